@@ -1,0 +1,8 @@
+"""Checks: small rules with stable codes, run over a loaded project."""
+
+from .base import REGISTRY, run_checks
+
+# Importing the rule modules registers them.
+from . import actors, dates, flow, hygiene, legal, nip, references, uniqueness  # noqa: E402,F401
+
+__all__ = ["REGISTRY", "run_checks"]

@@ -1,0 +1,44 @@
+"""The one interface every check implements, and the registry that runs them."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import ClassVar, Iterator
+
+from ..codes import Code
+from ..findings import Finding, sorted_findings
+from ..model.project import Project, SopDocument
+
+REGISTRY: list["Check"] = []
+
+
+class Check(ABC):
+    """A rule over the whole project. `codes` lists every code it may report."""
+
+    codes: ClassVar[tuple[Code, ...]]
+
+    @abstractmethod
+    def run(self, project: Project) -> Iterator[Finding]: ...
+
+
+class SopCheck(Check):
+    """A rule over one SOP at a time (only SOPs whose model was built)."""
+
+    def run(self, project: Project) -> Iterator[Finding]:
+        for document in project.valid_documents:
+            yield from self.check(document, project)
+
+    @abstractmethod
+    def check(self, document: SopDocument, project: Project) -> Iterator[Finding]: ...
+
+
+def register(cls: type[Check]) -> type[Check]:
+    REGISTRY.append(cls())
+    return cls
+
+
+def run_checks(project: Project) -> list[Finding]:
+    findings = list(project.findings)
+    for check in REGISTRY:
+        findings.extend(check.run(project))
+    return sorted_findings(findings)

@@ -1,0 +1,108 @@
+"""Legal bases: citations from SOPs and the registry itself."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from .. import codes
+from ..findings import Finding
+from ..model.errors import suggest
+from ..model.project import Project, SopDocument
+from ..model.registry import LegalStatus
+from .base import Check, SopCheck, register
+
+
+@register
+class Citations(SopCheck):
+    codes = (codes.UNKNOWN_LEGAL_BASIS, codes.INCOMPLETE_CITATION, codes.REPEALED_CITED, codes.CITED_TWICE)
+
+    def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
+        registry = project.legal_bases
+        seen: dict[str, int] = {}
+        for i, basis_id in enumerate(document.sop.legal_bases):
+            where = document.locator.value("dasar_hukum", i)
+            if basis_id in seen:
+                yield codes.CITED_TWICE.at(where, f"dasar hukum '{basis_id}' sudah dikutip sebagai butir {seen[basis_id] + 1}")
+                continue
+            seen[basis_id] = i
+            if not registry.loaded:
+                continue
+            basis = registry.entries.get(basis_id)
+            if basis is None:
+                yield codes.UNKNOWN_LEGAL_BASIS.at(
+                    where, f"dasar hukum '{basis_id}' tidak ada di {registry.path}{suggest(basis_id, list(registry.entries))}"
+                )
+                continue
+            if basis.incomplete:
+                note = f"; catatan: {basis.note.rstrip('.')}" if basis.note else ""
+                yield codes.INCOMPLETE_CITATION.at(
+                    where, f"kutipan dasar hukum '{basis_id}' tidak lengkap: \"{basis.citation()}\"{note}"
+                )
+            if basis.status is LegalStatus.REPEALED:
+                replacement = registry.entries.get(basis.replaced_by) if basis.replaced_by else None
+                tail = (
+                    f"; penggantinya: {replacement.citation()} ('{basis.replaced_by}')"
+                    if replacement
+                    else "; penggantinya belum tercatat"
+                )
+                yield codes.REPEALED_CITED.at(where, f"dasar hukum '{basis_id}' ({basis.citation()}) sudah dicabut{tail}")
+
+
+@register
+class LegalRegistryEntries(Check):
+    """The registry's own consistency: duplicates, replacements, complete citations, use."""
+
+    codes = (
+        codes.DUPLICATE_REGULATION,
+        codes.UNKNOWN_REPLACEMENT,
+        codes.MISSING_FIELD,
+        codes.WRONG_TYPE,
+        codes.UNCITED_LEGAL_BASIS,
+    )
+
+    def run(self, project: Project) -> Iterator[Finding]:
+        registry = project.legal_bases
+        entries = registry.entries
+        identities: dict[tuple, str] = {}
+        for basis_id, basis in entries.items():
+            identity = basis.identity()
+            if identity is not None:
+                if identity in identities:
+                    yield codes.DUPLICATE_REGULATION.at(
+                        registry.where(basis_id),
+                        f"'{basis_id}' adalah peraturan yang sama dengan '{identities[identity]}' ({basis.citation()}); "
+                        "pakai satu id saja",
+                    )
+                else:
+                    identities[identity] = basis_id
+            if basis.replaced_by is not None:
+                if basis.replaced_by not in entries:
+                    yield codes.UNKNOWN_REPLACEMENT.at(
+                        registry.locator.value(basis_id, "diganti_oleh"),
+                        f"pengganti '{basis.replaced_by}' tidak ada di registri{suggest(basis.replaced_by, list(entries))}",
+                    )
+                if basis.status is not LegalStatus.REPEALED:
+                    yield codes.WRONG_TYPE.at(
+                        registry.locator.value(basis_id, "diganti_oleh"),
+                        f"'{basis_id}' punya 'diganti_oleh' tetapi statusnya bukan 'dicabut'",
+                    )
+            if not basis.incomplete:
+                for key, value in (("nomor", basis.number), ("tahun", basis.year), ("tentang", basis.subject)):
+                    if value is None:
+                        yield codes.MISSING_FIELD.at(
+                            registry.where(basis_id),
+                            f"isian wajib '{key}' dari dasar hukum '{basis_id}' belum diisi; "
+                            "lengkapi, atau tandai 'tidak_lengkap: true' bila memang tidak diketahui",
+                        )
+        if project.whole_root:
+            yield from self._uncited(project)
+
+    def _uncited(self, project: Project) -> Iterator[Finding]:
+        registry = project.legal_bases
+        cited = {b for d in project.valid_documents for b in d.sop.legal_bases}
+        replacements = {registry.entries[b].replaced_by for b in cited if b in registry.entries}
+        for basis_id in registry.entries:
+            if basis_id not in cited and basis_id not in replacements:
+                yield codes.UNCITED_LEGAL_BASIS.at(
+                    registry.where(basis_id), f"dasar hukum '{basis_id}' tidak dikutip SOP mana pun"
+                )

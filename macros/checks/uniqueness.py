@@ -1,0 +1,67 @@
+"""Things that must be unique: slugs, nomor, step texts."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from .. import codes
+from ..findings import Finding, Location
+from ..model.base import SLUG_PATTERN
+from ..model.project import Project, SopDocument
+from .base import Check, SopCheck, register
+
+
+@register
+class Slugs(Check):
+    codes = (codes.BAD_SLUG, codes.DUPLICATE_SLUG)
+
+    def run(self, project: Project) -> Iterator[Finding]:
+        for document in project.documents:
+            at = Location(document.path)
+            if not re.match(SLUG_PATTERN, document.slug):
+                yield codes.BAD_SLUG.at(
+                    at,
+                    f"nama berkas '{document.slug}' menjadi alamat halaman /sop/{document.slug}/; "
+                    "pakai huruf kecil, angka dan tanda hubung saja",
+                )
+            paths = project.known_slugs.get(document.slug, [])
+            if len(paths) > 1:
+                others = ", ".join(p for p in paths if p != document.path)
+                yield codes.DUPLICATE_SLUG.at(at, f"slug '{document.slug}' juga dipakai oleh {others}")
+
+
+@register
+class UniqueNomor(Check):
+    codes = (codes.DUPLICATE_NOMOR,)
+
+    def run(self, project: Project) -> Iterator[Finding]:
+        first: dict[str, SopDocument] = {}
+        for document in project.valid_documents:
+            key = " ".join(document.sop.number.lower().split())
+            if key in first:
+                yield codes.DUPLICATE_NOMOR.at(
+                    document.locator.value("nomor"),
+                    f"nomor SOP '{document.sop.number}' sudah dipakai oleh {first[key].path}",
+                )
+            else:
+                first[key] = document
+
+
+@register
+class UniqueStepText(SopCheck):
+    codes = (codes.DUPLICATE_STEP_TEXT,)
+
+    def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
+        seen: dict[str, int] = {}
+        for i, step in enumerate(document.sop.steps):
+            key = " ".join(step.activity.lower().split()).rstrip(".")
+            if not key:
+                continue
+            if key in seen:
+                yield codes.DUPLICATE_STEP_TEXT.at(
+                    document.locator.value("langkah", i, "kegiatan"),
+                    f"kegiatan langkah {i + 1} sama persis dengan langkah {seen[key] + 1}",
+                )
+            else:
+                seen[key] = i

@@ -1,0 +1,103 @@
+"""`sop`: the command line. `sop check [PATH...]` validates sources and prints findings."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .findings import count, escalate, to_json
+from .validate import validate_paths
+
+# argparse's own messages, in Indonesian (keys are argparse's gettext message ids).
+_ARGPARSE_ID = {
+    "usage: ": "penggunaan: ",
+    "positional arguments": "argumen posisi",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "the following arguments are required: %s": "argumen berikut wajib diisi: %s",
+    "expected one argument": "memerlukan satu nilai",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan tidak sah: %(value)r (pilih dari %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": "opsi rancu: %(option)s bisa berarti %(matches)s",
+    "ignored explicit argument %r": "argumen %r diabaikan",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+}
+
+
+def _install_argparse_translation() -> None:
+    argparse._ = lambda message: _ARGPARSE_ID.get(message, message)  # type: ignore[attr-defined]
+
+
+def _parser() -> argparse.ArgumentParser:
+    _install_argparse_translation()
+    parser = argparse.ArgumentParser(
+        prog="sop",
+        description="Alat SOP-as-code: memeriksa sumber SOP Administrasi Pemerintahan (Permenpan-RB 35/2012).",
+    )
+    parser.add_argument("--version", action="version", version=f"sop {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="PERINTAH", title="perintah")
+    check = commands.add_parser(
+        "check",
+        help="periksa sumber SOP dan registri",
+        description="Memeriksa setiap sumber SOP dan registri, lalu mencetak satu baris per temuan: "
+        "path:baris:kolom: KODE pesan.",
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="berkas atau folder sumber (bawaan: sop/)")
+    check.add_argument(
+        "--format", choices=("text", "json"), default="text", help="bentuk keluaran: text (bawaan) atau json"
+    )
+    check.add_argument("--strict", action="store_true", help="anggap setiap peringatan sebagai galat")
+    return parser
+
+
+def _summary(n_sops: int, errors: int, warnings: int) -> str:
+    verdict = "LULUS" if errors == 0 else "GAGAL"
+    return f"{verdict}: {n_sops} SOP diperiksa, {errors} galat, {warnings} peringatan."
+
+
+def check_command(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in (args.paths or ["sop"])]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        print(f"sop: galat: path tidak ditemukan: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    result = validate_paths(paths)
+    findings = escalate(result.findings) if args.strict else result.findings
+    errors, warnings = count(findings)
+    if args.format == "json":
+        summary = {"sop": result.sop_count, "galat": errors, "peringatan": warnings, "lulus": errors == 0}
+        print(to_json(findings, summary))
+    else:
+        for finding in findings:
+            print(finding.as_line())
+        print(_summary(result.sop_count, errors, warnings))
+    return 1 if errors else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on wrong usage, 0 for --help
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        print("sop: galat: sebutkan perintah, mis. 'sop check'", file=sys.stderr)
+        return 2
+    try:
+        return check_command(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # the promise is: never a traceback
+        print(f"sop: galat internal: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        print("Laporkan ini kepada pengelola beserta berkas sumber yang diperiksa.", file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

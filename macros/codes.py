@@ -1,0 +1,91 @@
+"""The catalogue of check codes. A code never changes meaning once released.
+
+Each code has one severity and a one-line Indonesian summary, which the README's
+table of codes repeats (a test keeps the two in step).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .findings import Finding, Location, Severity
+
+E = Severity.ERROR
+W = Severity.WARNING
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    severity: Severity
+    summary: str
+
+    def at(self, location: Location, message: str) -> Finding:
+        return Finding(location, self.code, self.severity, message)
+
+
+CATALOGUE: dict[str, Code] = {}
+
+
+def _code(code: str, severity: Severity, summary: str) -> Code:
+    entry = Code(code, severity, summary)
+    CATALOGUE[code] = entry
+    return entry
+
+
+# Reading the files
+YAML_SYNTAX = _code("SOP-Y001", E, "Berkas bukan YAML yang sah (sintaks, bukan UTF-8, lebih dari satu dokumen)")
+YAML_DUPLICATE_KEY = _code("SOP-Y002", E, "Kunci yang sama ditulis dua kali dalam satu pemetaan")
+# Shape of a source
+UNKNOWN_KEY = _code("SOP-S001", E, "Kunci tidak dikenal (disertai saran ejaan)")
+MISSING_FIELD = _code("SOP-S002", E, "Isian wajib tidak ada")
+WRONG_TYPE = _code("SOP-S003", E, "Jenis atau bentuk nilai salah")
+BAD_SLUG = _code("SOP-S004", E, "Nama berkas SOP bukan slug yang sah (huruf kecil, angka, tanda hubung)")
+DUPLICATE_SLUG = _code("SOP-S005", E, "Dua berkas SOP dengan slug yang sama")
+UNKNOWN_REGISTRY = _code("SOP-S006", E, "Berkas berawalan _ yang bukan registri yang dikenal")
+MISSING_REGISTRY = _code("SOP-S007", E, "Registri yang dirujuk SOP tidak ada")
+# Actors and roles
+ACTOR_NOT_COLUMN = _code("SOP-A001", E, "Pelaksana langkah tidak termasuk kolom pelaksana SOP")
+UNUSED_COLUMN = _code("SOP-A002", E, "Kolom pelaksana yang tidak dipakai satu langkah pun")
+UNKNOWN_ROLE = _code("SOP-A003", E, "Id jabatan tidak ada di registri jabatan")
+UNKNOWN_RESPONSIBLE = _code("SOP-A004", E, "Penanggung jawab bukan jabatan yang dikenal")
+DUPLICATE_COLUMN = _code("SOP-A005", E, "Kolom pelaksana yang sama ditulis dua kali")
+UNKNOWN_AGENCY = _code("SOP-I001", E, "Id instansi tidak ada di registri instansi")
+AGENCY_NO_ADDRESS = _code("SOP-I002", W, "Alamat instansi untuk kop belum diisi")
+# Legal bases
+UNKNOWN_LEGAL_BASIS = _code("SOP-L001", E, "Id dasar hukum tidak ada di registri dasar hukum")
+INCOMPLETE_CITATION = _code("SOP-L002", W, "Dasar hukum yang dikutip ditandai tidak lengkap")
+REPEALED_CITED = _code("SOP-L003", W, "Dasar hukum yang sudah dicabut masih dikutip (disebut penggantinya)")
+DUPLICATE_REGULATION = _code("SOP-L004", E, "Peraturan yang sama terdaftar dua kali di registri")
+UNCITED_LEGAL_BASIS = _code("SOP-L005", W, "Dasar hukum di registri yang tidak dikutip SOP mana pun")
+UNKNOWN_REPLACEMENT = _code("SOP-L006", E, "Pengganti (diganti_oleh) tidak ada di registri dasar hukum")
+CITED_TWICE = _code("SOP-L007", W, "Dasar hukum yang sama dikutip dua kali dalam satu SOP")
+# Flow
+TOO_FEW_EXITS = _code("SOP-F001", E, "Keputusan dengan kurang dari dua cabang")
+EXIT_TARGET_MISSING = _code("SOP-F002", E, "Cabang keputusan menuju langkah yang tidak ada")
+DUPLICATE_EXIT_LABEL = _code("SOP-F003", E, "Dua cabang keputusan dengan label yang sama")
+UNREACHABLE_STEP = _code("SOP-F004", E, "Langkah yang tidak dapat dicapai dari langkah pertama")
+NO_WAY_TO_END = _code("SOP-F005", E, "Alur yang tidak pernah sampai ke langkah terakhir")
+DUPLICATE_STEP_ID = _code("SOP-F006", E, "Dua langkah dengan id yang sama")
+EXIT_TO_ITSELF = _code("SOP-F007", E, "Cabang keputusan menuju langkahnya sendiri")
+LAST_STEP_DECISION = _code("SOP-F008", E, "Langkah terakhir (akhir prosedur) berupa keputusan")
+# Dates
+IMPOSSIBLE_DATE = _code("SOP-T001", E, "Tanggal yang tidak ada di kalender atau tidak berformat TTTT-BB-HH")
+EFFECTIVE_BEFORE_CREATED = _code("SOP-T002", E, "Tanggal efektif sebelum tanggal pembuatan")
+REVISED_BEFORE_CREATED = _code("SOP-T003", E, "Tanggal revisi sebelum tanggal pembuatan")
+# NIP and rank
+NIP_LENGTH = _code("SOP-N001", E, "NIP bukan 18 angka")
+NIP_BIRTH_DATE = _code("SOP-N002", E, "Tanggal lahir dalam NIP tidak sah")
+NIP_APPOINTMENT = _code("SOP-N003", E, "Bulan/tahun pengangkatan (TMT CPNS) dalam NIP tidak sah")
+NIP_GENDER = _code("SOP-N004", E, "Digit jenis kelamin dalam NIP bukan 1 atau 2")
+RANK_MISMATCH = _code("SOP-N005", W, "Pangkat tidak sesuai dengan golongan ruang")
+# Related SOPs
+UNKNOWN_RELATED_SOP = _code("SOP-K001", E, "Keterkaitan menunjuk slug yang bukan SOP di sumber")
+RELATED_TO_ITSELF = _code("SOP-K002", W, "SOP menyebut dirinya sendiri sebagai keterkaitan")
+# Duplicates
+DUPLICATE_NOMOR = _code("SOP-D001", E, "Dua SOP dengan nomor yang sama")
+DUPLICATE_STEP_TEXT = _code("SOP-D002", E, "Dua langkah dengan kegiatan yang sama persis")
+# Text hygiene
+DOUBLED_WORD = _code("SOP-H001", W, "Kata yang ditulis dua kali berturut-turut (\"dan dan\")")
+PLACEHOLDER = _code("SOP-H002", W, "Sisa penanda templat (${…}, {{, {%) dalam teks")
+EMPTY_TEXT = _code("SOP-H003", W, "Teks kosong")

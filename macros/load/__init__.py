@@ -1,0 +1,1 @@
+"""Loading: source files into plain data that remembers where each value stood."""

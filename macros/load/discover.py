@@ -1,0 +1,86 @@
+"""Find the source root, its registries and its SOP files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REGISTRY_FILES = ("_instansi.yml", "_jabatan.yml", "_dasar-hukum.yml")
+SOURCE_SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(slots=True)
+class SourceSet:
+    """What one check or build reads: a root with its registries, and the SOP files to check."""
+
+    root: Path
+    sop_files: list[Path] = field(default_factory=list)
+    other_underscore_files: list[Path] = field(default_factory=list)
+    whole_root: bool = False
+
+    def registry_path(self, name: str) -> Path:
+        return self.root / name
+
+
+def display_path(path: Path) -> str:
+    """Paths as the user would type them: relative to the working directory when inside it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel
+
+
+def find_root(start: Path) -> Path:
+    """The nearest directory, from `start` upwards, that holds a registry; else `start` itself."""
+    start = start if start.is_dir() else start.parent
+    for candidate in (start, *start.parents):
+        if any((candidate / name).is_file() for name in REGISTRY_FILES):
+            return candidate
+    return start
+
+
+def _is_source(path: Path) -> bool:
+    return path.suffix in SOURCE_SUFFIXES and not path.name.startswith(".")
+
+
+def walk_sources(directory: Path) -> tuple[list[Path], list[Path]]:
+    """SOP files and stray `_` files below `directory`, in a stable order."""
+    sops: list[Path] = []
+    stray: list[Path] = []
+    for current, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for name in sorted(files):
+            path = Path(current) / name
+            if not _is_source(path):
+                continue
+            if name.startswith("_"):
+                if not (Path(current) == directory and name in REGISTRY_FILES):
+                    stray.append(path)
+            else:
+                sops.append(path)
+    return sops, stray
+
+
+def source_sets(paths: list[Path]) -> list[SourceSet]:
+    """Group the requested paths by their source root; order is stable."""
+    sets: dict[Path, SourceSet] = {}
+    for raw in paths:
+        path = raw.resolve()
+        root = find_root(path)
+        entry = sets.setdefault(root, SourceSet(root))
+        if path.is_dir():
+            sops, stray = walk_sources(path)
+            entry.sop_files.extend(sops)
+            entry.other_underscore_files.extend(stray)
+            if path == root:
+                entry.whole_root = True
+        elif path.name in REGISTRY_FILES and path.parent == root:
+            continue
+        else:
+            (entry.other_underscore_files if path.name.startswith("_") else entry.sop_files).append(path)
+    for entry in sets.values():
+        entry.sop_files = sorted(dict.fromkeys(entry.sop_files))
+        entry.other_underscore_files = sorted(dict.fromkeys(entry.other_underscore_files))
+    return list(sets.values())

@@ -1,0 +1,208 @@
+"""Parse YAML into plain data (dict / list / str / None) plus the position of every value.
+
+Every scalar stays a string: `1.10`, a NIP or a nomor are never read as numbers,
+and the typed model decides what each field means. Only an implicit null
+(an empty value, `~`, `null`) becomes None.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .. import codes
+from ..findings import Finding, Location
+
+try:  # libyaml is several times faster; the pure-Python loader gives the same nodes.
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+MAX_NODES = 500_000  # guards against alias bombs ("billion laughs")
+MAX_DEPTH = 200
+
+Path = tuple[Any, ...]
+
+
+@dataclass(slots=True)
+class Locator:
+    """Where each value (and each mapping key) of one file stood."""
+
+    path: str
+    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    def _nearest(self, table: dict[Path, tuple[int, int]], where: Path) -> Location:
+        where = tuple(where)
+        while where:
+            if where in table:
+                return Location(self.path, *table[where])
+            if where in self.values:
+                return Location(self.path, *self.values[where])
+            where = where[:-1]
+        return Location(self.path, *self.values.get((), (1, 1)))
+
+    def value(self, *where: Any) -> Location:
+        """The position of the value at `where`, or of its nearest enclosing value."""
+        return self._nearest(self.values, where)
+
+    def key(self, *where: Any) -> Location:
+        """The position of the key that names `where` (falls back to the value)."""
+        return self._nearest(self.keys, where)
+
+
+@dataclass(slots=True)
+class ParsedYaml:
+    data: Any
+    locator: Locator
+    findings: list[Finding]
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.code.startswith("SOP-Y") for f in self.findings)
+
+
+_PROBLEMS_ID = {
+    "mapping values are not allowed": "tanda ':' tidak boleh di sini (periksa indentasi, atau beri tanda kutip pada teks yang memuat ': ')",
+    "could not find expected ':'": "tanda ':' yang diharapkan tidak ditemukan",
+    "did not find expected key": "kunci yang diharapkan tidak ditemukan (periksa indentasi)",
+    "did not find expected '-' indicator": "tanda '-' yang diharapkan tidak ditemukan (periksa indentasi daftar)",
+    "did not find expected node content": "isi nilai yang diharapkan tidak ditemukan",
+    "found unexpected end of stream": "berkas berakhir sebelum waktunya (tanda kutip atau kurung belum ditutup?)",
+    "found character that cannot start any token": "karakter yang tidak boleh mengawali nilai (tab untuk indentasi, atau '@'/'`' di awal teks?)",
+    "found undefined alias": "alias (*nama) yang tidak didefinisikan",
+    "but found another document": "berkas berisi lebih dari satu dokumen YAML",
+    "control characters are not allowed": "berkas memuat karakter kendali (bukan teks biasa)",
+    "found unknown escape character": "urutan escape yang tidak dikenal dalam teks bertanda kutip",
+    "found duplicate anchor": "jangkar (&nama) yang sama didefinisikan dua kali",
+    "found unexpected ':'": "tanda ':' yang tidak diharapkan",
+    "did not find expected ',' or ']'": "diharapkan ',' atau ']' (kurung siku belum ditutup?)",
+    "did not find expected ',' or '}'": "diharapkan ',' atau '}' (kurung kurawal belum ditutup?)",
+}
+
+
+def _problem_id(problem: str | None) -> str:
+    problem = (problem or "").strip()
+    for english, indonesian in _PROBLEMS_ID.items():
+        if problem.startswith(english) or english in problem:
+            return indonesian
+    if problem.startswith("found character") and "cannot start any token" in problem:
+        return _PROBLEMS_ID["found character that cannot start any token"]
+    return f"sintaks YAML tidak sah ({problem})" if problem else "sintaks YAML tidak sah"
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    offset = max(0, min(offset, len(text)))
+    line = text.count("\n", 0, offset) + 1
+    start = text.rfind("\n", 0, offset) + 1
+    return line, offset - start + 1
+
+
+def decode(raw: bytes, display: str) -> tuple[str | None, list[Finding]]:
+    """Bytes to text; a file that is not UTF-8 is one finding, never an exception."""
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, [
+            codes.YAML_SYNTAX.at(
+                Location(display, line, col),
+                f"berkas bukan teks UTF-8 (bait 0x{raw[exc.start]:02x} tidak sah); simpan sebagai UTF-8",
+            )
+        ]
+
+
+def parse_text(text: str, display: str) -> ParsedYaml:
+    locator = Locator(display)
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = " ".join(p for p in (exc.context, exc.problem) if p)
+        return ParsedYaml(None, locator, [codes.YAML_SYNTAX.at(Location(display, line, col), _problem_id(problem))])
+    except yaml.reader.ReaderError as exc:
+        line, col = _line_col(text, exc.position)
+        return ParsedYaml(None, locator, [codes.YAML_SYNTAX.at(Location(display, line, col), _problem_id(exc.reason))])
+    except (yaml.YAMLError, RecursionError, MemoryError) as exc:
+        reason = "struktur bersarang terlalu dalam" if isinstance(exc, RecursionError) else _problem_id(str(exc))
+        return ParsedYaml(None, locator, [codes.YAML_SYNTAX.at(Location(display, 1, 1), reason)])
+    if root is None:
+        return ParsedYaml(None, locator, [])
+    converter = _Converter(locator)
+    try:
+        data = converter.convert(root, ())
+    except _TooLarge as exc:
+        return ParsedYaml(None, locator, [codes.YAML_SYNTAX.at(exc.location, exc.message)])
+    return ParsedYaml(data, locator, converter.findings)
+
+
+class _TooLarge(Exception):
+    def __init__(self, location: Location, message: str):
+        super().__init__(message)
+        self.location = location
+        self.message = message
+
+
+class _Converter:
+    def __init__(self, locator: Locator):
+        self.locator = locator
+        self.findings: list[Finding] = []
+        self.count = 0
+        self.active: set[int] = set()
+
+    def _where(self, node: yaml.Node) -> tuple[int, int]:
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def convert(self, node: yaml.Node, path: Path) -> Any:
+        self.count += 1
+        here = self._where(node)
+        self.locator.values.setdefault(path, here)
+        if self.count > MAX_NODES:
+            raise _TooLarge(Location(self.locator.path, *here), "berkas terlalu besar atau memakai alias berlebihan")
+        if len(path) > MAX_DEPTH:
+            raise _TooLarge(Location(self.locator.path, *here), "struktur bersarang terlalu dalam")
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _NULL_TAG and not node.style:
+                return None
+            return node.value
+        if id(node) in self.active:
+            raise _TooLarge(Location(self.locator.path, *here), "alias merujuk dirinya sendiri")
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+            return self._mapping(node, path)
+        finally:
+            self.active.discard(id(node))
+
+    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_at = Location(self.locator.path, *self._where(key_node))
+            if not isinstance(key_node, yaml.ScalarNode) or (key_node.tag == _NULL_TAG and not key_node.style):
+                self.findings.append(codes.WRONG_TYPE.at(key_at, "kunci harus berupa teks biasa"))
+                continue
+            key = key_node.value
+            if key in result:
+                first = self.locator.keys[path + (key,)]
+                self.findings.append(
+                    codes.YAML_DUPLICATE_KEY.at(
+                        key_at, f"kunci '{key}' sudah ditulis di baris {first[0]}; hapus salah satunya"
+                    )
+                )
+                continue
+            self.locator.keys[path + (key,)] = (key_at.line, key_at.column)
+            result[key] = self.convert(value_node, path + (key,))
+        return result
+
+
+def parse_bytes(raw: bytes, display: str) -> ParsedYaml:
+    text, findings = decode(raw, display)
+    if text is None:
+        return ParsedYaml(None, Locator(display), findings)
+    return parse_text(text, display)

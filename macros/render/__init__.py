@@ -1,0 +1,1 @@
+"""Renderers: pure functions from the validated model to HTML."""

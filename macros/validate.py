@@ -1,0 +1,29 @@
+"""Load and check source paths: the one entry point the CLI and the site share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import run_checks
+from .findings import Finding, sorted_findings
+from .load.discover import source_sets
+from .model.project import Project, load_project
+
+
+@dataclass(slots=True)
+class Validation:
+    projects: list[Project]
+    findings: list[Finding]
+
+    @property
+    def sop_count(self) -> int:
+        return sum(len(p.documents) for p in self.projects)
+
+
+def validate_paths(paths: list[Path]) -> Validation:
+    projects = [load_project(source) for source in source_sets(paths)]
+    findings: list[Finding] = []
+    for project in projects:
+        findings.extend(run_checks(project))
+    return Validation(projects, sorted_findings(findings))
