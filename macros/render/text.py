@@ -72,3 +72,11 @@ def total_time(durations: Iterable[Duration]) -> TotalTime:
         else:
             minutes += item.minutes
     return TotalTime(minutes, days, working, conditional)
+
+
+def grouped_nip(nip: str) -> str:
+    """'196908151998031008' -> '19690815 199803 1 008' (as printed under a signature)."""
+    digits = "".join(nip.split())
+    if len(digits) == 18 and digits.isdigit():
+        return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+    return nip
