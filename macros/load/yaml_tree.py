@@ -73,6 +73,7 @@ _PROBLEMS_ID = {
     "did not find expected node content": "isi nilai yang diharapkan tidak ditemukan",
     "found unexpected end of stream": "berkas berakhir sebelum waktunya (tanda kutip atau kurung belum ditutup?)",
     "found character that cannot start any token": "karakter yang tidak boleh mengawali nilai (tab untuk indentasi, atau '@'/'`' di awal teks?)",
+    "found a tab character": "karakter tab tidak boleh dipakai untuk indentasi; pakai spasi",
     "found undefined alias": "alias (*nama) yang tidak didefinisikan",
     "but found another document": "berkas berisi lebih dari satu dokumen YAML",
     "control characters are not allowed": "berkas memuat karakter kendali (bukan teks biasa)",
