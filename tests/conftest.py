@@ -27,6 +27,13 @@ class Run:
         return self.out.splitlines()
 
 
+def link_macros(project_dir: Path) -> None:
+    """mkdocs-macros finds `module_name` beside mkdocs.yml; test configs live elsewhere."""
+    link = project_dir / "macros"
+    if not link.exists():
+        link.symlink_to(REPO / "macros", target_is_directory=True)
+
+
 @pytest.fixture
 def repo() -> Path:
     return REPO
@@ -73,15 +80,18 @@ def sources_copy(tmp_path: Path):
 def build_site(tmp_path: Path):
     """Build a site with the project's mkdocs.yml, pointed at other sources; returns (Run, site dir)."""
 
-    def build(sources: Path = SEED_SOURCES, *extra: str, site_dir: Path | None = None) -> tuple[Run, Path]:
+    def build(
+        sources: Path = SEED_SOURCES, *extra: str, site_dir: Path | None = None, docs_dir: Path | None = None
+    ) -> tuple[Run, Path]:
         config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-        config["docs_dir"] = str(REPO / "docs")
+        config["docs_dir"] = str(docs_dir or REPO / "docs")
         site = site_dir or tmp_path / "site"
         config["site_dir"] = str(site)
         for plugin in config["plugins"]:
             if isinstance(plugin, dict) and "sop" in plugin:
                 plugin["sop"]["sources"] = str(sources)
         config.pop("watch", None)
+        link_macros(tmp_path)
         config_path = tmp_path / f"mkdocs-{site.name}.yml"
         config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
         env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}

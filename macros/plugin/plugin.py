@@ -63,12 +63,15 @@ class SopPlugin(BasePlugin[SopConfig]):
             files.append(File.generated(config, self.site.page_uri(slug), content=content))
         return files
 
-    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         slug = self.site.slug_of(page.file.src_uri)
         if slug is not None:
-            # Theme templates print titles as HTML, so the title is escaped once here.
-            page.title = str(escape(self.site.sops[slug].title))
-        return markdown
+            # Set after mkdocs-macros, which renders titles as Jinja. Material prints titles as
+            # HTML, and `meta.title` without its `striptags` (which would unescape it again).
+            title = str(escape(self.site.sops[slug].title))
+            page.title = title
+            page.meta["title"] = title
+        return html
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Name the generated sections after their SOPs (folders are named by slug)."""
