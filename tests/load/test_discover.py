@@ -1,0 +1,53 @@
+"""Where the sources are: the root with its registries, sub-folders, stray files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from macros.load.discover import find_root, source_sets
+
+
+def make(tree: dict[str, str], base: Path) -> None:
+    for name, text in tree.items():
+        path = base / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def test_root_is_the_nearest_folder_with_a_registry(tmp_path):
+    make({"sop/_jabatan.yml": "", "sop/umum/a.yml": "", "sop/umum/dalam/b.yml": ""}, tmp_path)
+    assert find_root(tmp_path / "sop/umum/dalam") == tmp_path / "sop"
+    assert find_root(tmp_path / "sop/umum/a.yml") == tmp_path / "sop"
+
+
+def test_sub_folders_are_walked_and_hidden_ones_skipped(tmp_path):
+    make(
+        {
+            "sop/_jabatan.yml": "",
+            "sop/b.yml": "",
+            "sop/umum/a.yaml": "",
+            "sop/.git/x.yml": "",
+            "sop/_draf/y.yml": "",
+            "sop/catatan.txt": "",
+            "sop/umum/_lain.yml": "",
+        },
+        tmp_path,
+    )
+    (entry,) = source_sets([tmp_path / "sop"])
+    assert entry.whole_root
+    assert [p.relative_to(tmp_path).as_posix() for p in entry.sop_files] == ["sop/b.yml", "sop/umum/a.yaml"]
+    assert [p.name for p in entry.other_underscore_files] == ["_lain.yml"]
+
+
+def test_a_sub_folder_is_not_the_whole_root(tmp_path):
+    make({"sop/_jabatan.yml": "", "sop/umum/a.yml": "", "sop/b.yml": ""}, tmp_path)
+    (entry,) = source_sets([tmp_path / "sop/umum"])
+    assert entry.root == tmp_path / "sop"
+    assert not entry.whole_root
+    assert [p.name for p in entry.sop_files] == ["a.yml"]
+
+
+def test_naming_a_registry_checks_it_without_treating_it_as_an_sop(tmp_path):
+    make({"sop/_jabatan.yml": ""}, tmp_path)
+    (entry,) = source_sets([tmp_path / "sop/_jabatan.yml"])
+    assert entry.sop_files == [] and entry.other_underscore_files == []
