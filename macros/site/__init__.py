@@ -1,0 +1,1 @@
+"""The site: what the mkdocs plugin and the macros share."""
