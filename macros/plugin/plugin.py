@@ -58,19 +58,30 @@ class SopPlugin(BasePlugin[SopConfig]):
         self._set_epoch = True
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for slug in self.site.sops:
-            content = f'{{{{ halaman_sop("{slug}") }}}}\n'
-            files.append(File.generated(config, self.site.page_uri(slug), content=content))
+        for uri, content in self.site.generated_pages():
+            files.append(File.generated(config, uri, content=content))
         return files
 
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        found = self.site.page_of(page.file.src_uri)
+        if found is not None:
+            # the wide procedure table needs the room; the document links to its worksheet
+            page.meta["hide"] = ["toc", "navigation"] if found[1] == "dokumen" else ["toc"]
+        return markdown
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        slug = self.site.slug_of(page.file.src_uri)
-        if slug is not None:
+        found = self.site.page_of(page.file.src_uri)
+        if found is not None:
             # Set after mkdocs-macros, which renders titles as Jinja. Material prints titles as
             # HTML, and `meta.title` without its `striptags` (which would unescape it again).
+            slug, kind = found
             title = str(escape(self.site.sops[slug].title))
-            page.title = title
-            page.meta["title"] = title
+            if kind == "lembar-kerja":
+                page.title = "Lembar Kerja"
+                page.meta["title"] = f"Lembar Kerja: {title}"
+            else:
+                page.title = title
+                page.meta["title"] = title
         return html
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -83,6 +94,8 @@ class SopPlugin(BasePlugin[SopConfig]):
                 slug = self._section_slug(child)
                 if slug is not None:
                     child.title = str(escape(self.site.sops[slug].title))
+                    # the document first, then its worksheet
+                    child.children.sort(key=lambda page: self.site.page_of(page.file.src_uri)[1] != "dokumen")
             item.children.sort(key=lambda child: str(child.title or "").lower())
         return nav
 
@@ -91,7 +104,7 @@ class SopPlugin(BasePlugin[SopConfig]):
             return None
         for child in item.children:
             if isinstance(child, Page):
-                slug = self.site.slug_of(child.file.src_uri)
-                if slug is not None:
-                    return slug
+                found = self.site.page_of(child.file.src_uri)
+                if found is not None:
+                    return found[0]
         return None

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Iterable
 
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "escape", "ordered_list", "table_row", "Linker"]
-
-Linker = Callable[[str], str]  # slug -> URL of that SOP's page, relative to the current page
+__all__ = ["Markup", "escape", "ordered_list", "table_row", "table", "field_rows"]
 
 
 def ordered_list(items: Iterable[Markup | str], css: str = "") -> Markup:

@@ -8,7 +8,8 @@ from markupsafe import Markup
 
 from ..model.sop import Sop
 from .context import Registries
-from .html import Linker, table, table_row
+from .html import table, table_row
+from .links import Links
 from .text import indonesian_date, total_time
 
 
@@ -21,7 +22,7 @@ def _natural(text: str) -> list:
     return [int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", text)]
 
 
-def render_index(sops: list[tuple[str, Sop]], registries: Registries, link: Linker) -> Markup:
+def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Links) -> Markup:
     if not sops:
         return Markup('<p class="sop-kosong">Belum ada SOP. Tambahkan satu berkas YAML di folder <code>sop/</code>.</p>')
     head = ["Nomor", "Judul", "Unit", "Tanggal Efektif", "Jumlah Langkah", "Total Waktu"]
@@ -30,7 +31,7 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, link: Link
         table_row(
             [
                 sop.number,
-                Markup('<a href="{}">{}</a>').format(link(slug), sop.title),
+                Markup('<a href="{}">{}</a>').format(links.sop(slug), sop.title),
                 unit_of(sop, registries),
                 indonesian_date(sop.dates.effective),
                 str(len(sop.steps)),

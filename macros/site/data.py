@@ -10,7 +10,8 @@ from ..model.project import Project
 from ..model.sop import Sop
 from ..render.context import Registries
 
-SOP_PAGE = "sop/{slug}/index.md"
+PAGES = {"dokumen": "sop/{slug}/index.md", "lembar-kerja": "sop/{slug}/lembar-kerja.md"}
+MACRO_OF_PAGE = {"dokumen": "halaman_sop", "lembar-kerja": "lembar_kerja"}
 
 
 @dataclass(frozen=True)
@@ -28,14 +29,21 @@ class SiteData:
     def titles(self) -> dict[str, str]:
         return {slug: sop.title for slug, sop in self.sops.items()}
 
-    def page_uri(self, slug: str) -> str:
-        return SOP_PAGE.format(slug=slug)
+    def generated_pages(self) -> list[tuple[str, str]]:
+        """(src_uri, markdown) of every page made from the sources: a macro call and nothing else."""
+        return [
+            (uri.format(slug=slug), f'{{{{ {MACRO_OF_PAGE[kind]}("{slug}") }}}}\n')
+            for slug in self.sops
+            for kind, uri in PAGES.items()
+        ]
 
-    def slug_of(self, src_uri: str) -> str | None:
+    def page_of(self, src_uri: str) -> tuple[str, str] | None:
+        """(slug, kind) of a generated page, or None for a hand-written one."""
         parts = src_uri.split("/")
-        if len(parts) == 3 and parts[0] == "sop" and parts[2] == "index.md" and parts[1] in self.sops:
-            return parts[1]
-        return None
+        if len(parts) != 3 or parts[0] != "sop" or parts[1] not in self.sops:
+            return None
+        kind = {"index.md": "dokumen", "lembar-kerja.md": "lembar-kerja"}.get(parts[2])
+        return (parts[1], kind) if kind else None
 
     def newest_date(self) -> dt.date | None:
         """The latest date the sources mention: the site's reproducible build date."""

@@ -8,32 +8,42 @@ from mkdocs.utils import get_relative_url
 from ..codes import CATALOGUE
 from ..render.html import table, table_row
 from ..render.index_table import render_index
-from ..render.sop_page import render_sop_page
+from ..render.links import Links
+from ..render.sop_page import PageOptions, render_sop_page
+from ..render.worksheet import render_worksheet
 from .data import SiteData
 
 
-def _site(env) -> SiteData:
+def _plugin(env):
     plugin = env.conf["plugins"].get("sop")
     if plugin is None or plugin.site is None:
         raise RuntimeError("plugin 'sop' belum dipasang di mkdocs.yml (bagian plugins, sebelum macros)")
-    return plugin.site
+    return plugin
 
 
 def define_env(env) -> None:
-    def link(slug: str) -> str:
-        return get_relative_url(f"sop/{slug}/", env.page.url)
+    def links() -> Links:
+        return Links(lambda path: get_relative_url(path, env.page.url))
+
+    def site() -> SiteData:
+        return _plugin(env).site
 
     @env.macro
     def daftar_sop() -> Markup:
         """Daftar SOP: the table of every SOP on the site."""
-        site = _site(env)
-        return render_index(list(site.sops.items()), site.registries, link)
+        return render_index(list(site().sops.items()), site().registries, links())
 
     @env.macro
     def halaman_sop(slug: str) -> Markup:
-        """The page of one SOP."""
-        site = _site(env)
-        return render_sop_page(site.sops[slug], site.registries, site.titles, link)
+        """The official SOP document: identity block and procedure table."""
+        config = _plugin(env).config
+        options = PageOptions(config.paper, config.print_steps_per_page)
+        return render_sop_page(slug, site().sops[slug], site().registries, site().titles, links(), options)
+
+    @env.macro
+    def lembar_kerja(slug: str) -> Markup:
+        """Lembar Kerja Identifikasi Kegiatan of one SOP."""
+        return render_worksheet(slug, site().sops[slug], site().registries, links())
 
     @env.macro
     def daftar_kode() -> Markup:

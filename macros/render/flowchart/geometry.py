@@ -1,0 +1,129 @@
+"""Symbols, points and connectors of a laid-out flowchart page."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Shape(enum.Enum):
+    TERMINATOR = "kapsul"
+    PROCESS = "proses"
+    DECISION = "keputusan"
+    OFF_PAGE = "penghubung"
+
+
+class RowKind(enum.Enum):
+    STEP = "langkah"
+    CONNECTOR = "sambungan"
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    """Sizes derived from the width of one actor column."""
+
+    column_width: float
+
+    @property
+    def half_widths(self) -> dict[Shape, float]:
+        w = self.column_width
+        return {
+            Shape.TERMINATOR: min(36.0, 0.33 * w),
+            Shape.PROCESS: min(36.0, 0.33 * w),
+            Shape.DECISION: min(32.0, 0.30 * w),
+            Shape.OFF_PAGE: 11.0,
+        }
+
+    @property
+    def half_heights(self) -> dict[Shape, float]:
+        return {Shape.TERMINATOR: 13.0, Shape.PROCESS: 15.0, Shape.DECISION: 19.0, Shape.OFF_PAGE: 11.0}
+
+    @property
+    def lane_offsets(self) -> list[float]:
+        """Offsets of parallel vertical channels around a column boundary, nearest first."""
+        gap = self.column_width / 2 - max(self.half_widths[s] for s in (Shape.PROCESS, Shape.DECISION))
+        step = max(3.0, (gap - 3) / 2)
+        offsets = [0.0]
+        k = 1
+        while k * step <= gap - 3:
+            offsets += [k * step, -k * step]
+            k += 1
+        return offsets
+
+    @property
+    def min_step_row(self) -> float:
+        return 2 * self.half_heights[Shape.DECISION] + 22
+
+    connector_row: float = 0  # set per page: depends on how many off-page connectors share a row
+
+    def column_center(self, column: int) -> float:
+        return column * self.column_width + self.column_width / 2
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    row: int
+    x: float
+    dy: float  # from the row's centre; +/-EDGE means the row's bottom/top edge
+
+
+EDGE = 10_000.0  # beyond any row: drawing clips it at the row's edge
+
+
+@dataclass(frozen=True, slots=True)
+class Symbol:
+    shape: Shape
+    row: int
+    x: float
+    half_width: float
+    half_height: float
+    step: int | None = None  # step index (0-based) for step symbols
+    column: int | None = None
+    letter: str | None = None  # for off-page connectors
+
+    def port(self, side: str) -> Point:
+        """Where a connector meets this symbol's border on `side`."""
+        if side == "top":
+            return Point(self.row, self.x, -self.half_height)
+        if side == "bottom":
+            return Point(self.row, self.x, self.half_height)
+        if side == "left":
+            return Point(self.row, self.x - self.half_width, 0.0)
+        if side == "right":
+            return Point(self.row, self.x + self.half_width, 0.0)
+        raise ValueError(side)
+
+
+@dataclass(slots=True)
+class Connector:
+    points: list[Point]
+    arrow: bool = True
+    label: str | None = None
+    label_side: str | None = None  # which side of the source the labelled exit leaves by
+    source: int | None = None  # step indices; None at an off-page connector
+    target: int | None = None
+    joint: bool = False  # the line joining the symbols of one joint step
+    letter: str | None = None  # set when the connector runs to or from an off-page connector
+
+
+@dataclass(slots=True)
+class Row:
+    kind: RowKind
+    step: int | None = None
+    min_height: float = 0.0
+
+
+@dataclass(slots=True)
+class PageLayout:
+    metrics: Metrics
+    columns: int
+    rows: list[Row]
+    symbols: list[Symbol] = field(default_factory=list)
+    connectors: list[Connector] = field(default_factory=list)
+
+    @property
+    def width(self) -> float:
+        return self.columns * self.metrics.column_width
+
+    def step_rows(self) -> dict[int, int]:
+        return {row.step: i for i, row in enumerate(self.rows) if row.kind is RowKind.STEP}

@@ -1,0 +1,135 @@
+"""One SVG per table row: the slice of the flowchart that falls in that row.
+
+Each row's SVG fills its table cell; an inner SVG puts the origin at the row's centre,
+so y is a fixed offset from the centre, and anything that runs to the row's edge is
+drawn long and clipped by the cell. No script is needed at any row height.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from .geometry import EDGE, Connector, PageLayout, Point, Shape, Symbol
+
+STROKE = "#263238"
+GRID = "#b0bec5"
+ARROW_LENGTH = 7.0
+ARROW_HALF_WIDTH = 3.5
+
+
+def fmt(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _symbol(symbol: Symbol) -> str:
+    x, hw, hh = symbol.x, symbol.half_width, symbol.half_height
+    attrs = f'class="sop-simbol sop-simbol--{symbol.shape.value}"'
+    if symbol.step is not None:
+        attrs += f' data-langkah="{symbol.step + 1}" data-kolom="{symbol.column}"'
+    if symbol.letter:
+        attrs += f' data-huruf="{symbol.letter}"'
+    style = f'fill="#ffffff" stroke="{STROKE}" stroke-width="1.4"'
+    if symbol.shape in (Shape.TERMINATOR, Shape.PROCESS):
+        rx = hh if symbol.shape is Shape.TERMINATOR else 2
+        return (
+            f'<rect {attrs} x="{fmt(x - hw)}" y="{fmt(-hh)}" width="{fmt(2 * hw)}" height="{fmt(2 * hh)}" '
+            f'rx="{fmt(rx)}" {style}/>'
+        )
+    if symbol.shape is Shape.DECISION:
+        points = [(x, -hh), (x + hw, 0), (x, hh), (x - hw, 0)]
+    else:
+        points = [(x - hw, -hh), (x + hw, -hh), (x + hw, hh * 0.2), (x, hh), (x - hw, hh * 0.2)]
+    text = " ".join(f"{fmt(px)},{fmt(py)}" for px, py in points)
+    shape = f'<polygon {attrs} points="{text}" {style}/>'
+    if symbol.letter:
+        shape += (
+            f'<text class="sop-huruf" x="{fmt(x)}" y="{fmt(-hh * 0.1 + 3.5)}" text-anchor="middle" '
+            f'font-size="10" font-weight="700" fill="{STROKE}">{symbol.letter}</text>'
+        )
+    return shape
+
+
+def _pieces(connector: Connector, row: int) -> list[tuple[Point, Point]]:
+    """The connector's segments clipped to `row`, as (start, end) in that row's coordinates."""
+    pieces = []
+    for p, q in zip(connector.points, connector.points[1:]):
+        lo, hi = sorted((p.row, q.row))
+        if not lo <= row <= hi:
+            continue
+        if p.row == q.row:
+            pieces.append((p, q))
+            continue
+        down = q.row > p.row
+        start = p.dy if row == p.row else (-EDGE if down else EDGE)
+        end = q.dy if row == q.row else (EDGE if down else -EDGE)
+        pieces.append((Point(row, p.x, start), Point(row, q.x, end)))
+    return pieces
+
+
+def _arrowhead(p: Point, q: Point) -> str:
+    dx, dy = q.x - p.x, q.dy - p.dy
+    if abs(dx) >= abs(dy):
+        sign = 1 if dx > 0 else -1
+        pts = [(q.x, q.dy), (q.x - sign * ARROW_LENGTH, q.dy - ARROW_HALF_WIDTH), (q.x - sign * ARROW_LENGTH, q.dy + ARROW_HALF_WIDTH)]
+    else:
+        sign = 1 if dy > 0 else -1
+        pts = [(q.x, q.dy), (q.x - ARROW_HALF_WIDTH, q.dy - sign * ARROW_LENGTH), (q.x + ARROW_HALF_WIDTH, q.dy - sign * ARROW_LENGTH)]
+    text = " ".join(f"{fmt(a)},{fmt(b)}" for a, b in pts)
+    return f'<polygon class="sop-panah-ujung" points="{text}" fill="{STROKE}"/>'
+
+
+def _label(connector: Connector) -> str:
+    start = connector.points[0]
+    side = connector.label_side
+    if side == "left":
+        x, y, anchor = start.x - 3, start.dy - 4, "end"
+    elif side == "right":
+        x, y, anchor = start.x + 3, start.dy - 4, "start"
+    else:
+        x, y, anchor = start.x + 4, start.dy + 11, "start"
+    label = str(Markup.escape(connector.label))
+    return (
+        f'<text class="sop-label-cabang" x="{fmt(x)}" y="{fmt(y)}" text-anchor="{anchor}" '
+        f'font-size="9.5" fill="{STROKE}">{label}</text>'
+    )
+
+
+def _connector(connector: Connector, row: int) -> str:
+    parts = []
+    kind = "sop-garis-gabung" if connector.joint else "sop-panah"
+    data = ""
+    if connector.source is not None:
+        data += f' data-dari="{connector.source + 1}"'
+    if connector.target is not None:
+        data += f' data-ke="{connector.target + 1}"'
+    for p, q in _pieces(connector, row):
+        parts.append(
+            f'<path class="{kind}"{data} d="M{fmt(p.x)} {fmt(p.dy)}L{fmt(q.x)} {fmt(q.dy)}" '
+            f'fill="none" stroke="{STROKE}" stroke-width="1.2"/>'
+        )
+    last_p, last_q = connector.points[-2], connector.points[-1]
+    if connector.arrow and last_q.row == row:
+        clipped = _pieces(Connector([last_p, last_q]), row)[-1]
+        parts.append(_arrowhead(*clipped))
+    if connector.label and connector.points[0].row == row:
+        parts.append(_label(connector))
+    return "".join(parts)
+
+
+def row_svg(layout: PageLayout, row: int) -> Markup:
+    width = layout.width
+    w = layout.metrics.column_width
+    grid = "".join(
+        f'<path class="sop-garis-kolom" d="M{fmt(k * w)} {fmt(-EDGE)}V{fmt(EDGE)}" stroke="{GRID}" stroke-width="1"/>'
+        for k in range(1, layout.columns)
+    )
+    body = grid
+    body += "".join(_connector(c, row) for c in layout.connectors)
+    body += "".join(_symbol(s) for s in layout.symbols if s.row == row)
+    # The wrapper stretches to the cell (inset: 0); the SVG then fills a box of definite height.
+    return Markup(
+        f'<div class="sop-alur-wadah"><svg class="sop-alur" xmlns="http://www.w3.org/2000/svg" '
+        f'width="{fmt(width)}" height="100%" aria-hidden="true" focusable="false">'
+        f'<svg x="0" y="50%" width="{fmt(width)}" height="1" overflow="visible">{body}</svg></svg></div>'
+    )

@@ -1,0 +1,68 @@
+"""Lembar Kerja Identifikasi Kegiatan: all derived from the SOP, nothing typed twice."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..model.sop import Sop
+from .context import Registries
+from .html import field_rows, table
+from .links import Links
+
+
+def step_groups(sop: Sop) -> list[tuple[str, str, list[int]]]:
+    """(key, label, step indices): langkah awal is the first, akhir the last, utama between."""
+    last = len(sop.steps) - 1
+    return [
+        ("langkah-awal", "Langkah Awal", [0]),
+        ("langkah-utama", "Langkah Utama", list(range(1, last))),
+        ("langkah-akhir", "Langkah Akhir", [last]),
+    ]
+
+
+def _steps_list(sop: Sop, indices: list[int]) -> Markup:
+    if not indices:
+        return Markup("-")
+    items = Markup("").join(Markup("<li>{}</li>").format(sop.steps[i].activity) for i in indices)
+    return Markup('<ol start="{}">{}</ol>').format(indices[0] + 1, items)
+
+
+def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
+    role = registries.roles
+    data = [
+        Markup('<tr><td class="sop-lk-no">1.</td><th scope="row">Judul SOP</th><td>{}</td></tr>').format(sop.title),
+        Markup('<tr><td class="sop-lk-no">2.</td><th scope="row">Jenis Kegiatan</th><td>{}</td></tr>').format(sop.activity_kind.value),
+        Markup('<tr><td class="sop-lk-no">3.</td><th scope="row" colspan="2">Penanggung Jawab</th></tr>'),
+        Markup('<tr><td></td><th scope="row">a. Produk</th><td data-bagian="pj-produk">{}</td></tr>').format(role[sop.responsible.product].name),
+        Markup('<tr><td></td><th scope="row">b. Kegiatan</th><td data-bagian="pj-kegiatan">{}</td></tr>').format(role[sop.responsible.activity].name),
+        Markup('<tr><td class="sop-lk-no">4.</td><th scope="row">Scope (Ruang Lingkup)</th><td>{}</td></tr>').format(sop.scope),
+    ]
+    groups = step_groups(sop)
+    identification = field_rows([("Judul Kegiatan", sop.title)]) + [
+        Markup('<tr><th scope="row">{}</th><td data-bagian="{}">{}</td></tr>').format(label, key, _steps_list(sop, indices))
+        for key, label, indices in groups
+    ]
+    step_rows = []
+    for key, label, indices in groups:
+        for n, i in enumerate(indices):
+            head = (
+                Markup('<th scope="rowgroup" rowspan="{}">{}</th>').format(len(indices), label) if n == 0 else Markup("")
+            )
+            step_rows.append(
+                Markup('<tr data-kelompok="{}">{}<td class="sop-no">{}.</td><td>{}</td></tr>').format(
+                    key, head, i + 1, sop.steps[i].activity
+                )
+            )
+    return Markup("").join(
+        [
+            Markup('<div class="sop-lembar-kerja"><h1>Lembar Kerja Identifikasi Kegiatan</h1>'),
+            Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}</p>').format(links.sop(slug), sop.title, sop.number),
+            Markup("<h2>A. Data Kegiatan</h2>"),
+            table("sop-lk-data", data),
+            Markup("<h2>B. Identifikasi Kegiatan</h2>"),
+            table("sop-lk-identifikasi", identification),
+            Markup("<h2>C. Identifikasi Langkah</h2>"),
+            table("sop-lk-langkah", step_rows),
+            Markup("</div>"),
+        ]
+    )
