@@ -81,29 +81,36 @@ def build_site(tmp_path: Path):
     """Build a site with the project's mkdocs.yml, pointed at other sources; returns (Run, site dir)."""
 
     def build(
-        sources: Path = SEED_SOURCES, *extra: str, site_dir: Path | None = None, docs_dir: Path | None = None
+        sources: Path = SEED_SOURCES, *extra: str, site_dir: Path | None = None, docs_dir: Path | None = None,
+        **plugin_options,
     ) -> tuple[Run, Path]:
-        config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-        config["docs_dir"] = str(docs_dir or REPO / "docs")
         site = site_dir or tmp_path / "site"
-        config["site_dir"] = str(site)
-        for plugin in config["plugins"]:
-            if isinstance(plugin, dict) and "sop" in plugin:
-                plugin["sop"]["sources"] = str(sources)
-        config.pop("watch", None)
-        link_macros(tmp_path)
-        config_path = tmp_path / f"mkdocs-{site.name}.yml"
-        config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-        env["NO_MKDOCS_2_WARNING"] = "1"
-        proc = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-f", str(config_path), *extra],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            env=env,
-        )
-        return Run(proc.returncode, proc.stdout, proc.stderr), site
+        return build_into(tmp_path, site, sources, *extra, docs_dir=docs_dir, **plugin_options)
 
     return build
+
+
+def build_into(work: Path, site: Path, sources: Path, *extra: str, docs_dir: Path | None = None, **plugin_options) -> tuple[Run, Path]:
+    """Build the project's site from other sources into `site`, with a config written in `work`."""
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["docs_dir"] = str(docs_dir or REPO / "docs")
+    config["site_dir"] = str(site)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "sop" in plugin:
+            plugin["sop"]["sources"] = str(sources)
+            plugin["sop"].update(plugin_options)
+    config.pop("watch", None)
+    link_macros(work)
+    config_path = work / f"mkdocs-{site.name}.yml"
+    config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(config_path), *extra],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr), site

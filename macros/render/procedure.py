@@ -48,7 +48,9 @@ def _colgroup(widths: dict[str, float], actors: int) -> Markup:
 def _head(sop: Sop, registries: Registries) -> Markup:
     n = len(sop.columns)
     actors = Markup("").join(
-        Markup('<th class="sop-kepala-pelaksana" data-kolom="{}" scope="col">{}</th>').format(i, registries.roles[r].short_name)
+        Markup('<th class="sop-kepala-pelaksana" data-kolom="{}" scope="col" title="{}">{}</th>').format(
+            i, registries.roles[r].name, registries.roles[r].short_name
+        )
         for i, r in enumerate(sop.columns)
     )
     return Markup(

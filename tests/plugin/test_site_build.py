@@ -89,8 +89,12 @@ def test_seed_page_holds_every_step_actor_and_legal_basis(seed_site):
     for step in sop.steps:
         assert " ".join(step.activity.split()) in text
     assert len(sop.columns) == 5
-    for role_id in sop.columns:
-        assert project.roles.entries[role_id].name in text
+    screen = re.search(r'<div class="sop-gulir sop-layar">.*?</thead>', main_content(site / SEED_PAGE), re.S).group(0)
+    headers = re.findall(r'<th class="sop-kepala-pelaksana" data-kolom="(\d)" scope="col" title="([^"]*)">([^<]*)</th>', screen)
+    assert [(int(k), html.unescape(t), html.unescape(s)) for k, t, s in headers] == [
+        (i, project.roles.entries[r].name, project.roles.entries[r].short_name) for i, r in enumerate(sop.columns)
+    ]
+    assert [s for _, _, s in headers] == ["Kepala Bappeda &amp; Litbang", "Sekretaris", "Kabid Renum", "Kasubbid Data", "Jabatan Pelaksana"]
     assert len(sop.legal_bases) == 6
     for basis_id in sop.legal_bases:
         basis: LegalBasis = project.legal_bases.entries[basis_id]
@@ -103,10 +107,15 @@ def test_seed_page_holds_every_step_actor_and_legal_basis(seed_site):
 
 def test_seed_step_rows_are_in_order_with_their_actor(seed_site):
     site, _ = seed_site
-    rows = re.findall(r"<tr><td>(\d+)</td><td>(.*?)</td><td>(.*?)</td>", main_content(site / SEED_PAGE), re.S)
-    assert [int(n) for n, _, _ in rows] == list(range(1, 11))
-    actors = [html.unescape(a) for _, _, a in rows]
-    assert actors[6] == "Kabid Renum" and actors[7] == "Kasubbid Data"
+    screen = re.search(r'<div class="sop-gulir sop-layar">.*?</table>', main_content(site / SEED_PAGE), re.S).group(0)
+    rows = re.findall(r'<tr class="sop-baris" data-langkah="(\d+)">(.*?)</tr>', screen, re.S)
+    assert [int(n) for n, _ in rows] == list(range(1, 11))
+    spoken = [html.unescape(re.search(r'<span class="sop-sr">(.*?)</span>', body).group(1)) for _, body in rows]
+    assert spoken[6] == "Pelaksana: Kabid Renum." and spoken[7] == "Pelaksana: Kasubbid Data."
+    columns = [re.findall(r'class="sop-simbol[^"]*" data-langkah="\d+" data-kolom="(\d)"', body) for _, body in rows]
+    assert columns == [["0"], ["0"], ["1"], ["2"], ["4"], ["2"], ["2"], ["3"], ["1"], ["0"]]
+    shapes = [re.search(r'class="sop-simbol sop-simbol--([a-z]+)"', body).group(1) for _, body in rows]
+    assert shapes == ["kapsul"] + ["proses"] * 8 + ["kapsul"]
 
 
 def test_home_page_lists_the_seed(seed_site):
@@ -216,3 +225,58 @@ def test_adding_a_source_adds_a_page(build_site, sources_copy):
     assert result.code == 0, result.err
     assert (site / "sop/sop-kedua/index.html").is_file()
     assert "SOP Kedua" in page_text(site / "index.html")
+
+
+def _worksheet_cell(raw: str, key: str) -> list[str]:
+    match = re.search(rf'<td data-bagian="{key}">(.*?)</td>', raw, re.S)
+    assert match, key
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", li)).split()) for li in re.findall(r"<li>(.*?)</li>", match.group(1), re.S)]
+
+
+def test_worksheet_is_derived_from_the_steps(seed_site):
+    site, _ = seed_site
+    raw = (site / "sop/perbaikan-data-kinerja/lembar-kerja/index.html").read_text(encoding="utf-8")
+    sop = seed_project().documents[0].sop
+    texts = [" ".join(s.activity.split()) for s in sop.steps]
+    assert _worksheet_cell(raw, "langkah-awal") == texts[:1]
+    assert _worksheet_cell(raw, "langkah-utama") == texts[1:9]
+    assert _worksheet_cell(raw, "langkah-akhir") == texts[9:]
+    assert '<ol start="2">' in raw
+    groups = re.findall(r'<tr data-kelompok="([a-z-]+)">', raw)
+    assert groups == ["langkah-awal"] + ["langkah-utama"] * 8 + ["langkah-akhir"]
+    text = page_text(site / "sop/perbaikan-data-kinerja/lembar-kerja/index.html")
+    assert "Jenis Kegiatan Rutin" in text
+    assert "a. Produk Kepala Badan Perencanaan Pembangunan" in text
+    assert "b. Kegiatan Kepala Sub Bidang Data" in text
+    assert "Scope (Ruang Lingkup) Bappeda dan Litbang Kab. Banggai" in text
+
+
+def test_identity_block_layout(seed_site):
+    site, _ = seed_site
+    raw = (site / SEED_PAGE).read_text(encoding="utf-8")
+    identity = re.search(r'<table class="sop-tabel sop-identitas">.*?</table>', raw, re.S).group(0)
+    labels = re.findall(r'<th scope="row">(.*?)</th>', identity)
+    assert labels == ["Nomor SOP", "Tanggal Pembuatan", "Tanggal Revisi", "Tanggal Efektif", "Disahkan oleh", "Nama SOP"]
+    assert '<td class="sop-kop" rowspan="6">' in identity
+    assert "PEMERINTAH KABUPATEN BANGGAI" in identity
+    grid = re.search(r'<table class="sop-tabel sop-rincian">.*?</table>', raw, re.S).group(0)
+    assert re.findall(r'<th scope="col">(.*?):</th>', grid) == [
+        "Dasar Hukum", "Kualifikasi Pelaksana", "Keterkaitan", "Peralatan/Perlengkapan", "Peringatan", "Pencatatan dan Pendataan",
+    ]
+
+
+def test_related_sop_in_the_sources_is_linked(build_site, sources_copy):
+    sources = sources_copy()
+    seed = (sources / "perbaikan-data-kinerja.yml").read_text(encoding="utf-8")
+    (sources / "penyusunan-data-kinerja.yml").write_text(
+        seed.replace("nomor: 205/050/01/Bappeda & Litbang", "nomor: 205/050/02/Bappeda & Litbang")
+        .replace("judul: Mekanisme Perbaikan Data Kinerja", "judul: Mekanisme Penyusunan Data Kinerja"),
+        encoding="utf-8",
+    )
+    (sources / "perbaikan-data-kinerja.yml").write_text(
+        seed.replace("  - judul: SOP Mekanisme Penyusunan Data Kinerja", "  - sop: penyusunan-data-kinerja"), encoding="utf-8"
+    )
+    result, site = build_site(sources, "--strict")
+    assert result.code == 0, result.err
+    raw = (site / SEED_PAGE).read_text(encoding="utf-8")
+    assert '<a href="../penyusunan-data-kinerja/">Mekanisme Penyusunan Data Kinerja</a>' in raw

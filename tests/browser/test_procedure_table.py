@@ -1,0 +1,82 @@
+"""The procedure table as Chromium renders it: symbols measured against the table's rows and columns."""
+
+from __future__ import annotations
+
+import pytest
+
+PAGES = [("seed", "perbaikan-data-kinerja")] + [
+    ("fixtures", slug)
+    for slug in (
+        "putar-balik", "lompat-maju", "label-khusus", "langkah-bersama",
+        "delapan-pelaksana", "dua-puluh-lima-langkah", "kegiatan-panjang",
+    )
+]
+
+MEASURE = """() => {
+  const table = document.querySelector('.sop-layar table.sop-prosedur');
+  const heads = {};
+  for (const th of table.querySelectorAll('th[data-kolom]')) {
+    const r = th.getBoundingClientRect(); heads[th.dataset.kolom] = [r.left, r.right];
+  }
+  const rows = [];
+  for (const tr of table.querySelectorAll('tr.sop-baris')) {
+    const r = tr.getBoundingClientRect();
+    const symbols = [...table.querySelectorAll('.sop-simbol[data-langkah="' + tr.dataset.langkah + '"]')].map(s => {
+      const b = s.getBoundingClientRect();
+      return {kolom: s.dataset.kolom, left: b.left, right: b.right, top: b.top, bottom: b.bottom, width: b.width};
+    });
+    const alt = tr.querySelector('.sop-sr').textContent;
+    rows.push({langkah: +tr.dataset.langkah, top: r.top, bottom: r.bottom, symbols, alt});
+  }
+  const wrapper = document.querySelector('.sop-layar');
+  return {heads, rows, wrapperScroll: wrapper.scrollWidth, wrapperWidth: wrapper.clientWidth,
+          pageScroll: document.documentElement.scrollWidth, viewport: window.innerWidth};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1440], ids=["ponsel", "desktop"])
+@pytest.mark.parametrize("site, slug", PAGES, ids=[slug for _, slug in PAGES])
+def test_symbols_are_centred_in_their_row_and_actor_column(browser, served, site, slug, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{served[site]}/sop/{slug}/")
+    m = page.evaluate(MEASURE)
+    page.close()
+    assert m["rows"], "tabel prosedur kosong"
+    heights = set()
+    for row in m["rows"]:
+        assert row["symbols"], f"langkah {row['langkah']} tanpa simbol"
+        centre = (row["top"] + row["bottom"]) / 2
+        heights.add(round(row["bottom"] - row["top"]))
+        for s in row["symbols"]:
+            assert row["top"] < s["top"] and s["bottom"] < row["bottom"], (row["langkah"], s)
+            assert abs((s["top"] + s["bottom"]) / 2 - centre) <= 1.5, (row["langkah"], s)
+            left, right = m["heads"][s["kolom"]]
+            assert left < s["left"] and s["right"] < right
+            assert abs((s["left"] + s["right"]) / 2 - (left + right) / 2) <= 1.5, (row["langkah"], s)
+        assert row["alt"].startswith("Pelaksana: ")
+    if slug in ("perbaikan-data-kinerja", "kegiatan-panjang"):
+        assert len(heights) > 1, "baris yang teksnya panjang harus lebih tinggi"
+
+
+def test_a_narrow_screen_scrolls_the_table_instead_of_squashing_it(browser, served):
+    sizes = {}
+    for width in (390, 1440):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.goto(f"{served['seed']}/sop/perbaikan-data-kinerja/")
+        m = page.evaluate(MEASURE)
+        page.close()
+        sizes[width] = [round(s["width"], 1) for row in m["rows"] for s in row["symbols"]]
+        if width == 390:
+            assert m["wrapperScroll"] > m["wrapperWidth"]  # the table scrolls sideways inside its box
+            assert m["pageScroll"] <= m["viewport"] + 1  # the page itself does not
+    assert sizes[390] == sizes[1440]
+
+
+def test_decisions_state_their_exits_in_text(browser, served):
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"{served['fixtures']}/sop/label-khusus/")
+    m = page.evaluate(MEASURE)
+    page.close()
+    alts = {row["langkah"]: row["alt"] for row in m["rows"]}
+    assert alts[2] == "Pelaksana: Petugas Loket. Keputusan: Lengkap → 3, Tidak lengkap → 1."
+    assert alts[3] == "Pelaksana: Kasi Verifikasi. Keputusan: Dinas → 4, Pribadi → 5."
