@@ -8,7 +8,7 @@ from .. import codes
 from ..findings import Finding, Location
 from ..model.errors import suggest
 from ..model.project import Project, SopDocument
-from .base import Check, SopCheck, register
+from .base import Check, SopCheck, register, unknown_reference
 
 
 def _missing(registry_name: str, project: Project) -> str:
@@ -42,13 +42,9 @@ class AgencyReference(SopCheck):
     codes = (codes.UNKNOWN_AGENCY,)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
-        agencies = project.agencies
-        agency = document.sop.agency
-        if agencies.loaded and agency not in agencies.entries:
-            yield codes.UNKNOWN_AGENCY.at(
-                document.locator.value("instansi"),
-                f"instansi '{agency}' tidak ada di {agencies.path}{suggest(agency, list(agencies.entries))}",
-            )
+        yield from unknown_reference(
+            project.agencies, document.sop.agency, document.locator.value("instansi"), codes.UNKNOWN_AGENCY, "instansi"
+        )
 
 
 @register
@@ -68,12 +64,7 @@ class AgencyAddress(Check):
 
 
 def _role_findings(document: SopDocument, project: Project, role: str, where: tuple, code: codes.Code, what: str):
-    roles = project.roles
-    if roles.loaded and role not in roles.entries:
-        yield code.at(
-            document.locator.value(*where),
-            f"{what} '{role}' tidak ada di {roles.path}{suggest(role, list(roles.entries))}",
-        )
+    return unknown_reference(project.roles, role, document.locator.value(*where), code, what)
 
 
 @register

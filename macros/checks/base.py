@@ -6,8 +6,9 @@ from abc import ABC, abstractmethod
 from typing import ClassVar, Iterator
 
 from ..codes import Code
-from ..findings import Finding, sorted_findings
-from ..model.project import Project, SopDocument
+from ..findings import Finding, Location, sorted_findings
+from ..model.errors import suggest
+from ..model.project import Project, Registry, SopDocument
 
 REGISTRY: list["Check"] = []
 
@@ -30,6 +31,12 @@ class SopCheck(Check):
 
     @abstractmethod
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]: ...
+
+
+def unknown_reference(registry: Registry, entry_id: str, at: Location, code: Code, what: str) -> Iterator[Finding]:
+    """`what` 'x' is not in `registry` (judged only when the registry itself loaded)."""
+    if registry.loaded and entry_id not in registry.entries:
+        yield code.at(at, f"{what} '{entry_id}' tidak ada di {registry.path}{suggest(entry_id, list(registry.entries))}")
 
 
 def register(cls: type[Check]) -> type[Check]:

@@ -9,7 +9,7 @@ from ..findings import Finding
 from ..model.errors import suggest
 from ..model.project import Project, SopDocument
 from ..model.registry import LegalStatus
-from .base import Check, SopCheck, register
+from .base import Check, SopCheck, register, unknown_reference
 
 
 @register
@@ -29,9 +29,7 @@ class Citations(SopCheck):
                 continue
             basis = registry.entries.get(basis_id)
             if basis is None:
-                yield codes.UNKNOWN_LEGAL_BASIS.at(
-                    where, f"dasar hukum '{basis_id}' tidak ada di {registry.path}{suggest(basis_id, list(registry.entries))}"
-                )
+                yield from unknown_reference(registry, basis_id, where, codes.UNKNOWN_LEGAL_BASIS, "dasar hukum")
                 continue
             if basis.incomplete:
                 note = f"; catatan: {basis.note.rstrip('.')}" if basis.note else ""
