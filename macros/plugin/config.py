@@ -13,3 +13,6 @@ class SopConfig(base.Config):
 
     print_steps_per_page = c.Type(int, default=0)
     """Steps per printed page of the procedure table; 0 estimates it from the text lengths."""
+
+    cache_dir = c.Type(str, default=".cache/sop")
+    """Where rendered swimlane SVGs are kept between builds, keyed by the hash of their DOT text."""

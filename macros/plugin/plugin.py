@@ -7,33 +7,39 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from ..findings import Severity
-from ..site.data import SiteData
+from ..render.swimlane import swimlane_dot
+from ..site.data import PageRef, SiteData
+from ..site.swimlanes import DotMissing, SvgCache
 from ..validate import validate_paths
 from .config import SopConfig
 
 log = logging.getLogger("mkdocs.plugins.sop")
 
 SECTION_TITLE = "Dokumen SOP"
+ORDER_IN_SOP = {"dokumen": 0, "lembar-kerja": 1, "swimlane": 2}
 
 
 class SopPlugin(BasePlugin[SopConfig]):
-    """Validates `sop/` at every build and serves the result to the macros."""
+    """Validates `sop/` at every build, draws the swimlanes, and serves both to the macros."""
 
     supports_multiple_instances = False
 
     def __init__(self) -> None:
         self.site: SiteData | None = None
+        self.swimlanes: dict[str, str] = {}
+        self.pages: dict[str, PageRef] = {}
         self._set_epoch = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or ".").parent / self.config.sources
+        base = Path(config.config_file_path or ".").parent
+        root = base / self.config.sources
         if not root.is_dir():
             raise PluginError(f"folder sumber SOP tidak ditemukan: {root}")
         validation = validate_paths([root])
@@ -44,8 +50,20 @@ class SopPlugin(BasePlugin[SopConfig]):
             else:
                 log.info(finding.as_line())
         self.site = SiteData.build(validation.projects[0], validation.findings)
+        self.pages = self.site.pages()
+        self._draw_swimlanes(base / self.config.cache_dir)
         self._pin_build_date()
         return config
+
+    def _draw_swimlanes(self, cache_dir: Path) -> None:
+        cache = SvgCache(cache_dir)
+        try:
+            self.swimlanes = {
+                slug: cache.svg(swimlane_dot(sop, self.site.registries)) for slug, sop in self.site.sops.items()
+            }
+        except DotMissing as exc:
+            raise Abort(f"galat: {exc}") from None
+        log.info(f"swimlane: {cache.drawn} digambar dengan dot, {cache.reused} dari cache")
 
     def _pin_build_date(self) -> None:
         """Same sources, same bytes: the sitemap's date comes from the sources, not the clock."""
@@ -60,51 +78,76 @@ class SopPlugin(BasePlugin[SopConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         for uri, content in self.site.generated_pages():
             files.append(File.generated(config, uri, content=content))
+        for slug, svg in self.swimlanes.items():
+            files.append(File.generated(config, f"sop/{slug}/swimlane.svg", content=svg))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        found = self.site.page_of(page.file.src_uri)
-        if found is not None:
-            # the wide procedure table needs the room; the document links to its worksheet
-            page.meta["hide"] = ["toc", "navigation"] if found[1] == "dokumen" else ["toc"]
+        ref = self.pages.get(page.file.src_uri)
+        if ref is not None:
+            # the wide procedure table needs the room; the document links to its other views
+            page.meta["hide"] = ["toc", "navigation"] if ref.kind in ("dokumen", "swimlane") else ["toc"]
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        found = self.site.page_of(page.file.src_uri)
-        if found is not None:
+        ref = self.pages.get(page.file.src_uri)
+        if ref is not None:
             # Set after mkdocs-macros, which renders titles as Jinja. Material prints titles as
             # HTML, and `meta.title` without its `striptags` (which would unescape it again).
-            slug, kind = found
-            title = str(escape(self.site.sops[slug].title))
-            if kind == "lembar-kerja":
-                page.title = "Lembar Kerja"
-                page.meta["title"] = f"Lembar Kerja: {title}"
-            else:
-                page.title = title
-                page.meta["title"] = title
+            nav_title, full_title = self._titles(ref)
+            page.title = str(escape(nav_title))
+            page.meta["title"] = str(escape(full_title))
         return html
 
+    def _titles(self, ref: PageRef) -> tuple[str, str]:
+        roles = self.site.registries.roles
+        sop = self.site.sops[ref.slug].title if ref.slug else ""
+        if ref.kind == "dokumen":
+            return sop, sop
+        if ref.kind == "lembar-kerja":
+            return "Lembar Kerja", f"Lembar Kerja: {sop}"
+        if ref.kind == "swimlane":
+            return "Swimlane", f"Swimlane: {sop}"
+        if ref.kind == "checklist":
+            return roles[ref.role].short_name, f"Checklist {roles[ref.role].short_name}: {sop}"
+        if ref.kind == "pelaksana":
+            return roles[ref.role].name, roles[ref.role].name
+        return "Daftar Pelaksana", "Daftar Pelaksana"
+
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """Name the generated sections after their SOPs (folders are named by slug)."""
+        """Name the generated sections (folders are named by slug) and order them."""
         for item in nav.items:
-            if not (isinstance(item, Section) and item.title.lower() == "sop"):
+            if not isinstance(item, Section):
                 continue
-            item.title = SECTION_TITLE
-            for child in item.children:
-                slug = self._section_slug(child)
-                if slug is not None:
-                    child.title = str(escape(self.site.sops[slug].title))
-                    # the document first, then its worksheet
-                    child.children.sort(key=lambda page: self.site.page_of(page.file.src_uri)[1] != "dokumen")
-            item.children.sort(key=lambda child: str(child.title or "").lower())
+            if item.title.lower() == "sop":
+                item.title = SECTION_TITLE
+                for child in item.children:
+                    self._name_sop_section(child)
+                item.children.sort(key=lambda child: str(child.title or "").lower())
+            elif item.title.lower() == "pelaksana":
+                item.title = "Pelaksana"
+                item.children.sort(key=lambda child: (not isinstance(child, Page) or child.file.src_uri != "pelaksana/index.md",
+                                                      str(child.title or "").lower()))
+        # the documents before the people
+        nav.items.sort(key=lambda item: isinstance(item, Section) and item.title == "Pelaksana")
         return nav
 
-    def _section_slug(self, item) -> str | None:
-        if not isinstance(item, Section):
-            return None
-        for child in item.children:
-            if isinstance(child, Page):
-                found = self.site.page_of(child.file.src_uri)
-                if found is not None:
-                    return found[0]
-        return None
+    def _name_sop_section(self, section) -> None:
+        if not isinstance(section, Section):
+            return
+        slug = None
+        for child in section.children:
+            if isinstance(child, Page) and child.file.src_uri in self.pages:
+                slug = self.pages[child.file.src_uri].slug
+            elif isinstance(child, Section) and child.title.lower() == "checklist":
+                child.title = "Checklist"
+        if slug is None:
+            return
+        section.title = str(escape(self.site.sops[slug].title))
+
+        def order(child) -> tuple[int, str]:
+            if isinstance(child, Page) and child.file.src_uri in self.pages:
+                return (ORDER_IN_SOP.get(self.pages[child.file.src_uri].kind, 9), "")
+            return (9, str(child.title))
+
+        section.children.sort(key=order)

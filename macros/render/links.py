@@ -16,5 +16,14 @@ class Links:
     def worksheet(self, slug: str) -> str:
         return self.relative(f"sop/{slug}/lembar-kerja/")
 
+    def swimlane(self, slug: str) -> str:
+        return self.relative(f"sop/{slug}/swimlane/")
+
+    def checklist(self, slug: str, role: str) -> str:
+        return self.relative(f"sop/{slug}/checklist/{role}/")
+
+    def role(self, role: str) -> str:
+        return self.relative(f"pelaksana/{role}/")
+
     def asset(self, path: str) -> str:
         return self.relative(path)

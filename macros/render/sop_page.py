@@ -55,6 +55,17 @@ def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Mar
     return Markup('<div class="sop-cetak" data-kertas="{}">{}</div>').format(options.paper, Markup("").join(parts))
 
 
+def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
+    checklists = Markup(", ").join(
+        Markup('<a href="{}">{}</a>').format(links.checklist(slug, role), registries.roles[role].short_name)
+        for role in sop.columns
+    )
+    return Markup(
+        '<nav class="sop-tautan" aria-label="Bagian SOP ini"><a href="{}">Lembar Kerja Identifikasi Kegiatan</a> · '
+        '<a href="{}">Diagram Swimlane</a> · Checklist: {}</nav>'
+    ).format(links.worksheet(slug), links.swimlane(slug), checklists)
+
+
 def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[str, str], links: Links, options: PageOptions) -> Markup:
     """`titles` maps every published slug to its title (for keterkaitan links)."""
     total = total_time(step.duration for step in sop.steps)
@@ -63,9 +74,7 @@ def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[st
         _page_style(options),
         Markup('<div class="sop-dokumen">'),
         Markup('<h1 class="sop-judul-layar">{}</h1>').format(sop.title),
-        Markup('<nav class="sop-tautan" aria-label="Bagian SOP ini"><a href="{}">Lembar Kerja Identifikasi Kegiatan</a></nav>').format(
-            links.worksheet(slug)
-        ),
+        _views(slug, sop, registries, links),
         identity_block(sop, registries, titles, links),
         Markup('<section class="sop-prosedur-blok" aria-label="Prosedur"><h2 class="sop-judul-layar">Prosedur</h2>'),
         _screen_table(sop, registries),

@@ -1,4 +1,4 @@
-"""The validated content of a site build: renderable SOPs and their registries."""
+"""The validated content of a site build and the pages made from it."""
 
 from __future__ import annotations
 
@@ -10,8 +10,28 @@ from ..model.project import Project
 from ..model.sop import Sop
 from ..render.context import Registries
 
-PAGES = {"dokumen": "sop/{slug}/index.md", "lembar-kerja": "sop/{slug}/lembar-kerja.md"}
-MACRO_OF_PAGE = {"dokumen": "halaman_sop", "lembar-kerja": "lembar_kerja"}
+
+@dataclass(frozen=True)
+class PageRef:
+    """A page made from the sources: its kind and what it is about."""
+
+    kind: str  # dokumen | lembar-kerja | swimlane | checklist | pelaksana | daftar-pelaksana
+    slug: str | None = None
+    role: str | None = None
+
+
+def _macro_call(ref: PageRef) -> str:
+    """The whole Markdown of a generated page: one macro call (ids are validated slugs)."""
+    args = ", ".join(f'"{a}"' for a in (ref.slug, ref.role) if a is not None)
+    name = {
+        "dokumen": "halaman_sop",
+        "lembar-kerja": "lembar_kerja",
+        "swimlane": "swimlane",
+        "checklist": "checklist",
+        "pelaksana": "halaman_pelaksana",
+        "daftar-pelaksana": "daftar_pelaksana",
+    }[ref.kind]
+    return f"{{{{ {name}({args}) }}}}\n"
 
 
 @dataclass(frozen=True)
@@ -29,21 +49,23 @@ class SiteData:
     def titles(self) -> dict[str, str]:
         return {slug: sop.title for slug, sop in self.sops.items()}
 
-    def generated_pages(self) -> list[tuple[str, str]]:
-        """(src_uri, markdown) of every page made from the sources: a macro call and nothing else."""
-        return [
-            (uri.format(slug=slug), f'{{{{ {MACRO_OF_PAGE[kind]}("{slug}") }}}}\n')
-            for slug in self.sops
-            for kind, uri in PAGES.items()
-        ]
+    def pages(self) -> dict[str, PageRef]:
+        """src_uri -> page, for every page made from the sources."""
+        pages: dict[str, PageRef] = {}
+        for slug, sop in self.sops.items():
+            pages[f"sop/{slug}/index.md"] = PageRef("dokumen", slug)
+            pages[f"sop/{slug}/lembar-kerja.md"] = PageRef("lembar-kerja", slug)
+            pages[f"sop/{slug}/swimlane.md"] = PageRef("swimlane", slug)
+            for role in sop.columns:
+                pages[f"sop/{slug}/checklist/{role}.md"] = PageRef("checklist", slug, role)
+        if self.registries.roles:
+            pages["pelaksana/index.md"] = PageRef("daftar-pelaksana")
+            for role in sorted(self.registries.roles):
+                pages[f"pelaksana/{role}.md"] = PageRef("pelaksana", role=role)
+        return pages
 
-    def page_of(self, src_uri: str) -> tuple[str, str] | None:
-        """(slug, kind) of a generated page, or None for a hand-written one."""
-        parts = src_uri.split("/")
-        if len(parts) != 3 or parts[0] != "sop" or parts[1] not in self.sops:
-            return None
-        kind = {"index.md": "dokumen", "lembar-kerja.md": "lembar-kerja"}.get(parts[2])
-        return (parts[1], kind) if kind else None
+    def generated_pages(self) -> list[tuple[str, str]]:
+        return [(uri, _macro_call(ref)) for uri, ref in self.pages().items()]
 
     def newest_date(self) -> dt.date | None:
         """The latest date the sources mention: the site's reproducible build date."""

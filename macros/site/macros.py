@@ -9,7 +9,10 @@ from ..codes import CATALOGUE
 from ..render.html import table, table_row
 from ..render.index_table import render_index
 from ..render.links import Links
+from ..render.checklist import render_checklist
+from ..render.role_page import render_role_index, render_role_page
 from ..render.sop_page import PageOptions, render_sop_page
+from ..render.swimlane_page import render_swimlane_page
 from ..render.worksheet import render_worksheet
 from .data import SiteData
 
@@ -44,6 +47,27 @@ def define_env(env) -> None:
     def lembar_kerja(slug: str) -> Markup:
         """Lembar Kerja Identifikasi Kegiatan of one SOP."""
         return render_worksheet(slug, site().sops[slug], site().registries, links())
+
+    @env.macro
+    def swimlane(slug: str) -> Markup:
+        """The swimlane diagram of one SOP, drawn by Graphviz."""
+        svg = _plugin(env).swimlanes[slug]
+        return render_swimlane_page(slug, site().sops[slug], svg, site().registries, links())
+
+    @env.macro
+    def checklist(slug: str, role: str) -> Markup:
+        """The printable checklist of one role in one SOP."""
+        return render_checklist(slug, site().sops[slug], role, site().registries, links())
+
+    @env.macro
+    def halaman_pelaksana(role: str) -> Markup:
+        """Every duty of one role across all SOPs."""
+        return render_role_page(role, site().sops, site().registries, links())
+
+    @env.macro
+    def daftar_pelaksana() -> Markup:
+        """The index of all roles."""
+        return render_role_index(site().sops, site().registries, links())
 
     @env.macro
     def daftar_kode() -> Markup:

@@ -1,0 +1,57 @@
+"""A checklist for one role in one SOP: what to do, with what, by when, for whom; printable."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..model.sop import Sop
+from .context import Registries
+from .duties import goes_text, incoming, outgoing, role_steps, role_time, starts_text
+from .html import table
+from .links import Links
+from .text import duration
+
+
+def _detail(label: str, value: str, key: str) -> Markup:
+    return Markup('<div class="sop-rinci" data-rinci="{}"><span class="sop-rinci-label">{}:</span> {}</div>').format(key, label, value)
+
+
+def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, links: Links) -> Markup:
+    role = registries.roles[role_id]
+    rows = []
+    for i in role_steps(sop, role_id):
+        step = sop.steps[i]
+        body = Markup("").join(
+            [
+                Markup('<div class="sop-ceklis-kegiatan">{}</div>').format(step.activity),
+                _detail("Mulai", starts_text(incoming(sop, i, registries)), "mulai"),
+                _detail("Kelengkapan", ", ".join(step.requirements) or "-", "kelengkapan"),
+                _detail("Output", step.output, "output"),
+                _detail("Diteruskan ke", goes_text(outgoing(sop, i, registries)), "tujuan"),
+            ]
+        )
+        rows.append(
+            Markup(
+                '<tr data-langkah="{n}"><td class="sop-centang"><input type="checkbox" aria-label="Langkah {n} selesai"></td>'
+                '<td class="sop-no">{n}</td><td>{body}</td><td class="sop-waktu">{waktu}</td>'
+                '<td class="sop-isian"></td><td class="sop-isian"></td><td class="sop-isian sop-isian--catatan"></td></tr>'
+            ).format(n=i + 1, body=body, waktu=duration(step.duration))
+        )
+    head = ["✓", "No", "Langkah", "Waktu", "Tanggal", "Paraf", "Catatan"]
+    return Markup("").join(
+        [
+            Markup("<style>@page { size: A4 portrait; margin: 12mm; }</style>"),
+            Markup('<div class="sop-ceklis">'),
+            Markup("<h1>Checklist {}</h1>").format(role.short_name),
+            Markup(
+                '<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}<br>Jabatan: {} · '
+                '<a href="{}">semua tugas jabatan ini</a></p>'
+            ).format(links.sop(slug), sop.title, sop.number, role.name, links.role(role_id)),
+            table("sop-ceklis-tabel", rows, head),
+            Markup('<p class="sop-total-waktu"><strong>Total waktu {} dalam SOP ini:</strong> {}</p>').format(
+                role.short_name, str(role_time(sop, role_id))
+            ),
+            Markup('<p class="sop-tanda-tangan">Nama: ______________________ &nbsp; NIP: ______________________ &nbsp; Tanda tangan: ______________</p>'),
+            Markup("</div>"),
+        ]
+    )

@@ -1,0 +1,50 @@
+"""What one role does: its steps, what starts each, where each result goes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model.flow import edges
+from ..model.sop import Sop
+from .context import Registries
+from .text import TotalTime, total_time
+
+
+@dataclass(frozen=True)
+class Link:
+    step: int  # 0-based
+    label: str | None  # the decision exit taken, if any
+    actors: str  # short names of the other step's actors
+
+
+def role_steps(sop: Sop, role: str) -> list[int]:
+    return [i for i, step in enumerate(sop.steps) if role in step.actors]
+
+
+def _actors(sop: Sop, step: int, registries: Registries) -> str:
+    return " dan ".join(registries.roles[a].short_name for a in sop.steps[step].actors)
+
+
+def incoming(sop: Sop, step: int, registries: Registries) -> list[Link]:
+    return [Link(e.source, e.label, _actors(sop, e.source, registries)) for e in edges(sop) if e.target == step]
+
+
+def outgoing(sop: Sop, step: int, registries: Registries) -> list[Link]:
+    return [Link(e.target, e.label, _actors(sop, e.target, registries)) for e in edges(sop) if e.source == step]
+
+
+def starts_text(links: list[Link]) -> str:
+    if not links:
+        return "awal prosedur"
+    parts = [f"setelah langkah {l.step + 1} ({l.actors})" + (f", bila {l.label}" if l.label else "") for l in links]
+    return "; atau ".join(parts)
+
+
+def goes_text(links: list[Link]) -> str:
+    if not links:
+        return "akhir prosedur"
+    return "; ".join((f"{l.label} → " if l.label else "") + f"langkah {l.step + 1} ({l.actors})" for l in links)
+
+
+def role_time(sop: Sop, role: str) -> TotalTime:
+    return total_time(sop.steps[i].duration for i in role_steps(sop, role))

@@ -1,0 +1,70 @@
+"""Role pages across SOPs: every duty of one jabatan, and the index of all jabatan."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..model.sop import Sop
+from .context import Registries
+from .duties import role_steps
+from .html import table, table_row
+from .links import Links
+from .text import duration, total_time
+
+
+def duties_of(role_id: str, sops: dict[str, Sop]) -> list[tuple[str, Sop, list[int]]]:
+    return [(slug, sop, role_steps(sop, role_id)) for slug, sop in sops.items() if role_id in sop.columns]
+
+
+def _total(duties) -> str:
+    return str(total_time(sop.steps[i].duration for _, sop, steps in duties for i in steps))
+
+
+def render_role_page(role_id: str, sops: dict[str, Sop], registries: Registries, links: Links) -> Markup:
+    role = registries.roles[role_id]
+    duties = duties_of(role_id, sops)
+    parts = [Markup('<div class="sop-pelaksana"><h1>{}</h1>').format(role.name)]
+    agency = registries.agencies.get(role.agency) if role.agency else None
+    meta = f"Singkatan: {role.short_name}" + (f" · {agency.name}" if agency else "")
+    parts.append(Markup('<p class="sop-subjudul">{}</p>').format(meta))
+    if not duties:
+        parts.append(Markup('<p class="sop-kosong" data-jumlah-sop="0">Jabatan ini belum bertugas di SOP mana pun.</p></div>'))
+        return Markup("").join(parts)
+    n_steps = sum(len(steps) for _, _, steps in duties)
+    parts.append(
+        Markup('<p class="sop-ringkasan" data-jumlah-sop="{}" data-jumlah-langkah="{}">Bertugas di {} SOP, {} langkah; '
+               "<strong>total waktu: {}</strong>.</p>").format(len(duties), n_steps, len(duties), n_steps, _total(duties))
+    )
+    for slug, sop, steps in duties:
+        rows = [
+            table_row([str(i + 1), sop.steps[i].activity, duration(sop.steps[i].duration), sop.steps[i].output])
+            for i in steps
+        ]
+        parts.append(
+            Markup('<section class="sop-tugas" data-sop="{}"><h2><a href="{}">{}</a></h2>'
+                   '<p class="sop-subjudul">Nomor {} · <a href="{}">checklist untuk dicetak</a></p>{}</section>').format(
+                slug, links.sop(slug), sop.title, sop.number, links.checklist(slug, role_id),
+                table("sop-tugas-tabel", rows, ["No", "Kegiatan", "Waktu", "Output"]),
+            )
+        )
+    parts.append(Markup("</div>"))
+    return Markup("").join(parts)
+
+
+def render_role_index(sops: dict[str, Sop], registries: Registries, links: Links) -> Markup:
+    rows = []
+    for role_id, role in sorted(registries.roles.items(), key=lambda item: item[1].name.lower()):
+        duties = duties_of(role_id, sops)
+        n_steps = sum(len(steps) for _, _, steps in duties)
+        rows.append(
+            table_row(
+                [
+                    Markup('<a href="{}">{}</a>').format(links.role(role_id), role.name),
+                    role.short_name,
+                    str(len(duties)),
+                    str(n_steps),
+                    _total(duties) if duties else "-",
+                ]
+            )
+        )
+    return table("sop-daftar-pelaksana", rows, ["Jabatan", "Singkatan", "Jumlah SOP", "Jumlah Langkah", "Total Waktu"])

@@ -1,0 +1,33 @@
+"""The swimlane page: the diagram inline (searchable, sharp in print), a download, and the flow in words."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from ..model.sop import Sop
+from .context import Registries
+from .duties import goes_text, outgoing
+from .links import Links
+
+
+def render_swimlane_page(slug: str, sop: Sop, svg: str, registries: Registries, links: Links) -> Markup:
+    flow = Markup("").join(
+        Markup("<li>{} — {}: {} → {}</li>").format(
+            i + 1,
+            " dan ".join(registries.roles[a].short_name for a in step.actors),
+            step.activity,
+            goes_text(outgoing(sop, i, registries)),
+        )
+        for i, step in enumerate(sop.steps)
+    )
+    return Markup("").join(
+        [
+            Markup("<style>@page { size: A4 landscape; margin: 10mm; }</style>"),
+            Markup('<div class="sop-swimlane-halaman"><h1>Diagram Swimlane</h1>'),
+            Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {} · <a href="{}" download="{}-swimlane.svg">unduh SVG</a></p>').format(
+                links.sop(slug), sop.title, sop.number, links.relative(f"sop/{slug}/swimlane.svg"), slug
+            ),
+            Markup('<div class="sop-swimlane" role="img" aria-label="Diagram swimlane {}">{}</div>').format(sop.title, Markup(svg)),
+            Markup('<details class="sop-alur-teks"><summary>Alur dalam teks</summary><ol>{}</ol></details></div>').format(flow),
+        ]
+    )
