@@ -1,0 +1,187 @@
+"""Swimlane, checklist and role pages in a built site; the DOT cache; a missing `dot`."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SEED_SOURCES, build_into
+from tests.plugin.test_site_build import page_text
+
+FIXTURES = REPO / "tests" / "render" / "fixtures" / "flowchart"
+SEED = "sop/perbaikan-data-kinerja"
+
+
+@pytest.fixture(scope="module")
+def seed_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("views")
+    result, site = build_into(work, work / "site", SEED_SOURCES, "--strict")
+    assert result.code == 0, result.err
+    return site
+
+
+def _counting_dot(tmp_path: Path) -> tuple[Path, dict]:
+    """A `dot` first on PATH that records each call, then runs the real one."""
+    real = shutil.which("dot")
+    assert real, "graphviz 'dot' tidak ada; jalankan bash .ci/install"
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "dot-calls.log"
+    wrapper = bin_dir / "dot"
+    wrapper.write_text(f'#!/bin/sh\necho "$@" >> "{log}"\nexec "{real}" "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    return log, {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+
+
+def _calls(log: Path) -> int:
+    return len(log.read_text(encoding="utf-8").splitlines()) if log.exists() else 0
+
+
+def _build(work: Path, sources: Path, env: dict, name: str) -> subprocess.CompletedProcess:
+    import yaml
+
+    from tests.conftest import link_macros
+
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update(docs_dir=str(REPO / "docs"), site_dir=str(work / name))
+    config.pop("watch")
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "sop" in plugin:
+            plugin["sop"]["sources"] = str(sources)
+    link_macros(work)
+    (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    full_env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {"NO_MKDOCS_2_WARNING": "1"} | env
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(work / "mkdocs.yml")],
+        cwd=work, capture_output=True, text=True, env=full_env, timeout=300,
+    )
+
+
+def test_a_rebuild_without_changes_runs_dot_zero_times(tmp_path):
+    sources = tmp_path / "sop"
+    shutil.copytree(FIXTURES, sources)
+    log, env = _counting_dot(tmp_path)
+    first = _build(tmp_path, sources, env, "a")
+    assert first.returncode == 0, first.stderr
+    assert _calls(log) == 7  # one diagram per SOP
+    second = _build(tmp_path, sources, env, "b")
+    assert second.returncode == 0, second.stderr
+    assert _calls(log) == 7  # none drawn again
+    assert "swimlane: 0 digambar dengan dot, 7 dari cache" in second.stderr
+    assert (tmp_path / "a/sop/putar-balik/swimlane.svg").read_bytes() == (tmp_path / "b/sop/putar-balik/swimlane.svg").read_bytes()
+    path = sources / "putar-balik.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("tahap 3", "tahap ketiga"), encoding="utf-8")
+    third = _build(tmp_path, sources, env, "c")
+    assert third.returncode == 0, third.stderr
+    assert _calls(log) == 8  # only the edited SOP's diagram
+
+
+def test_without_dot_check_works_and_build_stops_with_one_clear_line(tmp_path, run_sop):
+    empty_bin = tmp_path / "bin"
+    empty_bin.mkdir()
+    for tool in ("git",):  # keep what mkdocs-macros may look for, but never dot
+        if shutil.which(tool):
+            (empty_bin / tool).symlink_to(shutil.which(tool))
+    env = {"PATH": str(empty_bin)}
+    check = subprocess.run(
+        [sys.executable, "-m", "macros.cli", "check", str(SEED_SOURCES)], capture_output=True, text=True, env=env, cwd=REPO
+    )
+    assert check.returncode == 0, check.stderr
+    result = _build(tmp_path, SEED_SOURCES, env, "tanpa-dot")
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output
+    lines = [line for line in output.splitlines() if "dot" in line.lower() and "graphviz" in line.lower()]
+    assert lines == [
+        "galat: program 'dot' dari Graphviz tidak ditemukan; pasang dengan 'apt-get install graphviz' "
+        "(atau jalankan 'bash .ci/install'), lalu bangun ulang"
+    ]
+
+
+def test_swimlane_page_embeds_the_svg_and_offers_a_download(seed_site):
+    page = (seed_site / SEED / "swimlane/index.html").read_text(encoding="utf-8")
+    svg_file = (seed_site / SEED / "swimlane.svg").read_text(encoding="utf-8")
+    assert svg_file.startswith("<svg") and "<title>s10_0</title>" in svg_file
+    assert '<a href="../swimlane.svg" download="perbaikan-data-kinerja-swimlane.svg">unduh SVG</a>' in page
+    assert svg_file.strip() in page  # the same drawing, inline (searchable, sharp in print)
+    assert "Kabid Renum" in page_text(seed_site / SEED / "swimlane/index.html")
+
+
+def _rows(page: str) -> dict[int, str]:
+    return {int(n): body for n, body in re.findall(r'<tr data-langkah="(\d+)">(.*?)</tr>', page, re.S)}
+
+
+def _detail(body: str, key: str) -> str:
+    match = re.search(rf'<div class="sop-rinci" data-rinci="{key}"><span class="sop-rinci-label">[^<]*</span> (.*?)</div>', body)
+    return html.unescape(match.group(1))
+
+
+def test_kabid_renum_checklist(seed_site):
+    page = (seed_site / SEED / "checklist/kabid-renum/index.html").read_text(encoding="utf-8")
+    rows = _rows(page)
+    assert sorted(rows) == [4, 6, 7]
+    waktu = {n: re.search(r'<td class="sop-waktu">(.*?)</td>', body).group(1) for n, body in rows.items()}
+    assert waktu == {4: "180 menit", 6: "120 menit", 7: "60 menit"}
+    assert all(_detail(body, "output") == "Dokumen data kinerja" for body in rows.values())
+    assert _detail(rows[4], "mulai") == "setelah langkah 3 (Sekretaris)"
+    assert _detail(rows[7], "tujuan") == "langkah 8 (Kasubbid Data)"
+    assert all(body.count('<td class="sop-isian') == 3 for body in rows.values())  # tanggal, paraf, catatan
+    assert all('type="checkbox"' in body for body in rows.values())
+    text = page_text(seed_site / SEED / "checklist/kabid-renum/index.html")
+    assert "Total waktu Kabid Renum dalam SOP ini: 6 jam" in text
+    assert 'href="../../../../pelaksana/kabid-renum/"' in page
+    assert "@page { size: A4 portrait" in page
+
+
+def test_first_and_last_steps_say_where_the_procedure_starts_and_ends(seed_site):
+    page = (seed_site / SEED / "checklist/kepala-bappeda/index.html").read_text(encoding="utf-8")
+    rows = _rows(page)
+    assert sorted(rows) == [1, 2, 10]
+    assert _detail(rows[1], "mulai") == "awal prosedur"
+    assert _detail(rows[10], "tujuan") == "akhir prosedur"
+
+
+def test_sop_page_links_to_swimlane_and_every_checklist(seed_site):
+    page = (seed_site / SEED / "index.html").read_text(encoding="utf-8")
+    assert '<a href="swimlane/">Diagram Swimlane</a>' in page
+    for role in ("kepala-bappeda", "sekretaris-bappeda", "kabid-renum", "kasubbid-data", "pelaksana-bappeda"):
+        assert f'<a href="checklist/{role}/">' in page
+
+
+def test_role_pages_exist_for_every_role_with_counts_and_time(seed_site):
+    expected = {
+        "kepala-bappeda": (3, "3 jam 30 menit"),
+        "sekretaris-bappeda": (2, "1 jam 30 menit"),
+        "kabid-renum": (3, "6 jam"),
+        "kasubbid-data": (1, "30 menit"),
+        "pelaksana-bappeda": (1, "8 jam"),
+    }
+    for role, (steps, total) in expected.items():
+        page = (seed_site / "pelaksana" / role / "index.html").read_text(encoding="utf-8")
+        assert f'data-jumlah-sop="1" data-jumlah-langkah="{steps}"' in page, role
+        assert f"total waktu: {total}" in page_text(seed_site / "pelaksana" / role / "index.html"), role
+    index = page_text(seed_site / "pelaksana/index.html")
+    assert "Kepala Bidang Renum Kabid Renum 1 3 6 jam" in index
+    nav = (seed_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="pelaksana/"' in nav
+
+
+def test_a_role_that_acts_nowhere_is_listed_as_such(build_site, sources_copy):
+    sources = sources_copy()
+    registry = sources / "_jabatan.yml"
+    registry.write_text(
+        registry.read_text(encoding="utf-8") + "bendahara:\n  nama: Bendahara Pengeluaran\n  singkatan: Bendahara\n",
+        encoding="utf-8",
+    )
+    result, site = build_site(sources, "--strict")
+    assert result.code == 0, result.err
+    text = page_text(site / "pelaksana/bendahara/index.html")
+    assert "Jabatan ini belum bertugas di SOP mana pun." in text
+    assert "Bendahara Pengeluaran Bendahara 0 0 -" in page_text(site / "pelaksana/index.html")
