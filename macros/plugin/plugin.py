@@ -3,9 +3,10 @@ from __future__ import annotations
 import calendar
 import logging
 import os
+import re
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin
@@ -24,6 +25,8 @@ log = logging.getLogger("mkdocs.plugins.sop")
 
 SECTION_TITLE = "Dokumen SOP"
 ORDER_IN_SOP = {"dokumen": 0, "lembar-kerja": 1, "swimlane": 2}
+SEARCHABLE = {"dokumen", "pelaksana", "daftar-pelaksana"}
+DEFERRED = re.compile(r'<div class="sop-isi" data-sop-isi="(\d+)"></div>')
 
 
 class SopPlugin(BasePlugin[SopConfig]):
@@ -35,7 +38,15 @@ class SopPlugin(BasePlugin[SopConfig]):
         self.site: SiteData | None = None
         self.swimlanes: dict[str, str] = {}
         self.pages: dict[str, PageRef] = {}
+        self._deferred: dict[str, Markup] = {}
         self._set_epoch = False
+
+    def defer(self, html: Markup) -> Markup:
+        """Keep a rendered block out of Markdown's way: Markdown sees a placeholder, and the
+        block is put back after conversion (Python-Markdown re-parses raw HTML, slowly)."""
+        key = str(len(self._deferred))
+        self._deferred[key] = html
+        return Markup('<div class="sop-isi" data-sop-isi="{}"></div>').format(key)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         base = Path(config.config_file_path or ".").parent
@@ -87,9 +98,13 @@ class SopPlugin(BasePlugin[SopConfig]):
         if ref is not None:
             # the wide procedure table needs the room; the document links to its other views
             page.meta["hide"] = ["toc", "navigation"] if ref.kind in ("dokumen", "swimlane") else ["toc"]
+            if ref.kind not in SEARCHABLE:
+                # one entry per SOP and per role keeps the index small; the views repeat the document
+                page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html = DEFERRED.sub(lambda m: str(self._deferred.pop(m.group(1))), html)
         ref = self.pages.get(page.file.src_uri)
         if ref is not None:
             # Set after mkdocs-macros, which renders titles as Jinja. Material prints titles as
@@ -124,6 +139,7 @@ class SopPlugin(BasePlugin[SopConfig]):
                 for child in item.children:
                     self._name_sop_section(child)
                 item.children.sort(key=lambda child: str(child.title or "").lower())
+                self._group_by_agency(item)
             elif item.title.lower() == "pelaksana":
                 item.title = "Pelaksana"
                 item.children.sort(key=lambda child: (not isinstance(child, Page) or child.file.src_uri != "pelaksana/index.md",
@@ -131,6 +147,34 @@ class SopPlugin(BasePlugin[SopConfig]):
         # the documents before the people
         nav.items.sort(key=lambda item: isinstance(item, Section) and item.title == "Pelaksana")
         return nav
+
+    def _group_by_agency(self, documents: Section) -> None:
+        """One nav section per agency when there are several: thousands of SOPs stay findable,
+        and with `navigation.prune` a page carries only its own agency's entries."""
+        groups: dict[str, list] = {}
+        for child in documents.children:
+            slug = self._slug_of_section(child)
+            agency = self.site.sops[slug].agency if slug else ""
+            groups.setdefault(agency, []).append(child)
+        if len(groups) < 2:
+            return
+        agencies = self.site.registries.agencies
+        sections = []
+        for agency_id, children in groups.items():
+            name = agencies[agency_id].name if agency_id in agencies else "Lain-lain"
+            section = Section(str(escape(name)), children)
+            section.parent = documents
+            for child in children:
+                child.parent = section
+            sections.append(section)
+        documents.children = sorted(sections, key=lambda s: str(s.title).lower())
+
+    def _slug_of_section(self, section) -> str | None:
+        if isinstance(section, Section):
+            for child in section.children:
+                if isinstance(child, Page) and child.file.src_uri in self.pages:
+                    return self.pages[child.file.src_uri].slug
+        return None
 
     def _name_sop_section(self, section) -> None:
         if not isinstance(section, Section):

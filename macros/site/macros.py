@@ -25,51 +25,61 @@ def _plugin(env):
 
 
 def define_env(env) -> None:
+    def deferred(render):
+        """A macro whose HTML bypasses Markdown (see SopPlugin.defer)."""
+
+        def macro(*args) -> Markup:
+            return _plugin(env).defer(render(*args))
+
+        macro.__name__ = render.__name__
+        macro.__doc__ = render.__doc__
+        return env.macro(macro)
+
     def links() -> Links:
         return Links(lambda path: get_relative_url(path, env.page.url))
 
     def site() -> SiteData:
         return _plugin(env).site
 
-    @env.macro
+    @deferred
     def daftar_sop() -> Markup:
         """Daftar SOP: the table of every SOP on the site."""
         return render_index(list(site().sops.items()), site().registries, links())
 
-    @env.macro
+    @deferred
     def halaman_sop(slug: str) -> Markup:
         """The official SOP document: identity block and procedure table."""
         config = _plugin(env).config
         options = PageOptions(config.paper, config.print_steps_per_page)
         return render_sop_page(slug, site().sops[slug], site().registries, site().titles, links(), options)
 
-    @env.macro
+    @deferred
     def lembar_kerja(slug: str) -> Markup:
         """Lembar Kerja Identifikasi Kegiatan of one SOP."""
         return render_worksheet(slug, site().sops[slug], site().registries, links())
 
-    @env.macro
+    @deferred
     def swimlane(slug: str) -> Markup:
         """The swimlane diagram of one SOP, drawn by Graphviz."""
         svg = _plugin(env).swimlanes[slug]
         return render_swimlane_page(slug, site().sops[slug], svg, site().registries, links())
 
-    @env.macro
+    @deferred
     def checklist(slug: str, role: str) -> Markup:
         """The printable checklist of one role in one SOP."""
         return render_checklist(slug, site().sops[slug], role, site().registries, links())
 
-    @env.macro
+    @deferred
     def halaman_pelaksana(role: str) -> Markup:
         """Every duty of one role across all SOPs."""
         return render_role_page(role, site().sops, site().registries, links())
 
-    @env.macro
+    @deferred
     def daftar_pelaksana() -> Markup:
         """The index of all roles."""
         return render_role_index(site().sops, site().registries, links())
 
-    @env.macro
+    @deferred
     def daftar_kode() -> Markup:
         """The table of check codes."""
         rows = [
