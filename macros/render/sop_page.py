@@ -55,6 +55,14 @@ def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Mar
     return Markup('<div class="sop-cetak" data-kertas="{}">{}</div>').format(options.paper, Markup("").join(parts))
 
 
+def _legend(sop: Sop, registries: Registries) -> Markup:
+    """The actor columns' short names spelled out (also what site search finds a role by)."""
+    items = Markup("; ").join(
+        Markup("{} = {}").format(registries.roles[r].short_name, registries.roles[r].name) for r in sop.columns
+    )
+    return Markup('<p class="sop-legenda"><strong>Pelaksana:</strong> {}.</p>').format(items)
+
+
 def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
     checklists = Markup(", ").join(
         Markup('<a href="{}">{}</a>').format(links.checklist(slug, role), registries.roles[role].short_name)
@@ -79,7 +87,9 @@ def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[st
         Markup('<section class="sop-prosedur-blok" aria-label="Prosedur"><h2 class="sop-judul-layar">Prosedur</h2>'),
         _screen_table(sop, registries),
         _print_tables(sop, registries, options),
-        Markup('<p class="sop-total-waktu"><strong>Total waktu:</strong> {}</p></section>').format(str(total)),
+        Markup('<p class="sop-total-waktu"><strong>Total waktu:</strong> {}</p>').format(str(total)),
+        _legend(sop, registries),
+        Markup("</section>"),
     ]
     if sop.revisions:
         parts.append(

@@ -1,0 +1,67 @@
+"""A generated corpus (30 SOPs in 3 agencies): valid, builds strictly, nav grouped by agency."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+import pytest
+
+from benchmarks.corpus import generate
+from tests.conftest import build_into
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("corpus")
+    sources = generate(work / "sop", 30, seed=7)
+    result, site = build_into(work, work / "site", sources, "--strict")
+    assert result.code == 0, result.err
+    return sources, site
+
+
+def test_the_generator_is_deterministic_and_valid(tmp_path, run_sop):
+    a = generate(tmp_path / "a", 30, seed=7)
+    b = generate(tmp_path / "b", 30, seed=7)
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*.yml"))
+    assert files_a == sorted(p.relative_to(b) for p in b.rglob("*.yml"))
+    assert all((a / p).read_bytes() == (b / p).read_bytes() for p in files_a)
+    assert len({p.parent for p in files_a if p.parent.name}) == 3  # one sub-folder per agency
+    check = run_sop("check", str(a))
+    assert check.code == 0, check.out
+    assert check.lines[-1] == "LULUS: 30 SOP diperiksa, 0 galat, 0 peringatan."
+
+
+def test_nav_groups_sops_by_agency(corpus_site):
+    sources, site = corpus_site
+    agencies = [p.name for p in sorted(sources.iterdir()) if p.is_dir()]
+    import html
+
+    import yaml
+
+    page = next((site / "sop").glob("*/lembar-kerja/index.html")).read_text(encoding="utf-8")
+    primary = page[page.index("md-nav--primary"):page.index('class="md-content"')]
+    entries = [html.unescape(e.strip()) for e in re.findall(r'md-ellipsis">\s*([^<]+?)\s*<', primary)]
+    names = yaml.safe_load((sources / "_instansi.yml").read_text(encoding="utf-8"))
+    labels = sorted(names[a]["nama"] for a in agencies)
+    start = entries.index("Dokumen SOP")
+    assert [e for e in entries[start:] if e in labels] == labels  # one section per agency, in order
+    own_sop = html.unescape(re.search(r'SOP <a href="[^"]*">([^<]*)</a>', page).group(1))
+    assert own_sop in entries  # the page's own agency is expanded...
+    assert len(entries) < 40  # ...and no other agency's SOPs are listed
+
+
+def test_pages_stay_at_sop_slug_and_are_not_bloated_by_navigation(corpus_site):
+    sources, site = corpus_site
+    slugs = sorted(p.stem for p in sources.rglob("*.yml") if not p.name.startswith("_"))
+    assert sorted(p.parent.name for p in (site / "sop").glob("*/index.html")) == slugs
+    sizes = [p.stat().st_size for p in (site / "sop").glob("*/checklist/*/index.html")]
+    assert max(sizes) < 60_000  # pruned navigation: a page does not carry every SOP's entry
+
+
+def test_only_documents_and_roles_are_in_the_search_index(corpus_site):
+    _, site = corpus_site
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert not re.search(r'"location":"sop/[^"]*/(checklist|lembar-kerja|swimlane)/', index)
+    assert re.search(r'"location":"sop/[^"/]+/"', index)
+    assert re.search(r'"location":"pelaksana/[^"/]+/"', index)
