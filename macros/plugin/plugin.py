@@ -27,6 +27,9 @@ SECTION_TITLE = "Dokumen SOP"
 ORDER_IN_SOP = {"dokumen": 0, "lembar-kerja": 1, "swimlane": 2}
 SEARCHABLE = {"dokumen", "pelaksana", "daftar-pelaksana"}
 DEFERRED = re.compile(r'<div class="sop-isi" data-sop-isi="(\d+)"></div>')
+# A line break after block-level closing tags: invisible in layout, but a word boundary for
+# the search indexer, which otherwise glues adjacent cells ("Nomor SOP205/050/...").
+BLOCK_END = re.compile(r"(</(?:td|th|tr|div|li|p|h[1-6]|caption)>)(?=<)")
 
 
 class SopPlugin(BasePlugin[SopConfig]):
@@ -45,7 +48,7 @@ class SopPlugin(BasePlugin[SopConfig]):
         """Keep a rendered block out of Markdown's way: Markdown sees a placeholder, and the
         block is put back after conversion (Python-Markdown re-parses raw HTML, slowly)."""
         key = str(len(self._deferred))
-        self._deferred[key] = html
+        self._deferred[key] = Markup(BLOCK_END.sub("\\1\n", str(html)))
         return Markup('<div class="sop-isi" data-sop-isi="{}"></div>').format(key)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:

@@ -66,11 +66,12 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
         rows.append(
             Markup(
                 '<tr data-urutan="{pos}" data-unit="{unit}" data-pelaksana="{roles}" data-jenis="{kind}" data-efektif="{eff}">'
-                "<td>{nomor}</td><td><a href=\"{href}\">{judul}</a></td><td>{unit}</td><td>{tanggal}</td>"
+                "<td>{nomor}</td><td><a href=\"{href}\">{judul}</a></td><td>{unit}{bidang}</td><td>{tanggal}</td>"
                 "<td>{langkah}</td><td>{waktu}</td></tr>"
             ).format(
                 pos=position,
                 unit=unit_of(sop, registries),
+                bidang=Markup('<br><span class="sop-bidang">{}</span>').format(sop.unit) if sop.unit else "",
                 roles=" ".join(sop.columns),
                 kind=sop.activity_kind.value,
                 eff=effective,

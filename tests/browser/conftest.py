@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -35,6 +36,17 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve(site: Path):
+    """Serve a built site on a free loopback port for the duration of the block."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def served(tmp_path_factory):
     """Build the seed site and the flowchart-fixture site once, serve both on loopback."""
@@ -49,14 +61,8 @@ def served(tmp_path_factory):
         result, site = build_into(work, work / name, sources, "--strict", **options)
         assert result.code == 0, result.err
         sites[name] = site
-    servers = {}
-    for name, site in sites.items():
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers[name] = server
-    yield {name: f"http://127.0.0.1:{server.server_address[1]}" for name, server in servers.items()}
-    for server in servers.values():
-        server.shutdown()
+    with contextlib.ExitStack() as stack:
+        yield {name: stack.enter_context(serve(site)) for name, site in sites.items()}
 
 
 @pytest.fixture(scope="session")

@@ -122,7 +122,10 @@ def test_home_page_lists_the_seed(seed_site):
     site, _ = seed_site
     text = page_text(site / "index.html")
     assert "Daftar SOP" in text
-    row = "205/050/01/Bappeda & Litbang Mekanisme Perbaikan Data Kinerja Bappeda dan Litbang - 10 19 jam 30 menit"
+    row = (
+        "205/050/01/Bappeda & Litbang Mekanisme Perbaikan Data Kinerja "
+        "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Kab. Banggai - 10 19 jam 30 menit"
+    )
     assert row in text
     assert 'href="sop/perbaikan-data-kinerja/"' in (site / "index.html").read_text(encoding="utf-8")
 
