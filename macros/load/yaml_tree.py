@@ -34,6 +34,7 @@ class Locator:
     path: str
     values: dict[Path, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    texts: list[tuple[Path, str]] = field(default_factory=list)  # every non-null scalar, in file order
 
     def _nearest(self, table: dict[Path, tuple[int, int]], where: Path) -> Location:
         where = tuple(where)
@@ -150,55 +151,61 @@ class _TooLarge(Exception):
 
 
 class _Converter:
+    """Node tree to plain data. The hot path (scalars) is kept short: it runs once per value."""
+
     def __init__(self, locator: Locator):
         self.locator = locator
         self.findings: list[Finding] = []
         self.count = 0
         self.active: set[int] = set()
 
-    def _where(self, node: yaml.Node) -> tuple[int, int]:
-        return node.start_mark.line + 1, node.start_mark.column + 1
-
     def convert(self, node: yaml.Node, path: Path) -> Any:
+        mark = node.start_mark
+        here = (mark.line + 1, mark.column + 1)
+        self.locator.values[path] = here
         self.count += 1
-        here = self._where(node)
-        self.locator.values.setdefault(path, here)
+        if type(node) is yaml.ScalarNode:
+            if node.tag == _NULL_TAG and not node.style:
+                return None
+            self.locator.texts.append((path, node.value))
+            return node.value
         if self.count > MAX_NODES:
             raise _TooLarge(Location(self.locator.path, *here), "berkas terlalu besar atau memakai alias berlebihan")
         if len(path) > MAX_DEPTH:
             raise _TooLarge(Location(self.locator.path, *here), "struktur bersarang terlalu dalam")
-        if isinstance(node, yaml.ScalarNode):
-            if node.tag == _NULL_TAG and not node.style:
-                return None
-            return node.value
         if id(node) in self.active:
             raise _TooLarge(Location(self.locator.path, *here), "alias merujuk dirinya sendiri")
         self.active.add(id(node))
         try:
-            if isinstance(node, yaml.SequenceNode):
-                return [self.convert(item, path + (i,)) for i, item in enumerate(node.value)]
+            if type(node) is yaml.SequenceNode:
+                convert = self.convert
+                return [convert(item, path + (i,)) for i, item in enumerate(node.value)]
             return self._mapping(node, path)
         finally:
             self.active.discard(id(node))
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict:
         result: dict[str, Any] = {}
+        keys = self.locator.keys
+        convert = self.convert
         for key_node, value_node in node.value:
-            key_at = Location(self.locator.path, *self._where(key_node))
-            if not isinstance(key_node, yaml.ScalarNode) or (key_node.tag == _NULL_TAG and not key_node.style):
-                self.findings.append(codes.WRONG_TYPE.at(key_at, "kunci harus berupa teks biasa"))
+            mark = key_node.start_mark
+            key_at = (mark.line + 1, mark.column + 1)
+            if type(key_node) is not yaml.ScalarNode or (key_node.tag == _NULL_TAG and not key_node.style):
+                self.findings.append(codes.WRONG_TYPE.at(Location(self.locator.path, *key_at), "kunci harus berupa teks biasa"))
                 continue
             key = key_node.value
+            where = path + (key,)
             if key in result:
-                first = self.locator.keys[path + (key,)]
                 self.findings.append(
                     codes.YAML_DUPLICATE_KEY.at(
-                        key_at, f"kunci '{key}' sudah ditulis di baris {first[0]}; hapus salah satunya"
+                        Location(self.locator.path, *key_at),
+                        f"kunci '{key}' sudah ditulis di baris {keys[where][0]}; hapus salah satunya",
                     )
                 )
                 continue
-            self.locator.keys[path + (key,)] = (key_at.line, key_at.column)
-            result[key] = self.convert(value_node, path + (key,))
+            keys[where] = key_at
+            result[key] = convert(value_node, where)
         return result
 
 
