@@ -130,7 +130,7 @@ def _steps(rng: random.Random, columns: list[str], n_steps: int) -> list[dict]:
 def generate(target: Path, n: int, seed: int = 2024) -> Path:
     """Write `n` SOPs with their registries into `target` (replaced). Returns the sources folder."""
     rng = random.Random(seed)
-    n_units = max(3, round(n / 40))
+    n_units = min(len(AGENCIES), max(3, round(n / 40)))  # a kabupaten has 30-40 agencies
     agencies, roles, laws, unit_ids = _registries(n_units)
     if target.exists():
         shutil.rmtree(target)

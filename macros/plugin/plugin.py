@@ -25,11 +25,25 @@ log = logging.getLogger("mkdocs.plugins.sop")
 
 SECTION_TITLE = "Dokumen SOP"
 ORDER_IN_SOP = {"dokumen": 0, "lembar-kerja": 1, "swimlane": 2}
-SEARCHABLE = {"dokumen", "pelaksana", "daftar-pelaksana"}
+SEARCHABLE = {"dokumen", "pelaksana", "daftar-pelaksana", "daftar-unit"}
 DEFERRED = re.compile(r'<div class="sop-isi" data-sop-isi="(\d+)"></div>')
 # A line break after block-level closing tags: invisible in layout, but a word boundary for
 # the search indexer, which otherwise glues adjacent cells ("Nomor SOP205/050/...").
 BLOCK_END = re.compile(r"(</(?:td|th|tr|div|li|p|h[1-6]|caption)>)(?=<)")
+
+
+class _PageNav:
+    """The navigation one page is rendered with (what the theme reads of it: items, homepage)."""
+
+    def __init__(self, items: list, homepage: Page | None):
+        self.items = items
+        self.homepage = homepage
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
 
 
 class SopPlugin(BasePlugin[SopConfig]):
@@ -42,6 +56,7 @@ class SopPlugin(BasePlugin[SopConfig]):
         self.swimlanes: dict[str, str] = {}
         self.pages: dict[str, PageRef] = {}
         self._deferred: dict[str, Markup] = {}
+        self._documents: Section | None = None
         self._set_epoch = False
 
     def defer(self, html: Markup) -> Markup:
@@ -130,6 +145,8 @@ class SopPlugin(BasePlugin[SopConfig]):
             return roles[ref.role].short_name, f"Checklist {roles[ref.role].short_name}: {sop}"
         if ref.kind == "pelaksana":
             return roles[ref.role].name, roles[ref.role].name
+        if ref.kind == "daftar-unit":
+            return "Dokumen SOP per Unit", "Dokumen SOP per Unit"
         return "Daftar Pelaksana", "Daftar Pelaksana"
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -141,8 +158,9 @@ class SopPlugin(BasePlugin[SopConfig]):
                 item.title = SECTION_TITLE
                 for child in item.children:
                     self._name_sop_section(child)
-                item.children.sort(key=lambda child: str(child.title or "").lower())
+                item.children.sort(key=lambda child: (not isinstance(child, Page), str(child.title or "").lower()))
                 self._group_by_agency(item)
+                self._documents = item
             elif item.title.lower() == "pelaksana":
                 item.title = "Pelaksana"
                 item.children.sort(key=lambda child: (not isinstance(child, Page) or child.file.src_uri != "pelaksana/index.md",
@@ -155,7 +173,10 @@ class SopPlugin(BasePlugin[SopConfig]):
         """One nav section per agency when there are several: thousands of SOPs stay findable,
         and with `navigation.prune` a page carries only its own agency's entries."""
         groups: dict[str, list] = {}
+        index = [child for child in documents.children if isinstance(child, Page)]
         for child in documents.children:
+            if isinstance(child, Page):
+                continue
             slug = self._slug_of_section(child)
             agency = self.site.sops[slug].agency if slug else ""
             groups.setdefault(agency, []).append(child)
@@ -165,12 +186,39 @@ class SopPlugin(BasePlugin[SopConfig]):
         sections = []
         for agency_id, children in groups.items():
             name = agencies[agency_id].name if agency_id in agencies else "Lain-lain"
-            section = Section(str(escape(name)), children)
-            section.parent = documents
-            for child in children:
-                child.parent = section
-            sections.append(section)
-        documents.children = sorted(sections, key=lambda s: str(s.title).lower())
+            sections.append(self._subsection(name, self._group_by_unit(children), documents))
+        documents.children = index + sorted(sections, key=lambda s: str(s.title).lower())
+
+    def _group_by_unit(self, children: list) -> list:
+        """Within an agency, one more level by bidang/unit when its SOPs name several."""
+        units: dict[str, list] = {}
+        for child in children:
+            slug = self._slug_of_section(child)
+            units.setdefault((self.site.sops[slug].unit if slug else None) or "", []).append(child)
+        if len(units) < 2:
+            return children
+        grouped = [self._subsection(unit or "Lain-lain", items, None) for unit, items in units.items()]
+        return sorted(grouped, key=lambda s: str(s.title).lower())
+
+    @staticmethod
+    def _subsection(title: str, children: list, parent: Section | None) -> Section:
+        section = Section(str(escape(title)), children)
+        section.parent = parent
+        for child in children:
+            child.parent = section
+        return section
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav: Navigation):
+        """Under "Dokumen SOP", a page's navigation holds only its own agency's branch, so no
+        page grows with the number of SOPs; other agencies are one click away in Daftar SOP."""
+        documents = self._documents
+        if documents is None or not documents.active:
+            return context
+        kept = [child for child in documents.children if child.active or (isinstance(child, Page) and child.is_index)]
+        branch = Section(documents.title, kept)
+        branch.active = True
+        context["nav"] = _PageNav([branch if item is documents else item for item in nav.items], nav.homepage)
+        return context
 
     def _slug_of_section(self, section) -> str | None:
         if isinstance(section, Section):

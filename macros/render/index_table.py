@@ -88,3 +88,19 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
     )
     count = Markup('<p class="sop-jumlah">{} SOP</p>').format(len(sops))
     return Markup('<div class="sop-daftar-wadah">{}{}{}</div>').format(_controls(sops, registries), count, table)
+
+
+def render_units(sops: list[tuple[str, Sop]], registries: Registries, links: Links) -> Markup:
+    """Dokumen SOP per Unit: every agency with its SOPs, the way into any unit's documents."""
+    units: dict[str, list[tuple[str, Sop]]] = {}
+    for slug, sop in sops:
+        units.setdefault(unit_of(sop, registries), []).append((slug, sop))
+    parts = [Markup('<div class="sop-per-unit"><p>{} SOP dari {} unit.</p>').format(len(sops), len(units))]
+    for unit in sorted(units, key=str.lower):
+        items = Markup("").join(
+            Markup('<li><a href="{}">{}</a> <span class="sop-bidang">{}</span></li>').format(links.sop(slug), sop.title, sop.number)
+            for slug, sop in sorted(units[unit], key=lambda item: _natural(item[1].number))
+        )
+        parts.append(Markup('<section class="sop-unit"><h2>{}</h2><ul>{}</ul></section>').format(unit, items))
+    parts.append(Markup("</div>"))
+    return Markup("").join(parts)

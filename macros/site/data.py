@@ -15,7 +15,7 @@ from ..render.context import Registries
 class PageRef:
     """A page made from the sources: its kind and what it is about."""
 
-    kind: str  # dokumen | lembar-kerja | swimlane | checklist | pelaksana | daftar-pelaksana
+    kind: str  # dokumen | lembar-kerja | swimlane | checklist | pelaksana | daftar-pelaksana | daftar-unit
     slug: str | None = None
     role: str | None = None
 
@@ -30,6 +30,7 @@ def _macro_call(ref: PageRef) -> str:
         "checklist": "checklist",
         "pelaksana": "halaman_pelaksana",
         "daftar-pelaksana": "daftar_pelaksana",
+        "daftar-unit": "daftar_unit",
     }[ref.kind]
     return f"{{{{ {name}({args}) }}}}\n"
 
@@ -52,6 +53,8 @@ class SiteData:
     def pages(self) -> dict[str, PageRef]:
         """src_uri -> page, for every page made from the sources."""
         pages: dict[str, PageRef] = {}
+        if self.sops:
+            pages["sop/index.md"] = PageRef("daftar-unit")
         for slug, sop in self.sops.items():
             pages[f"sop/{slug}/index.md"] = PageRef("dokumen", slug)
             pages[f"sop/{slug}/lembar-kerja.md"] = PageRef("lembar-kerja", slug)

@@ -7,7 +7,7 @@ from mkdocs.utils import get_relative_url
 
 from ..codes import CATALOGUE
 from ..render.html import table, table_row
-from ..render.index_table import render_index
+from ..render.index_table import render_index, render_units
 from ..render.links import Links
 from ..render.checklist import render_checklist
 from ..render.role_page import render_role_index, render_role_page
@@ -45,6 +45,11 @@ def define_env(env) -> None:
     def daftar_sop() -> Markup:
         """Daftar SOP: the table of every SOP on the site."""
         return render_index(list(site().sops.items()), site().registries, links())
+
+    @deferred
+    def daftar_unit() -> Markup:
+        """Dokumen SOP per Unit: every agency with its SOPs."""
+        return render_units(list(site().sops.items()), site().registries, links())
 
     @deferred
     def halaman_sop(slug: str) -> Markup:

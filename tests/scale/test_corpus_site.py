@@ -9,6 +9,7 @@ import pytest
 
 from benchmarks.corpus import generate
 from tests.conftest import build_into
+from tests.plugin.test_site_build import page_text as page_text_of
 
 
 @pytest.fixture(scope="module")
@@ -44,11 +45,17 @@ def test_nav_groups_sops_by_agency(corpus_site):
     entries = [html.unescape(e.strip()) for e in re.findall(r'md-ellipsis">\s*([^<]+?)\s*<', primary)]
     names = yaml.safe_load((sources / "_instansi.yml").read_text(encoding="utf-8"))
     labels = sorted(names[a]["nama"] for a in agencies)
-    start = entries.index("Dokumen SOP")
-    assert [e for e in entries[start:] if e in labels] == labels  # one section per agency, in order
     own_sop = html.unescape(re.search(r'SOP <a href="[^"]*">([^<]*)</a>', page).group(1))
-    assert own_sop in entries  # the page's own agency is expanded...
-    assert len(entries) < 40  # ...and no other agency's SOPs are listed
+    assert own_sop in entries
+    shown = [e for e in entries if e in labels]
+    assert len(shown) == 1  # a page's nav holds its own agency's branch only: no page grows with N
+    link = re.search(r'<a href="([^"]+)" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*Dokumen SOP\s*<', primary)
+    assert link and link.group(1) == "../../"  # the section opens /sop/, the list of every unit
+    units = page_text_of(site / "sop/index.html")
+    positions = [units.find(label) for label in labels]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions)  # /sop/ lists every unit
+    for slug in (p.stem for p in sources.rglob("*.yml") if not p.name.startswith("_")):
+        assert f'href="{slug}/"' in (site / "sop/index.html").read_text(encoding="utf-8")
 
 
 def test_pages_stay_at_sop_slug_and_are_not_bloated_by_navigation(corpus_site):
