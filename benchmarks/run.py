@@ -144,7 +144,7 @@ def bench(n: int, runs: int, work: Path, seed: int) -> dict:
     print(f"N = {n}: membuat korpus ...", flush=True)
     base = work / f"n{n}"
     sources = generate(base / "sop", n, seed)
-    out: dict = {"n": n}
+    out: dict = {"n": n, "runs": runs}
     out["parse_yaml"] = median_of([measure([sys.executable, "-c", PARSE_ONLY, str(sources)], base) for _ in range(runs)])
     out["check"] = median_of([measure([sys.executable, "-m", "macros.cli", "check", str(sources)], REPO) for _ in range(runs)])
     site, cache = base / "site", base / "cache"
@@ -206,16 +206,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--n", type=int, nargs="+", default=[100, 300, 1000, 3000], help="jumlah SOP per korpus")
     parser.add_argument("--runs", type=int, default=3, help="jumlah pengulangan (median)")
     parser.add_argument("--work", type=Path, default=Path("/tmp/sop-benchmark"), help="folder kerja")
+    parser.add_argument("--runs-large", type=int, default=2, help="pengulangan untuk N di atas --large")
+    parser.add_argument("--large", type=int, default=2000, help="mulai N berapa --runs-large dipakai")
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--json", type=Path, default=REPO / "benchmarks" / "results.json")
     args = parser.parse_args(argv)
     results = []
     for n in args.n:
-        results.append(bench(n, args.runs, args.work, args.seed))
+        results.append(bench(n, args.runs if n <= args.large else args.runs_large, args.work, args.seed))
         print(table(results), flush=True)
     machine = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
                "processor": platform.processor() or platform.machine()}
-    args.json.write_text(json.dumps({"machine": machine, "seed": args.seed, "runs": args.runs, "results": results},
+    args.json.write_text(json.dumps({"machine": machine, "seed": args.seed, "results": results},
                                     indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nJSON: {args.json}")
 
