@@ -7,7 +7,7 @@ from markupsafe import Markup
 from ..model.sop import Sop
 from .context import Registries
 from .duties import goes_text, incoming, outgoing, role_steps, role_time, starts_text
-from .html import table
+from .html import page_rule, table
 from .links import Links
 from .text import duration
 
@@ -40,7 +40,7 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
     head = ["✓", "No", "Langkah", "Waktu", "Tanggal", "Paraf", "Catatan"]
     return Markup("").join(
         [
-            Markup("<style>@page { size: A4 portrait; margin: 12mm; }</style>"),
+            page_rule("A4 portrait", 12),
             Markup('<div class="sop-ceklis">'),
             Markup("<h1>Checklist {}</h1>").format(role.short_name),
             Markup(

@@ -11,7 +11,7 @@ from .context import Registries
 from .flowchart.geometry import Metrics
 from .flowchart.layout import layout_pages
 from .flowchart.pagination import PAPERS, MARGIN_MM, PrintGeometry, paginate
-from .html import table, table_row
+from .html import page_rule, table, table_row
 from .identity import identity_block
 from .links import Links
 from .procedure import SCREEN_WIDTHS, procedure_table
@@ -28,9 +28,7 @@ class PageOptions:
 
 def _page_style(options: PageOptions) -> Markup:
     width, height = PAPERS[options.paper]
-    return Markup(
-        "<style>@page {{ size: {w}mm {h}mm; margin: {m}mm; }}</style>"
-    ).format(w=int(width), h=int(height), m=int(MARGIN_MM))
+    return page_rule(f"{int(width)}mm {int(height)}mm", int(MARGIN_MM))
 
 
 def _screen_table(sop: Sop, registries: Registries) -> Markup:

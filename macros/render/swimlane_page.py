@@ -7,6 +7,7 @@ from markupsafe import Markup
 from ..model.sop import Sop
 from .context import Registries
 from .duties import goes_text, outgoing
+from .html import page_rule
 from .links import Links
 
 
@@ -22,7 +23,7 @@ def render_swimlane_page(slug: str, sop: Sop, svg: str, registries: Registries, 
     )
     return Markup("").join(
         [
-            Markup("<style>@page { size: A4 landscape; margin: 10mm; }</style>"),
+            page_rule("A4 landscape", 10),
             Markup('<div class="sop-swimlane-halaman"><h1>Diagram Swimlane</h1>'),
             Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {} · <a href="{}" download="{}-swimlane.svg">unduh SVG</a></p>').format(
                 links.sop(slug), sop.title, sop.number, links.relative(f"sop/{slug}/swimlane.svg"), slug

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..findings import Finding
 from ..model.project import Project
@@ -46,7 +47,7 @@ class SiteData:
         registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
         return cls(registries, {d.slug: d.sop for d in documents})
 
-    @property
+    @cached_property
     def titles(self) -> dict[str, str]:
         return {slug: sop.title for slug, sop in self.sops.items()}
 

@@ -54,7 +54,6 @@ class Metrics:
     def min_step_row(self) -> float:
         return 2 * self.half_heights[Shape.DECISION] + 22
 
-    connector_row: float = 0  # set per page: depends on how many off-page connectors share a row
 
     def column_center(self, column: int) -> float:
         return column * self.column_width + self.column_width / 2

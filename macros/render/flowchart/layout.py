@@ -231,10 +231,7 @@ class _PageBuilder:
         points.append(end if end is not None else t.port("top"))
         if end is None:
             self._use(t, "in:top")
-        return Connector(points, label=self._label(route), label_side=side, source=route.edge.source, target=route.edge.target)
-
-    def _label(self, route: _Route) -> str | None:
-        return route.edge.label
+        return Connector(points, label=route.edge.label, label_side=side, source=route.edge.source, target=route.edge.target)
 
     def _route_long(self, route: _Route, reserved: tuple[Symbol, str]) -> Connector:
         s, side = reserved
