@@ -36,6 +36,9 @@ def _code(code: str, severity: Severity, summary: str) -> Code:
 # Reading the files
 YAML_SYNTAX = _code("SOP-Y001", E, "Berkas bukan YAML yang sah (sintaks, bukan UTF-8, lebih dari satu dokumen)")
 YAML_DUPLICATE_KEY = _code("SOP-Y002", E, "Kunci yang sama ditulis dua kali dalam satu pemetaan")
+UNREADABLE_SOURCE = _code(
+    "SOP-Y003", E, "Berkas tidak dibaca: bukan berkas biasa, terlalu besar, atau tautan ke luar folder sumber"
+)
 # Shape of a source
 UNKNOWN_KEY = _code("SOP-S001", E, "Kunci tidak dikenal (disertai saran ejaan)")
 MISSING_FIELD = _code("SOP-S002", E, "Isian wajib tidak ada")
@@ -44,6 +47,9 @@ BAD_SLUG = _code("SOP-S004", E, "Nama berkas SOP bukan slug yang sah (huruf keci
 DUPLICATE_SLUG = _code("SOP-S005", E, "Dua berkas SOP dengan slug yang sama")
 UNKNOWN_REGISTRY = _code("SOP-S006", E, "Berkas berawalan _ yang bukan registri yang dikenal")
 MISSING_REGISTRY = _code("SOP-S007", E, "Registri yang dirujuk SOP tidak ada")
+UPPERCASE_SUFFIX = _code("SOP-S008", E, "Berkas sumber berakhiran .YML/.YAML berhuruf besar, yang tidak dibaca")
+BROKEN_REGISTRY = _code("SOP-S009", E, "SOP merujuk registri atau entri registri yang rusak; SOP itu tidak diterbitkan")
+RESERVED_NAME = _code("SOP-S010", E, "Id atau slug yang dicadangkan untuk halaman situs (mis. index)")
 # Actors and roles
 ACTOR_NOT_COLUMN = _code("SOP-A001", E, "Pelaksana langkah tidak termasuk kolom pelaksana SOP")
 UNUSED_COLUMN = _code("SOP-A002", E, "Kolom pelaksana yang tidak dipakai satu langkah pun")
@@ -52,6 +58,7 @@ UNKNOWN_RESPONSIBLE = _code("SOP-A004", E, "Penanggung jawab bukan jabatan yang 
 DUPLICATE_COLUMN = _code("SOP-A005", E, "Kolom pelaksana yang sama ditulis dua kali")
 UNKNOWN_AGENCY = _code("SOP-I001", E, "Id instansi tidak ada di registri instansi")
 AGENCY_NO_ADDRESS = _code("SOP-I002", W, "Alamat instansi untuk kop belum diisi")
+BAD_LOGO = _code("SOP-I003", E, "Logo instansi bukan berkas gambar yang ada di docs/")
 # Legal bases
 UNKNOWN_LEGAL_BASIS = _code("SOP-L001", E, "Id dasar hukum tidak ada di registri dasar hukum")
 INCOMPLETE_CITATION = _code("SOP-L002", W, "Dasar hukum yang dikutip ditandai tidak lengkap")
@@ -60,6 +67,7 @@ DUPLICATE_REGULATION = _code("SOP-L004", E, "Peraturan yang sama terdaftar dua k
 UNCITED_LEGAL_BASIS = _code("SOP-L005", W, "Dasar hukum di registri yang tidak dikutip SOP mana pun")
 UNKNOWN_REPLACEMENT = _code("SOP-L006", E, "Pengganti (diganti_oleh) tidak ada di registri dasar hukum")
 CITED_TWICE = _code("SOP-L007", W, "Dasar hukum yang sama dikutip dua kali dalam satu SOP")
+REPLACEMENT_CYCLE = _code("SOP-L008", E, "Penggantian dasar hukum yang berputar (A diganti B, B diganti A) atau mengganti dirinya")
 # Flow
 TOO_FEW_EXITS = _code("SOP-F001", E, "Keputusan dengan kurang dari dua cabang")
 EXIT_TARGET_MISSING = _code("SOP-F002", E, "Cabang keputusan menuju langkah yang tidak ada")
@@ -89,3 +97,7 @@ DUPLICATE_STEP_TEXT = _code("SOP-D002", E, "Dua langkah dengan kegiatan yang sam
 DOUBLED_WORD = _code("SOP-H001", W, "Kata yang ditulis dua kali berturut-turut (\"dan dan\")")
 PLACEHOLDER = _code("SOP-H002", W, "Sisa penanda templat (${…}, {{, {%) dalam teks")
 EMPTY_TEXT = _code("SOP-H003", W, "Teks kosong")
+# Building the site (reported by `mkdocs build` / `sop build`, never by `sop check`)
+SWIMLANE_FAILED = _code("SOP-B001", E, "Swimlane tidak dapat digambar Graphviz (dot gagal atau melewati batas waktu)")
+PAGE_FAILED = _code("SOP-B002", E, "Halaman SOP tidak dapat dibuat (galat internal; laporkan kepada pengelola)")
+BAD_MACRO_CALL = _code("SOP-B003", E, "Makro di halaman docs/ menyebut SOP atau jabatan yang tidak diterbitkan")

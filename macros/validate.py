@@ -21,8 +21,8 @@ class Validation:
         return sum(len(p.documents) for p in self.projects)
 
 
-def validate_paths(paths: list[Path]) -> Validation:
-    projects = [load_project(source) for source in source_sets(paths)]
+def validate_paths(paths: list[Path], docs_dir: Path | None = None) -> Validation:
+    projects = [load_project(source, docs_dir) for source in source_sets(paths)]
     findings: list[Finding] = []
     for project in projects:
         findings.extend(run_checks(project))

@@ -2,38 +2,51 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from .. import codes
 from ..findings import Finding, Location
+from ..load.discover import display_path
 from ..model.errors import suggest
 from ..model.project import Project, SopDocument
 from .base import Check, SopCheck, register, unknown_reference
 
 
-def _missing(registry_name: str, project: Project) -> str:
-    return f"registri {registry_name} tidak ada di {project.root.name or project.root}"
+def _first_references(document: SopDocument) -> dict[str, tuple]:
+    """Registry name -> where this SOP first relies on it (None: it does not)."""
+    sop = document.sop
+    return {
+        "_instansi.yml": ("instansi",),
+        "_jabatan.yml": ("pelaksana", 0),
+        "_dasar-hukum.yml": ("dasar_hukum", 0) if sop.legal_bases else None,
+    }
 
 
 @register
-class MissingRegistry(Check):
-    """A registry file that SOPs need is absent."""
+class RegistryDependencies(SopCheck):
+    """An SOP that relies on a registry which is absent or did not load cannot be checked
+    or drawn: each such SOP gets its own finding, so none of them is published."""
 
-    codes = (codes.MISSING_REGISTRY,)
+    codes = (codes.MISSING_REGISTRY, codes.BROKEN_REGISTRY)
 
-    def run(self, project: Project) -> Iterator[Finding]:
-        if not project.valid_documents:
-            return
-        first = project.valid_documents[0]
-        for name, registry in (
-            ("_instansi.yml", project.agencies),
-            ("_jabatan.yml", project.roles),
-            ("_dasar-hukum.yml", project.legal_bases),
-        ):
-            if registry.path is None:
+    def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
+        registries = {r.name: r for r in (project.agencies, project.roles, project.legal_bases)}
+        for name, where in _first_references(document).items():
+            registry = registries[name]
+            if where is None or registry.loaded:
+                continue
+            at = document.locator.value(*where)
+            if registry.missing:
                 yield codes.MISSING_REGISTRY.at(
-                    Location(first.path),
-                    f"{_missing(name, project)}; buat berkas itu di akar folder sumber",
+                    at,
+                    f"registri {name} tidak ada di {project.root.name or project.root}; "
+                    "buat berkas itu di akar folder sumber",
+                )
+            else:
+                yield codes.BROKEN_REGISTRY.at(
+                    at, f"registri {registry.path} tidak dapat dimuat (lihat temuan pada berkas itu); SOP ini tidak diterbitkan"
                 )
 
 
@@ -45,6 +58,39 @@ class AgencyReference(SopCheck):
         yield from unknown_reference(
             project.agencies, document.sop.agency, document.locator.value("instansi"), codes.UNKNOWN_AGENCY, "instansi"
         )
+
+
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp")
+
+
+def _logo_problem(logo: str, docs_dir: Path) -> str | None:
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//", logo):
+        return "berupa alamat web; simpan berkas logonya di docs/ (mis. docs/assets/logo.png) lalu tulis 'assets/logo.png'"
+    relative = PurePosixPath(logo)
+    if relative.is_absolute() or ".." in relative.parts or "\\" in logo:
+        return "harus ditulis relatif terhadap docs/, tanpa '/' di depan dan tanpa '..'"
+    if relative.suffix.lower() not in LOGO_SUFFIXES:
+        return f"bukan berkas gambar ({', '.join(LOGO_SUFFIXES)})"
+    if not (docs_dir / relative).is_file():
+        return f"tidak ditemukan di {display_path(docs_dir / relative)}"
+    return None
+
+
+@register
+class AgencyLogo(Check):
+    """The kop's logo is a local image the site publishes: a URL or a missing file breaks silently."""
+
+    codes = (codes.BAD_LOGO,)
+
+    def run(self, project: Project) -> Iterator[Finding]:
+        for agency_id, agency in project.agencies.entries.items():
+            if agency.logo is None:
+                continue
+            problem = _logo_problem(agency.logo.strip(), project.docs_dir)
+            if problem:
+                yield codes.BAD_LOGO.at(
+                    project.agencies.locator.value(agency_id, "logo"), f"logo instansi '{agency_id}' {problem}"
+                )
 
 
 @register

@@ -5,6 +5,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from typing import ClassVar, Iterator
 
+from .. import codes
 from ..codes import Code
 from ..findings import Finding, Location, sorted_findings
 from ..model.errors import suggest
@@ -34,8 +35,19 @@ class SopCheck(Check):
 
 
 def unknown_reference(registry: Registry, entry_id: str, at: Location, code: Code, what: str) -> Iterator[Finding]:
-    """`what` 'x' is not in `registry` (judged only when the registry itself loaded)."""
-    if registry.loaded and entry_id not in registry.entries:
+    """`what` 'x' is not in `registry` (judged only when the registry itself loaded; a missing
+    or broken registry is reported once per SOP by the registry dependency check)."""
+    if not registry.loaded or entry_id in registry.entries:
+        return
+    broken = registry.broken_entry(entry_id)
+    if broken is not None:
+        spelled = "" if broken == entry_id else f" (ditulis '{broken}' di registri; id harus huruf kecil)"
+        yield codes.BROKEN_REGISTRY.at(
+            at, f"{what} '{entry_id}' merujuk entri {registry.path} yang tidak sah{spelled}; perbaiki entri itu dulu"
+        )
+    elif not registry.entries:
+        yield code.at(at, f"{what} '{entry_id}' tidak ada di {registry.path} (registri itu kosong)")
+    else:
         yield code.at(at, f"{what} '{entry_id}' tidak ada di {registry.path}{suggest(entry_id, list(registry.entries))}")
 
 

@@ -104,3 +104,37 @@ class LegalRegistryEntries(Check):
                 yield codes.UNCITED_LEGAL_BASIS.at(
                     registry.where(basis_id), f"dasar hukum '{basis_id}' tidak dikutip SOP mana pun"
                 )
+
+
+def _cycle_from(start: str, entries: dict) -> list[str] | None:
+    """The chain of replacements from `start` when it comes back to `start`."""
+    chain = [start]
+    current = entries[start].replaced_by
+    while current is not None and current in entries and current not in chain:
+        chain.append(current)
+        current = entries[current].replaced_by
+    return chain if current == start else None
+
+
+@register
+class ReplacementCycles(Check):
+    """A repealed regulation is replaced by another one, never (through others) by itself."""
+
+    codes = (codes.REPLACEMENT_CYCLE,)
+
+    def run(self, project: Project) -> Iterator[Finding]:
+        registry = project.legal_bases
+        for basis_id, basis in registry.entries.items():
+            if basis.replaced_by is None:
+                continue
+            cycle = _cycle_from(basis_id, registry.entries)
+            if cycle is None:
+                continue
+            where = registry.locator.value(basis_id, "diganti_oleh")
+            if len(cycle) == 1:
+                yield codes.REPLACEMENT_CYCLE.at(where, f"'{basis_id}' tercatat diganti oleh dirinya sendiri")
+            else:
+                path = " → ".join(f"'{b}'" for b in [*cycle, basis_id])
+                yield codes.REPLACEMENT_CYCLE.at(
+                    where, f"penggantian berputar: {path}; peraturan pengganti tidak mungkin dicabut oleh yang digantinya"
+                )

@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from .. import codes
 from ..findings import Finding, Location
-from ..model.base import SLUG_PATTERN
+from ..model.base import RESERVED_NAMES, is_slug
 from ..model.project import Project, SopDocument
 from .base import Check, SopCheck, register
 
 
 @register
 class Slugs(Check):
-    codes = (codes.BAD_SLUG, codes.DUPLICATE_SLUG)
+    codes = (codes.BAD_SLUG, codes.DUPLICATE_SLUG, codes.RESERVED_NAME)
 
     def run(self, project: Project) -> Iterator[Finding]:
         for document in project.documents:
             at = Location(document.path)
-            if not re.match(SLUG_PATTERN, document.slug):
+            if not is_slug(document.slug):
                 yield codes.BAD_SLUG.at(
                     at,
                     f"nama berkas '{document.slug}' menjadi alamat halaman /sop/{document.slug}/; "
-                    "pakai huruf kecil, angka dan tanda hubung saja",
+                    "pakai huruf kecil, angka dan tanda hubung saja (paling panjang 80)",
+                )
+            elif document.slug in RESERVED_NAMES:
+                yield codes.RESERVED_NAME.at(
+                    at, f"nama berkas '{document.slug}' dicadangkan untuk halaman daftar situs; pakai nama lain"
                 )
             paths = project.known_slugs.get(document.slug, [])
             if len(paths) > 1:

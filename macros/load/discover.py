@@ -18,6 +18,7 @@ class SourceSet:
     sop_files: list[Path] = field(default_factory=list)
     other_underscore_files: list[Path] = field(default_factory=list)
     whole_root: bool = False
+    misnamed_files: list[Path] = field(default_factory=list)  # `x.YML`: meant as a source, never read
 
     def registry_path(self, name: str) -> Path:
         return self.root / name
@@ -45,7 +46,12 @@ def _is_source(path: Path) -> bool:
     return path.suffix in SOURCE_SUFFIXES and not path.name.startswith(".")
 
 
-def walk_sources(directory: Path) -> tuple[list[Path], list[Path]]:
+def is_misnamed(path: Path) -> bool:
+    """`surat.YML`: a source by intent, but only lower-case suffixes are read."""
+    return path.suffix.lower() in SOURCE_SUFFIXES and path.suffix not in SOURCE_SUFFIXES and not path.name.startswith(".")
+
+
+def walk_sources(directory: Path, misnamed: list[Path] | None = None) -> tuple[list[Path], list[Path]]:
     """SOP files and stray `_` files below `directory`, in a stable order."""
     sops: list[Path] = []
     stray: list[Path] = []
@@ -54,6 +60,8 @@ def walk_sources(directory: Path) -> tuple[list[Path], list[Path]]:
         for name in sorted(files):
             path = Path(current) / name
             if not _is_source(path):
+                if misnamed is not None and is_misnamed(path):
+                    misnamed.append(path)
                 continue
             if name.startswith("_"):
                 if not (Path(current) == directory and name in REGISTRY_FILES):
@@ -71,16 +79,19 @@ def source_sets(paths: list[Path]) -> list[SourceSet]:
         root = find_root(path)
         entry = sets.setdefault(root, SourceSet(root))
         if path.is_dir():
-            sops, stray = walk_sources(path)
+            sops, stray = walk_sources(path, entry.misnamed_files)
             entry.sop_files.extend(sops)
             entry.other_underscore_files.extend(stray)
             if path == root:
                 entry.whole_root = True
         elif path.name in REGISTRY_FILES and path.parent == root:
             continue
+        elif is_misnamed(path):
+            entry.misnamed_files.append(path)
         else:
             (entry.other_underscore_files if path.name.startswith("_") else entry.sop_files).append(path)
     for entry in sets.values():
         entry.sop_files = sorted(dict.fromkeys(entry.sop_files))
         entry.other_underscore_files = sorted(dict.fromkeys(entry.other_underscore_files))
+        entry.misnamed_files = sorted(dict.fromkeys(entry.misnamed_files))
     return list(sets.values())

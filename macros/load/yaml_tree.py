@@ -83,6 +83,24 @@ _PROBLEMS_ID = {
     "found unexpected ':'": "tanda ':' yang tidak diharapkan",
     "did not find expected ',' or ']'": "diharapkan ',' atau ']' (kurung siku belum ditutup?)",
     "did not find expected ',' or '}'": "diharapkan ',' atau '}' (kurung kurawal belum ditutup?)",
+    "expected ',' or ']'": "diharapkan ',' atau ']' (kurung siku belum ditutup?)",
+    "expected ',' or '}'": "diharapkan ',' atau '}' (kurung kurawal belum ditutup?)",
+    "expected <block end>": "indentasi tidak konsisten: baris ini tidak sejajar dengan kunci atau butir di atasnya",
+    "expected <document start>": "berkas berisi lebih dari satu dokumen YAML",
+    "expected a single document": "berkas berisi lebih dari satu dokumen YAML",
+    "did not find expected <document start>": "berkas berisi lebih dari satu dokumen YAML",
+    "expected alphabetic or numeric character": "nama jangkar/alias (& atau *) tidak sah; beri tanda kutip pada teks yang diawali '&' atau '*'",
+    "expected a comment or a line break": "setelah penanda blok ('|' atau '>') harus baris baru",
+    "did not find expected comment or line break": "setelah penanda blok ('|' atau '>') harus baris baru",
+    "special characters are not allowed": "berkas memuat karakter kendali (bukan teks biasa)",
+    "found undefined tag handle": "tag YAML ('!...') tidak dikenal; beri tanda kutip pada teks yang diawali '!'",
+    "could not determine a constructor": "tag YAML ('!...') tidak dikenal; beri tanda kutip pada teks yang diawali '!'",
+    "expected the node content": "isi nilai yang diharapkan tidak ditemukan",
+    "expected escape sequence": "urutan escape (\\x, \\u) tidak lengkap dalam teks bertanda kutip",
+    "found unexpected end of stream": "berkas berakhir sebelum waktunya (tanda kutip atau kurung belum ditutup?)",
+    "found unexpected document end": "penanda akhir dokumen ('...') di tempat yang salah",
+    "found incompatible YAML document": "versi YAML (%YAML) tidak didukung",
+    "found duplicate": "direktif YAML ditulis dua kali",
 }
 
 
@@ -93,7 +111,7 @@ def _problem_id(problem: str | None) -> str:
             return indonesian
     if problem.startswith("found character") and "cannot start any token" in problem:
         return _PROBLEMS_ID["found character that cannot start any token"]
-    return f"sintaks YAML tidak sah ({problem})" if problem else "sintaks YAML tidak sah"
+    return "sintaks YAML tidak sah di sini (periksa indentasi, tanda kutip dan kurung)"
 
 
 def _line_col(text: str, offset: int) -> tuple[int, int]:

@@ -6,11 +6,16 @@ import datetime as dt
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
-ID_PATTERN = r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$"
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ID_PATTERN = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"  # whole string (re.fullmatch): no trailing newline
+SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+MAX_ID_LENGTH = 80
+MAX_TEXT_LENGTH = 2000  # a long step text is a few hundred characters
+# Names a page of the site already uses: a role `index` would replace /pelaksana/.
+RESERVED_NAMES = frozenset({"index"})
+FIRST_YEAR, LAST_YEAR = 1945, 2100  # dates outside are typos, and break the site's timestamps
 
 
 class StrictModel(BaseModel):
@@ -25,29 +30,83 @@ class StrictModel(BaseModel):
     )
 
 
-def _check_id(value: str) -> str:
-    if not re.match(ID_PATTERN, value):
+def is_id(value: str) -> bool:
+    return len(value) <= MAX_ID_LENGTH and re.fullmatch(ID_PATTERN, value) is not None
+
+
+def is_slug(value: str) -> bool:
+    return len(value) <= MAX_ID_LENGTH and re.fullmatch(SLUG_PATTERN, value) is not None
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= 40 else value[:40] + "…"
+
+
+def _check_reserved(value: str) -> None:
+    if value in RESERVED_NAMES:
         raise PydanticCustomError(
-            "id_format",
-            "id '{value}' tidak sah: pakai huruf kecil, angka dan tanda hubung, mis. 'kabid-renum'",
+            "reserved_name",
+            "'{value}' dicadangkan untuk halaman daftar situs; pakai nama lain",
             {"value": value},
         )
+
+
+def _check_id(value: str) -> str:
+    if not is_id(value):
+        raise PydanticCustomError(
+            "id_format",
+            "id '{value}' tidak sah: pakai huruf kecil, angka dan tanda hubung (paling panjang {limit}), "
+            "mis. 'kabid-renum'",
+            {"value": _shown(value), "limit": MAX_ID_LENGTH},
+        )
+    _check_reserved(value)
     return value
 
 
 def _check_slug(value: str) -> str:
-    if not re.match(SLUG_PATTERN, value):
+    if not is_slug(value):
         raise PydanticCustomError(
             "slug_format",
-            "slug '{value}' tidak sah: pakai huruf kecil, angka dan tanda hubung, mis. 'perbaikan-data-kinerja'",
-            {"value": value},
+            "slug '{value}' tidak sah: pakai huruf kecil, angka dan tanda hubung (paling panjang {limit}), "
+            "mis. 'perbaikan-data-kinerja'",
+            {"value": _shown(value), "limit": MAX_ID_LENGTH},
+        )
+    _check_reserved(value)
+    return value
+
+
+def _forbidden_character(value: str) -> str | None:
+    """A character no page, SVG or DOT text may hold: controls (other than tab and line
+    breaks), lone surrogates and the two non-characters XML forbids."""
+    for char in value:
+        code = ord(char)
+        if code < 0x20 and char not in "\t\n\r":
+            return char
+        if 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+            return char
+    return None
+
+
+def _check_text(value: str) -> str:
+    if len(value) > MAX_TEXT_LENGTH:
+        raise PydanticCustomError(
+            "text_too_long",
+            "teks terlalu panjang ({length} karakter; paling panjang {limit})",
+            {"length": len(value), "limit": MAX_TEXT_LENGTH},
+        )
+    bad = _forbidden_character(value)
+    if bad is not None:
+        raise PydanticCustomError(
+            "control_character",
+            "teks memuat karakter kendali U+{code:04X} yang tidak boleh ada; hapus karakter itu",
+            {"code": ord(bad)},
         )
     return value
 
 
 Id = Annotated[str, AfterValidator(_check_id)]
 Slug = Annotated[str, AfterValidator(_check_slug)]
-Text = Annotated[str, StringConstraints(strict=True)]
+Text = Annotated[str, StringConstraints(strict=True), AfterValidator(_check_text)]
 
 
 def _one_or_many(value: Any) -> Any:
@@ -59,8 +118,9 @@ def _one_or_many(value: Any) -> Any:
     return value
 
 
-TextList = Annotated[tuple[Text, ...], BeforeValidator(_one_or_many)]
-IdList = Annotated[tuple[Id, ...], BeforeValidator(_one_or_many)]
+MAX_ITEMS = 100  # any list of texts or ids: legal bases, requirements, qualifications...
+TextList = Annotated[tuple[Text, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
+IdList = Annotated[tuple[Id, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -77,13 +137,20 @@ def _parse_date(value: Any) -> Any:
         )
     year, month, day = (int(g) for g in match.groups())
     try:
-        return dt.date(year, month, day)
+        date = dt.date(year, month, day)
     except ValueError:
         raise PydanticCustomError(
             "date_impossible",
             "tanggal '{value}' tidak ada di kalender",
             {"value": value},
         ) from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PydanticCustomError(
+            "date_range",
+            "tanggal '{value}' di luar rentang tahun {first}–{last}; salah ketik?",
+            {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR},
+        )
+    return date
 
 
 Date = Annotated[dt.date, BeforeValidator(_parse_date)]

@@ -21,6 +21,13 @@ class TimeUnit(str, enum.Enum):
 
 
 _SHORT_FORM = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s+(.+?)\s*$")
+MAX_AMOUNT = Decimal(9999)  # in its own unit: 9999 menit is a week, 9999 hari kerja forty years
+MAX_DECIMALS = 2
+
+
+def _shown(amount: Decimal) -> str:
+    text = str(amount)
+    return text if len(text) <= 20 else text[:20] + "…"
 
 
 class Duration(StrictModel):
@@ -48,6 +55,18 @@ class Duration(StrictModel):
             except InvalidOperation:
                 pass  # left as text: the field's own error names it
         return value
+
+    @model_validator(mode="after")
+    def _bounded(self) -> "Duration":
+        exponent = self.amount.as_tuple().exponent
+        if self.amount > MAX_AMOUNT or (isinstance(exponent, int) and exponent < -MAX_DECIMALS):
+            raise PydanticCustomError(
+                "duration_range",
+                "jumlah waktu '{value}' di luar batas: paling besar {limit} {unit}, paling banyak {decimals} angka "
+                "di belakang koma; untuk waktu yang lebih lama pakai satuan yang lebih besar",
+                {"value": _shown(self.amount), "limit": MAX_AMOUNT, "unit": self.unit.value, "decimals": MAX_DECIMALS},
+            )
+        return self
 
     @property
     def minutes(self) -> Decimal | None:

@@ -16,6 +16,8 @@ from ..load.yaml_tree import Locator
 _CUSTOM_CODES = {
     "date_format": codes.IMPOSSIBLE_DATE,
     "date_impossible": codes.IMPOSSIBLE_DATE,
+    "date_range": codes.IMPOSSIBLE_DATE,
+    "reserved_name": codes.RESERVED_NAME,
 }
 
 _TYPE_MESSAGES = {
@@ -33,6 +35,7 @@ _TYPE_MESSAGES = {
     "model_attributes_type": "harus berupa pemetaan (baris-baris 'kunci: nilai')",
     "dict_type": "harus berupa pemetaan (baris-baris 'kunci: nilai')",
     "date_type": "harus berupa tanggal TTTT-BB-HH",
+    "finite_number": "harus berupa angka terhingga",
 }
 
 _LIST_ITEM_NOUN = {
@@ -175,6 +178,13 @@ def findings_from(error: ValidationError, locator: Locator, root: type) -> list[
         elif kind in ("too_short", "string_too_short"):
             findings.append(
                 codes.WRONG_TYPE.at(locator.value(*loc), f"{where} minimal berisi {ctx.get('min_length')} butir")
+            )
+        elif kind == "too_long":
+            findings.append(
+                codes.WRONG_TYPE.at(
+                    locator.value(*loc),
+                    f"{where} berisi {ctx.get('actual_length')} butir, paling banyak {ctx.get('max_length')}",
+                )
             )
         elif kind in ("greater_than", "greater_than_equal", "less_than_equal", "less_than"):
             bound = ctx.get("gt", ctx.get("ge", ctx.get("lt", ctx.get("le"))))

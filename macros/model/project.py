@@ -9,6 +9,7 @@ from typing import Generic, TypeVar
 from .. import codes
 from ..findings import Finding, Location, Severity
 from ..load.discover import REGISTRY_FILES, SourceSet, display_path, walk_sources
+from ..load.files import read_source
 from ..load.yaml_tree import Locator, parse_bytes
 from .errors import suggest, validate
 from .registry import Agency, AgencyRegistry, LegalBasis, LegalRegistry, Role, RoleRegistry
@@ -19,13 +20,26 @@ T = TypeVar("T")
 
 @dataclass(slots=True)
 class Registry(Generic[T]):
+    """One registry file. `loaded` is False when the file is absent or unreadable as a whole;
+    entries that failed their own validation are left out and named in `broken`."""
+
+    name: str
     path: str | None
     locator: Locator
     entries: dict[str, T] = field(default_factory=dict)
-    loaded: bool = False  # False when the file is absent or broken
+    loaded: bool = False
+    broken: dict[str, str] = field(default_factory=dict)  # casefolded id -> id as written
+
+    @property
+    def missing(self) -> bool:
+        return self.path is None
 
     def where(self, entry_id: str, *rest) -> Location:
         return self.locator.key(entry_id, *rest)
+
+    def broken_entry(self, entry_id: str) -> str | None:
+        """The broken entry an id refers to, matched regardless of case ('Kepala' for 'kepala')."""
+        return self.broken.get(entry_id.casefold())
 
 
 @dataclass(slots=True)
@@ -45,6 +59,7 @@ class Project:
     documents: list[SopDocument]
     known_slugs: dict[str, list[str]]
     whole_root: bool
+    docs_dir: Path  # where the site's hand-written pages and assets (the logo) live
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -57,38 +72,45 @@ class Project:
         return [d for d in self.valid_documents if d.path not in broken]
 
 
-def _read(path: Path, display: str) -> tuple[bytes | None, list[Finding]]:
-    try:
-        return path.read_bytes(), []
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        return None, [codes.YAML_SYNTAX.at(Location(display), f"berkas tidak dapat dibaca ({reason})")]
-
-
 def _load_registry(source: SourceSet, name: str, model: type) -> tuple[Registry, list[Finding]]:
+    """Each entry is validated on its own, so one bad entry does not hide the good ones."""
     path = source.registry_path(name)
     display = display_path(path)
-    if not path.is_file():
-        return Registry(None, Locator(display)), []
-    raw, findings = _read(path, display)
+    if not path.exists() and not path.is_symlink():
+        return Registry(name, None, Locator(display)), []
+    raw, findings = read_source(path, display, source.root)
     if raw is None:
-        return Registry(display, Locator(display)), findings
+        return Registry(name, display, Locator(display)), findings
     parsed = parse_bytes(raw, display)
     findings = list(parsed.findings)
+    registry = Registry(name, display, parsed.locator)
     if not parsed.ok:
-        return Registry(display, parsed.locator), findings
+        return registry, findings
     data = {} if parsed.data is None else parsed.data
-    value, errors = validate(model, data, parsed.locator)
-    findings += errors
-    if value is None:
-        return Registry(display, parsed.locator), findings
-    return Registry(display, parsed.locator, dict(value.root), True), findings
+    if not isinstance(data, dict):
+        findings.append(
+            codes.WRONG_TYPE.at(
+                parsed.locator.value(),
+                f"registri {name} harus berupa pemetaan 'id: entri' (baris-baris 'id:' dengan isian di bawahnya), "
+                "bukan daftar atau teks",
+            )
+        )
+        return registry, findings
+    registry.loaded = True
+    for entry_id, entry in data.items():
+        value, errors = validate(model, {entry_id: entry}, parsed.locator)
+        findings += errors
+        if value is None:
+            registry.broken[entry_id.casefold()] = entry_id
+        else:
+            registry.entries.update(value.root)
+    return registry, findings
 
 
-def _load_sop(path: Path) -> tuple[SopDocument, list[Finding]]:
+def _load_sop(path: Path, root: Path) -> tuple[SopDocument, list[Finding]]:
     display = display_path(path)
     slug = path.stem
-    raw, findings = _read(path, display)
+    raw, findings = read_source(path, display, root)
     if raw is None:
         return SopDocument(slug, display, Locator(display), None), findings
     parsed = parse_bytes(raw, display)
@@ -103,7 +125,8 @@ def _load_sop(path: Path) -> tuple[SopDocument, list[Finding]]:
     return SopDocument(slug, display, parsed.locator, sop), findings
 
 
-def load_project(source: SourceSet) -> Project:
+def load_project(source: SourceSet, docs_dir: Path | None = None) -> Project:
+    """`docs_dir` defaults to `docs/` beside the source folder, as in the shipped mkdocs.yml."""
     findings: list[Finding] = []
     agencies, f1 = _load_registry(source, "_instansi.yml", AgencyRegistry)
     roles, f2 = _load_registry(source, "_jabatan.yml", RoleRegistry)
@@ -118,12 +141,21 @@ def load_project(source: SourceSet) -> Project:
             )
         )
     documents = []
+    for misnamed in source.misnamed_files:
+        findings.append(
+            codes.UPPERCASE_SUFFIX.at(
+                Location(display_path(misnamed)),
+                f"berkas '{misnamed.name}' tidak dibaca: akhiran harus huruf kecil; ganti namanya menjadi "
+                f"'{misnamed.stem}{misnamed.suffix.lower()}'",
+            )
+        )
     for path in source.sop_files:
-        document, found = _load_sop(path)
+        document, found = _load_sop(path, source.root)
         documents.append(document)
         findings += found
     all_sops = source.sop_files if source.whole_root else walk_sources(source.root)[0]
     known: dict[str, list[str]] = {}
     for path in sorted(set(all_sops) | set(source.sop_files)):
         known.setdefault(path.stem, []).append(display_path(path))
-    return Project(source.root, agencies, roles, legal, documents, known, source.whole_root, findings)
+    docs = docs_dir if docs_dir is not None else source.root.parent / "docs"
+    return Project(source.root, agencies, roles, legal, documents, known, source.whole_root, docs, findings)

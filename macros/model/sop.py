@@ -8,8 +8,12 @@ from typing import Annotated
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Date, Id, IdList, Slug, StrictModel, Text, TextList
+from .base import MAX_ITEMS, Date, Id, IdList, Slug, StrictModel, Text, TextList
 from .duration import Duration
+
+MAX_STEPS = 200  # a procedure longer than this is several SOPs
+MAX_COLUMNS = 25
+MAX_EXITS = 20
 
 
 class ActivityKind(str, enum.Enum):
@@ -70,7 +74,7 @@ class Step(StrictModel):
     duration: Duration = Field(alias="waktu")
     output: Text = Field(alias="output")
     note: Text | None = Field(None, alias="keterangan")
-    exits: tuple[Exit, ...] | None = Field(None, alias="keputusan")
+    exits: Annotated[tuple[Exit, ...], Field(max_length=MAX_EXITS)] | None = Field(None, alias="keputusan")
 
     @property
     def is_decision(self) -> bool:
@@ -92,13 +96,13 @@ class Sop(StrictModel):
     approval: Approval = Field(alias="disahkan_oleh")
     legal_bases: IdList = Field((), alias="dasar_hukum")
     qualifications: TextList = Field((), alias="kualifikasi_pelaksana")
-    related: tuple[RelatedSop, ...] = Field((), alias="keterkaitan")
+    related: Annotated[tuple[RelatedSop, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="keterkaitan")
     equipment: TextList = Field((), alias="peralatan_perlengkapan")
     warnings: TextList = Field((), alias="peringatan")
     records: TextList = Field((), alias="pencatatan_pendataan")
     activity_kind: ActivityKind = Field(alias="jenis_kegiatan")
     responsible: Responsible = Field(alias="penanggung_jawab")
     scope: Text = Field(alias="ruang_lingkup")
-    columns: Annotated[IdList, Field(min_length=1)] = Field(alias="pelaksana")
-    steps: Annotated[tuple[Step, ...], Field(min_length=2)] = Field(alias="langkah")
-    revisions: tuple[Revision, ...] = Field((), alias="riwayat_revisi")
+    columns: Annotated[IdList, Field(min_length=1, max_length=MAX_COLUMNS)] = Field(alias="pelaksana")
+    steps: Annotated[tuple[Step, ...], Field(min_length=2, max_length=MAX_STEPS)] = Field(alias="langkah")
+    revisions: Annotated[tuple[Revision, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="riwayat_revisi")

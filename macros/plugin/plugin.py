@@ -4,6 +4,7 @@ import calendar
 import logging
 import os
 import re
+import secrets
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -13,23 +14,38 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from ..findings import Severity
+from .. import codes
+from ..findings import Finding, Location, Severity, sorted_findings
+from ..load.discover import display_path
+from ..model.base import RESERVED_NAMES, is_slug
+from ..model.project import Project, SopDocument
+from ..render.context import Registries
+from ..render.findings_panel import broken_sop_page, failed_render, findings_banner
+from ..render.links import Links
+from ..render.sop_page import PageOptions
 from ..render.swimlane import swimlane_dot
 from ..site.data import PageRef, SiteData
+from ..site.pages import PageContext, render_page
 from ..site.swimlanes import DotMissing, SvgCache
+try:  # TEMP until swimlanes.py has it
+    from ..site.swimlanes import DotFailed
+except ImportError:
+    class DotFailed(Exception):
+        pass
 from ..validate import validate_paths
 from .config import SopConfig
 
 log = logging.getLogger("mkdocs.plugins.sop")
 
 SECTION_TITLE = "Dokumen SOP"
-ORDER_IN_SOP = {"dokumen": 0, "lembar-kerja": 1, "swimlane": 2}
+ORDER_IN_SOP = {"dokumen": 0, "galat": 0, "lembar-kerja": 1, "swimlane": 2}
 SEARCHABLE = {"dokumen", "pelaksana", "daftar-pelaksana", "daftar-unit"}
-DEFERRED = re.compile(r'<div class="sop-isi" data-sop-isi="(\d+)"></div>')
 # A line break after block-level closing tags: invisible in layout, but a word boundary for
 # the search indexer, which otherwise glues adjacent cells ("Nomor SOP205/050/...").
 BLOCK_END = re.compile(r"(</(?:td|th|tr|div|li|p|h[1-6]|caption)>)(?=<)")
+EPOCH_RANGE = (0, 2**32 - 1)  # what gzip (sitemap.xml.gz) can write as a timestamp
 
 
 class _PageNav:
@@ -47,82 +63,233 @@ class _PageNav:
 
 
 class SopPlugin(BasePlugin[SopConfig]):
-    """Validates `sop/` at every build, draws the swimlanes, and serves both to the macros."""
+    """Validates the sources at every build, draws the swimlanes, renders every page made from
+    the sources, and serves the data to the macros of the hand-written pages.
+
+    Under `mkdocs serve` the same instance lives across rebuilds (mkdocs keeps plugins that
+    define `on_startup`); nothing here may end the server: a broken source is shown on the
+    pages and in the log, and the next good save brings the site back."""
 
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.serving = False
+        self._reset()
+
+    def _reset(self) -> None:
         self.site: SiteData | None = None
         self.swimlanes: dict[str, str] = {}
         self.pages: dict[str, PageRef] = {}
+        self.errors: list[Finding] = []
+        self._broken: dict[str, list[Finding]] = {}  # serve only: slug -> why it is not published
+        self._paths: dict[str, str] = {}
+        self._failures: list[str] = []
         self._deferred: dict[str, Markup] = {}
+        self._nonce = secrets.token_hex(8)  # placeholders no hand-written page can contain
         self._documents: Section | None = None
-        self._set_epoch = False
+        self._epoch_before: str | None = None
+        self._epoch_pinned = False
+        self._options = PageOptions("A4", 0)
 
-    def defer(self, html: Markup) -> Markup:
-        """Keep a rendered block out of Markdown's way: Markdown sees a placeholder, and the
-        block is put back after conversion (Python-Markdown re-parses raw HTML, slowly)."""
-        key = str(len(self._deferred))
-        self._deferred[key] = Markup(BLOCK_END.sub("\\1\n", str(html)))
-        return Markup('<div class="sop-isi" data-sop-isi="{}"></div>').format(key)
+    # -- lifecycle ---------------------------------------------------------------------------
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        base = Path(config.config_file_path or ".").parent
-        root = base / self.config.sources
+        self._reset()
+        self._options = PageOptions(self.config.paper, self.config.print_steps_per_page)
+        if self.serving:
+            self._keep_macros_from_exiting(config)
+        root = self.sources_root(config)
         if not root.is_dir():
             raise PluginError(f"folder sumber SOP tidak ditemukan: {root}")
-        validation = validate_paths([root])
-        for finding in validation.findings:
-            # Errors count towards --strict; warnings are reported but never fail a build.
-            if finding.severity is Severity.ERROR:
-                log.error(finding.as_line())
-            else:
-                log.info(finding.as_line())
-        self.site = SiteData.build(validation.projects[0], validation.findings)
-        self.pages = self.site.pages()
-        self._draw_swimlanes(base / self.config.cache_dir)
+        try:
+            self._load(root, config)
+        except DotMissing as exc:
+            raise Abort(f"galat: {exc}") from None
+        except Exception as exc:  # a bug of ours: one line, and `serve` stays up
+            message = f"sop: galat internal saat memeriksa sumber: {exc.__class__.__name__}: {exc}"
+            if not self.serving:
+                raise Abort(message) from None
+            log.error(message)
+            self._reset_after_crash()
         self._pin_build_date()
         return config
 
-    def _draw_swimlanes(self, cache_dir: Path) -> None:
+    def sources_root(self, config: MkDocsConfig) -> Path:
+        base = Path(config.config_file_path or ".").parent
+        return base / self.config.sources
+
+    @staticmethod
+    def _keep_macros_from_exiting(config: MkDocsConfig) -> None:
+        """mkdocs-macros calls exit() on a render error when `on_error_fail` is set, which
+        ends `mkdocs serve`'s rebuild loop for good; while serving it reports on the page."""
+        macros = config.plugins.get("macros")
+        if macros is not None and macros.config.get("on_error_fail"):
+            macros.config["on_error_fail"] = False
+
+    def _reset_after_crash(self) -> None:
+        self.site = SiteData(Registries.of({}, {}, {}), {})
+        self.pages = {}
+
+    def _load(self, root: Path, config: MkDocsConfig) -> None:
+        validation = validate_paths([root], Path(config.docs_dir))
+        project = validation.projects[0]
+        findings = list(validation.findings)
+        registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
+        base = Path(config.config_file_path or ".").parent
+        findings += self._draw_swimlanes(project.renderable(findings), registries, base / self.config.cache_dir)
+        findings = sorted_findings(findings)
+        for finding in findings:
+            # Errors count towards --strict; warnings are reported but never fail a build.
+            (log.error if finding.severity is Severity.ERROR else log.info)(finding.as_line())
+        self.errors = [f for f in findings if f.severity is Severity.ERROR]
+        self.site = SiteData.build(project, findings)
+        self.swimlanes = {slug: svg for slug, svg in self.swimlanes.items() if slug in self.site.sops}
+        self._paths = {d.slug: d.path for d in project.documents}
+        self.pages = self.site.pages()
+        if self.serving:
+            self._add_broken_pages(project)
+
+    def _draw_swimlanes(self, documents: list[SopDocument], registries: Registries, cache_dir: Path) -> list[Finding]:
         cache = SvgCache(cache_dir)
-        try:
-            self.swimlanes = {
-                slug: cache.svg(swimlane_dot(sop, self.site.registries)) for slug, sop in self.site.sops.items()
-            }
-        except DotMissing as exc:
-            raise Abort(f"galat: {exc}") from None
+        failed: list[Finding] = []
+        for document in documents:
+            try:
+                self.swimlanes[document.slug] = cache.svg(swimlane_dot(document.sop, registries))
+            except DotFailed as exc:
+                failed.append(codes.SWIMLANE_FAILED.at(Location(document.path), f"swimlane SOP ini tidak dapat digambar: {exc}"))
         log.info(f"swimlane: {cache.drawn} digambar dengan dot, {cache.reused} dari cache")
+        return failed
+
+    def _add_broken_pages(self, project: Project) -> None:
+        """While serving, an SOP with errors keeps its address and shows why it is not published."""
+        by_path: dict[str, list[Finding]] = {}
+        for finding in self.errors:
+            by_path.setdefault(finding.location.path, []).append(finding)
+        for document in project.documents:
+            slug = document.slug
+            uri = f"sop/{slug}/index.md"
+            if slug in self.site.sops or not is_slug(slug) or slug in RESERVED_NAMES or uri in self.pages:
+                continue
+            self._broken[slug] = by_path.get(document.path, [])
+            self.pages[uri] = PageRef("galat", slug)
 
     def _pin_build_date(self) -> None:
-        """Same sources, same bytes: the sitemap's date comes from the sources, not the clock."""
-        if "SOURCE_DATE_EPOCH" in os.environ and not self._set_epoch:
+        """Same sources, same bytes: the sitemap's date comes from the sources, not the clock.
+        A value the user set is kept; ours is taken back after the build."""
+        if self.site is None or "SOURCE_DATE_EPOCH" in os.environ:
             return
         newest = self.site.newest_date()
         if newest is None:
             return
-        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(newest.timetuple()))
-        self._set_epoch = True
+        epoch = min(max(calendar.timegm(newest.timetuple()), EPOCH_RANGE[0]), EPOCH_RANGE[1])
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+        self._epoch_pinned = True
+
+    def _unpin_build_date(self) -> None:
+        if self._epoch_pinned:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            self._epoch_pinned = False
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        server.watch(str(self.sources_root(config)))
+        return server
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        self._unpin_build_date()
+        if self._failures and not self.serving:
+            raise Abort(f"{len(self._failures)} bagian situs tidak dapat dibuat; lihat galat di atas")
+
+    def on_build_error(self, error: Exception) -> None:
+        self._unpin_build_date()
+
+    # -- pages -------------------------------------------------------------------------------
+    def defer(self, html: Markup) -> Markup:
+        """Keep a rendered block out of Markdown's way: Markdown sees a placeholder, and the
+        block is put back after conversion (Python-Markdown re-parses raw HTML, slowly)."""
+        key = f"{self._nonce}-{len(self._deferred)}"
+        self._deferred[key] = Markup(BLOCK_END.sub("\\1\n", str(html)))
+        return Markup('<div class="sop-isi" data-sop-isi="{}"></div>').format(key)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        for uri, content in self.site.generated_pages():
-            files.append(File.generated(config, uri, content=content))
+        for uri in self.pages:
+            files.append(File.generated(config, uri, content=""))
         for slug, svg in self.swimlanes.items():
             files.append(File.generated(config, f"sop/{slug}/swimlane.svg", content=svg))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         ref = self.pages.get(page.file.src_uri)
-        if ref is not None:
-            # the wide procedure table needs the room; the document links to its other views
-            page.meta["hide"] = ["toc", "navigation"] if ref.kind in ("dokumen", "swimlane") else ["toc"]
-            if ref.kind not in SEARCHABLE:
-                # one entry per SOP and per role keeps the index small; the views repeat the document
-                page.meta["search"] = {"exclude": True}
-        return markdown
+        if ref is None:
+            return markdown
+        # the wide procedure table needs the room; the document links to its other views
+        page.meta["hide"] = ["toc", "navigation"] if ref.kind in ("dokumen", "swimlane") else ["toc"]
+        if ref.kind not in SEARCHABLE:
+            # one entry per SOP and per role keeps the index small; the views repeat the document
+            page.meta["search"] = {"exclude": True}
+        page.meta["render_macros"] = False  # made from data: nothing here is a template
+        return str(self.defer(self._render(ref, page)))
+
+    def _render(self, ref: PageRef, page: Page) -> Markup:
+        if ref.kind == "galat":
+            return broken_sop_page(ref.slug, self._broken.get(ref.slug, []))
+        try:
+            return render_page(ref, self._context(page))
+        except Exception as exc:  # a renderer bug must not take the build or the server down
+            where = Location(self._paths.get(ref.slug or "", page.file.src_uri))
+            message = f"halaman {page.file.src_uri} tidak dapat dibuat: {exc.__class__.__name__}: {exc}"
+            return self._fail(codes.PAGE_FAILED.at(where, message), "Halaman ini")
+
+    def _context(self, page: Page) -> PageContext:
+        links = Links(lambda path: get_relative_url(path, page.url))
+        return PageContext(self.site, self.swimlanes, self._options, links)
+
+    def _fail(self, finding: Finding, what: str) -> Markup:
+        log.error(finding.as_line())
+        self._failures.append(finding.as_line())
+        return failed_render(what, finding.message)
+
+    def macro_page(self, ref: PageRef, page: Page, macro: str) -> Markup:
+        """A generated view placed on a hand-written page by a macro, checked first."""
+        problem = self._unknown_in(ref)
+        if problem is not None:
+            return self.bad_macro_call(page, macro, problem)
+        return self.defer(self._render(ref, page))
+
+    def bad_macro_call(self, page: Page, macro: str, problem: str) -> Markup:
+        where = self._macro_location(page, macro)
+        return self._fail(codes.BAD_MACRO_CALL.at(where, f"makro {macro}: {problem}"), f"Isi makro {macro}")
+
+    def _unknown_in(self, ref: PageRef) -> str | None:
+        sops, roles = self.site.sops, self.site.registries.roles
+        if ref.slug is not None and ref.slug not in sops:
+            return f"tidak ada SOP '{ref.slug}' yang diterbitkan (slug salah, atau SOP itu masih bergalat)"
+        if ref.role is not None and ref.role not in roles:
+            return f"tidak ada jabatan '{ref.role}' di registri jabatan"
+        if ref.kind == "checklist" and ref.role not in sops[ref.slug].columns:
+            return f"jabatan '{ref.role}' bukan pelaksana SOP '{ref.slug}'"
+        return None
+
+    @staticmethod
+    def _macro_location(page: Page, macro: str) -> Location:
+        path = display_path(Path(page.file.abs_src_path)) if page.file.abs_src_path else page.file.src_uri
+        try:
+            text = page.file.content_string
+        except Exception:
+            return Location(path)
+        for number, line in enumerate(text.splitlines(), start=1):
+            column = line.find(f"{macro}(")
+            if column >= 0:
+                return Location(path, number, column + 1)
+        return Location(path)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        html = DEFERRED.sub(lambda m: str(self._deferred.pop(m.group(1))), html)
+        html = re.sub(
+            rf'<div class="sop-isi" data-sop-isi="({self._nonce}-\d+)"></div>',
+            lambda m: str(self._deferred.pop(m.group(1), "")),
+            html,
+        )
         ref = self.pages.get(page.file.src_uri)
         if ref is not None:
             # Set after mkdocs-macros, which renders titles as Jinja. Material prints titles as
@@ -130,10 +297,14 @@ class SopPlugin(BasePlugin[SopConfig]):
             nav_title, full_title = self._titles(ref)
             page.title = str(escape(nav_title))
             page.meta["title"] = str(escape(full_title))
+        if self.serving and self.errors:
+            html = str(findings_banner(self.errors)) + html
         return html
 
     def _titles(self, ref: PageRef) -> tuple[str, str]:
         roles = self.site.registries.roles
+        if ref.kind == "galat":
+            return ref.slug, f"SOP {ref.slug} (bergalat)"
         sop = self.site.sops[ref.slug].title if ref.slug else ""
         if ref.kind == "dokumen":
             return sop, sop
@@ -149,6 +320,7 @@ class SopPlugin(BasePlugin[SopConfig]):
             return "Dokumen SOP per Unit", "Dokumen SOP per Unit"
         return "Daftar Pelaksana", "Daftar Pelaksana"
 
+    # -- navigation --------------------------------------------------------------------------
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         """Name the generated sections (folders are named by slug) and order them."""
         for item in nav.items:
@@ -158,13 +330,13 @@ class SopPlugin(BasePlugin[SopConfig]):
                 item.title = SECTION_TITLE
                 for child in item.children:
                     self._name_sop_section(child)
-                item.children.sort(key=lambda child: (not isinstance(child, Page), str(child.title or "").lower()))
+                item.children.sort(key=lambda child: (not isinstance(child, Page), str(child.title or "").lower(), _uri(child)))
                 self._group_by_agency(item)
                 self._documents = item
             elif item.title.lower() == "pelaksana":
                 item.title = "Pelaksana"
                 item.children.sort(key=lambda child: (not isinstance(child, Page) or child.file.src_uri != "pelaksana/index.md",
-                                                      str(child.title or "").lower()))
+                                                      str(child.title or "").lower(), _uri(child)))
         # the documents before the people
         nav.items.sort(key=lambda item: isinstance(item, Section) and item.title == "Pelaksana")
         return nav
@@ -177,28 +349,28 @@ class SopPlugin(BasePlugin[SopConfig]):
         for child in documents.children:
             if isinstance(child, Page):
                 continue
-            slug = self._slug_of_section(child)
-            agency = self.site.sops[slug].agency if slug else ""
-            groups.setdefault(agency, []).append(child)
+            sop = self.site.sops.get(self._slug_of_section(child) or "")
+            groups.setdefault(sop.agency if sop else "", []).append(child)
         if len(groups) < 2:
             return
         agencies = self.site.registries.agencies
         sections = []
         for agency_id, children in groups.items():
             name = agencies[agency_id].name if agency_id in agencies else "Lain-lain"
-            sections.append(self._subsection(name, self._group_by_unit(children), documents))
-        documents.children = index + sorted(sections, key=lambda s: str(s.title).lower())
+            sections.append((agency_id, self._subsection(name, self._group_by_unit(children), documents)))
+        sections.sort(key=lambda pair: (str(pair[1].title).lower(), pair[0]))
+        documents.children = index + [section for _, section in sections]
 
     def _group_by_unit(self, children: list) -> list:
         """Within an agency, one more level by bidang/unit when its SOPs name several."""
         units: dict[str, list] = {}
         for child in children:
-            slug = self._slug_of_section(child)
-            units.setdefault((self.site.sops[slug].unit if slug else None) or "", []).append(child)
+            sop = self.site.sops.get(self._slug_of_section(child) or "")
+            units.setdefault((sop.unit if sop else None) or "", []).append(child)
         if len(units) < 2:
             return children
         grouped = [self._subsection(unit or "Lain-lain", items, None) for unit, items in units.items()]
-        return sorted(grouped, key=lambda s: str(s.title).lower())
+        return sorted(grouped, key=lambda s: (str(s.title).lower(), str(s.title)))
 
     @staticmethod
     def _subsection(title: str, children: list, parent: Section | None) -> Section:
@@ -238,11 +410,21 @@ class SopPlugin(BasePlugin[SopConfig]):
                 child.title = "Checklist"
         if slug is None:
             return
-        section.title = str(escape(self.site.sops[slug].title))
+        sop = self.site.sops.get(slug)
+        section.title = str(escape(sop.title if sop else slug))
 
-        def order(child) -> tuple[int, str]:
+        def order(child) -> tuple[int, str, str]:
             if isinstance(child, Page) and child.file.src_uri in self.pages:
-                return (ORDER_IN_SOP.get(self.pages[child.file.src_uri].kind, 9), "")
-            return (9, str(child.title))
+                return (ORDER_IN_SOP.get(self.pages[child.file.src_uri].kind, 9), "", child.file.src_uri)
+            return (9, str(child.title), _uri(child))
 
         section.children.sort(key=order)
+
+
+def _uri(item) -> str:
+    """A total tie-break for sorting navigation items that share a title."""
+    if isinstance(item, Page):
+        return item.file.src_uri
+    if isinstance(item, Section):
+        return min((_uri(child) for child in item.children), default="")
+    return ""

@@ -16,24 +16,9 @@ from ..render.context import Registries
 class PageRef:
     """A page made from the sources: its kind and what it is about."""
 
-    kind: str  # dokumen | lembar-kerja | swimlane | checklist | pelaksana | daftar-pelaksana | daftar-unit
+    kind: str  # dokumen | lembar-kerja | swimlane | checklist | pelaksana | daftar-pelaksana | daftar-unit | galat
     slug: str | None = None
     role: str | None = None
-
-
-def _macro_call(ref: PageRef) -> str:
-    """The whole Markdown of a generated page: one macro call (ids are validated slugs)."""
-    args = ", ".join(f'"{a}"' for a in (ref.slug, ref.role) if a is not None)
-    name = {
-        "dokumen": "halaman_sop",
-        "lembar-kerja": "lembar_kerja",
-        "swimlane": "swimlane",
-        "checklist": "checklist",
-        "pelaksana": "halaman_pelaksana",
-        "daftar-pelaksana": "daftar_pelaksana",
-        "daftar-unit": "daftar_unit",
-    }[ref.kind]
-    return f"{{{{ {name}({args}) }}}}\n"
 
 
 @dataclass(frozen=True)
@@ -67,9 +52,6 @@ class SiteData:
             for role in sorted(self.registries.roles):
                 pages[f"pelaksana/{role}.md"] = PageRef("pelaksana", role=role)
         return pages
-
-    def generated_pages(self) -> list[tuple[str, str]]:
-        return [(uri, _macro_call(ref)) for uri, ref in self.pages().items()]
 
     def newest_date(self) -> dt.date | None:
         """The latest date the sources mention: the site's reproducible build date."""

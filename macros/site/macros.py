@@ -1,4 +1,6 @@
-"""Macros for mkdocs-macros. What a macro returns is HTML built by the renderers."""
+"""Macros for the hand-written pages in docs/. What a macro returns is HTML built by the
+renderers and is never evaluated again; a macro naming an SOP or a role that is not published
+gives one located error line (and fails `mkdocs build`), never a traceback."""
 
 from __future__ import annotations
 
@@ -7,87 +9,53 @@ from mkdocs.utils import get_relative_url
 
 from ..codes import CATALOGUE
 from ..render.html import table, table_row
-from ..render.index_table import render_index, render_units
+from ..render.index_table import render_index
 from ..render.links import Links
-from ..render.checklist import render_checklist
-from ..render.role_page import render_role_index, render_role_page
-from ..render.sop_page import PageOptions, render_sop_page
-from ..render.swimlane_page import render_swimlane_page
-from ..render.worksheet import render_worksheet
-from .data import SiteData
+from .data import PageRef
 
 
 def _plugin(env):
     plugin = env.conf["plugins"].get("sop")
     if plugin is None or plugin.site is None:
-        raise RuntimeError("plugin 'sop' belum dipasang di mkdocs.yml (bagian plugins, sebelum macros)")
+        raise RuntimeError("plugin 'sop' belum dipasang di mkdocs.yml (bagian plugins)")
     return plugin
 
 
 def define_env(env) -> None:
-    def deferred(render):
-        """A macro whose HTML bypasses Markdown (see SopPlugin.defer)."""
+    def view(kind: str, name: str, doc: str, *params: str):
+        """A macro that places a generated view (the same HTML as its own page) on this page."""
 
         def macro(*args) -> Markup:
-            return _plugin(env).defer(render(*args))
+            if len(args) != len(params):
+                expected = ", ".join(params) or "tanpa argumen"
+                return _plugin(env).bad_macro_call(env.page, name, f"perlu {len(params)} argumen ({expected})")
+            values = dict(zip(params, (str(a) for a in args)))
+            ref = PageRef(kind, values.get("slug"), values.get("role"))
+            return _plugin(env).macro_page(ref, env.page, name)
 
-        macro.__name__ = render.__name__
-        macro.__doc__ = render.__doc__
-        return env.macro(macro)
+        macro.__name__ = name
+        macro.__doc__ = doc
+        env.macro(macro)
 
-    def links() -> Links:
-        return Links(lambda path: get_relative_url(path, env.page.url))
+    view("daftar-unit", "daftar_unit", "Dokumen SOP per Unit: every agency with its SOPs.")
+    view("dokumen", "halaman_sop", "The official SOP document: identity block and procedure table.", "slug")
+    view("lembar-kerja", "lembar_kerja", "Lembar Kerja Identifikasi Kegiatan of one SOP.", "slug")
+    view("swimlane", "swimlane", "The swimlane diagram of one SOP, drawn by Graphviz.", "slug")
+    view("checklist", "checklist", "The printable checklist of one role in one SOP.", "slug", "role")
+    view("pelaksana", "halaman_pelaksana", "Every duty of one role across all SOPs.", "role")
+    view("daftar-pelaksana", "daftar_pelaksana", "The index of all roles.")
 
-    def site() -> SiteData:
-        return _plugin(env).site
-
-    @deferred
+    @env.macro
     def daftar_sop() -> Markup:
         """Daftar SOP: the table of every SOP on the site."""
-        return render_index(list(site().sops.items()), site().registries, links())
+        plugin = _plugin(env)
+        links = Links(lambda path: get_relative_url(path, env.page.url))
+        return plugin.defer(render_index(list(plugin.site.sops.items()), plugin.site.registries, links))
 
-    @deferred
-    def daftar_unit() -> Markup:
-        """Dokumen SOP per Unit: every agency with its SOPs."""
-        return render_units(list(site().sops.items()), site().registries, links())
-
-    @deferred
-    def halaman_sop(slug: str) -> Markup:
-        """The official SOP document: identity block and procedure table."""
-        config = _plugin(env).config
-        options = PageOptions(config.paper, config.print_steps_per_page)
-        return render_sop_page(slug, site().sops[slug], site().registries, site().titles, links(), options)
-
-    @deferred
-    def lembar_kerja(slug: str) -> Markup:
-        """Lembar Kerja Identifikasi Kegiatan of one SOP."""
-        return render_worksheet(slug, site().sops[slug], site().registries, links())
-
-    @deferred
-    def swimlane(slug: str) -> Markup:
-        """The swimlane diagram of one SOP, drawn by Graphviz."""
-        svg = _plugin(env).swimlanes[slug]
-        return render_swimlane_page(slug, site().sops[slug], svg, site().registries, links())
-
-    @deferred
-    def checklist(slug: str, role: str) -> Markup:
-        """The printable checklist of one role in one SOP."""
-        return render_checklist(slug, site().sops[slug], role, site().registries, links())
-
-    @deferred
-    def halaman_pelaksana(role: str) -> Markup:
-        """Every duty of one role across all SOPs."""
-        return render_role_page(role, site().sops, site().registries, links())
-
-    @deferred
-    def daftar_pelaksana() -> Markup:
-        """The index of all roles."""
-        return render_role_index(site().sops, site().registries, links())
-
-    @deferred
+    @env.macro
     def daftar_kode() -> Markup:
         """The table of check codes."""
         rows = [
             table_row([Markup("<code>{}</code>").format(c.code), c.severity.value, c.summary]) for c in CATALOGUE.values()
         ]
-        return table("sop-kode", rows, ["Kode", "Tingkat", "Arti"])
+        return _plugin(env).defer(table("sop-kode", rows, ["Kode", "Tingkat", "Arti"]))

@@ -121,7 +121,8 @@ def test_broken_registry_is_reported_not_raised(tmp_path, run_sop, sources_copy)
     (sources / "_jabatan.yml").write_text("- bukan pemetaan\n", encoding="utf-8")
     result = run_sop("check", str(sources), cwd=tmp_path)
     assert result.code == 1
-    assert "sop/_jabatan.yml:1:1: SOP-S003 galat: berkas ini harus berupa pemetaan (baris-baris 'kunci: nilai'), bukan daftar" in result.lines
+    assert "sop/_jabatan.yml:1:1: SOP-S003 galat: registri _jabatan.yml harus berupa pemetaan 'id: entri' (baris-baris 'id:' dengan isian di bawahnya), bukan daftar atau teks" in result.lines
+    assert any(": SOP-S009 galat: registri sop/_jabatan.yml tidak dapat dimuat" in line for line in result.lines)
 
 
 def test_checking_one_file_resolves_registries_from_its_folder(run_sop):
