@@ -42,8 +42,10 @@ def _signer(sop: Sop, registries: Registries) -> Markup:
 def _related(sop: Sop, titles: dict[str, str], links: Links) -> list[Markup]:
     items = []
     for related in sop.related:
-        if related.slug is not None:
-            items.append(Markup('<a href="{}">{}</a>').format(links.sop(related.slug), titles.get(related.slug, related.slug)))
+        if related.slug in titles:
+            items.append(Markup('<a href="{}">{}</a>').format(links.sop(related.slug), titles[related.slug]))
+        elif related.slug is not None:  # not published (it has errors): never a link to a missing page
+            items.append(Markup("{}").format(related.slug))
         else:
             items.append(Markup("{}").format(related.title))
     return items
