@@ -98,8 +98,8 @@ def _check_text(value: str) -> str:
     if bad is not None:
         raise PydanticCustomError(
             "control_character",
-            "teks memuat karakter kendali U+{code:04X} yang tidak boleh ada; hapus karakter itu",
-            {"code": ord(bad)},
+            "teks memuat karakter kendali {code} yang tidak boleh ada; hapus karakter itu",
+            {"code": f"U+{ord(bad):04X}"},
         )
     return value
 

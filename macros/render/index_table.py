@@ -33,8 +33,8 @@ def _options(label: str, key: str, values: list[tuple[str, str]]) -> Markup:
 
 
 def _controls(sops: list[tuple[str, Sop]], registries: Registries) -> Markup:
-    units = sorted({unit_of(sop, registries) for _, sop in sops}, key=str.lower)
-    roles = sorted({r for _, sop in sops for r in sop.columns}, key=lambda r: registries.roles[r].name.lower())
+    units = sorted({unit_of(sop, registries) for _, sop in sops}, key=lambda u: (u.lower(), u))
+    roles = sorted({r for _, sop in sops for r in sop.columns}, key=lambda r: (registries.roles[r].name.lower(), r))
     kinds = sorted({sop.activity_kind.value for _, sop in sops})
     return Markup(
         '<form class="sop-saring" hidden aria-label="Saring Daftar SOP">{}{}{}'
@@ -50,7 +50,9 @@ def _controls(sops: list[tuple[str, Sop]], registries: Registries) -> Markup:
 def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Links) -> Markup:
     if not sops:
         return Markup('<p class="sop-kosong">Belum ada SOP. Tambahkan satu berkas YAML di folder <code>sop/</code>.</p>')
-    ordered = sorted(sops, key=lambda item: (unit_of(item[1], registries).lower(), _natural(item[1].number), item[0]))
+    ordered = sorted(
+        sops, key=lambda item: (unit_of(item[1], registries).lower(), unit_of(item[1], registries), _natural(item[1].number), item[0])
+    )
     head = Markup(
         "<thead><tr>"
         '<th scope="col" data-urut="nomor" aria-sort="ascending">Nomor</th>'
@@ -96,10 +98,10 @@ def render_units(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
     for slug, sop in sops:
         units.setdefault(unit_of(sop, registries), []).append((slug, sop))
     parts = [Markup('<div class="sop-per-unit"><p>{} SOP dari {} unit.</p>').format(len(sops), len(units))]
-    for unit in sorted(units, key=str.lower):
+    for unit in sorted(units, key=lambda u: (u.lower(), u)):
         items = Markup("").join(
             Markup('<li><a href="{}">{}</a> <span class="sop-bidang">{}</span></li>').format(links.sop(slug), sop.title, sop.number)
-            for slug, sop in sorted(units[unit], key=lambda item: _natural(item[1].number))
+            for slug, sop in sorted(units[unit], key=lambda item: (_natural(item[1].number), item[0]))
         )
         parts.append(Markup('<section class="sop-unit"><h2>{}</h2><ul>{}</ul></section>').format(unit, items))
     parts.append(Markup("</div>"))

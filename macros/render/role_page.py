@@ -53,7 +53,7 @@ def render_role_page(role_id: str, sops: dict[str, Sop], registries: Registries,
 
 def render_role_index(sops: dict[str, Sop], registries: Registries, links: Links) -> Markup:
     rows = []
-    for role_id, role in sorted(registries.roles.items(), key=lambda item: item[1].name.lower()):
+    for role_id, role in sorted(registries.roles.items(), key=lambda item: (item[1].name.lower(), item[0])):
         duties = duties_of(role_id, sops)
         n_steps = sum(len(steps) for _, _, steps in duties)
         rows.append(
