@@ -51,3 +51,10 @@ def test_naming_a_registry_checks_it_without_treating_it_as_an_sop(tmp_path):
     make({"sop/_jabatan.yml": ""}, tmp_path)
     (entry,) = source_sets([tmp_path / "sop/_jabatan.yml"])
     assert entry.sop_files == [] and entry.other_underscore_files == []
+
+
+def test_upper_case_suffixes_are_named_not_ignored(tmp_path):
+    make({"sop/_jabatan.yml": "", "sop/a.yml": "", "sop/B.YML": "", "sop/umum/c.Yaml": "", "sop/catatan.txt": ""}, tmp_path)
+    (entry,) = source_sets([tmp_path / "sop"])
+    assert [p.name for p in entry.sop_files] == ["a.yml"]
+    assert [p.name for p in entry.misnamed_files] == ["B.YML", "c.Yaml"]

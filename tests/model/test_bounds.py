@@ -1,0 +1,73 @@
+"""What the model refuses so that every SOP it accepts can be drawn, printed and published."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pydantic import ValidationError
+
+from macros.model.base import MAX_TEXT_LENGTH
+from macros.model.duration import Duration
+from macros.model.registry import RoleRegistry
+from macros.model.sop import Exit, RelatedSop, Revision
+
+
+def _error(model, value) -> str:
+    with pytest.raises(ValidationError) as info:
+        model.model_validate(value)
+    (error,) = info.value.errors()
+    return error["msg"]
+
+
+@pytest.mark.parametrize("text", ["terima\n", "terima\r\n", "Terima", "terima surat", "-terima", "a" * 81])
+def test_ids_are_whole_strings_of_lower_case_words(text):
+    assert "tidak sah" in _error(Exit, {"label": "Ya", "ke": text})
+
+
+@pytest.mark.parametrize("slug", ["surat-masuk\n", "surat_masuk", "index"])
+def test_related_slugs_are_whole_slugs_and_not_reserved(slug):
+    message = _error(RelatedSop, {"sop": slug})
+    assert "tidak sah" in message or "dicadangkan" in message
+
+
+def test_a_role_id_index_is_reserved():
+    assert "dicadangkan" in _error(RoleRegistry, {"index": {"nama": "Indeks", "singkatan": "Indeks"}})
+
+
+@pytest.mark.parametrize("char", ["\0", "\x07", "\x1b", "\x7f", "\x85", "\ud800", "\ufffe"])
+def test_control_characters_are_refused(char):
+    assert "karakter kendali" in _error(Exit, {"label": f"Ya{char}"})
+
+
+@pytest.mark.parametrize("char", ["\t", "\n", "\u00a0", "é", "—", "\U0001f600"])
+def test_ordinary_characters_are_kept(char):
+    assert Exit.model_validate({"label": f"Ya{char}tidak"}).label == f"Ya{char}tidak"
+
+
+def test_texts_have_a_sane_length():
+    assert Exit.model_validate({"label": "x" * MAX_TEXT_LENGTH}).label
+    assert "terlalu panjang" in _error(Exit, {"label": "x" * (MAX_TEXT_LENGTH + 1)})
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["1000000000000000000000000000000 menit", "10000 menit", "0,001 jam", {"jumlah": "1e999999999", "satuan": "menit"}],
+)
+def test_waktu_is_bounded(written):
+    assert "di luar batas" in _error(Duration, written)
+
+
+@pytest.mark.parametrize("written", ["9999 hari kerja", "0,25 jam", "1 menit"])
+def test_waktu_within_bounds(written):
+    assert Duration.model_validate(written).amount > 0
+
+
+@pytest.mark.parametrize("date", ["2107-11-23", "0001-01-01", "1944-12-31", "2101-01-01"])
+def test_dates_outside_the_sensible_range_are_typos(date):
+    assert "di luar rentang" in _error(Revision, {"tanggal": date, "perubahan": "x", "oleh": "y"})
+
+
+@pytest.mark.parametrize("date, expected", [("1945-08-17", dt.date(1945, 8, 17)), ("2100-12-31", dt.date(2100, 12, 31))])
+def test_dates_at_the_edges_are_kept(date, expected):
+    assert Revision.model_validate({"tanggal": date, "perubahan": "x", "oleh": "y"}).date == expected
