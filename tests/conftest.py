@@ -90,7 +90,9 @@ def build_site(tmp_path: Path):
     return build
 
 
-def build_into(work: Path, site: Path, sources: Path, *extra: str, docs_dir: Path | None = None, **plugin_options) -> tuple[Run, Path]:
+def build_into(
+    work: Path, site: Path, sources: Path, *extra: str, docs_dir: Path | None = None, env: dict | None = None, **plugin_options
+) -> tuple[Run, Path]:
     """Build the project's site from other sources into `site`, with a config written in `work`."""
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(docs_dir or REPO / "docs")
@@ -103,7 +105,7 @@ def build_into(work: Path, site: Path, sources: Path, *extra: str, docs_dir: Pat
     link_macros(work)
     config_path = work / f"mkdocs-{site.name}.yml"
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
+    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | (env or {})
     env["NO_MKDOCS_2_WARNING"] = "1"
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(config_path), *extra],

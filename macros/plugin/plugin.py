@@ -102,7 +102,12 @@ class SopPlugin(BasePlugin[SopConfig]):
             self._keep_macros_from_exiting(config)
         root = self.sources_root(config)
         if not root.is_dir():
-            raise PluginError(f"folder sumber SOP tidak ditemukan: {root}")
+            message = f"folder sumber SOP tidak ditemukan: {root}"
+            if not self.serving:
+                raise PluginError(message)
+            log.error(message)  # raising here would print a traceback and stall `serve`
+            self._reset_after_crash()
+            return config
         try:
             self._load(root, config)
         except DotMissing as exc:
