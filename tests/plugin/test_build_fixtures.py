@@ -2,7 +2,7 @@
 
 Each folder under fixtures/build/ changes a small valid project (the `valid` check fixture and
 its registries): files under `sop/` and `docs/` are laid over it, `hapus` lists source files to
-remove. `expected.txt` pins every ERROR line of the build. Set SOP_PERBARUI_FIXTURE=1 to rewrite
+remove. `expected.txt` pins every ERROR line of the build. Set SOP_UPDATE_GOLDEN=1 to rewrite
 the expected files after an intended change of wording, then review the diff.
 """
 
@@ -69,7 +69,7 @@ def test_build_fixture_gives_located_lines(tmp_path, name):
     located = [line for line in error_lines(run) if LOCATED.match(line)]
     assert located, run.err
     expected_file = fixture / "expected.txt"
-    if os.environ.get("SOP_PERBARUI_FIXTURE"):
+    if os.environ.get("SOP_UPDATE_GOLDEN"):
         expected_file.write_text("\n".join(located) + "\n", encoding="utf-8")
     assert located == expected_file.read_text(encoding="utf-8").splitlines()
     # the build says what stops it in one line, and nothing else is an error
