@@ -28,12 +28,7 @@ from ..render.sop_page import PageOptions
 from ..render.swimlane import swimlane_dot
 from ..site.data import PageRef, SiteData
 from ..site.pages import PageContext, render_page
-from ..site.swimlanes import DotMissing, SvgCache
-try:  # TEMP until swimlanes.py has it
-    from ..site.swimlanes import DotFailed
-except ImportError:
-    class DotFailed(Exception):
-        pass
+from ..site.swimlanes import DotFailed, DotMissing, SvgCache
 from ..validate import validate_paths
 from .config import SopConfig
 
@@ -163,7 +158,7 @@ class SopPlugin(BasePlugin[SopConfig]):
             try:
                 self.swimlanes[document.slug] = cache.svg(swimlane_dot(document.sop, registries))
             except DotFailed as exc:
-                failed.append(codes.SWIMLANE_FAILED.at(Location(document.path), f"swimlane SOP ini tidak dapat digambar: {exc}"))
+                failed.append(codes.SWIMLANE_FAILED.at(Location(document.path), f"swimlane SOP ini: {exc}"))
         log.info(f"swimlane: {cache.drawn} digambar dengan dot, {cache.reused} dari cache")
         return failed
 

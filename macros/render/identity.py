@@ -7,6 +7,7 @@ from markupsafe import Markup
 from ..model.sop import Sop
 from .citation import citation
 from .context import Registries
+from .flowchart.pagination import IdentityPair, PairPart, identity_pages
 from .html import ordered_list
 from .links import Links
 from .text import grouped_nip, indonesian_date
@@ -51,7 +52,8 @@ def _related(sop: Sop, titles: dict[str, str], links: Links) -> list[Markup]:
     return items
 
 
-def identity_block(sop: Sop, registries: Registries, titles: dict[str, str], links: Links) -> Markup:
+def identity_block(sop: Sop, registries: Registries, titles: dict[str, str], links: Links, paper: str = "A4") -> Markup:
+    """`paper`: where the print breaks a long block; A4, the smaller, is safe for F4 too."""
     rows = [
         ("Nomor SOP", sop.number),
         ("Tanggal Pembuatan", indonesian_date(sop.dates.created)),
@@ -60,9 +62,10 @@ def identity_block(sop: Sop, registries: Registries, titles: dict[str, str], lin
         ("Disahkan oleh", _signer(sop, registries)),
         ("Nama SOP", Markup('<strong class="sop-nama-sop">{}</strong>').format(sop.title)),
     ]
+    kop = _kop(sop, registries, links)
     body = [
         Markup('<tr><td class="sop-kop" rowspan="{}">{}</td><th scope="row">{}</th><td>{}</td></tr>').format(
-            len(rows), _kop(sop, registries, links), rows[0][0], rows[0][1]
+            len(rows), kop, rows[0][0], rows[0][1]
         )
     ]
     body += [Markup('<tr><th scope="row">{}</th><td>{}</td></tr>').format(k, v) for k, v in rows[1:]]
@@ -71,16 +74,50 @@ def identity_block(sop: Sop, registries: Registries, titles: dict[str, str], lin
         "<col></colgroup><tbody>{}</tbody></table>"
     ).format(Markup("").join(body))
     pairs = [
-        ("Dasar Hukum", ordered_list(citation(b, registries) for b in sop.legal_bases),
-         "Kualifikasi Pelaksana", ordered_list(sop.qualifications)),
-        ("Keterkaitan", ordered_list(_related(sop, titles, links)),
-         "Peralatan/Perlengkapan", ordered_list(sop.equipment)),
-        ("Peringatan", ordered_list(sop.warnings),
-         "Pencatatan dan Pendataan", ordered_list(sop.records)),
+        IdentityPair("Dasar Hukum", [citation(b, registries) for b in sop.legal_bases],
+                     "Kualifikasi Pelaksana", sop.qualifications),
+        IdentityPair("Keterkaitan", _related(sop, titles, links), "Peralatan/Perlengkapan", sop.equipment),
+        IdentityPair("Peringatan", sop.warnings, "Pencatatan dan Pendataan", sop.records),
     ]
-    grid = Markup("").join(
-        Markup('<tr><th scope="col">{}:</th><th scope="col">{}:</th></tr><tr><td>{}</td><td>{}</td></tr>').format(a, c, b, d)
-        for a, b, c, d in pairs
+    # Printed, a grid too long for the first page goes on in tables of its own on the next pages, under
+    # a header that says so (a list broken between pages goes on numbered on); on screen they read as one grid.
+    tables = []
+    for page, parts in enumerate(identity_pages(kop, rows, pairs, paper)):
+        grid = Markup("").join(_pair_part(pairs[part.pair], part) for part in parts)
+        if page == 0 and parts:
+            tables.append(Markup('<table class="sop-tabel sop-rincian">{}</table>').format(grid))
+        elif parts:
+            tables.append(Markup(
+                '<table class="sop-tabel sop-rincian sop-rincian--lanjutan"><thead class="sop-lanjutan"><tr>'
+                '<th colspan="2" scope="colgroup">Bagian Identitas (lanjutan)</th></tr></thead>{}</table>'
+            ).format(grid))
+    return Markup('<section class="sop-identitas-blok" aria-label="Bagian identitas">{}{}</section>').format(
+        identity, Markup("").join(tables)
     )
-    details = Markup('<table class="sop-tabel sop-rincian"><tbody>{}</tbody></table>').format(grid)
-    return Markup('<section class="sop-identitas-blok" aria-label="Bagian identitas">{}{}</section>').format(identity, details)
+
+
+def _list_part(items, part: range) -> Markup:
+    """The items of a list that one printed page holds, numbered on from the page before."""
+    if not items:
+        return ordered_list(items)
+    if not part:
+        return Markup("")
+    lis = Markup("").join(Markup("<li>{}</li>").format(items[i]) for i in part)
+    return Markup("<ol>{}</ol>").format(lis) if part.start == 0 else Markup('<ol start="{}">{}</ol>').format(part.start + 1, lis)
+
+
+def _pair_part(pair: IdentityPair, part: PairPart) -> Markup:
+    def label(text: str, items, run: range) -> Markup:
+        if not part.continued:
+            return Markup("{}:").format(text)
+        return Markup("{} (lanjutan):").format(text) if run else Markup("")  # a list that ended on the page before
+
+    return Markup(
+        '<tbody class="{}"><tr><th scope="col">{}</th><th scope="col">{}</th></tr><tr><td>{}</td><td>{}</td></tr></tbody>'
+    ).format(
+        "sop-pasangan sop-pasangan--lanjutan" if part.continued else "sop-pasangan",
+        label(pair.left_label, pair.left, part.left),
+        label(pair.right_label, pair.right, part.right),
+        _list_part(pair.left, part.left),
+        _list_part(pair.right, part.right),
+    )

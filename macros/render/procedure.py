@@ -37,22 +37,31 @@ def _actors(sop: Sop, index: int, registries: Registries) -> str:
     return " dan ".join(registries.roles[a].short_name for a in sop.steps[index].actors)
 
 
-def _colgroup(widths: dict[str, float], actors: int) -> Markup:
+def _colgroup(widths: dict[str, float], actors: int, margin: float) -> Markup:
     cols = [f'<col class="sop-kolom-no" style="width:{fmt(widths["no"])}px">',
             f'<col class="sop-kolom-kegiatan" style="width:{fmt(widths["kegiatan"])}px">']
     cols += [f'<col class="sop-kolom-pelaksana" style="width:{fmt(widths["pelaksana"])}px">'] * actors
+    if margin > 0:  # lanes the layout needed beside the last actor column (very crowded flows)
+        cols.append(f'<col class="sop-kolom-jalur" style="width:{fmt(margin)}px">')
     cols += [f'<col class="sop-kolom-{k}" style="width:{fmt(widths[k])}px">' for k in (*TEXT_COLUMNS, "keterangan")]
     return Markup("<colgroup>" + "".join(cols) + "</colgroup>")
 
 
-def _head(sop: Sop, registries: Registries) -> Markup:
-    n = len(sop.columns)
+def _span(sop: Sop, layout: PageLayout) -> int:
+    """Table columns the flowchart cells span: the actors, and the lane margin when there is one."""
+    return len(sop.columns) + (1 if layout.margin > 0 else 0)
+
+
+def _head(sop: Sop, registries: Registries, layout: PageLayout) -> Markup:
+    n = _span(sop, layout)
     actors = Markup("").join(
         Markup('<th class="sop-kepala-pelaksana" data-kolom="{}" scope="col" title="{}">{}</th>').format(
             i, registries.roles[r].name, registries.roles[r].short_name
         )
         for i, r in enumerate(sop.columns)
     )
+    if layout.margin > 0:
+        actors += Markup('<th class="sop-kepala-jalur" scope="col"></th>')
     return Markup(
         "<thead>"
         '<tr><th rowspan="2" scope="col">No</th><th rowspan="2" scope="col">Kegiatan</th>'
@@ -79,7 +88,7 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
     ).format(
         no=index + 1,
         activity=activity,
-        n=len(sop.columns),
+        n=_span(sop, layout),
         h=fmt(layout.rows[row].min_height),
         svg=row_svg(layout, row),
         spoken=spoken,
@@ -97,7 +106,7 @@ def _connector_row(sop: Sop, layout: PageLayout, row: int) -> Markup:
         '<tr class="sop-baris-sambungan"><td></td><td></td>'
         '<td class="sop-alur-sel" colspan="{n}" style="height:{h}px">{svg}<span class="sop-sr">{spoken}</span></td>'
         "<td></td><td></td><td></td><td></td></tr>"
-    ).format(n=len(sop.columns), h=fmt(layout.rows[row].min_height), svg=row_svg(layout, row), spoken=spoken)
+    ).format(n=_span(sop, layout), h=fmt(layout.rows[row].min_height), svg=row_svg(layout, row), spoken=spoken)
 
 
 def procedure_table(sop: Sop, layout: PageLayout, registries: Registries, widths: dict[str, float], css: str) -> Markup:
@@ -107,13 +116,17 @@ def procedure_table(sop: Sop, layout: PageLayout, registries: Registries, widths
             rows.append(_step_row(sop, row.step, layout, i, registries))
         else:
             rows.append(_connector_row(sop, layout, i))
-    total = sum(widths[k] for k in ("no", "kegiatan", *TEXT_COLUMNS, "keterangan")) + widths["pelaksana"] * len(sop.columns)
+    total = (
+        sum(widths[k] for k in ("no", "kegiatan", *TEXT_COLUMNS, "keterangan"))
+        + widths["pelaksana"] * len(sop.columns)
+        + layout.margin
+    )
     return Markup(
         '<table class="sop-tabel sop-prosedur {css}" style="width:{w}px">{cols}{head}<tbody>{rows}</tbody></table>'
     ).format(
         css=css,
         w=fmt(total),
-        cols=_colgroup(widths, len(sop.columns)),
-        head=_head(sop, registries),
+        cols=_colgroup(widths, len(sop.columns), layout.margin),
+        head=_head(sop, registries, layout),
         rows=Markup("").join(rows),
     )

@@ -38,6 +38,19 @@ def _screen_table(sop: Sop, registries: Registries) -> Markup:
     return Markup('<div class="sop-gulir sop-layar">{}</div>').format(procedure_table(sop, layout, registries, widths, "sop-prosedur--layar"))
 
 
+def _fit(widths: dict[str, float], margin: float) -> dict[str, float]:
+    """A page whose flowchart needed a lane margin gives that room back from the text columns,
+    so the table still fits the paper."""
+    if margin <= 0:
+        return widths
+    fitted = dict(widths)
+    for key in ("keterangan", "kegiatan"):
+        taken = min(margin, max(0.0, fitted[key] - 60.0))
+        fitted[key] -= taken
+        margin -= taken
+    return fitted
+
+
 def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Markup:
     geometry = PrintGeometry(options.paper, options.steps_per_page)
     widths = geometry.widths(len(sop.columns))
@@ -46,7 +59,8 @@ def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Mar
     layouts = layout_pages(sop, pages, metrics)
     parts = [
         Markup('<div class="sop-halaman-cetak" data-halaman="{}" data-langkah="{}–{}">{}</div>').format(
-            n + 1, steps.start + 1, steps.stop, procedure_table(sop, layout, registries, widths, "sop-prosedur--cetak")
+            n + 1, steps.start + 1, steps.stop,
+            procedure_table(sop, layout, registries, _fit(widths, layout.margin), "sop-prosedur--cetak"),
         )
         for n, (steps, layout) in enumerate(zip(pages, layouts))
     ]
@@ -81,7 +95,7 @@ def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[st
         Markup('<div class="sop-dokumen">'),
         Markup('<h1 class="sop-judul-layar">{}</h1>').format(sop.title),
         _views(slug, sop, registries, links),
-        identity_block(sop, registries, titles, links),
+        identity_block(sop, registries, titles, links, paper=options.paper),
         Markup('<section class="sop-prosedur-blok" aria-label="Prosedur"><h2 class="sop-judul-layar">Prosedur</h2>'),
         _screen_table(sop, registries),
         _print_tables(sop, registries, options),

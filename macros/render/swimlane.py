@@ -2,15 +2,28 @@
 
 Why not clusters: Graphviz 2.43 (Debian's) ignores ordering edges between nodes of
 different clusters, so cluster lanes get swapped whenever that saves a crossing. Instead the
-diagram is a grid that `dot` cannot reorder: every row holds, in a `rank=same` group chained
-by invisible edges, a separator point, then each lane's node (the step's symbol or an
-invisible placeholder), then a separator point, and so on. Columns are chained with heavy
-edges so they stay straight; the separator columns are drawn, and they are the lane
-borders. Steps take one row each, in their written order; edges back up do not constrain.
+diagram is a grid that `dot` cannot reorder, with no more in it than the guarantees need:
+`dot`'s time grows much faster than the number of nodes, and a grid with a node in every
+cell took minutes for a large SOP.
+
+- Every lane border is a column of invisible points, one per row, chained by drawn, heavy
+  edges, so the borders are straight vertical lines.
+- Every row is a `rank=same` chain: border point, the lane's step node if the step has that
+  actor, border point, and so on. So a step node sits between its lane's borders and the
+  lanes keep their order. A lane the step does not touch gets nothing in that row. A
+  step node also has an edge to the row above and one to the row below (invisible ones
+  where the flow has none): see `_anchors`.
+- Flow edges have no weight: nothing pulls a step node sideways, so `dot` centres it in its
+  lane, and the nodes of a lane line up without a chain of their own.
+- Steps take one row each, in their written order; edges back up do not constrain.
+- Edge labels sit on the edge (`label`) in diagrams up to LABEL_CELLS grid cells. A `label`
+  takes a row of its own between two step rows, doubling the ranks, so larger diagrams get
+  external labels (`xlabel`) that are placed after the layout.
 """
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from ..model.flow import edges
@@ -23,15 +36,33 @@ FONT = "DejaVu Sans"
 WRAP = 26
 LINE = "#263238"
 LANE_LINE = "#90a4ae"
+MAX_LABEL = 300  # characters of one text in the diagram; a longer one is cut and ends with "…"
+LABEL_CELLS = 1500  # rows x (lanes + 1) up to which edge labels take a row of their own
+JOINT = 'dir=none, style=dashed, class="sop-bersama"'
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def quote(text: str) -> str:
-    """A DOT double-quoted string. Backslashes are escaped so Graphviz never reads `\\N` & co."""
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+    """A DOT double-quoted string that Graphviz shows exactly as written.
+
+    Backslashes are doubled, so Graphviz never reads `\\N` & co; `&` becomes `&amp;`, so it
+    never reads an entity such as `&lt;`; line breaks become `\\n`; control characters (the
+    model refuses them anyway) become a space, lone surrogates U+FFFD."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _UNSAFE.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else " ", text)
+    text = text.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;").replace("\n", "\\n")
+    return f'"{text}"'
+
+
+def shorten(text: str, limit: int = MAX_LABEL) -> str:
+    """Whitespace collapsed to single spaces; at most `limit` characters, a cut text ends in "…"."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _wrapped(text: str, width: int = WRAP) -> str:
-    return "\n".join(textwrap.wrap(" ".join(text.split()), width=width, break_long_words=True)) or " "
+    """Shortened, then broken into lines of `width`, long words too; never empty."""
+    return "\n".join(textwrap.wrap(shorten(text), width=width, break_long_words=True)) or " "
 
 
 def node_id(step: int, lane: int) -> str:
@@ -52,67 +83,55 @@ def _node_attrs(shape: Shape) -> str:
     return "shape=box, style=filled"
 
 
-def _cells(sop: Sop, registries: Registries) -> tuple[list[list[str]], list[str]]:
-    """Grid rows of node ids (header, one per step, footer) and the node declarations."""
-    n_lanes = len(sop.columns)
-    steps_lanes = lanes_of(sop)
+def _rows(sop: Sop, registries: Registries) -> tuple[list[dict[int, str]], list[str]]:
+    """Grid rows (header, one per step, footer) as lane -> node id, and the node declarations."""
     declarations = []
-    rows: list[list[str]] = []
-    header = []
+    header = {}
     for lane, role_id in enumerate(sop.columns):
         role = registries.roles[role_id]
-        header.append(f"h{lane}")
+        header[lane] = f"h{lane}"
         declarations.append(
-            f"  h{lane} [label={quote(_wrapped(role.short_name, 20))}, tooltip={quote(role.name)}, shape=box, "
+            f"  h{lane} [label={quote(_wrapped(role.short_name, 20))}, tooltip={quote(shorten(role.name))}, shape=box, "
             'style="filled,bold", fillcolor="#eceff1", color="#90a4ae", fontsize=10, class="sop-lajur"];'
         )
-    rows.append(header)
-    for step, lanes in steps_lanes.items():
-        row = []
-        for lane in range(n_lanes):
-            if lane in lanes:
-                shape = step_shape(sop, step)
-                label = _wrapped(f"{step + 1}. {sop.steps[step].activity}", 20 if shape is Shape.DECISION else WRAP)
-                declarations.append(f"  {node_id(step, lane)} [label={quote(label)}, {_node_attrs(shape)}];")
-                row.append(node_id(step, lane))
-            else:
-                row.append(f"p{step + 1}_{lane}")
-                declarations.append(f"  p{step + 1}_{lane} [style=invis, shape=point, width=0.01];")
-        rows.append(row)
-    rows.append([f"f{lane}" for lane in range(n_lanes)])
-    declarations += [f"  f{lane} [style=invis, shape=point, width=0.01];" for lane in range(n_lanes)]
+    rows = [header]
+    for step, lanes in lanes_of(sop).items():
+        shape = step_shape(sop, step)
+        label = quote(_wrapped(f"{step + 1}. {sop.steps[step].activity}", 20 if shape is Shape.DECISION else WRAP))
+        rows.append({lane: node_id(step, lane) for lane in lanes})
+        declarations += [f"  {node_id(step, lane)} [label={label}, {_node_attrs(shape)}];" for lane in lanes]
+    rows.append({})  # the footer: the borders reach one row below the last step
     return rows, declarations
 
 
-def swimlane_dot(sop: Sop, registries: Registries) -> str:
-    n_lanes = len(sop.columns)
-    rows, declarations = _cells(sop, registries)
-    lines = [
-        "digraph swimlane {",
-        f'  graph [newrank=true, rankdir=TB, nodesep=0.18, ranksep=0.28, fontname="{FONT}", '
-        'outputorder=edgesfirst, bgcolor="#ffffff", pad=0.1];',
-        f'  node [fontname="{FONT}", fontsize=9, color="{LINE}", fillcolor="#ffffff", width=1.7, height=0.45];',
-        f'  edge [fontname="{FONT}", fontsize=8, color="{LINE}", fontcolor="#37474f", arrowsize=0.7];',
-        *declarations,
-    ]
-    separators = [[f"v{r}_{j}" for j in range(n_lanes + 1)] for r in range(len(rows))]
-    lines += [f"  {v} [shape=point, width=0.01, style=invis];" for row in separators for v in row]
-    for r, row in enumerate(rows):  # each row: separator, lane, separator, lane, ..., separator
-        ordered = [separators[r][0]]
-        for lane, cell in enumerate(row):
-            ordered += [cell, separators[r][lane + 1]]
-        lines.append(f"  {{ rank=same; {' -> '.join(ordered)} [style=invis]; }}")
-    for lane in range(n_lanes):  # straight lanes
-        lines.append("  " + " -> ".join(row[lane] for row in rows) + " [style=invis, weight=100];")
-    for j in range(n_lanes + 1):  # the lane borders, drawn
-        lines.append(
-            "  " + " -> ".join(sep[j] for sep in separators)
-            + f' [dir=none, color="{LANE_LINE}", penwidth=0.8, weight=100, headclip=false, tailclip=false, class="sop-batas-lajur"];'
-        )
+def _row_chain(row: dict[int, str], borders: list[str], joint: bool) -> str:
+    """One row as flat edges, left to right: border, the lane's node if any, border, ...
+
+    A joint step's nodes are joined by drawing, dashed, the stretch of the chain between
+    them: a straight line along the row across the borders in between. An edge of its own
+    between two nodes that are not neighbours in the row would let `dot` 2.43 move a node
+    out of its lane."""
+    ordered = [borders[0]]
+    for lane in range(len(borders) - 1):
+        if lane in row:
+            ordered.append(row[lane])
+        ordered.append(borders[lane + 1])
+    if not joint:
+        return f"  {{ rank=same; {' -> '.join(ordered)} [style=invis]; }}"
+    first, last = ordered.index(row[min(row)]), ordered.index(row[max(row)])
+    return (
+        f"  {{ rank=same; {' -> '.join(ordered[: first + 1])} [style=invis]; "
+        f"{' -> '.join(ordered[first : last + 1])} [{JOINT}]; "
+        f"{' -> '.join(ordered[last:])} [style=invis]; }}"
+    )
+
+
+def _flow(sop: Sop, label_attribute: str) -> list[tuple[str, str, str]]:
+    """The flow edges: (tail node, head node, attributes). An edge runs between the nearest
+    of the two steps' lanes; a hand-over to another lane is labelled with what is handed over.
+    `label_attribute` carries the labels: `label` or `xlabel`."""
     steps_lanes = lanes_of(sop)
-    for step, lanes in steps_lanes.items():
-        for a, b in zip(lanes, lanes[1:]):  # a joint step: its nodes are joined, no arrow
-            lines.append(f'  {node_id(step, a)} -> {node_id(step, b)} [dir=none, style=dashed, class="sop-bersama"];')
+    result = []
     for e in edges(sop):
         source_lanes, target_lanes = steps_lanes[e.source], steps_lanes[e.target]
         target_lane = min(target_lanes, key=lambda lane: (abs(lane - source_lanes[0]), lane))
@@ -121,11 +140,59 @@ def swimlane_dot(sop: Sop, registries: Registries) -> str:
         attrs = []
         label = e.label if e.label is not None else (sop.steps[e.source].output if crosses else None)
         if label:
-            attrs.append(f"label={quote(_wrapped(label, 18))}")
+            attrs.append(f"{label_attribute}={quote(_wrapped(label, 18))}")
         if e.target <= e.source:
             attrs.append("constraint=false")
         kind = "sop-cabang" if e.label is not None else ("sop-serah" if crosses else "sop-alur")
-        attrs.append(f'class="{kind}"')
-        lines.append(f"  {node_id(e.source, source_lane)} -> {node_id(e.target, target_lane)} [{', '.join(attrs)}];")
+        attrs.append(f'weight=0, class="{kind}"')
+        result.append((node_id(e.source, source_lane), node_id(e.target, target_lane), ", ".join(attrs)))
+    return result
+
+
+def _anchors(rows: list[dict[int, str]], flow: list[tuple[str, str, str]]) -> list[str]:
+    """Invisible edges without pull, so that every step node has an edge from the row above
+    and one to the row below.
+
+    `dot` 2.43's crossing minimisation, looking for the next node to compare with, skips nodes
+    without such an edge and may then swap two nodes across one: a skipped step node would
+    leave its lane. An edge that does not constrain the ranks (`constraint=false`) does not
+    count. The header row needs none: only border points and headers are in it, each tied to
+    its neighbours, so nothing there can be swapped."""
+    has_in = {head for _, head, attrs in flow if "constraint=false" not in attrs}
+    has_out = {tail for tail, _, attrs in flow if "constraint=false" not in attrs}
+    lines = []
+    for r in range(1, len(rows) - 1):
+        for lane, node in rows[r].items():
+            if node not in has_in:
+                lines.append(f"  v{r - 1}_{lane} -> {node} [style=invis, weight=0];")
+            if node not in has_out:
+                lines.append(f"  {node} -> v{r + 1}_{lane} [style=invis, weight=0];")
+    return lines
+
+
+def swimlane_dot(sop: Sop, registries: Registries) -> str:
+    n_lanes = len(sop.columns)
+    rows, declarations = _rows(sop, registries)
+    flow = _flow(sop, "label" if len(rows) * (n_lanes + 1) <= LABEL_CELLS else "xlabel")
+    lines = [
+        "digraph swimlane {",
+        f'  graph [newrank=true, rankdir=TB, nodesep=0.18, ranksep=0.28, fontname="{FONT}", '
+        'outputorder=edgesfirst, bgcolor="#ffffff", pad=0.1];',
+        f'  node [fontname="{FONT}", fontsize=9, color="{LINE}", fillcolor="#ffffff", width=1.7, height=0.45];',
+        f'  edge [fontname="{FONT}", fontsize=8, color="{LINE}", fontcolor="#37474f", arrowsize=0.7];',
+        *declarations,
+        "  node [shape=point, width=0.01, style=invis];",
+    ]
+    borders = [[f"v{r}_{j}" for j in range(n_lanes + 1)] for r in range(len(rows))]
+    lines += ["  " + "; ".join(row) + ";" for row in borders]
+    lines += [_row_chain(row, borders[r], joint=len(row) > 1 and r > 0) for r, row in enumerate(rows)]
+    for j in range(n_lanes + 1):  # the lane borders, drawn; heavy, so they stay straight
+        lines.append(
+            "  " + " -> ".join(row[j] for row in borders)
+            + f' [dir=none, color="{LANE_LINE}", penwidth=0.8, weight=1000, headclip=false, tailclip=false, '
+            'class="sop-batas-lajur"];'
+        )
+    lines += _anchors(rows, flow)
+    lines += [f"  {tail} -> {head} [{attrs}];" for tail, head, attrs in flow]
     lines.append("}")
     return "\n".join(lines) + "\n"

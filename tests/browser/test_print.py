@@ -73,3 +73,134 @@ def test_f4_paper_is_selectable(browser, served, tmp_path):
     info, _ = _pdf(browser, f"{served['f4']}/sop/dua-puluh-lima-langkah/", tmp_path / "f4.pdf")
     sizes = _page_sizes(info)
     assert sizes and all(abs(w - F4_LANDSCAPE[0]) < 1 and abs(h - F4_LANDSCAPE[1]) < 1 for w, h in sizes), sizes
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+BLOCKS = """() => [...document.querySelectorAll('.sop-identitas-blok table.sop-rincian')].map(t => ({
+  continued: t.classList.contains('sop-rincian--lanjutan'),
+  parts: [...t.querySelectorAll('tbody.sop-pasangan')].map(b => ({
+    labels: [...b.querySelectorAll('th')].map(th => th.textContent),
+    lists: [...b.querySelectorAll('td')].map(td => ({
+      start: td.querySelector('ol') ? (+td.querySelector('ol').getAttribute('start') || 1) : 0,
+      items: [...td.querySelectorAll('li')].map(li => li.textContent),
+    })),
+  })),
+}))"""
+
+
+def test_a_long_identity_block_goes_on_to_a_page_headed_as_continued(browser, served, tmp_path):
+    url = f"{served['panjang']}/sop/perbaikan-data-kinerja/"
+    page = browser.new_page()
+    page.goto(url)
+    tables = page.evaluate(BLOCKS)
+    page.close()
+    pdf = tmp_path / "panjang.pdf"
+    info, print_pages = _pdf(browser, url, pdf)
+    sizes = _page_sizes(info)
+    has_history = "Riwayat Revisi" in _text(pdf, len(sizes))
+    # the identity block takes exactly one page per table of its grid; nothing else spilled over
+    assert [t["continued"] for t in tables] == [False] + [True] * (len(tables) - 1)
+    assert len(tables) == 2
+    assert len(sizes) == len(tables) + len(print_pages) + (1 if has_history else 0)
+
+    first, second = (_flat(_text(pdf, n)) for n in (1, 2))
+    assert "Nomor SOP" in first and "Dasar Hukum:" in first and "lanjutan" not in first
+    assert second.startswith("Bagian Identitas (lanjutan)"), second[:80]
+    assert "Nomor SOP" not in second and "Mutu Baku" not in second
+    assert "Mutu Baku" in _text(pdf, 3)
+
+    # The legal bases break between items: numbered on, at least two on each side of the break.
+    (head,), (tail, *rest) = tables[0]["parts"], tables[1]["parts"]
+    assert head["labels"][0] == "Dasar Hukum:" and tail["labels"][0] == "Dasar Hukum (lanjutan):"
+    before, after = head["lists"][0], tail["lists"][0]
+    assert before["start"] == 1 and after["start"] == 1 + len(before["items"])
+    assert len(before["items"]) >= 2 and len(after["items"]) >= 2
+    assert len(before["items"]) + len(after["items"]) == 20
+    assert _flat(before["items"][-1])[:60] in first
+    assert _flat(after["items"][0])[:60] in second
+    # Every pair on the continuation page has its labels and its lists there together.
+    assert [part["labels"] for part in rest] == [
+        ["Keterkaitan:", "Peralatan/Perlengkapan:"], ["Peringatan:", "Pencatatan dan Pendataan:"],
+    ]
+    for part in rest:
+        for label, column in zip(part["labels"], part["lists"]):
+            assert label in second and _flat(column["items"][0])[:40] in second, label
+            assert _flat(column["items"][-1])[:40] in second, label
+
+
+MEASURED = """() => ({
+  table: document.querySelector('table.sop-identitas').getBoundingClientRect().height,
+  parts: [...document.querySelectorAll('tbody.sop-pasangan')].map(b => b.getBoundingClientRect().height),
+  rows: [...document.querySelectorAll('.sop-cetak tr.sop-baris')].map(tr => {
+    const texts = [...tr.children].filter(td => !td.classList.contains('sop-alur-sel')).map(td => {
+      const range = document.createRange(); range.selectNodeContents(td);
+      return range.getBoundingClientRect().height;
+    });
+    return Math.max(...texts);
+  }),
+})"""
+
+
+@pytest.mark.parametrize("site", ["seed", "panjang", "fixtures"])
+def test_the_print_estimate_matches_the_printed_heights(browser, served, site, tmp_path):
+    """The estimate in macros/render/flowchart/pagination.py, from the shipped font's metrics, against
+    what Chromium prints: close (within a few px), and never short by more than a rounding."""
+    from macros.load.discover import source_sets
+    from macros.model.project import load_project
+    from macros.render.context import Registries
+    from macros.render.flowchart import pagination
+    from macros.render.identity import identity_block
+    from macros.render.links import Links
+    from tests.browser.conftest import FLOWCHART_FIXTURES, long_identity_sources
+    from tests.conftest import SEED_SOURCES
+
+    if site == "panjang":
+        sources = long_identity_sources(tmp_path / "sumber")
+    else:
+        sources = {"seed": SEED_SOURCES, "fixtures": FLOWCHART_FIXTURES}[site]
+    project = load_project(source_sets([sources])[0])
+    registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
+    geometry = pagination.PrintGeometry("A4")
+    for document in project.documents:
+        page = browser.new_page(viewport={"width": round(geometry.page_width), "height": 900})
+        page.emulate_media(media="print")
+        page.goto(f"{served[site]}/sop/{document.slug}/")
+        page.evaluate("document.fonts.ready.then(() => true)")
+        measured = page.evaluate(MEASURED)
+        page.close()
+
+        seen = {}
+        original = pagination.identity_pages
+
+        def spy(kop, rows, pairs, paper="A4"):
+            seen["table"] = pagination.identity_table_height(kop, rows, paper)
+            pages = original(kop, rows, pairs, paper)
+            column = geometry.page_width / 2
+            seen["parts"] = [
+                pagination._Measured(pairs[part.pair], column).height(part.left, part.right)
+                for parts in pages for part in parts
+            ]
+            return pages
+
+        import macros.render.identity as identity
+
+        identity.identity_pages = spy
+        try:
+            identity_block(document.sop, registries, {}, Links(lambda p: p))
+        finally:
+            identity.identity_pages = original
+        assert abs(seen["table"] - measured["table"]) <= 3, (document.slug, seen["table"], measured["table"])
+        assert len(seen["parts"]) == len(measured["parts"])
+        for estimate, real in zip(seen["parts"], measured["parts"]):
+            # labels are measured as "(lanjutan)" labels in semibold-as-bold: a little over, never under
+            assert real - 1 <= estimate <= real + 6, (document.slug, estimate, real)
+
+        widths = geometry.widths(len(document.sop.columns))
+        texts = [pagination.row_height(document.sop, i, widths, 0) - pagination.CELL_PADDING
+                 for i in range(len(document.sop.steps))]
+        assert len(texts) == len(measured["rows"])
+        for estimate, real in zip(texts, measured["rows"]):
+            assert real - 1 <= estimate <= real * 1.25 + 14, (document.slug, estimate, real)

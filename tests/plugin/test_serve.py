@@ -139,7 +139,7 @@ def test_serve_survives_broken_saves_and_recovers(server):
     # 3. a value the renderer cannot draw (here: `dot` fails on it)
     _save(source, good_source.replace("Memberikan disposisi", f"Memberikan disposisi {MARKER}"))
     status, body = server.wait_for(page, lambda s, b: s == 200 and "SOP-B001" in b)
-    assert "swimlane SOP ini tidak dapat digambar" in body
+    assert "swimlane SOP ini: dot gagal menggambar swimlane" in body
 
     # 4. the next good save brings the page back
     _save(source, good_source)

@@ -1,4 +1,8 @@
-"""The flowchart's geometry, checked on the layout every page is drawn from."""
+"""The flowchart's geometry, checked on the layout every page is drawn from.
+
+The invariants are plain functions of (sop, pages, layouts) so that the property-based
+tests (test_flowchart_property.py) check generated SOPs against exactly the same rules.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from macros.load.discover import source_sets
 from macros.model.flow import edges
 from macros.model.project import load_project
 from macros.model.sop import Sop
-from macros.render.flowchart.geometry import EDGE, Metrics, PageLayout, RowKind, Shape, Symbol
+from macros.render.flowchart.geometry import EDGE, Connector, Metrics, PageLayout, Point, RowKind, Shape, Symbol
 from macros.render.flowchart.layout import layout_pages
 from macros.render.flowchart.pagination import PrintGeometry, paginate
 from tests.conftest import SEED_SOURCES
@@ -24,40 +28,49 @@ def _load(root: Path) -> dict[str, Sop]:
 
 
 SOPS = {**_load(FIXTURES), **_load(SEED_SOURCES)}
+MODES = ("layar", "cetak-a4", "cetak-f4", "cetak-3-per-halaman")
 
 
-def _splits(sop: Sop) -> dict[str, tuple[list[range], Metrics]]:
+def splits(sop: Sop) -> dict[str, tuple[list[range], Metrics]]:
+    """Every way a flowchart is laid out: on screen, on each paper, and with tiny pages."""
     n = len(sop.steps)
-    a4 = PrintGeometry("A4")
-    print_metrics = Metrics(a4.widths(len(sop.columns))["pelaksana"])
-    return {
-        "layar": ([range(n)], Metrics(108)),
-        "cetak-a4": (paginate(sop, a4, print_metrics.min_step_row), print_metrics),
-        "cetak-3-per-halaman": ([range(i, min(n, i + 3)) for i in range(0, n, 3)], Metrics(70)),
-    }
+    result = {"layar": ([range(n)], Metrics(108))}
+    for paper in ("A4", "F4"):
+        geometry = PrintGeometry(paper)
+        metrics = Metrics(geometry.widths(len(sop.columns))["pelaksana"])
+        result[f"cetak-{paper.lower()}"] = (paginate(sop, geometry, metrics.min_step_row), metrics)
+    result["cetak-3-per-halaman"] = ([range(i, min(n, i + 3)) for i in range(0, n, 3)], Metrics(70))
+    return result
 
 
-CASES = [(slug, mode) for slug in sorted(SOPS) for mode in ("layar", "cetak-a4", "cetak-3-per-halaman")]
+CASES = [(slug, mode) for slug in sorted(SOPS) for mode in MODES]
 
 
 @pytest.fixture(params=CASES, ids=[f"{s}-{m}" for s, m in CASES])
 def laid_out(request):
     slug, mode = request.param
     sop = SOPS[slug]
-    pages, metrics = _splits(sop)[mode]
+    pages, metrics = splits(sop)[mode]
     return sop, pages, layout_pages(sop, pages, metrics)
+
+
+# -- page coordinates: rows at their minimum height (at least 40px) -------------------------------
+
+
+def _height(layout: PageLayout, row: int) -> float:
+    return max(layout.rows[row].min_height, 40.0)
 
 
 def _tops(layout: PageLayout) -> list[float]:
     tops, y = [], 0.0
-    for row in layout.rows:
+    for row in range(len(layout.rows)):
         tops.append(y)
-        y += max(row.min_height, 40.0)
+        y += _height(layout, row)
     return tops
 
 
 def _y(layout: PageLayout, tops: list[float], row: int, dy: float) -> float:
-    height = max(layout.rows[row].min_height, 40.0)
+    height = _height(layout, row)
     return tops[row] + height / 2 + max(-height / 2, min(height / 2, dy))
 
 
@@ -75,8 +88,41 @@ def _ports(symbol: Symbol):
     return {(p.row, p.x, p.dy) for p in (symbol.port(s) for s in ("top", "bottom", "left", "right"))}
 
 
-def test_every_symbol_lies_in_its_actors_column_and_its_steps_row(laid_out):
-    sop, pages, layouts = laid_out
+def _on_border(symbol: Symbol, p: Point) -> bool:
+    """On the outline of a step symbol: a diamond's four edges, a box's four sides."""
+    if p.row != symbol.row:
+        return False
+    dx, dy = abs(p.x - symbol.x), abs(p.dy)
+    if symbol.shape is Shape.DECISION:
+        return abs(dx / symbol.half_width + dy / symbol.half_height - 1) < 1e-9
+    if symbol.shape is Shape.OFF_PAGE:
+        return (p.row, p.x, p.dy) in _ports(symbol)
+    on_side = dx == symbol.half_width and dy <= symbol.half_height
+    return on_side or (dy == symbol.half_height and dx <= symbol.half_width)
+
+
+def _inside_shape(symbol: Symbol, x: float, dy: float) -> bool:
+    dx, dy = abs(x - symbol.x), abs(dy)
+    if symbol.shape is Shape.DECISION:
+        return dx / symbol.half_width + dy / symbol.half_height < 1 - 1e-9
+    return dx < symbol.half_width and dy < symbol.half_height
+
+
+def _leaving_symbol(layout: PageLayout, c: Connector) -> Symbol | None:
+    """The source symbol whose outline the connector starts on (None: a pentagon or a joint line)."""
+    if c.source is None:
+        return None
+    start = c.points[0]
+    return next((s for s in layout.symbols if s.step == c.source and _on_border(s, start)), None)
+
+
+# -- invariants ----------------------------------------------------------------------------------------
+
+Pages = list[range]
+Layouts = list[PageLayout]
+
+
+def check_symbols_in_columns_and_rows(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     for steps, layout in zip(pages, layouts):
         w = layout.metrics.column_width
         rows = layout.step_rows()
@@ -84,6 +130,7 @@ def test_every_symbol_lies_in_its_actors_column_and_its_steps_row(laid_out):
         for s in layout.symbols:
             if s.step is None:
                 assert s.shape is Shape.OFF_PAGE and layout.rows[s.row].kind is RowKind.CONNECTOR
+                assert 0 <= s.x - s.half_width and s.x + s.half_width <= layout.columns * w
                 continue
             assert s.row == rows[s.step]
             assert sop.columns[s.column] in sop.steps[s.step].actors
@@ -93,8 +140,15 @@ def test_every_symbol_lies_in_its_actors_column_and_its_steps_row(laid_out):
             assert drawn == sorted(sop.columns.index(a) for a in sop.steps[step].actors)
 
 
-def test_shapes_follow_the_format(laid_out):
-    sop, _, layouts = laid_out
+def check_rows_are_steps_between_connector_rows(sop: Sop, pages: Pages, layouts: Layouts) -> None:
+    """Connector rows only above and below a page's steps; the steps in order between them."""
+    for steps, layout in zip(pages, layouts):
+        kinds = "".join("s" if row.kind is RowKind.STEP else "c" for row in layout.rows)
+        assert kinds.strip("c") == "s" * len(steps), kinds
+        assert [row.step for row in layout.rows if row.kind is RowKind.STEP] == list(steps)
+
+
+def check_shapes_follow_the_format(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     last = len(sop.steps) - 1
     for layout in layouts:
         for s in layout.symbols:
@@ -108,8 +162,7 @@ def test_shapes_follow_the_format(laid_out):
                 assert s.shape is Shape.PROCESS
 
 
-def test_no_two_symbols_overlap(laid_out):
-    _, _, layouts = laid_out
+def check_no_two_symbols_overlap(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     for layout in layouts:
         tops = _tops(layout)
         boxes = [_box(layout, tops, s) for s in layout.symbols]
@@ -118,14 +171,16 @@ def test_no_two_symbols_overlap(laid_out):
                 assert a[1] <= b[0] or b[1] <= a[0] or a[3] <= b[2] or b[3] <= a[2], (a, b)
 
 
-def test_arrows_start_and_end_on_symbol_borders(laid_out):
-    sop, _, layouts = laid_out
+def check_arrows_start_and_end_on_symbol_borders(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     for layout in layouts:
         by_step: dict[int, list[Symbol]] = {}
         for s in layout.symbols:
             by_step.setdefault(s.step, []).append(s)
         pentagon_ports = set().union(*[_ports(s) for s in layout.symbols if s.shape is Shape.OFF_PAGE] or [set()])
-        joint_lines = {c.source: c for c in layout.connectors if c.joint}
+        joint_lines: dict[int, list[Connector]] = {}
+        for c in layout.connectors:
+            if c.joint:
+                joint_lines.setdefault(c.source, []).append(c)
         for c in layout.connectors:
             start, end = c.points[0], c.points[-1]
             key_start, key_end = (start.row, start.x, start.dy), (end.row, end.x, end.dy)
@@ -133,11 +188,12 @@ def test_arrows_start_and_end_on_symbol_borders(laid_out):
                 assert key_start in pentagon_ports
             else:
                 on_symbol = any(key_start in _ports(s) for s in by_step[c.source])
-                joint = joint_lines.get(c.source)
-                on_joint = joint is not None and start.dy == 0 and start.row == joint.points[0].row and (
-                    joint.points[0].x < start.x < joint.points[-1].x
+                on_edge = c.label is not None and _leaving_symbol(layout, c) is not None  # a decision's many exits
+                on_joint = start.dy == 0 and any(
+                    start.row == joint.points[0].row and joint.points[0].x < start.x < joint.points[-1].x
+                    for joint in joint_lines.get(c.source, ())
                 )
-                assert on_symbol or on_joint, c
+                assert on_symbol or on_edge or on_joint, c
             if c.target is None:
                 assert key_end in pentagon_ports, c
             else:
@@ -145,24 +201,29 @@ def test_arrows_start_and_end_on_symbol_borders(laid_out):
             assert not c.joint or not c.arrow
 
 
-def test_lines_are_orthogonal_and_never_cross_a_symbol(laid_out):
-    _, _, layouts = laid_out
+def check_lines_are_orthogonal_and_never_cross_a_symbol(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     for layout in layouts:
         tops = _tops(layout)
-        boxes = [_box(layout, tops, s) for s in layout.symbols]
+        boxes = [(s, _box(layout, tops, s)) for s in layout.symbols]
         for c in layout.connectors:
-            for (x1, y1, p), (x2, y2, q) in _segments(layout, tops, c):
+            leaving = _leaving_symbol(layout, c)
+            for n, ((x1, y1, p), (x2, y2, q)) in enumerate(_segments(layout, tops, c)):
                 assert x1 == x2 or (p.row == q.row and p.dy == q.dy), c
                 lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
-                for bx0, bx1, by0, by1 in boxes:
+                for s, (bx0, bx1, by0, by1) in boxes:
+                    if n == 0 and s is leaving:
+                        # the first stretch leaves the outline outwards (a diamond's edge lies inside its box)
+                        length = max(abs(x2 - x1), abs(y2 - y1))
+                        step = 0.5 / length
+                        assert not _inside_shape(s, x1 + (x2 - x1) * step, p.dy + (y2 - y1) * step), c
+                        continue
                     inside_x = lo_x < bx1 - 0.5 and hi_x > bx0 + 0.5
                     inside_y = lo_y < by1 - 0.5 and hi_y > by0 + 0.5
                     assert not (inside_x and inside_y), (c, (bx0, bx1, by0, by1))
 
 
-def test_lines_never_run_on_top_of_each_other(laid_out):
+def check_lines_never_run_on_top_of_each_other(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     """Two different connectors may cross or meet at a target, but never share a stretch."""
-    _, _, layouts = laid_out
     for layout in layouts:
         tops = _tops(layout)
         runs = []
@@ -181,8 +242,34 @@ def test_lines_never_run_on_top_of_each_other(laid_out):
                     assert overlap <= 0.5, (layout.connectors[n], layout.connectors[m])
 
 
-def test_every_decision_exit_is_labelled(laid_out):
-    sop, pages, layouts = laid_out
+def check_a_line_never_doubles_back_on_itself(sop: Sop, pages: Pages, layouts: Layouts) -> None:
+    for layout in layouts:
+        tops = _tops(layout)
+        for c in layout.connectors:
+            segments = [(x1, y1, x2, y2) for (x1, y1, _), (x2, y2, _) in _segments(layout, tops, c)]
+            for i, (ax1, ay1, ax2, ay2) in enumerate(segments):
+                for bx1, by1, bx2, by2 in segments[i + 1:]:
+                    if ax1 == ax2 == bx1 == bx2:
+                        assert min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)) <= 0.5, c
+                    if ay1 == ay2 == by1 == by2:
+                        assert min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)) <= 0.5, c
+
+
+def check_everything_is_drawn_inside_its_row_and_the_drawing(sop: Sop, pages: Pages, layouts: Layouts) -> None:
+    """Nothing is clipped: each row is tall enough for what is drawn in it, and nothing lies
+    left of the first column or right of the drawing (which a margin may widen)."""
+    for layout in layouts:
+        assert layout.margin >= 0
+        assert layout.width == layout.columns * layout.metrics.column_width + layout.margin
+        for s in layout.symbols:
+            assert s.half_height <= layout.rows[s.row].min_height / 2
+        for c in layout.connectors:
+            for p in c.points:
+                assert 0 < p.x < layout.width, c
+                assert abs(p.dy) >= EDGE or abs(p.dy) <= layout.rows[p.row].min_height / 2, (c, layout.rows[p.row])
+
+
+def check_every_decision_exit_is_labelled(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     for steps, layout in zip(pages, layouts):
         for step in steps:
             for exit_ in sop.steps[step].exits or ():
@@ -190,8 +277,7 @@ def test_every_decision_exit_is_labelled(laid_out):
                 assert len(labelled) == 1, (step, exit_.label)
 
 
-def test_every_flow_edge_is_drawn_and_off_page_connectors_pair_up(laid_out):
-    sop, pages, layouts = laid_out
+def check_every_flow_edge_is_drawn_and_off_page_connectors_pair_up(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     page_of = {step: p for p, steps in enumerate(pages) for step in steps}
     outs: dict[str, list[tuple[int, int]]] = {}
     ins: dict[str, list[tuple[int, int]]] = {}
@@ -213,16 +299,51 @@ def test_every_flow_edge_is_drawn_and_off_page_connectors_pair_up(laid_out):
             layout = layouts[page_of[edge.source]]
             assert any(c.source == edge.source and c.target == edge.target for c in layout.connectors), edge
         else:
+            arrival = (page_of[edge.target], edge.target)
             matching = [
                 letter for letter, [(p_out, s)] in outs.items()
-                if s == edge.source and ins[letter][0] == (page_of[edge.target], edge.target) and p_out == page_of[edge.source]
+                if s == edge.source and ins[letter][0] == arrival and p_out == page_of[edge.source]
             ]
             assert matching, edge
+    drawn = [c for layout in layouts for c in layout.connectors if not c.joint and c.source is not None]
+    assert len(drawn) == len(edges(sop))  # one connector per edge, none extra
+
+
+INVARIANTS = [
+    check_symbols_in_columns_and_rows,
+    check_rows_are_steps_between_connector_rows,
+    check_shapes_follow_the_format,
+    check_no_two_symbols_overlap,
+    check_arrows_start_and_end_on_symbol_borders,
+    check_lines_are_orthogonal_and_never_cross_a_symbol,
+    check_lines_never_run_on_top_of_each_other,
+    check_a_line_never_doubles_back_on_itself,
+    check_everything_is_drawn_inside_its_row_and_the_drawing,
+    check_every_decision_exit_is_labelled,
+    check_every_flow_edge_is_drawn_and_off_page_connectors_pair_up,
+]
+
+
+def check_layout(sop: Sop, pages: Pages, layouts: Layouts) -> None:
+    """Every invariant, for one SOP laid out one way."""
+    assert len(layouts) == len(pages)
+    for invariant in INVARIANTS:
+        invariant(sop, pages, layouts)
+
+
+@pytest.mark.parametrize("invariant", INVARIANTS, ids=[f.__name__.removeprefix("check_") for f in INVARIANTS])
+def test_invariant(laid_out, invariant):
+    invariant(*laid_out)
+
+
+def test_the_fixtures_need_no_margin(laid_out):
+    _, _, layouts = laid_out
+    assert all(layout.margin == 0 for layout in layouts)
 
 
 def test_the_25_step_fixture_spans_several_printed_pages_with_connectors():
     sop = SOPS["dua-puluh-lima-langkah"]
-    pages, metrics = _splits(sop)["cetak-a4"]
+    pages, metrics = splits(sop)["cetak-a4"]
     assert len(pages) >= 3
     layouts = layout_pages(sop, pages, metrics)
     letters = [s.letter for layout in layouts for s in layout.symbols if s.letter]

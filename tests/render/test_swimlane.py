@@ -16,7 +16,7 @@ from macros.load.discover import source_sets
 from macros.model.flow import edges
 from macros.model.project import load_project
 from macros.render.context import Registries
-from macros.render.swimlane import lanes_of, quote, swimlane_dot
+from macros.render.swimlane import LABEL_CELLS, MAX_LABEL, WRAP, lanes_of, quote, swimlane_dot
 from tests.conftest import SEED_SOURCES
 
 FIXTURES = Path(__file__).parent / "fixtures" / "flowchart"
@@ -46,6 +46,9 @@ def test_dot_matches_its_golden_file(slug):
 
 def test_quote_escapes_what_graphviz_would_interpret():
     assert quote('a "b" \\N\nc') == '"a \\"b\\" \\\\N\\nc"'
+    assert quote("x &lt; y &amp; z") == '"x &amp;lt; y &amp;amp; z"'  # no entity is read
+    assert quote("a\r\nb\rc\td\x00e\x85f\ud800g") == '"a\\nb\\nc d e f\ufffdg"'
+    assert quote("\\") == '"\\\\"' and quote('"') == '"\\""'
 
 
 def _dot(text: str) -> tuple[str, str]:
@@ -58,7 +61,7 @@ def _dot(text: str) -> tuple[str, str]:
 
 def _parse(svg: str):
     root = ET.fromstring(svg[svg.index("<svg"):])
-    nodes, edge_paths = {}, {}
+    nodes, edge_paths, edge_classes = {}, {}, {}
     for g in root.iter(f"{SVG}g"):
         title = g.find(f"{SVG}title")
         if title is None:
@@ -74,15 +77,17 @@ def _parse(svg: str):
             nodes[name] = (coords, texts)
         elif "edge" in classes:
             edge_paths[name] = coords
-    return nodes, edge_paths
+            edge_classes[name] = set(classes) - {"edge"}
+    return nodes, edge_paths, edge_classes
 
 
-@pytest.mark.parametrize("slug", sorted(SOPS))
-def test_lanes_are_straight_ordered_and_hold_their_steps(slug):
-    sop, registries = SOPS[slug]
-    svg, warnings = _dot(swimlane_dot(sop, registries))
+def _check_layout(sop, registries) -> str:
+    """Lanes in order, borders straight, every step node in its lane and row, the flow and the
+    joint steps drawn. Returns the DOT text."""
+    dot = swimlane_dot(sop, registries)
+    svg, warnings = _dot(dot)
     assert warnings == ""
-    nodes, edge_paths = _parse(svg)
+    nodes, edge_paths, edge_classes = _parse(svg)
     n = len(sop.columns)
     heads = [nodes[f"h{k}"] for k in range(n)]
     assert [" ".join(t for t in texts if t) for _, texts in heads] == [registries.roles[r].short_name for r in sop.columns]
@@ -90,26 +95,102 @@ def test_lanes_are_straight_ordered_and_hold_their_steps(slug):
     assert head_x == sorted(head_x)
     borders = []
     for j in range(n + 1):
-        xs = {round(x, 1) for name, coords in edge_paths.items() if re.fullmatch(rf"v\d+_{j}->v\d+_{j}", name) for x, _ in coords}
+        segments = [name for name in edge_paths if re.fullmatch(rf"v\d+_{j}->v\d+_{j}", name)]
+        assert len(segments) == len(sop.steps) + 1  # header to footer
+        assert all(edge_classes[name] == {"sop-batas-lajur"} for name in segments)
+        xs = {round(x, 1) for name in segments for x, _ in edge_paths[name]}
         assert len(xs) == 1, (j, xs)  # a straight vertical line
         borders.append(xs.pop())
     assert borders == sorted(borders)
+    for k in range(n):
+        xs = [x for x, _ in heads[k][0]]
+        assert borders[k] < min(xs) and max(xs) < borders[k + 1], f"h{k}"
     lanes = lanes_of(sop)
     step_nodes = {name for name in nodes if re.fullmatch(r"s\d+_\d+", name)}
     assert step_nodes == {f"s{i + 1}_{lane}" for i, ls in lanes.items() for lane in ls}
+    row_y = {}
     for name in step_nodes:
-        lane = int(name.split("_")[1])
+        step, lane = (int(part) for part in name[1:].split("_"))
         xs = [x for x, _ in nodes[name][0]]
         assert borders[lane] < min(xs) and max(xs) < borders[lane + 1], name
-    flow = [name for name in edge_paths if re.fullmatch(r"s\d+_\d+->s\d+_\d+", name)]
-    joints = sum(len(ls) - 1 for ls in lanes.values())
-    assert len(flow) == len(edges(sop)) + joints
+        ys = [y for _, y in nodes[name][0]]
+        row_y.setdefault(step, set()).add(round((min(ys) + max(ys)) / 2, 1))
+    assert all(len(ys) == 1 for ys in row_y.values())  # the nodes of a joint step share its row
+    centres = [row_y[step].pop() for step in sorted(row_y)]
+    assert centres == sorted(centres) and len(set(centres)) == len(sop.steps)  # one row per step, in order
+    flow = sorted(name for name in edge_paths if re.fullmatch(r"s\d+_\d+->s\d+_\d+", name))
+    assert len(flow) == len(edges(sop))
+    assert all(edge_classes[name] & {"sop-alur", "sop-serah", "sop-cabang"} for name in flow)
+    joints = {name for name, classes in edge_classes.items() if "sop-bersama" in classes}
+    expected = set()
+    for i, ls in lanes.items():  # a joint step: a dashed line along its row, first node to last
+        if len(ls) < 2:
+            continue
+        chain = []
+        for lane in range(ls[0], ls[-1] + 1):
+            if lane in ls:
+                chain.append(f"s{i + 1}_{lane}")
+            if lane < ls[-1]:
+                chain.append(f"v{i + 1}_{lane + 1}")
+        segments = [f"{a}->{b}" for a, b in zip(chain, chain[1:])]
+        expected |= set(segments)
+        assert len({round(y, 1) for name in segments for _, y in edge_paths[name]}) == 1, segments  # straight
+    assert joints == expected
+    return dot
+
+
+@pytest.mark.parametrize("slug", sorted(SOPS))
+def test_lanes_are_straight_ordered_and_hold_their_steps(slug):
+    _check_layout(*SOPS[slug])
+
+
+@pytest.mark.parametrize(("steps", "actors", "seed"), [(40, 8, 1), (40, 8, 2), (60, 12, 3), (100, 20, 4)])
+def test_large_generated_sops_keep_the_same_guarantees(steps, actors, seed):
+    """Generated like benchmarks/swimlane.py: joint steps, loops back, skips ahead, hand-overs
+    between far lanes. The largest gets external labels."""
+    from benchmarks.swimlane import registries, sop_of
+
+    sop, validated = sop_of(steps, actors, seed)
+    assert validated
+    dot = _check_layout(sop, registries(actors))
+    external = (steps + 2) * (actors + 1) > LABEL_CELLS
+    edge_part = dot.split("node [shape=point")[1]
+    assert bool(re.search(r"\[xlabel=", edge_part)) == external
+    assert bool(re.search(r"\[label=", edge_part)) != external
+
+
+def test_the_dot_grows_with_rows_plus_cells_used_not_with_every_cell():
+    """No placeholder per empty cell: per row one point per lane border, plus the step's nodes."""
+    from benchmarks.swimlane import registries, sop_of
+
+    for steps, actors in [(200, 25), (60, 12)]:
+        sop, _ = sop_of(steps, actors)
+        dot = swimlane_dot(sop, registries(actors))
+        declared = set(re.findall(r"^  (\w+) \[", dot, flags=re.M)) - {"graph", "node", "edge"}
+        points = set(re.findall(r"\bv\d+_\d+\b", dot))
+        used = sum(len(ls) for ls in lanes_of(sop).values())
+        assert len(points) == (steps + 2) * (actors + 1)
+        assert len(declared) == actors + used  # headers and step nodes, nothing else
+
+
+def test_long_text_is_cut_and_wrapped_in_the_diagram():
+    sop, registries = SOPS["putar-balik"]
+    word = "Sangat" + "panjang" * 300  # one 2106-character word
+    step = sop.steps[1].model_copy(update={"activity": word + " " + "kata " * 300, "output": "x" * 2000})
+    sop = sop.model_copy(update={"steps": (sop.steps[0], step) + sop.steps[2:]})
+    dot = swimlane_dot(sop, registries)
+    label = re.search(r'^  s2_\d+ \[label="([^"]*)"', dot, flags=re.M).group(1)
+    lines = label.split("\\n")
+    assert all(len(line) <= WRAP for line in lines)
+    assert len("".join(lines)) <= MAX_LABEL and label.endswith("…")
+    assert max(len(line) for line in dot.splitlines()) < 2000
+    _check_layout(sop, registries)
 
 
 def test_seed_swimlane_has_five_lanes_ten_steps_and_flows_one_to_ten():
     sop, registries = SOPS["perbaikan-data-kinerja"]
     svg, _ = _dot(swimlane_dot(sop, registries))
-    nodes, edge_paths = _parse(svg)
+    nodes, edge_paths, _ = _parse(svg)
     heads = sorted((sum(x for x, _ in nodes[f"h{k}"][0]) / len(nodes[f"h{k}"][0]), k) for k in range(5))
     labels = [" ".join(t for t in nodes[f"h{k}"][1] if t) for _, k in heads]
     assert labels == ["Kepala Bappeda & Litbang", "Sekretaris", "Kabid Renum", "Kasubbid Data", "Jabatan Pelaksana"]
@@ -127,11 +208,11 @@ def test_seed_swimlane_has_five_lanes_ten_steps_and_flows_one_to_ten():
 
 def test_text_reaches_the_svg_as_written():
     sop, registries = SOPS["putar-balik"]
-    hostile = 'Cek \\N "kutip" {{ 7*7 }} <script>x</script> & \\l'
+    hostile = 'Cek \\N "kutip" {{ 7*7 }} <script>x</script> & &lt;b&gt; &amp; \\l'
     step = sop.steps[1].model_copy(update={"activity": hostile})
     sop = sop.model_copy(update={"steps": (sop.steps[0], step) + sop.steps[2:]})
     svg, warnings = _dot(swimlane_dot(sop, registries))
     assert "<script>" not in svg
-    nodes, _ = _parse(svg)
+    nodes, _, _ = _parse(svg)
     text = " ".join(t for t in nodes["s2_1"][1] if t)
     assert text == "2. " + hostile or text.replace(" ", "") == ("2. " + hostile).replace(" ", "")

@@ -51,9 +51,21 @@ class Metrics:
         return offsets
 
     @property
+    def dense_lane_offsets(self) -> list[float]:
+        """Channels halfway between the comfortable ones, used once those are all taken."""
+        coarse = sorted(self.lane_offsets)
+        middles = [(a + b) / 2 for a, b in zip(coarse, coarse[1:])]
+        return sorted(middles, key=lambda o: (abs(o), -o))
+
+    @property
+    def interior_lane_offsets(self) -> list[float]:
+        """Channels through a column (from its centre), usable where no symbol stands in the way."""
+        third = max(self.half_widths[s] for s in (Shape.PROCESS, Shape.DECISION)) / 3
+        return [2 * third, -2 * third, third, -third, 0.0]
+
+    @property
     def min_step_row(self) -> float:
         return 2 * self.half_heights[Shape.DECISION] + 22
-
 
     def column_center(self, column: int) -> float:
         return column * self.column_width + self.column_width / 2
@@ -119,10 +131,11 @@ class PageLayout:
     rows: list[Row]
     symbols: list[Symbol] = field(default_factory=list)
     connectors: list[Connector] = field(default_factory=list)
+    margin: float = 0.0  # lanes right of the last column, when the columns' own lanes ran out
 
     @property
     def width(self) -> float:
-        return self.columns * self.metrics.column_width
+        return self.columns * self.metrics.column_width + self.margin
 
     def step_rows(self) -> dict[int, int]:
         return {row.step: i for i, row in enumerate(self.rows) if row.kind is RowKind.STEP}

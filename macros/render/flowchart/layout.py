@@ -1,21 +1,39 @@
 """Place each step's symbol in its actor's column and route the arrows between them.
 
-Order of routing matters, so it is fixed: lines joining the symbols of a joint step,
-then each step's arrow to the next row, then the sides of every other exit are reserved,
-then those exits are routed through vertical lanes beside the column boundaries (where
-no symbol can be), and off-page edges end at lettered pentagons in connector rows.
+Order of routing matters, so it is fixed: lines joining the symbols of a joint step, then
+each step's arrow to the next row, then the arrows to the next page and from the previous
+one that need no lane, then the exits of every other arrow are reserved (a free side of
+the symbol, or a point on its lower or upper edge once the sides are taken), then those
+arrows are routed through vertical lanes, and last the remaining arrows from other pages.
+
+Every route after the fixed ones is searched. Candidates come in order of preference:
+comfortable lanes beside the column boundaries (where no symbol can be), denser lanes
+between those, lanes through stretches of a column where no symbol stands, and only then
+lanes in a margin right of the last column, which widens the drawing. The first candidate
+that crosses no symbol and runs along no other line is kept, so every legal flow gets
+drawn. Off-page connectors that do not fit their connector row go to a further one.
 """
 
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Iterable, Iterator
 
 from ...model.flow import Edge, edges as flow_edges
 from ...model.sop import Sop
 from .geometry import EDGE, Connector, Metrics, PageLayout, Point, Row, RowKind, Shape, Symbol
 
 JOG = 8.0  # how far outside a symbol a line turns
+EXIT_JOG = JOG + 4  # below a symbol, where an exit turns (room for its label)
+LEVEL_STEP = 5.0  # between further turning levels beside one symbol
+BAND_JOG = 6.0  # between turning levels in a connector row
+SLOT_GAP = 6.0  # between two off-page connectors in one row
+MARGIN_LANE = 6.0  # between lanes right of the last column
+FAN_SPACINGS = (4.0, 2.0, 1.0)  # between exits leaving one edge of a symbol, widest first
+TOLERANCE = 0.5  # px: closer than this, two lines overlap or a line touches a symbol
+ROW_PAD = 3.0  # between a step row's outermost line and its edge
+BAND_PAD = 10.0  # the same in a connector row
 
 
 def step_shape(sop: Sop, index: int) -> Shape:
@@ -73,6 +91,159 @@ def layout_pages(sop: Sop, pages: list[range], metrics: Metrics) -> list[PageLay
     return [_PageBuilder(sop, steps, routes, page_of, p, metrics).build() for p, steps in enumerate(pages)]
 
 
+# -- occupancy: what a new line must not cross or run along ----------------------------------------
+
+_Key = tuple[int, float]  # a height on the page: (row, dy), ordered top to bottom
+
+
+def _key(p: Point) -> _Key:
+    if p.dy >= EDGE:
+        return (p.row + 1, -EDGE)  # a row's bottom edge is the next row's top edge
+    return (p.row, max(-EDGE, p.dy))
+
+
+@dataclass(frozen=True, slots=True)
+class _Stretch:
+    """One straight piece of a connector: a vertical at x = line, or a horizontal at (row, dy) = line."""
+
+    vertical: bool
+    line: float | _Key
+    lo: _Key | float
+    hi: _Key | float
+
+
+def _stretches(points: list[Point]) -> list[_Stretch]:
+    result = []
+    for p, q in zip(points, points[1:]):
+        if p.x == q.x:
+            lo, hi = sorted((_key(p), _key(q)))
+            if lo != hi:
+                result.append(_Stretch(True, p.x, lo, hi))
+        elif p.row == q.row and p.dy == q.dy:
+            result.append(_Stretch(False, (p.row, p.dy), min(p.x, q.x), max(p.x, q.x)))
+        else:
+            raise ValueError(f"diagonal line {p} -> {q}")  # the routes below never build one
+    return result
+
+
+def _overlap(a: _Stretch, b: _Stretch) -> bool:
+    if a.vertical != b.vertical:
+        return False
+    if a.vertical:
+        if abs(a.line - b.line) >= TOLERANCE:
+            return False
+        lo, hi = max(a.lo, b.lo), min(a.hi, b.hi)
+        return lo < hi and (lo[0] != hi[0] or hi[1] - lo[1] > TOLERANCE)
+    return a.line == b.line and min(a.hi, b.hi) - max(a.lo, b.lo) > TOLERANCE
+
+
+def _crosses(stretch: _Stretch, s: Symbol) -> bool:
+    """Does the stretch run through the inside of the symbol's box?"""
+    x0, x1 = s.x - s.half_width + TOLERANCE, s.x + s.half_width - TOLERANCE
+    y0, y1 = -s.half_height + TOLERANCE, s.half_height - TOLERANCE
+    if stretch.vertical:
+        if not x0 < stretch.line < x1:
+            return False
+        lo_row, lo = stretch.lo
+        hi_row, hi = stretch.hi
+        lo = lo if lo_row == s.row else (-EDGE if lo_row < s.row else EDGE)
+        hi = hi if hi_row == s.row else (EDGE if hi_row > s.row else -EDGE)
+        return lo < y1 and hi > y0
+    row, dy = stretch.line
+    return row == s.row and y0 < dy < y1 and stretch.lo < x1 and stretch.hi > x0
+
+
+class _Board:
+    """The symbols and lines laid so far."""
+
+    def __init__(self) -> None:
+        self.symbols: dict[int, list[Symbol]] = {}
+        self.verticals: dict[int, list[tuple[_Stretch, int | None]]] = {}  # by rounded x
+        self.horizontals: dict[int, list[tuple[_Stretch, int | None]]] = {}  # by row
+
+    def place(self, symbol: Symbol) -> None:
+        self.symbols.setdefault(symbol.row, []).append(symbol)
+
+    def add(self, points: list[Point], target: int | None) -> None:
+        for st in _stretches(points):
+            if st.vertical:
+                self.verticals.setdefault(round(st.line), []).append((st, target))
+            else:
+                self.horizontals.setdefault(st.line[0], []).append((st, target))
+
+    def fits(self, symbol: Symbol, clearance: float) -> bool:
+        """A new symbol keeps `clearance` from the row's other symbols and sits on no line."""
+        for other in self.symbols.get(symbol.row, ()):
+            if abs(other.x - symbol.x) < other.half_width + symbol.half_width + clearance:
+                return False
+        near = [
+            st
+            for b in range(int(symbol.x - symbol.half_width) - 1, int(symbol.x + symbol.half_width) + 2)
+            for st, _ in self.verticals.get(b, ())
+        ]
+        near += [st for st, _ in self.horizontals.get(symbol.row, ())]
+        return not any(_crosses(st, symbol) for st in near)
+
+    def free(
+        self, points: list[Point], target: int | None, ignore: Symbol | None = None, extra: Iterable[Symbol] = ()
+    ) -> bool:
+        """Can a connector run along `points`? Lines may share a stretch only on the way into one target.
+        `ignore`: a symbol the first stretch leaves from its edge (it starts inside the symbol's box)."""
+        stretches = _stretches(points)
+        extra = list(extra)
+        for i, st in enumerate(stretches):
+            for s in self._symbols_along(st):
+                if not (i == 0 and s is ignore) and _crosses(st, s):
+                    return False
+            if any(_crosses(st, s) for s in extra):
+                return False
+            for other, other_target in self._lines_along(st):
+                if (target is None or other_target != target) and _overlap(st, other):
+                    return False
+            if any(_overlap(st, other) for other in stretches[:i]):
+                return False
+        return True
+
+    def _symbols_along(self, st: _Stretch) -> Iterator[Symbol]:
+        rows = range(st.lo[0], st.hi[0] + 1) if st.vertical else (st.line[0],)
+        for row in rows:
+            yield from self.symbols.get(row, ())
+
+    def _lines_along(self, st: _Stretch) -> Iterator[tuple[_Stretch, int | None]]:
+        if st.vertical:
+            for b in (round(st.line) - 1, round(st.line), round(st.line) + 1):
+                yield from self.verticals.get(b, ())
+        else:
+            yield from self.horizontals.get(st.line[0], ())
+
+
+# -- routing one page ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Port:
+    """Where an exit leaves its symbol, and which way it heads first."""
+
+    symbol: Symbol
+    tag: str  # "left", "right", "bottom", or "fan:<heading>:<offset>" for a point on an edge
+    point: Point
+    heading: str  # "left", "right", "down", "up"
+    label_side: str | None
+
+    @property
+    def on_edge(self) -> bool:
+        return self.tag.startswith("fan:")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    points: list[Point]
+    port: _Port | None = None
+    entry: tuple[Symbol, str] | None = None  # the target symbol and the side tag it is entered by
+    pentagon: Symbol | None = None
+    levels: tuple[tuple, ...] = ()  # turning levels it takes: ("step", row, below) or ("band", row)
+
+
 class _PageBuilder:
     def __init__(self, sop: Sop, steps: range, routes: list[_Route], page_of: dict[int, int], page: int, metrics: Metrics):
         self.sop = sop
@@ -80,6 +251,7 @@ class _PageBuilder:
         self.page = page
         self.page_of = page_of
         self.metrics = metrics
+        self.n = len(sop.columns)
         self.column_of = {role: i for i, role in enumerate(sop.columns)}
         here = set(steps)
         self.local = [r for r in routes if r.edge.source in here and r.edge.target in here]
@@ -87,25 +259,24 @@ class _PageBuilder:
         self.out_up = [r for r in routes if r.edge.source in here and page_of[r.edge.target] < page]
         self.in_down = [r for r in routes if r.edge.target in here and page_of[r.edge.source] < page]
         self.in_up = [r for r in routes if r.edge.target in here and page_of[r.edge.source] > page]
-        self.rows: list[Row] = []
-        self.top_row = self.bottom_row = None
-        if self.out_up or self.in_down:
-            self.top_row = len(self.rows)
-            self.rows.append(Row(RowKind.CONNECTOR))
-        self.row_of: dict[int, int] = {}
-        for step in steps:
-            self.row_of[step] = len(self.rows)
-            self.rows.append(Row(RowKind.STEP, step, metrics.min_step_row))
-        if self.out_down or self.in_up:
-            self.bottom_row = len(self.rows)
-            self.rows.append(Row(RowKind.CONNECTOR))
+        # Rows are numbered while routing as: steps 0.., connector rows above them -1, -2, ..
+        # (nearest first) and below them len(steps), len(steps) + 1, ..; renumbered at the end.
+        self.row_of = {step: i for i, step in enumerate(steps)}
+        self.bands: dict[str, list[int]] = {"top": [], "bottom": []}
         self.symbols: list[Symbol] = []
         self.by_step: dict[int, list[Symbol]] = {}
         self.connectors: list[Connector] = []
         self.sides: dict[int, set[str]] = {}  # id(symbol) -> {"out:left", "in:top", "joint:right", ...}
-        self.lanes: dict[int, list[tuple[float, int, int]]] = {}  # boundary -> (offset, lo row, hi row)
-        self.slots: dict[int, list[float]] = {}  # connector row -> pentagon x positions
-        self.jogs: dict[int, int] = {}  # connector row -> jog levels used
+        self.levels: dict[tuple, int] = {}  # ("step", row, below) / ("band", row) -> turning levels used
+        self.margin = 0.0
+        self.board = _Board()
+        self._lane_cache: dict[int, list[float]] = {}
+        self._port_cache: dict[tuple[int, bool], list[_Port]] = {}
+        self.pentagon_size = (metrics.half_widths[Shape.OFF_PAGE], metrics.half_heights[Shape.OFF_PAGE])
+
+    @property
+    def columns_width(self) -> float:
+        return self.n * self.metrics.column_width
 
     # -- symbols ---------------------------------------------------------------------------
     def _place_symbols(self) -> None:
@@ -118,13 +289,21 @@ class _PageBuilder:
                 for c in columns
             ]
             self.by_step[step] = placed
-            self.symbols.extend(placed)
+            for symbol in placed:
+                self._add_symbol(symbol)
             for left, right in zip(placed, placed[1:]):
-                self.connectors.append(
-                    Connector([left.port("right"), right.port("left")], arrow=False, source=step, target=step, joint=True)
-                )
+                line = [left.port("right"), right.port("left")]
+                self._add_connector(Connector(line, arrow=False, source=step, target=step, joint=True))
                 self._use(left, "joint:right")
                 self._use(right, "joint:left")
+
+    def _add_symbol(self, symbol: Symbol) -> None:
+        self.symbols.append(symbol)
+        self.board.place(symbol)
+
+    def _add_connector(self, connector: Connector) -> None:
+        self.board.add(connector.points, connector.target)
+        self.connectors.append(connector)
 
     def _use(self, symbol: Symbol, tag: str) -> None:
         self.sides.setdefault(id(symbol), set()).add(tag)
@@ -134,88 +313,200 @@ class _PageBuilder:
         blocked = {f"out:{side}", f"joint:{side}"} | (set() if incoming_ok else {f"in:{side}"})
         return bool(tags & blocked)
 
-    # -- lanes and slots ---------------------------------------------------------------------
-    def _lane(self, boundary: int, row_a: int, row_b: int) -> float:
-        lo, hi = sorted((row_a, row_b))
-        n = len(self.sop.columns)
-        offsets = self.metrics.lane_offsets
-        order = [boundary] + [b for d in range(1, n + 1) for b in (boundary - d, boundary + d) if 0 <= b <= n]
-        for k in order:
-            for offset in offsets:
-                if (k == 0 and offset < 0) or (k == n and offset > 0) or ((k in (0, n)) and offset == 0):
-                    continue
-                taken = self.lanes.setdefault(k, [])
-                if all(o != offset or hi < a or b < lo for o, a, b in taken):
-                    taken.append((offset, lo, hi))
-                    return k * self.metrics.column_width + offset
-        raise RuntimeError("tidak ada jalur kosong untuk panah")  # unreachable with sane sizes
+    # -- exits -----------------------------------------------------------------------------------
+    def _ports(self, step: int, going_up: bool) -> list[_Port]:
+        """Every way out of the step's symbols, most preferred first."""
+        if (step, going_up) not in self._port_cache:
+            self._port_cache[(step, going_up)] = self._all_ports(step, going_up)
+        return self._port_cache[(step, going_up)]
 
-    def _slot(self, row: int, preferred: float) -> float:
-        m = self.metrics
-        n = len(self.sop.columns)
-        candidates = [m.column_center(c) for c in range(n)] + [k * m.column_width for k in range(1, n)]
-        used = self.slots.setdefault(row, [])
-        for x in sorted(candidates, key=lambda c: (abs(c - preferred), c)):
-            if all(abs(x - u) >= 2 * m.half_widths[Shape.OFF_PAGE] + 6 for u in used):
-                used.append(x)
-                return x
-        raise RuntimeError("terlalu banyak penghubung antarhalaman pada satu baris")
+    def _all_ports(self, step: int, going_up: bool) -> list[_Port]:
+        placed = self.by_step[step]
+        ports = []
+        for side in ("left", "right", "bottom") if going_up else ("right", "left", "bottom"):
+            symbols = [placed[0]] if side == "left" else [placed[-1]] if side == "right" else placed[::-1]
+            heading = "down" if side == "bottom" else side
+            ports += [_Port(s, side, s.port(side), heading, side) for s in symbols]
+        headings = ("up", "down") if going_up else ("down", "up")
+        for spacing in FAN_SPACINGS:
+            for s in placed[::-1]:
+                for heading in headings:
+                    ports += [self._fan_port(s, d, heading) for d in self._fan_offsets(s, spacing)]
+        return ports
 
-    def _jog_level(self, row: int) -> float:
-        level = self.jogs.get(row, 0)
-        self.jogs[row] = level + 1
-        return self.metrics.half_heights[Shape.OFF_PAGE] + 6 + 6 * level
+    @staticmethod
+    def _fan_offsets(s: Symbol, spacing: float) -> list[float]:
+        """Offsets from the centre, along an edge, first used at this spacing."""
+        limit = s.half_width - (s.half_height if s.shape is Shape.TERMINATOR else 0.0) - 3
+        result = []
+        k = 1
+        while k * spacing <= limit:
+            if spacing == FAN_SPACINGS[0] or (k * spacing) % (2 * spacing):  # not offered at a wider spacing
+                result += [k * spacing, -k * spacing]
+            k += 1
+        return result
 
-    def _pentagon(self, row: int, x: float, letter: str) -> Symbol:
-        m = self.metrics
-        symbol = Symbol(Shape.OFF_PAGE, row, x, m.half_widths[Shape.OFF_PAGE], m.half_heights[Shape.OFF_PAGE], letter=letter)
-        self.symbols.append(symbol)
-        return symbol
+    @staticmethod
+    def _fan_port(s: Symbol, d: float, heading: str) -> _Port:
+        if s.shape is Shape.DECISION:
+            dy = s.half_height * (1 - abs(d) / s.half_width)
+        else:
+            dy = s.half_height
+        dy = dy if heading == "down" else -dy
+        label = "bottom" if heading == "down" else ("right" if d > 0 else "left")
+        return _Port(s, f"fan:{heading}:{d}", Point(s.row, s.x + d, dy), heading, label)
 
-    # -- choosing symbols and sides ----------------------------------------------------------------
+    def _port_free(self, port: _Port) -> bool:
+        if port.on_edge:
+            return f"out:{port.tag}" not in self.sides.get(id(port.symbol), set())
+        return not self._busy(port.symbol, port.tag)
+
+    def _reserve(self, route: _Route) -> _Port:
+        going_up = self.page_of[route.edge.target] < self.page or route.edge.target < route.edge.source
+        port = next(p for p in self._ports(route.edge.source, going_up) if self._port_free(p))
+        self._use(port.symbol, f"out:{port.tag}")
+        return port
+
+    def _plans(self, route: _Route, reserved: _Port) -> Iterator[tuple[_Port, bool]]:
+        """(port, in the margin?) to try: the reserved port, a few other free ones, then the margin."""
+        yield reserved, False
+        going_up = self.page_of[route.edge.target] < self.page or route.edge.target < route.edge.source
+        free = [p for p in self._ports(route.edge.source, going_up) if p != reserved and self._port_free(p)]
+        sides = [p for p in free if not p.on_edge]
+        fans = [p for p in free if p.on_edge]
+        for port in sides + fans[:2]:
+            yield port, False
+        yield reserved, True
+        for port in fans:  # from an edge point, a margin lane is always reachable
+            yield port, True
+
+    def _leave(self, port: _Port, lane: float) -> tuple[list[Point], tuple[tuple, ...]]:
+        """From the port to the lane, in the port's row."""
+        row = port.symbol.row
+        if port.heading in ("left", "right"):
+            return [port.point, Point(row, lane, 0.0)], ()
+        below = port.heading == "down"
+        dy = self._step_level(port.symbol, below)
+        return [port.point, Point(row, port.point.x, dy), Point(row, lane, dy)], (("step", row, below),)
+
+    def _step_level(self, s: Symbol, below: bool) -> float:
+        used = self.levels.get(("step", s.row, below), 0)
+        if below:
+            return s.half_height + EXIT_JOG + LEVEL_STEP * used
+        return -(s.half_height + JOG + LEVEL_STEP * (used + 1))  # -(hh + JOG) is where arrows enter the top
+
+    @staticmethod
+    def _boundary(port: _Port) -> int:
+        if port.tag == "left" or (port.on_edge and port.point.x < port.symbol.x):
+            return port.symbol.column
+        return port.symbol.column + 1
+
+    # -- entries ------------------------------------------------------------------------------------
+    def _entries(self, targets: list[Symbol], lane: float) -> Iterator[tuple[list[Point], tuple[Symbol, str]]]:
+        """From a lane at the targets' row into the nearer side of a target, or down into its top."""
+        for t in sorted(targets, key=lambda t: (abs(t.x - lane), t.x)):
+            side = "left" if lane < t.x else "right"
+            if not self._busy(t, side, incoming_ok=True):
+                yield [Point(t.row, lane, 0.0), t.port(side)], (t, f"in:{side}")
+            dy = -(t.half_height + JOG)
+            yield [Point(t.row, lane, dy), Point(t.row, t.x, dy), t.port("top")], (t, "in:top")
+
+    # -- lanes and connector rows --------------------------------------------------------------------
+    def _lanes(self, boundary: int, margin: bool) -> Iterable[float]:
+        if not margin:
+            return self._inner_lanes(boundary)
+        right = self.columns_width
+        return [right + MARGIN_LANE * k for k in range(1, int(self.margin / MARGIN_LANE) + 3)]
+
+    def _inner_lanes(self, boundary: int) -> list[float]:
+        if boundary not in self._lane_cache:
+            m, n = self.metrics, self.n
+            order = [boundary] + [b for d in range(1, n + 1) for b in (boundary - d, boundary + d) if 0 <= b <= n]
+            xs = [
+                k * m.column_width + offset
+                for offsets in (m.lane_offsets, m.dense_lane_offsets)
+                for k in order
+                for offset in offsets
+                if not ((k == 0 and offset <= 0) or (k == n and offset >= 0))
+            ]
+            columns = sorted(range(n), key=lambda c: (abs(c + 0.5 - boundary), c))
+            xs += [m.column_center(c) + offset for c in columns for offset in m.interior_lane_offsets]
+            self._lane_cache[boundary] = list(dict.fromkeys(xs))
+        return self._lane_cache[boundary]
+
+    def _steps_edge(self, x: float, below: bool) -> Point:
+        """On the bottom (or top) edge of the page's steps: every connector row lies beyond it."""
+        return Point(len(self.steps) - 1, x, EDGE) if below else Point(0, x, -EDGE)
+
+    def _band_rows(self, band: str) -> list[int]:
+        """The band's connector rows, nearest the steps first, and the one that would come next."""
+        rows = self.bands[band]
+        new = -(len(rows) + 1) if band == "top" else len(self.steps) + len(rows)
+        return rows + [new]
+
+    def _band_level(self, row: int) -> float:
+        used = self.levels.get(("band", row), 0)
+        return self.metrics.half_heights[Shape.OFF_PAGE] + BAND_JOG * (used + 1)
+
+    def _slots(self, row: int, preferred: float, fitting: dict[tuple[int, float], bool]) -> Iterator[float]:
+        """Where an off-page connector fits in the row: under a column or on a boundary, nearest
+        `preferred` first, then anywhere else. `fitting` remembers the answers during one search."""
+        m, hw = self.metrics, self.pentagon_size[0]
+        coarse = [m.column_center(c) for c in range(self.n)] + [k * m.column_width for k in range(1, self.n)]
+        fine = [hw + 3.0 * i for i in range(int((self.columns_width - 2 * hw) / 3) + 1)]
+        for group in (coarse, fine):
+            for x in sorted(group, key=lambda x: (abs(x - preferred), x)):
+                if (row, x) not in fitting:
+                    fitting[(row, x)] = self.board.fits(self._pentagon(row, x, None), SLOT_GAP)
+                if fitting[(row, x)]:
+                    yield x
+
+    def _pentagon(self, row: int, x: float, letter: str | None) -> Symbol:
+        hw, hh = self.pentagon_size
+        return Symbol(Shape.OFF_PAGE, row, x, hw, hh, letter=letter)
+
+    # -- search ----------------------------------------------------------------------------------------
+    def _first(self, candidates: Iterable[_Candidate], target: int | None) -> _Candidate:
+        for c in candidates:
+            if c.pentagon is not None and not self.board.fits(c.pentagon, SLOT_GAP):
+                continue
+            ignore = c.port.symbol if c.port is not None and c.port.on_edge else None
+            extra = [c.pentagon] if c.pentagon is not None else []
+            if self.board.free(c.points, target, ignore, extra):
+                self._commit(c)
+                return c
+        raise AssertionError("no route found")  # unreachable: margin lanes and new connector rows always fit
+
+    def _free(self, points: list[Point], target: int | None, port: _Port | None = None) -> bool:
+        return self.board.free(points, target, port.symbol if port is not None and port.on_edge else None)
+
+    def _commit(self, c: _Candidate) -> None:
+        if c.port is not None:
+            self._use(c.port.symbol, f"out:{c.port.tag}")
+        if c.entry is not None:
+            self._use(*c.entry)
+        if c.pentagon is not None:
+            band = "top" if c.pentagon.row < 0 else "bottom"
+            if c.pentagon.row not in self.bands[band]:
+                self.bands[band].append(c.pentagon.row)
+            self._add_symbol(c.pentagon)
+        for level in c.levels:
+            self.levels[level] = self.levels.get(level, 0) + 1
+        right = max(p.x for p in c.points)
+        if right > self.columns_width:
+            self.margin = max(self.margin, right - self.columns_width + MARGIN_LANE)
+
+    def _release(self, reserved: _Port, used: _Port) -> None:
+        if used != reserved:
+            self.sides[id(reserved.symbol)].discard(f"out:{reserved.tag}")
+
+    # -- routes ------------------------------------------------------------------------------------
     @staticmethod
     def _nearest(sources: list[Symbol], targets: list[Symbol]) -> tuple[Symbol, Symbol]:
         return min(((s, t) for s in sources for t in targets), key=lambda p: (abs(p[0].x - p[1].x), p[0].x, p[1].x))
 
-    def _exit_side(self, route: _Route, going_up: bool) -> tuple[Symbol, str]:
-        placed = self.by_step[route.edge.source]
-        order = ["left", "right", "bottom"] if going_up else ["right", "left", "bottom"]
-        for side in order:
-            symbol = placed[0] if side == "left" else placed[-1]
-            if not self._busy(symbol, side):
-                return symbol, side
-        return placed[-1], "bottom"  # every side taken: share the bottom
-
-    def _entry(self, target: Symbol, lane_x: float, points: list[Point]) -> None:
-        """From a lane at the target's row, into the target's nearer side (or its top)."""
-        side = "left" if lane_x < target.x else "right"
-        row = target.row
-        if self._busy(target, side, incoming_ok=True):
-            jog = -(target.half_height + JOG + 4)
-            points += [Point(row, lane_x, jog), Point(row, target.x, jog), target.port("top")]
-            self._use(target, "in:top")
-        else:
-            points += [Point(row, lane_x, 0.0), target.port(side)]
-            self._use(target, f"in:{side}")
-
-    def _leave(self, symbol: Symbol, side: str, lane_x: float, points: list[Point]) -> None:
-        """From a symbol's side to a lane in the same row."""
-        start = symbol.port(side)
-        points.append(start)
-        if side == "bottom":
-            jog = symbol.half_height + JOG + 4
-            points += [Point(symbol.row, symbol.x, jog), Point(symbol.row, lane_x, jog)]
-        else:
-            points.append(Point(symbol.row, lane_x, 0.0))
-
-    @staticmethod
-    def _boundary(symbol: Symbol, side: str) -> int:
-        return symbol.column if side == "left" else symbol.column + 1
-
-    # -- routes ------------------------------------------------------------------------------
-    def _route_adjacent(self, route: _Route, target_symbols: list[Symbol] | None = None, end: Point | None = None) -> Connector:
-        sources = self.by_step[route.edge.source]
-        targets = target_symbols if target_symbols is not None else self.by_step[route.edge.target]
+    def _adjacent(self, sources: list[Symbol], targets: list[Symbol], end: Point | None = None) -> _Candidate:
+        """Straight down to the next row, from the source's bottom, its side or its joint line."""
         s, t = self._nearest(sources, targets)
         row = s.row
         lo, hi = sources[0].x, sources[-1].x
@@ -226,115 +517,193 @@ class _PageBuilder:
         else:
             side = "right" if t.x > s.x else "left"
             points = [s.port(side), Point(row, t.x, 0.0)]
-        if side:
-            self._use(s, f"out:{side}")
         points.append(end if end is not None else t.port("top"))
-        if end is None:
-            self._use(t, "in:top")
-        return Connector(points, label=route.edge.label, label_side=side, source=route.edge.source, target=route.edge.target)
+        port = _Port(s, side, points[0], "down", side) if side else None
+        return _Candidate(points, port, None if end is not None else (t, "in:top"))
 
-    def _route_long(self, route: _Route, reserved: tuple[Symbol, str]) -> Connector:
-        s, side = reserved
-        t_row = self.row_of[route.edge.target]
-        lane = self._lane(self._boundary(s, side) if side != "bottom" else s.column + 1, s.row, t_row)
-        points: list[Point] = []
-        self._leave(s, side, lane, points)
-        targets = self.by_step[route.edge.target]
-        target = min(targets, key=lambda t: (abs(t.x - lane), t.x))
-        self._entry(target, lane, points)
-        return Connector(points, label=route.edge.label, label_side=side, source=route.edge.source, target=route.edge.target)
+    def _route_adjacent(self, route: _Route) -> Connector:
+        c = self._adjacent(self.by_step[route.edge.source], self.by_step[route.edge.target])
+        self._commit(c)
+        return self._exit(route, c)
 
-    def _route_out(self, route: _Route, reserved: tuple[Symbol, str] | None, down: bool) -> Connector:
-        row = self.bottom_row if down else self.top_row
-        if route.adjacent and down:
-            sources = self.by_step[route.edge.source]
-            target_column = self._target_column(route, sources)
-            x = self._slot(row, self.metrics.column_center(target_column))
-            pentagon = self._pentagon(row, x, route.letter)
-            ghost = Symbol(Shape.PROCESS, row, x, 0, 0)
-            connector = self._route_adjacent(route, [ghost], end=pentagon.port("top"))
+    @staticmethod
+    def _exit(route: _Route, c: _Candidate, off_page: bool = False) -> Connector:
+        """The connector of a route that starts at its source step."""
+        side = c.port.label_side if c.port else None
+        connector = Connector(c.points, label=route.edge.label, label_side=side, source=route.edge.source)
+        if off_page:
+            connector.letter = route.letter
         else:
-            s, side = reserved
-            lane = self._lane(self._boundary(s, side) if side != "bottom" else s.column + 1, s.row, row)
-            points: list[Point] = []
-            self._leave(s, side, lane, points)
-            x = self._slot(row, lane)
-            pentagon = self._pentagon(row, x, route.letter)
-            jog = self._jog_level(row)
-            if down:
-                points += [Point(row, lane, -jog), Point(row, x, -jog), pentagon.port("top")]
-            else:
-                points += [Point(row, lane, jog), Point(row, x, jog), pentagon.port("bottom")]
-            connector = Connector(points, label=route.edge.label, label_side=side, source=route.edge.source, target=None)
-        connector.target = None
-        connector.letter = route.letter
+            connector.target = route.edge.target
         return connector
+
+    def _route_out_adjacent(self, route: _Route) -> Connector:
+        """To the next page's first step: down to an off-page connector under the target's column."""
+        sources = self.by_step[route.edge.source]
+        preferred = self.metrics.column_center(self._target_column(route, sources))
+
+        def candidates() -> Iterator[_Candidate]:
+            fitting: dict[tuple[int, float], bool] = {}
+            for row in self._band_rows("bottom"):
+                for x in self._slots(row, preferred, fitting):
+                    pentagon = self._pentagon(row, x, route.letter)
+                    ghost = Symbol(Shape.PROCESS, row, x, 0, 0)
+                    c = self._adjacent(sources, [ghost], end=pentagon.port("top"))
+                    c.pentagon = pentagon
+                    yield c
+
+        return self._exit(route, self._first(candidates(), None), off_page=True)
 
     def _target_column(self, route: _Route, sources: list[Symbol]) -> int:
         columns = sorted(self.column_of[a] for a in self.sop.steps[route.edge.target].actors)
         return min(columns, key=lambda c: (min(abs(self.metrics.column_center(c) - s.x) for s in sources), c))
 
-    def _route_in(self, route: _Route, down: bool) -> Connector:
-        row = self.top_row if down else self.bottom_row
+    def _route_in_adjacent(self, route: _Route) -> Connector:
+        """From the previous page's last step: an off-page connector above the target, straight down."""
         targets = self.by_step[route.edge.target]
-        if route.adjacent and down:
-            source_columns = [self.column_of[a] for a in self.sop.steps[route.edge.source].actors]
-            source_xs = [self.metrics.column_center(c) for c in source_columns]
-            target = min(targets, key=lambda t: (min(abs(t.x - x) for x in source_xs), t.x))
-            pentagon = self._pentagon(row, self._slot(row, target.x), route.letter)
-            points = [pentagon.port("bottom")]
-            if pentagon.x != target.x:  # the slot above the target was taken: jog inside the row
-                jog = self._jog_level(row)
-                points += [Point(row, pentagon.x, jog), Point(row, target.x, jog)]
-            points.append(target.port("top"))
-            self._use(target, "in:top")
-        else:
-            lane = self._lane(targets[0].column, row, self.row_of[route.edge.target])
-            pentagon = self._pentagon(row, self._slot(row, lane), route.letter)
-            jog = self._jog_level(row)
-            sign = 1 if down else -1
-            points = [pentagon.port("bottom" if down else "top"), Point(row, pentagon.x, sign * jog), Point(row, lane, sign * jog)]
-            target = min(targets, key=lambda t: (abs(t.x - lane), t.x))
-            self._entry(target, lane, points)
-        return Connector(points, source=None, target=route.edge.target, letter=route.letter)
+        source_xs = [self.metrics.column_center(self.column_of[a]) for a in self.sop.steps[route.edge.source].actors]
+        target = min(targets, key=lambda t: (min(abs(t.x - x) for x in source_xs), t.x))
+
+        def candidates() -> Iterator[_Candidate]:
+            fitting: dict[tuple[int, float], bool] = {}
+            for row in self._band_rows("top"):
+                dy = self._band_level(row)
+                for x in self._slots(row, target.x, fitting):
+                    pentagon = self._pentagon(row, x, route.letter)
+                    points, levels = [pentagon.port("bottom")], ()
+                    if x != target.x:  # the place above the target is taken: turn inside the row
+                        points += [Point(row, x, dy), Point(row, target.x, dy)]
+                        levels = (("band", row),)
+                    points.append(target.port("top"))
+                    yield _Candidate(points, None, (target, "in:top"), pentagon, levels)
+
+        c = self._first(candidates(), route.edge.target)
+        return Connector(c.points, source=None, target=route.edge.target, letter=route.letter)
+
+    def _route_long(self, route: _Route, reserved: _Port) -> Connector:
+        targets = self.by_step[route.edge.target]
+        target = route.edge.target
+
+        def candidates() -> Iterator[_Candidate]:
+            for port, margin in self._plans(route, reserved):
+                for lane in self._lanes(self._boundary(port), margin):
+                    head, levels = self._leave(port, lane)
+                    if not self._free(head, target, port):
+                        continue
+                    for tail, entry in self._entries(targets, lane):
+                        yield _Candidate(head + tail, port, entry, None, levels)
+
+        c = self._first(candidates(), target)
+        self._release(reserved, c.port)
+        return self._exit(route, c)
+
+    def _route_out(self, route: _Route, reserved: _Port, down: bool) -> Connector:
+        """To an off-page connector in a connector row below (or above) the steps."""
+        band, sign = ("bottom", -1) if down else ("top", 1)
+
+        def candidates() -> Iterator[_Candidate]:
+            fitting: dict[tuple[int, float], bool] = {}
+            for port, margin in self._plans(route, reserved):
+                for lane in self._lanes(self._boundary(port), margin):
+                    head, levels = self._leave(port, lane)
+                    if not self._free(head + [self._steps_edge(lane, down)], None, port):
+                        continue  # blocked before it reaches any connector row
+                    for row in self._band_rows(band):
+                        dy = sign * self._band_level(row)
+                        if not self._free(head + [Point(row, lane, dy)], None, port):
+                            continue
+                        for x in self._slots(row, lane, fitting):
+                            pentagon = self._pentagon(row, x, route.letter)
+                            end = pentagon.port("top" if down else "bottom")
+                            points = head + [Point(row, lane, dy), Point(row, x, dy), end]
+                            yield _Candidate(points, port, None, pentagon, levels + (("band", row),))
+
+        c = self._first(candidates(), None)
+        self._release(reserved, c.port)
+        return self._exit(route, c, off_page=True)
+
+    def _route_in(self, route: _Route, down: bool) -> Connector:
+        """From an off-page connector in a connector row above (or below) the steps, through a lane."""
+        band, sign = ("top", 1) if down else ("bottom", -1)
+        targets = self.by_step[route.edge.target]
+        target = route.edge.target
+
+        def candidates() -> Iterator[_Candidate]:
+            fitting: dict[tuple[int, float], bool] = {}
+            for margin in (False, True):
+                for lane in self._lanes(targets[0].column, margin):
+                    entries = [
+                        (tail, entry)
+                        for tail, entry in self._entries(targets, lane)
+                        if self._free([self._steps_edge(lane, not down)] + tail, target)
+                    ]
+                    for row in self._band_rows(band):
+                        dy = sign * self._band_level(row)
+                        for tail, entry in entries:
+                            if not self._free([Point(row, lane, dy)] + tail, target):
+                                continue
+                            for x in self._slots(row, lane, fitting):
+                                pentagon = self._pentagon(row, x, route.letter)
+                                start = pentagon.port("bottom" if down else "top")
+                                points = [start, Point(row, x, dy), Point(row, lane, dy)] + tail
+                                yield _Candidate(points, None, entry, pentagon, (("band", row),))
+
+        c = self._first(candidates(), target)
+        return Connector(c.points, source=None, target=target, letter=route.letter)
 
     # -- assembly ------------------------------------------------------------------------------
     def build(self) -> PageLayout:
         self._place_symbols()
         for route in self.local:
             if route.adjacent:
-                self.connectors.append(self._route_adjacent(route))
+                self._add_connector(self._route_adjacent(route))
         for route in self.out_down:
             if route.adjacent:
-                self.connectors.append(self._route_out(route, None, down=True))
-        # reserve the sides of every other exit before any of them is routed
-        others = [r for r in self.local + self.out_down if not r.adjacent] + self.out_up
-        reserved: dict[int, tuple[Symbol, str]] = {}
-        for route in others:
-            going_up = self.page_of[route.edge.target] < self.page or route.edge.target < route.edge.source
-            symbol, side = self._exit_side(route, going_up)
-            self._use(symbol, f"out:{side}")
-            reserved[route.index] = (symbol, side)
-        for route in others:
-            if route in self.local:
-                self.connectors.append(self._route_long(route, reserved[route.index]))
-            else:
-                down = route in self.out_down
-                self.connectors.append(self._route_out(route, reserved[route.index], down=down))
+                self._add_connector(self._route_out_adjacent(route))
         for route in self.in_down:
-            self.connectors.append(self._route_in(route, down=True))
+            if route.adjacent:
+                self._add_connector(self._route_in_adjacent(route))
+        # reserve the exits of every other route before any of them is routed
+        others = [r for r in self.local + self.out_down if not r.adjacent] + self.out_up
+        reserved = {route.index: self._reserve(route) for route in others}
+        local = {r.index for r in self.local}
+        down = {r.index for r in self.out_down}
+        for route in others:
+            if route.index in local:
+                connector = self._route_long(route, reserved[route.index])
+            else:
+                connector = self._route_out(route, reserved[route.index], down=route.index in down)
+            self._add_connector(connector)
+        for route in self.in_down:
+            if not route.adjacent:
+                self._add_connector(self._route_in(route, down=True))
         for route in self.in_up:
-            self.connectors.append(self._route_in(route, down=False))
-        for connector in self.connectors:
-            connector.points = simplify(connector.points)
-        self._size_connector_rows()
-        return PageLayout(self.metrics, len(self.sop.columns), self.rows, self.symbols, self.connectors)
+            self._add_connector(self._route_in(route, down=False))
+        return self._finish()
 
-    def _size_connector_rows(self) -> None:
-        for index in (self.top_row, self.bottom_row):
-            if index is not None:
-                levels = self.jogs.get(index, 0)
-                self.rows[index].min_height = 2 * (self.metrics.half_heights[Shape.OFF_PAGE] + 10 + 6 * levels)
+    def _finish(self) -> PageLayout:
+        shift = len(self.bands["top"])
+        for connector in self.connectors:
+            connector.points = [replace(p, row=p.row + shift) for p in simplify(connector.points)]
+        symbols = [replace(s, row=s.row + shift) for s in self.symbols]
+        reach = self._reach(symbols)
+        rows = [Row(RowKind.CONNECTOR, None, 2 * (reach[r + shift] + BAND_PAD)) for r in sorted(self.bands["top"])]
+        for step in self.steps:
+            needed = 2 * (reach[self.row_of[step] + shift] + ROW_PAD)
+            rows.append(Row(RowKind.STEP, step, max(self.metrics.min_step_row, needed)))
+        rows += [Row(RowKind.CONNECTOR, None, 2 * (reach[r + shift] + BAND_PAD)) for r in self.bands["bottom"]]
+        return PageLayout(self.metrics, self.n, rows, symbols, self.connectors, self.margin)
+
+    def _reach(self, symbols: list[Symbol]) -> dict[int, float]:
+        """How far from its centre each row is drawn on."""
+        reach: dict[int, float] = {}
+        for s in symbols:
+            reach[s.row] = max(reach.get(s.row, 0.0), s.half_height)
+        for connector in self.connectors:
+            for p in connector.points:
+                if abs(p.dy) < EDGE:
+                    reach[p.row] = max(reach.get(p.row, 0.0), abs(p.dy))
+        return reach
 
 
 def simplify(points: list[Point]) -> list[Point]:

@@ -1,12 +1,24 @@
-"""How many steps fit a printed page: estimated from text lengths, or fixed in mkdocs.yml."""
+"""How a printed SOP breaks into pages: how many steps fit a page (estimated from the text, or fixed in
+mkdocs.yml), and where a long identity block continues on the next page.
+
+Text is measured with the metrics of the font the site ships and prints with (Noto Sans, in
+docs/assets/fonts/), so the estimate holds on every machine, whatever fonts it has installed.
+"""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Iterable, Sequence
+
+from markupsafe import Markup
 
 from ...model.sop import Sop
+from ..text import duration
 
 MM = 96 / 25.4  # CSS px per millimetre
+PT = 96 / 72  # CSS px per point
 
 PAPERS = {"A4": (297.0, 210.0), "F4": (330.0, 215.0)}  # landscape width, height in mm
 MARGIN_MM = 10.0
@@ -38,38 +50,123 @@ class PrintGeometry:
         return {**fixed, **text, "pelaksana": column}
 
 
-CHAR_WIDTH = 5.3  # px per character at the print font size (9px), a deliberate overestimate
-LINE_HEIGHT = 12.5
-CELL_PADDING = 10.0
+# --- The print font's metrics ------------------------------------------------------------------------
+# Advance widths, in font units (UNITS_PER_EM to the em), of the characters U+0020..U+007E in the shipped
+# fonts, read from the files below with fontTools (hmtx advance of each character's glyph). Chromium lays
+# text out with these fractional advances (kerning only narrows it), so the sum of a string's advances is
+# its printed width, within a fraction of a percent. tests/render/test_fonts.py reads the figures again
+# from the files and fails when a font file changes without them.
+FONT_FILES = {"regular": "noto-sans-latin-400-normal.woff2", "bold": "noto-sans-latin-700-normal.woff2"}
+UNITS_PER_EM = 1000
+FIRST_CHAR = 0x20
+ADVANCES = {
+    "regular": (
+        260, 269, 408, 646, 572, 831, 732, 225, 300, 300, 551, 572, 268, 322, 268, 372,  # space ! " # ... /
+        572, 572, 572, 572, 572, 572, 572, 572, 572, 572, 268, 268, 572, 572, 572, 434,  # 0-9 : ; < = > ?
+        899, 639, 650, 632, 730, 556, 519, 728, 741, 339, 273, 619, 524, 907, 760, 781,  # @ A-O
+        605, 781, 622, 549, 556, 731, 600, 930, 586, 566, 572, 329, 372, 329, 572, 444,  # P-Z [ \ ] ^ _
+        281, 561, 615, 480, 615, 564, 344, 615, 618, 258, 258, 534, 258, 935, 618, 605,  # ` a-o
+        615, 615, 413, 479, 361, 618, 508, 786, 529, 510, 470, 380, 551, 380, 572,  # p-z { | } ~
+    ),
+    "bold": (
+        260, 282, 479, 646, 572, 902, 750, 266, 339, 339, 542, 572, 285, 320, 281, 415,  # space ! " # ... /
+        572, 572, 572, 572, 572, 572, 572, 572, 572, 572, 281, 285, 572, 572, 572, 477,  # 0-9 : ; < = > ?
+        898, 692, 665, 642, 732, 560, 549, 724, 765, 389, 331, 664, 559, 943, 813, 791,  # @ A-O
+        621, 791, 656, 551, 577, 756, 650, 967, 670, 626, 579, 331, 415, 331, 572, 411,  # P-Z [ \ ] ^ _
+        365, 599, 632, 516, 632, 597, 387, 632, 650, 299, 298, 620, 298, 975, 650, 625,  # ` a-o
+        632, 632, 447, 502, 434, 650, 571, 856, 578, 571, 493, 394, 551, 394, 572,  # p-z { | } ~
+    ),
+}
+# A character outside the table: an accented letter counts as its letter (canonical decomposition: "é" as
+# "e"), a horn (ơ, ư) widening it by up to 0.13 em; anything else (e.g. "→", drawn by a fallback font) as
+# wide as the widest glyph of the shipped files (1.347 em).
+OTHER_ADVANCE = 1350
+MARK_ADVANCE = {"\u031b": 130}  # combining marks that widen their letter: the horn
+
+
+def _advance(char: str, table: Sequence[int]) -> int:
+    code = ord(char)
+    if FIRST_CHAR <= code < FIRST_CHAR + len(table):
+        return table[code - FIRST_CHAR]
+    if char.isspace():
+        return table[0]
+    base, *marks = unicodedata.normalize("NFD", char)
+    if not marks or not FIRST_CHAR <= ord(base) < FIRST_CHAR + len(table):
+        return OTHER_ADVANCE
+    return table[ord(base) - FIRST_CHAR] + sum(MARK_ADVANCE.get(mark, 0) for mark in marks)
+
+
+def text_width(text: str, size_px: float, bold: bool = False) -> float:
+    """Printed width (px) of one line of text in the site's font at `size_px`."""
+    table = ADVANCES["bold" if bold else "regular"]
+    return sum(_advance(c, table) for c in text) * size_px / UNITS_PER_EM
+
+
+def wrapped_lines(text: str | Sequence[tuple[str, bool]], width: float, size_px: float, bold: bool = False) -> int:
+    """Lines a paragraph takes in a box `width` px wide: greedy wrapping at spaces, as the browser does
+    (it may also break after '-' or '/', which this does not count on). A word longer than a line is
+    broken, as overflow-wrap: break-word does. `text` is a string, or runs of (text, bold)."""
+    runs = [(text, bold)] if isinstance(text, str) else text
+    words: list[float] = []
+    current: float | None = None
+    for run, run_bold in runs:
+        table = ADVANCES["bold" if run_bold else "regular"]
+        for char in run:
+            if char.isspace():
+                if current is not None:
+                    words.append(current)
+                current = None
+            else:
+                current = (current or 0.0) + _advance(char, table) * size_px / UNITS_PER_EM
+    if current is not None:
+        words.append(current)
+    if not words:
+        return 1
+    space = ADVANCES["regular"][0] * size_px / UNITS_PER_EM
+    lines, used = 1, 0.0
+    for word in words:
+        needed = word + (space if used else 0.0)
+        if used + needed <= width:
+            used += needed
+            continue
+        if used:
+            lines += 1
+        while word > width:  # broken across lines
+            lines += 1
+            word -= width
+        used = word
+    return lines
+
+
+# --- The procedure table -------------------------------------------------------------------------------
+# Print styles in docs/assets/sop.css (tests/render/test_fonts.py checks that these match them).
+PROCEDURE_FONT_PX = 7.5 * PT  # .sop-prosedur--cetak
+PROCEDURE_LINE = 1.35 * PROCEDURE_FONT_PX  # line-height of .sop-tabel
+CELL_PADDING = 10.0  # 3px + 3px padding and a 1px border, with some to spare
+CELL_INSET = 9.0  # 4px + 4px padding and a 1px border across a cell
+BRANCH_GAP = 0.3 * PROCEDURE_FONT_PX  # .sop-cabang: a decision's exits, a block below the activity
 HEADER_HEIGHT = 60.0
 CONNECTOR_ROW = 66.0  # a connector row with two jog levels
 
 
-def _lines(text: str, width: float) -> int:
-    per_line = max(1, int((width - 8) / CHAR_WIDTH))
-    words = text.split()
-    lines, current = 1, 0
-    for word in words:
-        needed = len(word) + (1 if current else 0)
-        if current + needed > per_line:
-            lines += 1 + (len(word) - 1) // per_line
-            current = len(word) % per_line
-        else:
-            current += needed
-    return lines
+def _cell_lines(paragraphs: Iterable[str], width: float) -> int:
+    return sum(wrapped_lines(p, width - CELL_INSET, PROCEDURE_FONT_PX) for p in paragraphs)
 
 
 def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -> float:
     step = sop.steps[index]
-    texts = {
-        "kegiatan": step.activity + (" " + "x" * 24 if step.is_decision else ""),
-        "kelengkapan": " ".join(step.requirements),
-        "output": step.output,
-        "keterangan": step.note or "",
-        "waktu": "9999 hari kerja",
+    exits = ", ".join(f"{e.label} → 99" for e in step.exits or ())
+    activity = _cell_lines([step.activity], widths["kegiatan"]) * PROCEDURE_LINE
+    if step.is_decision:
+        activity += _cell_lines([exits], widths["kegiatan"]) * PROCEDURE_LINE + BRANCH_GAP
+    cells = {
+        "kelengkapan": list(step.requirements) or ["-"],  # one line each (<br> between them)
+        "output": [step.output],
+        "keterangan": [step.note or ""],
+        "waktu": [duration(step.duration)],
     }
-    lines = max(_lines(text, widths[key]) for key, text in texts.items())
-    return max(min_row, lines * LINE_HEIGHT + CELL_PADDING)
+    text = max(activity, *(_cell_lines(texts, widths[key]) * PROCEDURE_LINE for key, texts in cells.items()))
+    return max(min_row, text + CELL_PADDING)
 
 
 def paginate(sop: Sop, geometry: PrintGeometry, min_row: float) -> list[range]:
@@ -94,4 +191,220 @@ def paginate(sop: Sop, geometry: PrintGeometry, min_row: float) -> list[range]:
             end += 1
         pages.append(range(start, end))
         start = end
+    return pages
+
+
+# --- The identity block ------------------------------------------------------------------------------
+# Print styles of .sop-identitas-blok in docs/assets/sop.css (checked by tests/render/test_fonts.py).
+IDENTITY_FONT_PX = 8.5 * PT  # .sop-tabel
+IDENTITY_LINE = 1.25 * IDENTITY_FONT_PX
+IDENTITY_CELL = (4.0 + 1.0, 8.0 + 1.0)  # (vertical, horizontal) padding of a cell and its 1px border
+KOP_WIDTH = 0.42  # col.sop-kolom-kop, of the page width
+KOP_LINE = 1.35 * IDENTITY_FONT_PX  # td.sop-kop
+LABEL_WIDTH = 11.5 * IDENTITY_FONT_PX  # col.sop-kolom-label
+LIST_INDENT = 1.8 * IDENTITY_FONT_PX  # .sop-tabel ol
+LIST_GAP = 0.15 * IDENTITY_FONT_PX  # below each .sop-tabel ol li, the last too
+BLOCK_EXTRA = {  # px a block adds beyond its text, by its class
+    "sop-ttd": 3.6 * IDENTITY_FONT_PX,  # the empty space for the signature
+    "sop-logo": 6.0 * 1.05 * IDENTITY_FONT_PX,  # the logo, at most 5.5em high, and .5em below it
+}
+SCALED = {"sop-kop-pemerintah": 1.05, "sop-kop-instansi": 1.05, "sop-kop-alamat": 0.95}
+BOLD_TAGS = {"strong", "b", "th"}
+BOLD_CLASSES = {"sop-tanda", "sop-kop", "sop-pengesah-nama"}
+SPARE = 8.0  # px of a printed page the identity estimate leaves unused
+CONTINUED_HEADER = IDENTITY_LINE + IDENTITY_CELL[0]  # "Bagian Identitas (lanjutan)" atop a continuation page
+
+
+@dataclass(frozen=True)
+class _Paragraph:
+    runs: tuple[tuple[str, bool], ...]  # (text, bold)
+    scale: float
+    indent: float
+
+
+class _Blocks(HTMLParser):
+    """One cell's HTML as the estimate sees it: its paragraphs (a div, p or li, or a line ended by a br),
+    each with its style, and the fixed heights between them (list-item gaps, the signature space, a logo)."""
+
+    BREAKS = {"div", "p", "li", "ol", "ul", "br", "tr", "td", "th"}
+    VOID = {"br", "img", "col", "hr"}
+
+    def __init__(self, bold: bool):
+        super().__init__()
+        self.items: list[_Paragraph | float] = []
+        self.styles: list[tuple[str, bool, float, float]] = [("", bold, 1.0, 0.0)]  # tag, bold, scale, indent
+        self.runs: list[tuple[str, bool]] = []
+        self.layout: tuple[float, float] | None = None  # scale, indent of the open paragraph
+
+    def _flush(self) -> None:
+        if self.layout and any(text.strip() for text, _ in self.runs):
+            self.items.append(_Paragraph(tuple(self.runs), *self.layout))
+        self.runs, self.layout = [], None
+
+    def handle_starttag(self, tag, attrs):
+        classes = set((dict(attrs).get("class") or "").split())
+        _, bold, scale, indent = self.styles[-1]
+        bold = bold or tag in BOLD_TAGS or bool(classes & BOLD_CLASSES)
+        scale *= next((SCALED[c] for c in classes if c in SCALED), 1.0)
+        extra = sum(BLOCK_EXTRA.get(c, 0.0) for c in classes)
+        if tag in self.BREAKS or extra:
+            self._flush()
+        if tag in ("ol", "ul"):
+            indent += LIST_INDENT
+        elif tag == "li":
+            self.items.append(LIST_GAP)
+        if extra:
+            self.items.append(extra)
+        if tag not in self.VOID:
+            self.styles.append((tag, bold, scale, indent))
+
+    def handle_endtag(self, tag):
+        if tag in self.BREAKS:
+            self._flush()
+        if len(self.styles) > 1 and self.styles[-1][0] == tag:
+            self.styles.pop()
+
+    def handle_data(self, data):
+        _, bold, scale, indent = self.styles[-1]
+        if self.layout is None and data.strip():
+            self.layout = (scale, indent)
+        self.runs.append((data, bold))
+
+    def close(self):
+        super().close()
+        self._flush()
+
+
+def cell_height(html: str, width: float, bold: bool = False, line: float = IDENTITY_LINE) -> float:
+    """Estimated height (px) of a printed identity-table cell holding `html`, padding and border included."""
+    parser = _Blocks(bold)
+    parser.feed(str(html))
+    parser.close()
+    height = IDENTITY_CELL[0]
+    for item in parser.items:
+        if isinstance(item, _Paragraph):
+            size = IDENTITY_FONT_PX * item.scale
+            lines = wrapped_lines(item.runs, width - IDENTITY_CELL[1] - item.indent, size)
+            height += lines * line * max(1.0, item.scale)
+        else:
+            height += item
+    return height
+
+
+@dataclass(frozen=True)
+class IdentityPair:
+    """One pair of the identity grid: two labels over their two lists (the items' HTML)."""
+
+    left_label: str
+    left: Sequence[str]
+    right_label: str
+    right: Sequence[str]
+
+
+@dataclass(frozen=True)
+class PairPart:
+    """The part of one pair of the grid that a printed page holds: a run of each list's items."""
+
+    pair: int
+    left: range
+    right: range
+    continued: bool  # the pair began on an earlier page
+
+
+def identity_table_height(kop: str, rows: Sequence[tuple[str, str]], paper: str = "A4") -> float:
+    """The kop beside the label/value rows: the taller of the kop and the rows."""
+    width = PrintGeometry(paper).page_width
+    kop_width = KOP_WIDTH * width
+    value_width = width - kop_width - LABEL_WIDTH
+    rows_height = sum(max(cell_height(label, LABEL_WIDTH, bold=True), cell_height(value, value_width)) for label, value in rows)
+    return max(rows_height, cell_height(kop, kop_width, bold=True, line=KOP_LINE))
+
+
+MIN_ITEMS = 2  # a list broken across pages keeps at least this many items on each side of the break
+EMPTY_LIST = "<p>-</p>"  # what an empty list shows
+
+
+class _Measured:
+    """A pair's label row and each of its items, in px."""
+
+    def __init__(self, pair: IdentityPair, column: float):
+        labels = (pair.left_label + " (lanjutan):", pair.right_label + " (lanjutan):")
+        self.label = max(cell_height(label, column, bold=True) for label in labels)
+        self.sides = [
+            [cell_height(Markup("<ol><li>{}</li></ol>").format(item), column) - IDENTITY_CELL[0] for item in items]
+            for items in (pair.left, pair.right)
+        ]
+        self.empty = cell_height(EMPTY_LIST, column) - IDENTITY_CELL[0]
+
+    def height(self, left: range, right: range) -> float:
+        content = [sum(side[i] for i in part) if side else self.empty for side, part in zip(self.sides, (left, right))]
+        return self.label + max(content) + IDENTITY_CELL[0]
+
+
+def _fit(heights: list[float], start: int, room: float, fresh: bool) -> int:
+    """How many items from `start` to put on this page: all that fit, none if too few would."""
+    taken, used = 0, 0.0
+    for height in heights[start:]:
+        if used + height > room:
+            break
+        taken += 1
+        used += height
+    rest = len(heights) - start
+    if taken >= rest:
+        return rest
+    if rest - taken < MIN_ITEMS:  # no lone item at the top of the next page
+        taken = rest - MIN_ITEMS
+    if taken < MIN_ITEMS and not fresh:
+        return 0
+    return max(taken, 1 if fresh else 0)
+
+
+def _plan(measured: list[_Measured], first: float, budget: float, hold: int | None) -> list[list[PairPart]]:
+    pages: list[list[PairPart]] = [[]]
+    used = first
+    for k, pair in enumerate(measured):
+        left, right = (len(side) for side in pair.sides)
+        at = [0, 0]  # items of each list already placed
+        continued = False
+        if k == hold and (pages[-1] or len(pages) == 1):  # start this pair on a new page
+            pages.append([])
+            used = CONTINUED_HEADER
+        while True:
+            rest = (range(at[0], left), range(at[1], right))
+            if used + pair.height(*rest) <= budget:
+                pages[-1].append(PairPart(k, *rest, continued))
+                used += pair.height(*rest)
+                break
+            fresh = not pages[-1] and len(pages) > 1
+            room = budget - used - pair.label - IDENTITY_CELL[0]
+            take = [_fit(side, a, room, fresh) for side, a in zip(pair.sides, at)]
+            if any(take) and all(t or a == len(side) for t, a, side in zip(take, at, pair.sides)) or fresh:
+                part = (range(at[0], at[0] + take[0]), range(at[1], at[1] + take[1]))
+                pages[-1].append(PairPart(k, *part, continued))
+                at = [at[0] + take[0], at[1] + take[1]]
+                continued = True
+            pages.append([])
+            used = CONTINUED_HEADER
+    return pages
+
+
+def identity_pages(kop: str, rows: Sequence[tuple[str, str]], pairs: Sequence[IdentityPair], paper: str = "A4") -> list[list[PairPart]]:
+    """What of the grid each printed page of the identity block holds.
+
+    The first page holds the kop and the identity rows, then as much of the grid as fits below them;
+    the rest goes on to continuation pages. A list too long for the room left is broken between its
+    items (MIN_ITEMS on each side), or the pair moves to the next page whole. A continuation page does
+    not hold a lone short pair when the pair before it can go along. One page: the block fits.
+    """
+    geometry = PrintGeometry(paper)
+    budget = geometry.page_height - SPARE
+    measured = [_Measured(pair, geometry.page_width / 2) for pair in pairs]
+    first = identity_table_height(kop, rows, paper)
+    pages = _plan(measured, first, budget, None)
+    last = pages[-1]
+    if len(pages) > 1 and len(last) == 1 and not last[0].continued and last[0].pair > 0:
+        held = _plan(measured, first, budget, last[0].pair - 1)
+        before = held[-2] if len(held) > 1 else []
+        if len(held) == len(pages) and (before or len(held) == 2):
+            return held
     return pages

@@ -1,0 +1,47 @@
+"""Every input that `sop check` accepts builds: generated legal corpora build with `--strict`."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+
+from tests.conftest import REPO, build_into
+from tests.render.test_flowchart_property import ELEVEN_EXITS, FIVE_LOOPS_ONE_ACTOR, MOST_EXITS_ONE_ACTOR, TWO_ACTORS_CROSSING_PAGES
+from tests.strategies import corpora, write_corpus
+
+_counter = itertools.count()
+
+
+def _build_corpus(work: Path, sources: list[dict]) -> Path:
+    folder = write_corpus(work / "sop", sources)
+    check = subprocess.run([sys.executable, "-m", "macros.cli", "check", "--strict", str(folder)],
+                           capture_output=True, text=True, cwd=REPO, timeout=120)
+    assert check.returncode == 0, check.stdout
+    run, site = build_into(work, work / "site", folder, "--strict", cache_dir=str(work / "cache"))
+    output = run.out + run.err
+    assert run.code == 0 and "Traceback" not in output, output
+    for i in range(1, len(sources) + 1):
+        page = site / "sop" / f"sop-uji-{i}" / "index.html"
+        assert page.is_file()
+        html = page.read_text(encoding="utf-8")
+        assert html.count('class="sop-halaman-cetak"') >= 1
+        assert not re.search(r"<script>alert|galat internal", html)
+    return site
+
+
+@settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(corpora(max_sops=4))
+def test_generated_legal_corpora_build_strictly(tmp_path_factory, sources):
+    _build_corpus(tmp_path_factory.mktemp(f"korpus{next(_counter)}"), sources)
+
+
+def test_the_hardest_known_flows_build_and_print(tmp_path):
+    sources = [TWO_ACTORS_CROSSING_PAGES, FIVE_LOOPS_ONE_ACTOR, ELEVEN_EXITS, MOST_EXITS_ONE_ACTOR]
+    site = _build_corpus(tmp_path, sources)
+    wide = (site / "sop" / "sop-uji-4" / "index.html").read_text(encoding="utf-8")
+    assert 'class="sop-kolom-jalur"' in wide  # the lane margin has its own column, not clipped

@@ -1,0 +1,199 @@
+"""Every legal SOP gets a flowchart: on screen, on A4 and F4, and on tiny pages, with the same
+geometric invariants as the fixtures (test_flowchart_geometry.py). Also checks the generator
+itself (tests/strategies.py): what it draws passes `sop check` without a finding."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from tempfile import TemporaryDirectory
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from benchmarks.corpus import generate
+from macros.load.discover import source_sets
+from macros.model.project import load_project
+from macros.model.sop import MAX_EXITS
+from macros.render.flowchart.geometry import Metrics
+from macros.render.flowchart.layout import layout_pages
+from macros.validate import validate_paths
+from tests.conftest import REPO
+from tests.render.test_flowchart_geometry import check_layout, splits
+from tests.strategies import REGISTRIES, corpora, sop_sources, to_sop, write_corpus
+
+PROPERTY = settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,  # the same examples on every run, so CI is deterministic
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def check_every_split(source: dict[str, Any]) -> None:
+    sop = to_sop(source)
+    for pages, metrics in splits(sop).values():
+        check_layout(sop, pages, layout_pages(sop, pages, metrics))
+
+
+@PROPERTY
+@given(sop_sources())
+def test_every_legal_sop_is_laid_out_on_screen_and_on_a4_and_f4(source):
+    check_every_split(source)
+
+
+@PROPERTY
+@given(sop_sources(), st.integers(1, 4), st.sampled_from([60.0, 70.0, 104.0]))
+def test_every_legal_sop_is_laid_out_on_tiny_pages(source, per_page, column_width):
+    sop = to_sop(source)
+    n = len(sop.steps)
+    pages = [range(i, min(n, i + per_page)) for i in range(0, n, per_page)]
+    check_layout(sop, pages, layout_pages(sop, pages, Metrics(column_width)))
+
+
+# -- flows that once raised --------------------------------------------------------------------------
+
+
+def _source(columns: list[str], actors: list[str], decisions: dict[int, list[tuple[str, int | None]]]) -> dict[str, Any]:
+    """A legal SOP whose step i (1-based) is done by actors[i - 1]; `decisions` maps a step to its
+    exits as (label, target step or None for the next one)."""
+    steps = []
+    for i, actor in enumerate(actors, start=1):
+        step = {"id": f"l{i}", "kegiatan": f"Memeriksa berkas tahap {i}", "pelaksana": actor, "waktu": "10 menit",
+                "output": f"Berkas tahap {i}"}
+        if i in decisions:
+            step["keputusan"] = [{"label": label} | ({} if t is None else {"ke": f"l{t}"}) for label, t in decisions[i]]
+        steps.append(step)
+    return {
+        "nomor": "800/001/UJI", "judul": "Pemeriksaan Berkas", "instansi": "dinas-uji",
+        "tanggal": {"pembuatan": "2025-03-03"},
+        "disahkan_oleh": {"jabatan": "kepala", "nama": "SITI RAHMAWATI, S.E., M.M."},
+        "jenis_kegiatan": "Pelayanan", "penanggung_jawab": {"produk": "kepala", "kegiatan": columns[0]},
+        "ruang_lingkup": "Bidang Pelayanan Perizinan", "pelaksana": columns, "langkah": steps,
+    }
+
+
+TWO_ACTORS_CROSSING_PAGES = _source(
+    ["petugas-loket", "verifikator"],
+    ["verifikator" if i % 2 else "petugas-loket" for i in range(1, 23)],
+    {2: [("Ya", None), ("Tidak", 21)], 13: [("Ya", None), ("Tidak", 21)], 19: [("Ya", None), ("Tidak", 13)]},
+)
+FIVE_LOOPS_ONE_ACTOR = _source(
+    ["verifikator"], ["verifikator"] * 12, {i: [("Ya", None), ("Tidak", 1)] for i in (3, 5, 7, 9, 11)}
+)
+ELEVEN_EXITS = _source(
+    ["verifikator"], ["verifikator"] * 13, {1: [(f"Cabang {k}", k + 1 if k > 1 else None) for k in range(1, 12)]}
+)
+MOST_EXITS_ONE_ACTOR = _source(
+    ["verifikator"], ["verifikator"] * 22, {2: [(f"Cabang {k}", k if k > 2 else None) for k in range(1, MAX_EXITS + 1)]}
+)
+
+
+def test_two_actors_with_exits_across_pages_on_a4():
+    """Once: 'terlalu banyak penghubung antarhalaman pada satu baris'."""
+    check_every_split(TWO_ACTORS_CROSSING_PAGES)
+    sop = to_sop(TWO_ACTORS_CROSSING_PAGES)
+    pages = [range(0, 9), range(9, 17), range(17, 22)]  # the A4 split it failed on
+    layouts = layout_pages(sop, pages, Metrics(104))
+    check_layout(sop, pages, layouts)
+
+
+def test_five_decisions_looping_back_in_one_column():
+    """Once: 'tidak ada jalur kosong untuk panah'."""
+    check_every_split(FIVE_LOOPS_ONE_ACTOR)
+
+
+def test_one_decision_with_eleven_exits():
+    """Once: 'tidak ada jalur kosong untuk panah'."""
+    check_every_split(ELEVEN_EXITS)
+
+
+def test_the_most_exits_a_decision_may_have_in_one_narrow_column():
+    sop = to_sop(MOST_EXITS_ONE_ACTOR)
+    for pages, metrics in [*splits(sop).values(), ([range(len(sop.steps))], Metrics(60))]:
+        check_layout(sop, pages, layout_pages(sop, pages, metrics))
+
+
+# -- the generator ---------------------------------------------------------------------------------
+
+
+def _findings(folder: Path) -> list[str]:
+    """Every error and warning `sop check` would print for the folder."""
+    return [f.as_line() for f in validate_paths([folder]).findings]
+
+
+@settings(PROPERTY, max_examples=40)
+@given(corpora())
+def test_generated_corpora_pass_the_checks(sources):
+    with TemporaryDirectory() as folder:
+        assert _findings(write_corpus(Path(folder), sources)) == []
+
+
+@settings(PROPERTY, max_examples=3)
+@given(corpora())
+def test_sop_check_passes_a_generated_corpus(sources):
+    with TemporaryDirectory() as folder:
+        write_corpus(Path(folder), sources)
+        run = subprocess.run(
+            [sys.executable, "-m", "macros.cli", "check", folder], cwd=REPO, capture_output=True, text=True, timeout=120
+        )
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.splitlines()[-1] == f"LULUS: {len(sources)} SOP diperiksa, 0 galat, 0 peringatan."
+
+
+def test_the_explicit_flows_are_legal():
+    with TemporaryDirectory() as folder:
+        sources = [TWO_ACTORS_CROSSING_PAGES, FIVE_LOOPS_ONE_ACTOR, ELEVEN_EXITS, MOST_EXITS_ONE_ACTOR]
+        assert _findings(write_corpus(Path(folder), sources)) == []
+        assert sorted(p.name for p in Path(folder).glob("_*.yml")) == sorted(REGISTRIES)
+
+
+def test_the_generator_draws_every_kind_of_flow():
+    seen: set[str] = set()
+
+    @settings(PROPERTY, max_examples=120)
+    @given(sop_sources())
+    def tally(source):
+        seen.update(_features(source))
+
+    tally()
+    expected = {
+        "aktor-1", "aktor-2-7", "aktor-8", "langkah-bersama", "kata-panjang", "banyak-cabang", "mundur", "lompat",
+        "lanjut", "panjang",
+    }
+    assert expected <= seen, expected - seen
+
+
+def _features(source: dict[str, Any]) -> set[str]:
+    steps = source["langkah"]
+    index = {s["id"]: i for i, s in enumerate(steps)}
+    actors = len(source["pelaksana"])
+    found = {f"aktor-{actors}" if actors in (1, 8) else "aktor-2-7"}
+    for i, step in enumerate(steps):
+        if isinstance(step["pelaksana"], list):
+            found.add("langkah-bersama")
+        if max(len(w) for w in step["kegiatan"].split()) >= 20:
+            found.add("kata-panjang")
+        exits = step.get("keputusan", [])
+        if len(exits) >= 11:
+            found.add("banyak-cabang")
+        for e in exits:
+            target = index.get(e.get("ke"), i + 1)
+            found.add("mundur" if target < i else "lompat" if target > i + 1 else "lanjut")
+    if len(steps) >= 35:
+        found.add("panjang")
+    return found
+
+
+def test_realistic_sops_never_widen_the_drawing(tmp_path):
+    """The margin right of the columns is a last resort: the benchmark corpus (3-8 actors, a
+    decision now and then) always finds its lanes between the columns."""
+    project = load_project(source_sets([generate(tmp_path / "sop", 60, seed=5)])[0])
+    for document in project.documents:
+        for pages, metrics in splits(document.sop).values():
+            layouts = layout_pages(document.sop, pages, metrics)
+            check_layout(document.sop, pages, layouts)
+            assert all(layout.margin == 0 for layout in layouts), document.slug

@@ -1,0 +1,234 @@
+"""Hypothesis strategies for legal SOPs, written as their YAML sources would be.
+
+`sop_sources()` draws one SOP as a plain dict with the source format's Indonesian keys: 1 to 8
+actors from the fixed registries below, 2 to 40 steps, joint steps, decisions with 2 or more
+exits that loop back and skip forward, and long texts with long words. Every drawn SOP passes
+`sop check` without errors: exits name step ids (never their own step), the last step is no
+decision, every step is reachable from the first, and every step can reach the last one.
+
+`to_sop()` turns a drawn dict into the validated model; `write_corpus()` writes registries
+and SOP files into a folder that `sop check` passes without errors or warnings, and a site
+build can read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import strategies as st
+
+from macros.model.sop import MAX_EXITS, Sop
+
+AGENCY = "dinas-uji"
+AGENCIES = {
+    AGENCY: {
+        "pemerintah": "Pemerintah Kabupaten Uji",
+        "nama": "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+        "singkatan": "DPMPTSP",
+        "alamat": "Jl. Pahlawan No. 10, Kota Uji",
+    }
+}
+ROLES = {
+    "kepala": {"nama": "Kepala Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", "singkatan": "Kepala Dinas"},
+    "sekretaris": {"nama": "Sekretaris Dinas", "singkatan": "Sekretaris"},
+    "kabid-pelayanan": {"nama": "Kepala Bidang Pelayanan Perizinan", "singkatan": "Kabid Pelayanan"},
+    "kabid-pengaduan": {"nama": "Kepala Bidang Pengaduan dan Informasi", "singkatan": "Kabid Pengaduan"},
+    "kasi-verifikasi": {"nama": "Kepala Seksi Verifikasi", "singkatan": "Kasi Verifikasi"},
+    "kasi-teknis": {"nama": "Kepala Seksi Teknis", "singkatan": "Kasi Teknis"},
+    "kasubbag-umum": {"nama": "Kepala Sub Bagian Umum dan Kepegawaian", "singkatan": "Kasubbag Umum"},
+    "bendahara": {"nama": "Bendahara Pengeluaran", "singkatan": "Bendahara"},
+    "petugas-loket": {"nama": "Petugas Loket Pelayanan", "singkatan": "Petugas Loket"},
+    "verifikator": {"nama": "Verifikator Berkas Permohonan", "singkatan": "Verifikator"},
+    "pemohon": {"nama": "Pemohon Izin", "singkatan": "Pemohon"},
+    "pranata-komputer": {
+        "nama": "Pranata Komputer Ahli Pertama pada Sub Bagian Perencanaan, Evaluasi dan Pelaporan",
+        "singkatan": "Pranata Komputer Ahli Pertama Subbag Perencanaan",
+    },
+}
+LAWS = {
+    "uu-25-2009": {"jenis": "Undang-Undang", "nomor": "25", "tahun": "2009", "tentang": "Pelayanan Publik"},
+    "uu-30-2014": {"jenis": "Undang-Undang", "nomor": "30", "tahun": "2014", "tentang": "Administrasi Pemerintahan"},
+    "permenpan-rb-35-2012": {
+        "jenis": "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+        "nomor": "35",
+        "tahun": "2012",
+        "tentang": "Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan",
+    },
+}
+REGISTRIES = {"_instansi.yml": AGENCIES, "_jabatan.yml": ROLES, "_dasar-hukum.yml": LAWS}
+
+VERBS = ["Menerima", "Memeriksa", "Mencatat", "Menelaah", "Menyusun", "Memaraf", "Menyampaikan", "Mengarsipkan",
+         "Meneruskan", "Menilai", "Mengoreksi", "Menandatangani", "Memverifikasi", "Mengunggah", "Mendisposisikan"]
+WORDS = ["berkas", "permohonan", "surat", "dokumen", "laporan", "kelengkapan", "persyaratan", "data", "hasil",
+         "verifikasi", "lapangan", "pemohon", "izin", "rekomendasi", "teknis", "nota", "dinas", "anggaran", "dan",
+         "yang", "telah", "sesuai", "ketentuan", "paling", "lambat", "hari", "kerja", "melalui", "aplikasi", "&",
+         "<catatan>", "\"asli\"", "(rangkap 3)", "1.10", "ke-2", "Rp5.000.000,00"]
+ROOTS = ["pertanggung", "jawab", "an", "penyelenggara", "administrasi", "ketidak", "berkesinambungan", "pelayanan",
+         "perizinan", "terpadu", "kependudukan", "pencatatan", "sipil"]
+LABELS = ["Ya", "Tidak", "Lengkap", "Tidak lengkap", "Ditolak", "Revisi", "Disetujui", "Perlu survei",
+          "Dikembalikan", "Ditunda", "Berkas dikembalikan kepada pemohon untuk dilengkapi"]
+EXIT_LABELS = LABELS + [f"Cabang {k}" for k in range(1, MAX_EXITS + 1)]
+
+
+def _text_pool() -> list[str]:
+    """Texts a step may hold: short ones, ones with a very long word, paragraphs, markup characters.
+    Drawn from a pool (one draw per text) so that SOPs of forty steps stay quick to generate."""
+    pool = []
+    for i in range(60):
+        words = [WORDS[(i * 7 + k * 3) % len(WORDS)] for k in range(1 + i % 9)]
+        if i % 5 == 0:  # one word of 20 to 80 letters
+            words.insert(i % 3, "".join(ROOTS[(i + k) % len(ROOTS)] for k in range(2 + i % 6)).capitalize())
+        text = " ".join(words)
+        if i % 12 == 0:  # a paragraph
+            text = " ".join(f"{text} tahap {k}." for k in range(1, 9))
+        pool.append(text)
+    return pool
+
+
+TEXTS = _text_pool()
+DURATIONS = [f"{amount} {unit}" for amount in (1, 5, 15, 90, 9999) for unit in ("menit", "jam", "hari", "hari kerja")]
+
+
+def texts() -> st.SearchStrategy[str]:
+    return st.sampled_from(TEXTS)
+
+
+@st.composite
+def _actors(draw, columns: list[str], n_steps: int) -> list[list[str]]:
+    """Each step's actors (several for a joint step); every column is somebody's."""
+    joint_share = draw(st.sampled_from([0, 0, 15, 40]))
+    result = []
+    for _ in range(n_steps):
+        size = 1
+        if len(columns) > 1 and draw(st.integers(0, 99)) < joint_share:
+            size = draw(st.integers(2, min(len(columns), 4)))
+        result.append(draw(st.lists(st.sampled_from(columns), min_size=size, max_size=size, unique=True)))
+    for column in columns:
+        if not any(column in actors for actors in result):
+            result[draw(st.integers(0, n_steps - 1))].append(column)
+    return result
+
+
+def exit_counts() -> st.SearchStrategy[int]:
+    """Mostly two or three exits; now and then very many."""
+    return st.one_of(st.integers(2, 3), st.integers(2, 3), st.integers(2, 6), st.integers(2, MAX_EXITS - 1))
+
+
+@st.composite
+def _exits(draw, i: int, ids: list[str]) -> list[dict[str, str]]:
+    """The exits of a decision at step i: one always leads forward, the others anywhere but i."""
+    n = len(ids)
+    count = draw(exit_counts())
+    labels = draw(st.lists(st.sampled_from(EXIT_LABELS), min_size=count, max_size=count, unique=True))
+    forward = draw(st.one_of(st.none(), st.integers(i + 1, n - 1)))
+    targets = [forward] + [
+        draw(st.one_of(st.none(), st.integers(0, n - 1).filter(lambda t: t != i))) for _ in range(count - 1)
+    ]
+    targets = draw(st.permutations(targets))
+    return [{"label": label} | ({} if t is None else {"ke": ids[t]}) for label, t in zip(labels, targets)]
+
+
+def _successors(steps: list[dict], ids: list[str]) -> dict[int, list[int]]:
+    index = {step_id: i for i, step_id in enumerate(ids)}
+    last = len(steps) - 1
+    result: dict[int, list[int]] = {}
+    for i, step in enumerate(steps):
+        if "keputusan" not in step:
+            result[i] = [i + 1] if i < last else []
+        else:
+            result[i] = [index[e["ke"]] if "ke" in e else i + 1 for e in step["keputusan"]]
+    return result
+
+
+def _first_unreachable(steps: list[dict], ids: list[str]) -> int | None:
+    successors = _successors(steps, ids)
+    seen, todo = {0}, [0]
+    while todo:
+        for nxt in successors[todo.pop()]:
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    missing = [i for i in range(len(steps)) if i not in seen]
+    return missing[0] if missing else None
+
+
+def _connect(steps: list[dict], ids: list[str]) -> None:
+    """Make every step reachable: the decision just before the first unreachable step (it must be a
+    decision, or that step would follow it) gets an exit to its next step."""
+    while (k := _first_unreachable(steps, ids)) is not None:
+        exits = steps[k - 1]["keputusan"]
+        if len(exits) < MAX_EXITS:
+            used = {e["label"].lower() for e in exits}
+            exits.append({"label": next(f"Lanjut {j}" for j in range(1, 99) if f"lanjut {j}" not in used)})
+        else:
+            exits[-1].pop("ke", None)
+
+
+@st.composite
+def sop_sources(draw, max_actors: int = 8, max_steps: int = 40, nomor: str = "800/001/UJI") -> dict[str, Any]:
+    """One legal SOP as its YAML source would hold it."""
+    columns = draw(st.lists(st.sampled_from(sorted(ROLES)), min_size=1, max_size=max_actors, unique=True))
+    n = draw(st.integers(2, max_steps))
+    ids = [f"l{i + 1}" for i in range(n)]
+    actors = draw(_actors(columns, n))
+    decision_share = draw(st.sampled_from([0, 10, 25, 40, 70]))
+    steps = []
+    for i in range(n):
+        step: dict[str, Any] = {
+            "id": ids[i],
+            "kegiatan": f"{draw(st.sampled_from(VERBS))} {draw(texts())} (tahap {i + 1})",
+            "pelaksana": actors[i][0] if len(actors[i]) == 1 else actors[i],
+            "kelengkapan": draw(st.one_of(texts(), st.lists(texts(), min_size=1, max_size=4))),
+            "waktu": draw(st.sampled_from(DURATIONS)),
+            "output": draw(texts()),
+        }
+        if draw(st.booleans()):
+            step["keterangan"] = draw(texts())
+        if i < n - 1 and draw(st.integers(0, 99)) < decision_share:
+            step["keputusan"] = draw(_exits(i, ids))
+        steps.append(step)
+    _connect(steps, ids)
+    return {
+        "nomor": nomor,
+        "judul": f"Pelayanan {draw(texts())}",
+        "instansi": AGENCY,
+        "tanggal": {"pembuatan": "2025-03-03", "efektif": "2025-03-10"},
+        "disahkan_oleh": {"jabatan": "kepala", "nama": "SITI RAHMAWATI, S.E., M.M."},
+        "dasar_hukum": draw(st.lists(st.sampled_from(sorted(LAWS)), min_size=1, max_size=3, unique=True)),
+        "kualifikasi_pelaksana": ["Memahami ketentuan perizinan"],
+        "peralatan_perlengkapan": ["Komputer"],
+        "peringatan": ["Berkas yang tidak lengkap tidak diproses"],
+        "pencatatan_pendataan": ["Buku register permohonan"],
+        "jenis_kegiatan": draw(st.sampled_from(["Pelayanan", "Rutin", "Penugasan"])),
+        "penanggung_jawab": {"produk": "kepala", "kegiatan": columns[0]},
+        "ruang_lingkup": "Bidang Pelayanan Perizinan",
+        "pelaksana": columns,
+        "langkah": steps,
+    }
+
+
+def to_sop(source: dict[str, Any]) -> Sop:
+    """The validated model of a drawn source (as the loader would build it)."""
+    return Sop.model_validate(source)
+
+
+def corpora(max_sops: int = 3) -> st.SearchStrategy[list[dict[str, Any]]]:
+    return st.lists(sop_sources(), min_size=1, max_size=max_sops)
+
+
+def write_corpus(folder: Path, sources: list[dict[str, Any]]) -> Path:
+    """Write the registries and each SOP (numbered apart: nomor must be unique) into `folder`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    cited = {law for source in sources for law in source.get("dasar_hukum", ())}
+    laws = {k: v for k, v in LAWS.items() if k in cited}  # an uncited entry would be a warning
+    for name, registry in {**REGISTRIES, "_dasar-hukum.yml": laws}.items():
+        (folder / name).write_text(_dump(registry), encoding="utf-8")
+    for i, source in enumerate(sources, start=1):
+        (folder / f"sop-uji-{i}.yml").write_text(_dump({**source, "nomor": f"800/{i:03d}/UJI"}), encoding="utf-8")
+    return folder
+
+
+def _dump(data: Any) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
