@@ -38,8 +38,9 @@ def is_slug(value: str) -> bool:
     return len(value) <= MAX_ID_LENGTH and re.fullmatch(SLUG_PATTERN, value) is not None
 
 
-def _shown(value: str) -> str:
-    return value if len(value) <= 40 else value[:40] + "…"
+def shown(value: str, limit: int = 40) -> str:
+    """A value quoted in a message, cut short: a finding stays one readable line."""
+    return value if len(value) <= limit else value[:limit] + "…"
 
 
 def _check_reserved(value: str) -> None:
@@ -57,7 +58,7 @@ def _check_id(value: str) -> str:
             "id_format",
             "id '{value}' tidak sah: pakai huruf kecil, angka dan tanda hubung (paling panjang {limit}), "
             "mis. 'kabid-renum'",
-            {"value": _shown(value), "limit": MAX_ID_LENGTH},
+            {"value": shown(value), "limit": MAX_ID_LENGTH},
         )
     _check_reserved(value)
     return value
@@ -69,7 +70,7 @@ def _check_slug(value: str) -> str:
             "slug_format",
             "slug '{value}' tidak sah: pakai huruf kecil, angka dan tanda hubung (paling panjang {limit}), "
             "mis. 'perbaikan-data-kinerja'",
-            {"value": _shown(value), "limit": MAX_ID_LENGTH},
+            {"value": shown(value), "limit": MAX_ID_LENGTH},
         )
     _check_reserved(value)
     return value

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import StrictModel, Text
+from .base import StrictModel, Text, shown
 
 
 class TimeUnit(str, enum.Enum):
@@ -23,11 +23,6 @@ class TimeUnit(str, enum.Enum):
 _SHORT_FORM = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s+(.+?)\s*$")
 MAX_AMOUNT = Decimal(9999)  # in its own unit: 9999 menit is a week, 9999 hari kerja forty years
 MAX_DECIMALS = 2
-
-
-def _shown(amount: Decimal) -> str:
-    text = str(amount)
-    return text if len(text) <= 20 else text[:20] + "…"
 
 
 class Duration(StrictModel):
@@ -64,7 +59,8 @@ class Duration(StrictModel):
                 "duration_range",
                 "jumlah waktu '{value}' di luar batas: paling besar {limit} {unit}, paling banyak {decimals} angka "
                 "di belakang koma; untuk waktu yang lebih lama pakai satuan yang lebih besar",
-                {"value": _shown(self.amount), "limit": MAX_AMOUNT, "unit": self.unit.value, "decimals": MAX_DECIMALS},
+                {"value": shown(str(self.amount), 20), "limit": MAX_AMOUNT, "unit": self.unit.value,
+                 "decimals": MAX_DECIMALS},
             )
         return self
 

@@ -144,8 +144,7 @@ class SopPlugin(BasePlugin[SopConfig]):
             # Errors count towards --strict; warnings are reported but never fail a build.
             (log.error if finding.severity is Severity.ERROR else log.info)(finding.as_line())
         self.errors = [f for f in findings if f.severity is Severity.ERROR]
-        self.site = SiteData.build(project, findings)
-        self.swimlanes = {slug: svg for slug, svg in self.swimlanes.items() if slug in self.site.sops}
+        self.site = SiteData.build(project, findings)  # every drawn swimlane belongs to a published SOP
         self._paths = {d.slug: d.path for d in project.documents}
         self.pages = self.site.pages()
         if self.serving:
