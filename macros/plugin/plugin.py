@@ -138,11 +138,13 @@ class SopPlugin(BasePlugin[SopConfig]):
         findings = list(validation.findings)
         registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
         base = Path(config.config_file_path or ".").parent
-        findings += self._draw_swimlanes(project.renderable(findings), registries, base / self.config.cache_dir)
+        cache = SvgCache(base / self.config.cache_dir)
+        findings += self._draw_swimlanes(project.renderable(findings), registries, cache)
         findings = sorted_findings(findings)
         for finding in findings:
             # Errors count towards --strict; warnings are reported but never fail a build.
             (log.error if finding.severity is Severity.ERROR else log.info)(finding.as_line())
+        log.info(f"swimlane: {cache.drawn} digambar dengan dot, {cache.reused} dari cache")
         self.errors = [f for f in findings if f.severity is Severity.ERROR]
         self.site = SiteData.build(project, findings)  # every drawn swimlane belongs to a published SOP
         self._paths = {d.slug: d.path for d in project.documents}
@@ -150,15 +152,13 @@ class SopPlugin(BasePlugin[SopConfig]):
         if self.serving:
             self._add_broken_pages(project)
 
-    def _draw_swimlanes(self, documents: list[SopDocument], registries: Registries, cache_dir: Path) -> list[Finding]:
-        cache = SvgCache(cache_dir)
+    def _draw_swimlanes(self, documents: list[SopDocument], registries: Registries, cache: SvgCache) -> list[Finding]:
         failed: list[Finding] = []
         for document in documents:
             try:
                 self.swimlanes[document.slug] = cache.svg(swimlane_dot(document.sop, registries))
             except DotFailed as exc:
                 failed.append(codes.SWIMLANE_FAILED.at(Location(document.path), f"swimlane SOP ini: {exc}"))
-        log.info(f"swimlane: {cache.drawn} digambar dengan dot, {cache.reused} dari cache")
         return failed
 
     def _add_broken_pages(self, project: Project) -> None:
