@@ -92,7 +92,9 @@ class LegalRegistryEntries(Check):
                             f"isian wajib '{key}' dari dasar hukum '{basis_id}' belum diisi; "
                             "lengkapi, atau tandai 'tidak_lengkap: true' bila memang tidak diketahui",
                         )
-        if project.whole_root:
+        # "Cited by no SOP" is known only when every SOP could be read: one unreadable source
+        # would otherwise flag every basis it cites.
+        if project.whole_root and all(d.sop is not None for d in project.documents):
             yield from self._uncited(project)
 
     def _uncited(self, project: Project) -> Iterator[Finding]:
