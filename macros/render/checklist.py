@@ -33,7 +33,8 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
         rows.append(
             Markup(
                 '<tr data-langkah="{n}"><td class="sop-centang"><input type="checkbox" aria-label="Langkah {n} selesai"></td>'
-                '<td class="sop-no">{n}</td><td>{body}</td><td class="sop-waktu">{waktu}</td>'
+                '<td class="sop-no">{n}</td><td class="sop-ceklis-langkah">{body}</td>'
+                '<td class="sop-waktu" data-label="Waktu">{waktu}</td>'
                 '<td class="sop-isian"></td><td class="sop-isian"></td><td class="sop-isian sop-isian--catatan"></td></tr>'
             ).format(n=i + 1, body=body, waktu=duration(step.duration))
         )
@@ -51,7 +52,11 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
             Markup('<p class="sop-total-waktu"><strong>Total waktu {} dalam SOP ini:</strong> {}</p>').format(
                 role.short_name, str(role_time(sop, role_id))
             ),
-            Markup('<p class="sop-tanda-tangan">Nama: ______________________ &nbsp; NIP: ______________________ &nbsp; Tanda tangan: ______________</p>'),
+            Markup(
+                '<p class="sop-tanda-tangan"><span class="sop-tanda-tangan-isian">Nama: ______________________</span> '
+                '<span class="sop-tanda-tangan-isian">NIP: ______________________</span> '
+                '<span class="sop-tanda-tangan-isian">Tanda tangan: ______________</span></p>'
+            ),
             Markup("</div>"),
         ]
     )

@@ -53,23 +53,30 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
     ordered = sorted(
         sops, key=lambda item: (unit_of(item[1], registries).lower(), unit_of(item[1], registries), _natural(item[1].number), item[0])
     )
+    # The rows come in unit order, then by number: that is the order the header states (Unit ▲).
     head = Markup(
         "<thead><tr>"
-        '<th scope="col" data-urut="nomor" aria-sort="ascending">Nomor</th>'
-        '<th scope="col" data-urut="judul">Judul</th>'
-        '<th scope="col">Unit</th>'
-        '<th scope="col" data-urut="efektif">Tanggal Efektif</th>'
-        '<th scope="col">Jumlah Langkah</th><th scope="col">Total Waktu</th>'
+        '<th scope="col" class="sop-daftar-nomor" data-urut="nomor">Nomor</th>'
+        '<th scope="col" class="sop-daftar-judul" data-urut="judul">Judul</th>'
+        '<th scope="col" class="sop-daftar-unit" data-urut="unit" aria-sort="ascending">Unit</th>'
+        '<th scope="col" class="sop-daftar-efektif" data-urut="efektif">Tanggal Efektif</th>'
+        '<th scope="col" class="sop-daftar-langkah">Jumlah Langkah</th>'
+        '<th scope="col" class="sop-daftar-waktu">Total Waktu</th>'
         "</tr></thead>"
     )
     rows = []
     for position, (slug, sop) in enumerate(ordered):
         effective = sop.dates.effective.isoformat() if sop.dates.effective else ""
+        # data-label: the column's name, shown before the value where a narrow screen lays a row out as a card.
         rows.append(
             Markup(
                 '<tr data-urutan="{pos}" data-unit="{unit}" data-pelaksana="{roles}" data-jenis="{kind}" data-efektif="{eff}">'
-                "<td>{nomor}</td><td><a href=\"{href}\">{judul}</a></td><td>{unit}{bidang}</td><td>{tanggal}</td>"
-                "<td>{langkah}</td><td>{waktu}</td></tr>"
+                '<td class="sop-daftar-nomor" data-label="Nomor">{nomor}</td>'
+                '<td class="sop-daftar-judul" data-label="Judul"><a href="{href}">{judul}</a></td>'
+                '<td class="sop-daftar-unit" data-label="Unit">{unit}{bidang}</td>'
+                '<td class="sop-daftar-efektif" data-label="Tanggal Efektif">{tanggal}</td>'
+                '<td class="sop-daftar-langkah" data-label="Jumlah Langkah">{langkah}</td>'
+                '<td class="sop-daftar-waktu" data-label="Total Waktu">{waktu}</td></tr>'
             ).format(
                 pos=position,
                 unit=unit_of(sop, registries),

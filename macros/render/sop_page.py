@@ -14,7 +14,7 @@ from .flowchart.pagination import PAPERS, MARGIN_MM, PrintGeometry, paginate
 from .html import page_rule, table, table_row
 from .identity import identity_block
 from .links import Links
-from .procedure import SCREEN_WIDTHS, procedure_table
+from .procedure import procedure_table, screen_widths
 from .text import indonesian_date, total_time
 
 SCREEN_COLUMN = 108.0
@@ -34,8 +34,10 @@ def _page_style(options: PageOptions) -> Markup:
 def _screen_table(sop: Sop, registries: Registries) -> Markup:
     metrics = Metrics(SCREEN_COLUMN)
     (layout,) = layout_pages(sop, [range(len(sop.steps))], metrics)
-    widths = {**SCREEN_WIDTHS, "pelaksana": SCREEN_COLUMN}
-    return Markup('<div class="sop-gulir sop-layar">{}</div>').format(procedure_table(sop, layout, registries, widths, "sop-prosedur--layar"))
+    widths = {**screen_widths(sop), "pelaksana": SCREEN_COLUMN}
+    return Markup('<div class="sop-gulir sop-layar">{}</div>').format(
+        procedure_table(sop, layout, registries, widths, "sop-prosedur--layar", em=True)
+    )
 
 
 def _fit(widths: dict[str, float], margin: float) -> dict[str, float]:

@@ -127,7 +127,7 @@ def test_kabid_renum_checklist(seed_site):
     page = (seed_site / SEED / "checklist/kabid-renum/index.html").read_text(encoding="utf-8")
     rows = _rows(page)
     assert sorted(rows) == [4, 6, 7]
-    waktu = {n: re.search(r'<td class="sop-waktu">(.*?)</td>', body).group(1) for n, body in rows.items()}
+    waktu = {n: re.search(r'<td class="sop-waktu"[^>]*>(.*?)</td>', body).group(1) for n, body in rows.items()}
     assert waktu == {4: "180 menit", 6: "120 menit", 7: "60 menit"}
     assert all(_detail(body, "output") == "Dokumen data kinerja" for body in rows.values())
     assert _detail(rows[4], "mulai") == "setelah langkah 3 (Sekretaris)"
