@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from markupsafe import Markup
 
 from ..findings import Finding
@@ -38,3 +40,36 @@ def failed_render(what: str, message: str) -> Markup:
     return Markup(
         '<div class="admonition failure" role="alert"><p class="admonition-title">{} tidak dapat dibuat</p><p>{}</p></div>'
     ).format(what, message)
+
+
+@dataclass(frozen=True)
+class Unpublished:
+    """An SOP file left off the site, and the first error that kept it off (None: no located one)."""
+
+    slug: str
+    path: str
+    first: Finding | None
+
+
+def unpublished_notice(unpublished: list[Unpublished], total: int) -> Markup:
+    """On Daftar SOP, whenever a build left SOPs out: a build without --strict writes the site
+    all the same, and the list alone would not show what is missing."""
+    if not unpublished:
+        return Markup("")
+    shown = unpublished[:MAX_SHOWN]
+    items = Markup("").join(
+        Markup('<li data-sop-tidak-terbit="{}"><strong>{}</strong> (<code>{}</code>): {}</li>').format(
+            u.slug, u.slug, u.path,
+            Markup("<code>{}</code>").format(u.first.as_line()) if u.first else "lihat log pembangunan",
+        )
+        for u in shown
+    )
+    rest = len(unpublished) - len(shown)
+    more = Markup("<p>… dan {} SOP lain.</p>").format(rest) if rest > 0 else Markup("")
+    return Markup(
+        '<div class="admonition warning sop-tidak-terbit" role="status" data-jumlah="{}">'
+        '<p class="admonition-title">{} dari {} SOP tidak diterbitkan karena bergalat</p>'
+        "<p>SOP berikut tidak tampil di daftar ini dan tidak punya halaman. Perbaiki galat pertamanya "
+        "(semua temuan: <code>sop check</code>); <code>mkdocs build --strict</code> menolak membangun selama ada galat.</p>"
+        '<ul class="sop-temuan">{}</ul>{}</div>'
+    ).format(len(unpublished), len(unpublished), total, items, more)
