@@ -17,7 +17,10 @@ def _detail(label: str, value: str, key: str) -> Markup:
 
 
 def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, links: Links) -> Markup:
+    """An external party (a citizen: Pemohon) is not an official: no paraf column, no NIP and
+    signature line, and the page says whose steps these are in their terms."""
     role = registries.roles[role_id]
+    fields = 2 if role.external else 3  # Tanggal, (Paraf,) Catatan
     rows = []
     for i in role_steps(sop, role_id):
         step = sop.steps[i]
@@ -33,25 +36,39 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
         rows.append(
             Markup(
                 '<tr data-langkah="{n}"><td class="sop-centang"><input type="checkbox" aria-label="Langkah {n} selesai"></td>'
-                '<td class="sop-no">{n}</td><td>{body}</td><td class="sop-waktu">{waktu}</td>'
-                '<td class="sop-isian"></td><td class="sop-isian"></td><td class="sop-isian sop-isian--catatan"></td></tr>'
-            ).format(n=i + 1, body=body, waktu=duration(step.duration))
+                '<td class="sop-no">{n}</td><td>{body}</td><td class="sop-waktu">{waktu}</td>{isian}'
+                '<td class="sop-isian sop-isian--catatan"></td></tr>'
+            ).format(n=i + 1, body=body, waktu=duration(step.duration),
+                     isian=Markup('<td class="sop-isian"></td>') * (fields - 1))
         )
-    head = ["✓", "No", "Langkah", "Waktu", "Tanggal", "Paraf", "Catatan"]
+    head = ["✓", "No", "Langkah", "Waktu", "Tanggal", "Catatan"] if role.external else \
+        ["✓", "No", "Langkah", "Waktu", "Tanggal", "Paraf", "Catatan"]
+    if role.external:
+        who = Markup("Pihak di luar instansi: {} · <a href=\"{}\">semua langkahnya di SOP lain</a>").format(
+            role.name, links.role(role_id))
+        closing = Markup(
+            '<p class="sop-catatan-eksternal">{} bukan pegawai instansi: checklist ini panduan langkah-langkahnya '
+            "dalam prosedur, tanpa paraf, NIP atau tanda tangan pejabat.</p>"
+        ).format(role.name)
+    else:
+        who = Markup('Jabatan: {} · <a href="{}">semua tugas jabatan ini</a>').format(role.name, links.role(role_id))
+        closing = Markup(
+            '<p class="sop-tanda-tangan">Nama: ______________________ &nbsp; NIP: ______________________ '
+            "&nbsp; Tanda tangan: ______________</p>"
+        )
     return Markup("").join(
         [
             page_rule("A4 portrait", 12),
             Markup('<div class="sop-ceklis">'),
             Markup("<h1>Checklist {}</h1>").format(role.short_name),
-            Markup(
-                '<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}<br>Jabatan: {} · '
-                '<a href="{}">semua tugas jabatan ini</a></p>'
-            ).format(links.sop(slug), sop.title, sop.number, role.name, links.role(role_id)),
+            Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}<br>{}</p>').format(
+                links.sop(slug), sop.title, sop.number, who
+            ),
             table("sop-ceklis-tabel", rows, head),
             Markup('<p class="sop-total-waktu"><strong>Total waktu {} dalam SOP ini:</strong> {}</p>').format(
                 role.short_name, str(role_time(sop, role_id))
             ),
-            Markup('<p class="sop-tanda-tangan">Nama: ______________________ &nbsp; NIP: ______________________ &nbsp; Tanda tangan: ______________</p>'),
+            closing,
             Markup("</div>"),
         ]
     )
