@@ -47,8 +47,8 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
         who = Markup("Pihak di luar instansi: {} · <a href=\"{}\">semua langkahnya di SOP lain</a>").format(
             role.name, links.role(role_id))
         closing = Markup(
-            '<p class="sop-catatan-eksternal">{} bukan pegawai instansi: checklist ini panduan langkah-langkahnya '
-            "dalam prosedur, tanpa paraf, NIP atau tanda tangan pejabat.</p>"
+            '<p class="sop-catatan-eksternal">{} adalah pihak di luar instansi: checklist ini panduan '
+            "langkah-langkah yang dilakukannya dalam prosedur.</p>"
         ).format(role.name)
     else:
         who = Markup('Jabatan: {} · <a href="{}">semua tugas jabatan ini</a>').format(role.name, links.role(role_id))
