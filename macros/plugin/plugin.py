@@ -166,6 +166,11 @@ class SopPlugin(BasePlugin[SopConfig]):
         if self.serving:
             self._add_broken_pages(project)
 
+    @property
+    def broken_pages(self) -> list[str]:
+        """Slugs of the SOPs whose address shows their findings (only under `mkdocs serve`)."""
+        return sorted(self._broken)
+
     def _note_unpublished(self, project: Project) -> None:
         """Every SOP file that did not make it onto the site, with the first error that kept
         it off: a build without --strict still writes the site, and the author must see which

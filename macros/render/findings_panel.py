@@ -51,15 +51,23 @@ class Unpublished:
     first: Finding | None
 
 
-def unpublished_notice(unpublished: list[Unpublished], total: int) -> Markup:
+def unpublished_notice(unpublished: list[Unpublished], total: int, pages: dict[str, str] | None = None) -> Markup:
     """On Daftar SOP, whenever a build left SOPs out: a build without --strict writes the site
-    all the same, and the list alone would not show what is missing."""
+    all the same, and the list alone would not show what is missing. `pages`: slug -> URL of the
+    page that shows all of an SOP's findings (under `mkdocs serve`)."""
     if not unpublished:
         return Markup("")
+    pages = pages or {}
     shown = unpublished[:MAX_SHOWN]
+
+    def name(u: Unpublished) -> Markup:
+        if u.slug in pages:
+            return Markup('<a href="{}"><strong>{}</strong></a>').format(pages[u.slug], u.slug)
+        return Markup("<strong>{}</strong>").format(u.slug)
+
     items = Markup("").join(
-        Markup('<li data-sop-tidak-terbit="{}"><strong>{}</strong> (<code>{}</code>): {}</li>').format(
-            u.slug, u.slug, u.path,
+        Markup('<li data-sop-tidak-terbit="{}">{} (<code>{}</code>): {}</li>').format(
+            u.slug, name(u), u.path,
             Markup("<code>{}</code>").format(u.first.as_line()) if u.first else "lihat log pembangunan",
         )
         for u in shown

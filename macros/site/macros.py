@@ -51,7 +51,8 @@ def define_env(env) -> None:
         """Daftar SOP: the table of every SOP on the site."""
         plugin = _plugin(env)
         links = Links(lambda path: get_relative_url(path, env.page.url))
-        notice = unpublished_notice(plugin.unpublished, plugin.total_sops)
+        broken_pages = {slug: links.sop(slug) for slug in plugin.broken_pages}  # serve: why each is off the site
+        notice = unpublished_notice(plugin.unpublished, plugin.total_sops, broken_pages)
         return plugin.defer(notice + render_index(list(plugin.site.sops.items()), plugin.site.registries, links))
 
     @env.macro
