@@ -65,12 +65,13 @@ def unpublished_notice(unpublished: list[Unpublished], total: int, pages: dict[s
             return Markup('<a href="{}"><strong>{}</strong></a>').format(pages[u.slug], u.slug)
         return Markup("<strong>{}</strong>").format(u.slug)
 
+    def why(u: Unpublished) -> Markup:
+        if u.first is None:
+            return Markup("<code>{}</code>: lihat log pembangunan").format(u.path)
+        return Markup("<code>{}</code>: <code>{}</code> {}").format(u.first.location, u.first.code, u.first.message)
+
     items = Markup("").join(
-        Markup('<li data-sop-tidak-terbit="{}">{} (<code>{}</code>): {}</li>').format(
-            u.slug, name(u), u.path,
-            Markup("<code>{}</code>").format(u.first.as_line()) if u.first else "lihat log pembangunan",
-        )
-        for u in shown
+        Markup('<li data-sop-tidak-terbit="{}">{}: {}</li>').format(u.slug, name(u), why(u)) for u in shown
     )
     rest = len(unpublished) - len(shown)
     more = Markup("<p>… dan {} SOP lain.</p>").format(rest) if rest > 0 else Markup("")

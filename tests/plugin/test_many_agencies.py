@@ -111,9 +111,8 @@ def test_a_build_without_strict_says_which_sops_it_left_out(tmp_path):
     assert "2 dari 3 SOP tidak diterbitkan karena bergalat" in notice
     items = [html.unescape(re.sub(r"<[^>]+>", "", li)) for li in re.findall(r"<li [^>]*>(.*?)</li>", notice, re.S)]
     assert items == [
-        "pengarsipan-surat (sop/pengarsipan-surat.yml): sop/pengarsipan-surat.yml:8:14: SOP-Y001 galat: "
-        "diharapkan ',' atau ']' (kurung siku belum ditutup?)",
-        "surat-keluar (sop/surat-keluar.yml): sop/surat-keluar.yml:36:5: SOP-A002 galat: kolom pelaksana 'kepala' "
+        "pengarsipan-surat: sop/pengarsipan-surat.yml:8:14: SOP-Y001 diharapkan ',' atau ']' (kurung siku belum ditutup?)",
+        "surat-keluar: sop/surat-keluar.yml:36:5: SOP-A002 kolom pelaksana 'kepala' "
         "tidak dipakai oleh satu langkah pun; hapus atau tetapkan langkahnya",
     ]
     assert (site / "sop" / "surat-masuk" / "index.html").is_file()  # the good one is published
