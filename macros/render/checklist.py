@@ -27,7 +27,7 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
         body = Markup("").join(
             [
                 Markup('<div class="sop-ceklis-kegiatan">{}</div>').format(step.activity),
-                _detail("Mulai", starts_text(incoming(sop, i, registries)), "mulai"),
+                _detail("Mulai", starts_text(incoming(sop, i, registries), first=i == 0), "mulai"),
                 _detail("Kelengkapan", ", ".join(step.requirements) or "-", "kelengkapan"),
                 _detail("Output", step.output, "output"),
                 _detail("Diteruskan ke", goes_text(outgoing(sop, i, registries)), "tujuan"),

@@ -94,6 +94,8 @@ def test_an_external_party_signs_nothing_as_an_official(site):
     assert "NIP" not in citizen and "Paraf" not in citizen and "Tanda tangan" not in citizen
     assert "Pihak di luar instansi: Pemohon" in citizen and "Jabatan:" not in citizen
     assert citizen.count('<td class="sop-isian') == 2 * 2  # tanggal, catatan for each of its 2 steps
+    # the first step opens the procedure, even when a loop also leads back to it
+    assert "awal prosedur; atau setelah langkah 2 (Sekretaris Kelurahan), bila Tidak lengkap" in citizen
     assert "NIP: ____" in official and "<th>Paraf</th>" in official.replace(' scope="col"', "")
     role = read(site, "pelaksana/pemohon/index.html")
     assert "pihak di luar instansi" in role and "Terlibat di 1 SOP" in role
