@@ -110,7 +110,7 @@ Slug = Annotated[str, AfterValidator(_check_slug)]
 Text = Annotated[str, StringConstraints(strict=True), AfterValidator(_check_text)]
 
 
-def one_or_many(value: Any) -> Any:
+def _one_or_many(value: Any) -> Any:
     """Authors may write a single item without the list dashes."""
     if isinstance(value, str):
         return (value,)
@@ -120,8 +120,8 @@ def one_or_many(value: Any) -> Any:
 
 
 MAX_ITEMS = 100  # any list of texts or ids: legal bases, requirements, qualifications...
-TextList = Annotated[tuple[Text, ...], Field(max_length=MAX_ITEMS), BeforeValidator(one_or_many)]
-IdList = Annotated[tuple[Id, ...], Field(max_length=MAX_ITEMS), BeforeValidator(one_or_many)]
+TextList = Annotated[tuple[Text, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
+IdList = Annotated[tuple[Id, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 

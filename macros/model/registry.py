@@ -7,12 +7,12 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, Field, RootModel
 
-from .base import Id, StrictModel, Text, one_or_many
+from .base import Id, StrictModel, Text, _one_or_many
 
 MAX_KOP_LEVELS = 4  # Provinsi / Kabupaten-Kota / Kecamatan / Kelurahan-Desa above the agency itself
 
 KopLevels = Annotated[
-    tuple[Text, ...], Field(min_length=1, max_length=MAX_KOP_LEVELS), BeforeValidator(one_or_many)
+    tuple[Text, ...], Field(min_length=1, max_length=MAX_KOP_LEVELS), BeforeValidator(_one_or_many)
 ]
 
 

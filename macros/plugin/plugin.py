@@ -175,7 +175,6 @@ class SopPlugin(BasePlugin[SopConfig]):
         """Every SOP file that did not make it onto the site, with the first error that kept
         it off: a build without --strict still writes the site, and the author must see which
         SOPs are missing from it (Daftar SOP says so), not only the log."""
-        published = {slug for slug in self.site.sops}
         first: dict[str, Finding] = {}
         for finding in self.errors:
             first.setdefault(finding.location.path, finding)
@@ -183,7 +182,8 @@ class SopPlugin(BasePlugin[SopConfig]):
         self.unpublished = [
             Unpublished(d.slug, d.path, first.get(d.path))
             for d in sorted(project.documents, key=lambda d: (d.path, d.slug))
-            if d.slug not in published or self.site.sops[d.slug] is not d.sop
+            if self.site.sops.get(d.slug) is not d.sop or d.sop is None  # off the site...
+            if d.path in first or d.sop is None  # ...because of its errors (not, say, by choice)
         ]
         if self.unpublished:
             names = ", ".join(u.path for u in self.unpublished)
