@@ -56,6 +56,12 @@ UNUSED_COLUMN = _code("SOP-A002", E, "Kolom pelaksana yang tidak dipakai satu la
 UNKNOWN_ROLE = _code("SOP-A003", E, "Id jabatan tidak ada di registri jabatan")
 UNKNOWN_RESPONSIBLE = _code("SOP-A004", E, "Penanggung jawab bukan jabatan yang dikenal")
 DUPLICATE_COLUMN = _code("SOP-A005", E, "Kolom pelaksana yang sama ditulis dua kali")
+EXTERNAL_OFFICIAL = _code(
+    "SOP-A010", E, "Pengesah atau penanggung jawab SOP adalah pihak di luar instansi (eksternal), bukan pejabat"
+)
+UNMARKED_EXTERNAL = _code(
+    "SOP-A011", W, "Jabatan bernama pihak luar (Pemohon, Masyarakat, …) yang tidak ditandai eksternal: true"
+)
 UNKNOWN_AGENCY = _code("SOP-I001", E, "Id instansi tidak ada di registri instansi")
 AGENCY_NO_ADDRESS = _code("SOP-I002", W, "Alamat instansi untuk kop belum diisi")
 BAD_LOGO = _code("SOP-I003", E, "Logo instansi bukan berkas gambar yang ada di docs/")
@@ -89,7 +95,8 @@ NIP_GENDER = _code("SOP-N004", E, "Digit jenis kelamin dalam NIP bukan 1 atau 2"
 RANK_MISMATCH = _code("SOP-N005", W, "Pangkat tidak sesuai dengan golongan ruang")
 # Related SOPs
 UNKNOWN_RELATED_SOP = _code("SOP-K001", E, "Keterkaitan menunjuk slug yang bukan SOP di sumber")
-RELATED_TO_ITSELF = _code("SOP-K002", W, "SOP menyebut dirinya sendiri sebagai keterkaitan")
+RELATED_TO_ITSELF = _code("SOP-K002", W, "SOP menyebut dirinya sendiri sebagai keterkaitan (dengan slug atau judulnya)")
+RELATED_BY_TITLE = _code("SOP-K003", W, "Keterkaitan ditulis dengan judul SOP yang ada di sumber; tulis slug-nya agar menjadi tautan")
 # Duplicates
 DUPLICATE_NOMOR = _code("SOP-D001", E, "Dua SOP dengan nomor yang sama")
 DUPLICATE_STEP_TEXT = _code("SOP-D002", E, "Dua langkah dengan kegiatan yang sama persis")

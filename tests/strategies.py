@@ -41,7 +41,7 @@ ROLES = {
     "bendahara": {"nama": "Bendahara Pengeluaran", "singkatan": "Bendahara"},
     "petugas-loket": {"nama": "Petugas Loket Pelayanan", "singkatan": "Petugas Loket"},
     "verifikator": {"nama": "Verifikator Berkas Permohonan", "singkatan": "Verifikator"},
-    "pemohon": {"nama": "Pemohon Izin", "singkatan": "Pemohon"},
+    "pemohon": {"nama": "Pemohon Izin", "singkatan": "Pemohon", "eksternal": "true"},
     "pranata-komputer": {
         "nama": "Pranata Komputer Ahli Pertama pada Sub Bagian Perencanaan, Evaluasi dan Pelaporan",
         "singkatan": "Pranata Komputer Ahli Pertama Subbag Perencanaan",
@@ -202,7 +202,8 @@ def sop_sources(draw, max_actors: int = 8, max_steps: int = 40, nomor: str = "80
         "peringatan": ["Berkas yang tidak lengkap tidak diproses"],
         "pencatatan_pendataan": ["Buku register permohonan"],
         "jenis_kegiatan": draw(st.sampled_from(["Pelayanan", "Rutin", "Penugasan"])),
-        "penanggung_jawab": {"produk": "kepala", "kegiatan": columns[0]},
+        # an official answers for the activity, never the citizen (SOP-A010)
+        "penanggung_jawab": {"produk": "kepala", "kegiatan": next((c for c in columns if c != "pemohon"), "kepala")},
         "ruang_lingkup": "Bidang Pelayanan Perizinan",
         "pelaksana": columns,
         "langkah": steps,

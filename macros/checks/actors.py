@@ -9,6 +9,7 @@ from typing import Iterator
 from .. import codes
 from ..findings import Finding, Location
 from ..load.discover import display_path
+from ..model.base import shown
 from ..model.errors import suggest
 from ..model.project import Project, SopDocument
 from .base import Check, SopCheck, register, unknown_reference
@@ -188,4 +189,55 @@ class Columns(SopCheck):
                 yield codes.UNUSED_COLUMN.at(
                     document.locator.value("pelaksana", i),
                     f"kolom pelaksana '{column}' tidak dipakai oleh satu langkah pun; hapus atau tetapkan langkahnya",
+                )
+
+
+@register
+class ExternalOfficials(SopCheck):
+    """A party outside the agency (Pemohon) acts in the procedure, but cannot approve the SOP or
+    answer for its product or activity: those are officials of the agency."""
+
+    codes = (codes.EXTERNAL_OFFICIAL,)
+
+    def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
+        sop = document.sop
+        roles = project.roles.entries
+        for role_id, where, what in (
+            (sop.approval.role, ("disahkan_oleh", "jabatan"), "pengesah SOP"),
+            (sop.responsible.product, ("penanggung_jawab", "produk"), "penanggung jawab produk"),
+            (sop.responsible.activity, ("penanggung_jawab", "kegiatan"), "penanggung jawab kegiatan"),
+        ):
+            if role_id in roles and roles[role_id].external:
+                yield codes.EXTERNAL_OFFICIAL.at(
+                    document.locator.value(*where),
+                    f"{what} '{role_id}' adalah pihak di luar instansi (eksternal: true di {project.roles.path}); "
+                    "tulis jabatan pejabat instansi",
+                )
+
+
+# Parties outside the agency, by their usual names in SOPs (a role's full name, or its first word).
+EXTERNAL_NAMES = {"pemohon", "masyarakat", "pengguna layanan", "penerima layanan", "wajib pajak", "wajib retribusi",
+                  "penduduk", "warga", "pelapor", "pengadu", "pelanggan", "tamu", "pihak ketiga", "rekanan", "pasien"}
+EXTERNAL_FIRST_WORDS = {"pemohon", "masyarakat", "warga", "penduduk", "pelapor", "pengadu", "pasien"}
+
+
+def looks_external(name: str) -> bool:
+    words = name.casefold().split()
+    return " ".join(words) in EXTERNAL_NAMES or (bool(words) and words[0] in EXTERNAL_FIRST_WORDS)
+
+
+@register
+class UnmarkedExternal(Check):
+    """A role named like a citizen (Pemohon) but not marked external would get a NIP line and
+    a signature as an official on its checklist."""
+
+    codes = (codes.UNMARKED_EXTERNAL,)
+
+    def run(self, project: Project) -> Iterator[Finding]:
+        for role_id, role in project.roles.entries.items():
+            if not role.external and (looks_external(role.name) or looks_external(role.short_name)):
+                yield codes.UNMARKED_EXTERNAL.at(
+                    project.roles.where(role_id),
+                    f"jabatan '{role_id}' ({shown(role.name)}) tampaknya pihak di luar instansi; tulis 'eksternal: true' "
+                    "agar checklist-nya tanpa NIP dan tanda tangan pejabat (atau ganti namanya bila memang jabatan)",
                 )

@@ -5,19 +5,39 @@ from __future__ import annotations
 import enum
 from typing import Annotated
 
-from pydantic import Field, RootModel
+from pydantic import BeforeValidator, Field, RootModel
 
-from .base import Id, StrictModel, Text
+from .base import Id, StrictModel, Text, _one_or_many
+
+MAX_KOP_LEVELS = 4  # Provinsi / Kabupaten-Kota / Kecamatan / Kelurahan-Desa above the agency itself
+
+KopLevels = Annotated[
+    tuple[Text, ...], Field(min_length=1, max_length=MAX_KOP_LEVELS), BeforeValidator(_one_or_many)
+]
 
 
 class Agency(StrictModel):
-    """An agency (instansi) as its kop prints it."""
+    """An agency (instansi) as its kop prints it: the levels of government above it, top first
+    (one line each), then its own name. A kelurahan's kop has three lines: Pemerintah Kota …,
+    Kecamatan …, Kelurahan …."""
 
-    government: Text = Field(alias="pemerintah", description="mis. Pemerintah Kabupaten Banggai")
+    levels: KopLevels = Field(
+        alias="pemerintah", description="mis. Pemerintah Kabupaten Banggai, atau daftar: [Pemerintah Kota Contoh, Kecamatan Contoh]"
+    )
     name: Text = Field(alias="nama", description="nama lengkap instansi")
     short_name: Text | None = Field(None, alias="singkatan")
     address: Text | None = Field(None, alias="alamat")
     logo: Text | None = Field(None, alias="logo", description="berkas gambar, relatif terhadap docs/")
+
+    @property
+    def government(self) -> str:
+        """The top level of the kop: the government the agency belongs to."""
+        return self.levels[0]
+
+    @property
+    def kop_lines(self) -> tuple[str, ...]:
+        """Every line of the kop, top first: the levels above the agency, then the agency."""
+        return (*self.levels, self.name)
 
 
 class Role(StrictModel):
@@ -26,6 +46,9 @@ class Role(StrictModel):
     name: Text = Field(alias="nama", description="nomenklatur jabatan resmi")
     short_name: Text = Field(alias="singkatan", description="nama singkat untuk kepala kolom")
     agency: Id | None = Field(None, alias="instansi")
+    external: bool = Field(
+        False, alias="eksternal", description="pihak di luar instansi (mis. Pemohon): tanpa NIP dan tanda tangan pejabat"
+    )
 
 
 class LegalStatus(str, enum.Enum):

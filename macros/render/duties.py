@@ -33,10 +33,10 @@ def outgoing(sop: Sop, step: int, registries: Registries) -> list[Link]:
     return [Link(e.target, e.label, _actors(sop, e.target, registries)) for e in edges(sop) if e.source == step]
 
 
-def starts_text(links: list[Link]) -> str:
-    if not links:
-        return "awal prosedur"
-    parts = [f"setelah langkah {l.step + 1} ({l.actors})" + (f", bila {l.label}" if l.label else "") for l in links]
+def starts_text(links: list[Link], first: bool = False) -> str:
+    """`first`: the step that opens the procedure, which a loop back may also lead to."""
+    parts = ["awal prosedur"] if first or not links else []
+    parts += [f"setelah langkah {l.step + 1} ({l.actors})" + (f", bila {l.label}" if l.label else "") for l in links]
     return "; atau ".join(parts)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..model.registry import Agency
 from ..model.sop import Sop
 from .citation import citation
 from .context import Registries
@@ -18,11 +19,23 @@ def _kop(sop: Sop, registries: Registries, links: Links) -> Markup:
     parts = []
     if agency.logo:
         parts.append(Markup('<img class="sop-logo" src="{}" alt="Logo {}">').format(links.asset(agency.logo), agency.government))
-    parts.append(Markup('<div class="sop-kop-pemerintah">{}</div>').format(agency.government.upper()))
+    # one line per level of government above the agency, as the real kop prints them
+    parts += [Markup('<div class="sop-kop-pemerintah">{}</div>').format(level.upper()) for level in agency.levels]
     parts.append(Markup('<div class="sop-kop-instansi">{}</div>').format(agency.name.upper()))
     if agency.address:
         parts.append(Markup('<div class="sop-kop-alamat">{}</div>').format(agency.address))
     return Markup("").join(parts)
+
+
+def header_agency(agency: Agency) -> Markup:
+    """The agency in the site header of its pages: the full name, and on phones the short one
+    when there is one (the header has room for about 25 characters at 360 px)."""
+    if not agency.short_name:
+        return Markup('<span class="sop-kepala-instansi">{}</span>').format(agency.name)
+    return Markup(
+        '<span class="sop-kepala-instansi sop-kepala-instansi--panjang">{}</span>'
+        '<span class="sop-kepala-instansi sop-kepala-instansi--singkat" title="{}">{}</span>'
+    ).format(agency.name, agency.name, agency.short_name)
 
 
 def _signer(sop: Sop, registries: Registries) -> Markup:

@@ -26,14 +26,18 @@ def render_role_page(role_id: str, sops: dict[str, Sop], registries: Registries,
     parts = [Markup('<div class="sop-pelaksana"><h1>{}</h1>').format(role.name)]
     agency = registries.agencies.get(role.agency) if role.agency else None
     meta = f"Singkatan: {role.short_name}" + (f" · {agency.name}" if agency else "")
+    if role.external:
+        meta += " · pihak di luar instansi (bukan jabatan)"
     parts.append(Markup('<p class="sop-subjudul">{}</p>').format(meta))
     if not duties:
-        parts.append(Markup('<p class="sop-kosong" data-jumlah-sop="0">Jabatan ini belum bertugas di SOP mana pun.</p></div>'))
+        nobody = "Pihak ini belum terlibat di SOP mana pun." if role.external else "Jabatan ini belum bertugas di SOP mana pun."
+        parts.append(Markup('<p class="sop-kosong" data-jumlah-sop="0">{}</p></div>').format(nobody))
         return Markup("").join(parts)
     n_steps = sum(len(steps) for _, _, steps in duties)
     parts.append(
-        Markup('<p class="sop-ringkasan" data-jumlah-sop="{}" data-jumlah-langkah="{}">Bertugas di {} SOP, {} langkah; '
-               "<strong>total waktu: {}</strong>.</p>").format(len(duties), n_steps, len(duties), n_steps, _total(duties))
+        Markup('<p class="sop-ringkasan" data-jumlah-sop="{}" data-jumlah-langkah="{}">{} {} SOP, {} langkah; '
+               "<strong>total waktu: {}</strong>.</p>").format(
+            len(duties), n_steps, "Terlibat di" if role.external else "Bertugas di", len(duties), n_steps, _total(duties))
     )
     for slug, sop, steps in duties:
         rows = [
@@ -59,7 +63,9 @@ def render_role_index(sops: dict[str, Sop], registries: Registries, links: Links
         rows.append(
             table_row(
                 [
-                    Markup('<a href="{}">{}</a>').format(links.role(role_id), role.name),
+                    Markup('<a href="{}">{}</a>{}').format(
+                        links.role(role_id), role.name,
+                        Markup(' <span class="sop-bidang">(pihak luar)</span>') if role.external else ""),
                     role.short_name,
                     str(len(duties)),
                     str(n_steps),
