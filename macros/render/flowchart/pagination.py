@@ -286,6 +286,13 @@ def plan(sop: Sop, geometry: PrintGeometry, header: float, footer: float) -> lis
             sop, geometry, metrics.min_step_row, header, footer, start=cut
         )
         planned = measure(pages)
+    if geometry.steps_per_page == 0 and len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) >= 3:
+        # no lone last step (the end of the procedure) when the page before can spare one that fits
+        *rest, before, last = pages
+        moved = [*rest, range(before.start, before.stop - 1), range(before.stop - 1, last.stop)]
+        candidate = measure(moved)
+        if all(p.height <= budget for p in candidate[-2:]):
+            return candidate
     return planned
 
 
