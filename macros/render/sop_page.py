@@ -10,7 +10,8 @@ from ..model.sop import Sop
 from .context import Registries
 from .flowchart.geometry import Metrics
 from .flowchart.layout import layout_pages
-from .flowchart.pagination import PAPERS, MARGIN_MM, PrintGeometry, paginate
+from .flowchart import pagination
+from .flowchart.pagination import PAPERS, MARGIN_MM, PrintGeometry
 from .html import page_rule, table, table_row
 from .identity import identity_block
 from .links import Links
@@ -40,41 +41,42 @@ def _screen_table(sop: Sop, registries: Registries) -> Markup:
     )
 
 
-def _fit(widths: dict[str, float], margin: float) -> dict[str, float]:
-    """A page whose flowchart needed a lane margin gives that room back from the text columns,
-    so the table still fits the paper."""
-    if margin <= 0:
-        return widths
-    fitted = dict(widths)
-    for key in ("keterangan", "kegiatan"):
-        taken = min(margin, max(0.0, fitted[key] - 60.0))
-        fitted[key] -= taken
-        margin -= taken
-    return fitted
+def _footer(sop: Sop, registries: Registries) -> list[tuple[str, str]]:
+    """What follows the procedure table, as (label, text): the total time, and the actor columns' short
+    names spelled out (also what site search finds a role by)."""
+    names = "; ".join(f"{registries.roles[r].short_name} = {registries.roles[r].name}" for r in sop.columns)
+    return [("Total waktu:", str(total_time(step.duration for step in sop.steps))), ("Pelaksana:", f"{names}.")]
+
+
+def _footer_html(sop: Sop, registries: Registries) -> Markup:
+    (total_label, total), (legend_label, legend) = _footer(sop, registries)
+    return Markup(
+        '<p class="sop-total-waktu"><strong>{}</strong> {}</p>\n<p class="sop-legenda"><strong>{}</strong> {}</p>'
+    ).format(total_label, total, legend_label, legend)
 
 
 def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Markup:
+    """The procedure table as printed: one block per planned page, each starting a page of its own and
+    scaled down (CSS zoom) when what was laid out on it would not fit the paper, so that the browser
+    never breaks the table where the plan did not; the footer goes on the last page, planned too."""
     geometry = PrintGeometry(options.paper, options.steps_per_page)
     widths = geometry.widths(len(sop.columns))
-    metrics = Metrics(widths["pelaksana"])
-    pages = paginate(sop, geometry, metrics.min_step_row)
-    layouts = layout_pages(sop, pages, metrics)
-    parts = [
-        Markup('<div class="sop-halaman-cetak" data-halaman="{}" data-langkah="{}–{}">{}</div>').format(
-            n + 1, steps.start + 1, steps.stop,
-            procedure_table(sop, layout, registries, _fit(widths, layout.margin), "sop-prosedur--cetak"),
-        )
-        for n, (steps, layout) in enumerate(zip(pages, layouts))
-    ]
-    return Markup('<div class="sop-cetak" data-kertas="{}">{}</div>').format(options.paper, Markup("").join(parts))
-
-
-def _legend(sop: Sop, registries: Registries) -> Markup:
-    """The actor columns' short names spelled out (also what site search finds a role by)."""
-    items = Markup("; ").join(
-        Markup("{} = {}").format(registries.roles[r].short_name, registries.roles[r].name) for r in sop.columns
+    header = pagination.header_height([registries.roles[r].short_name for r in sop.columns], widths)
+    footer = pagination.footer_height(
+        [[(label, True), (" " + text, False)] for label, text in _footer(sop, registries)], geometry.page_width
     )
-    return Markup('<p class="sop-legenda"><strong>Pelaksana:</strong> {}.</p>').format(items)
+    pages = pagination.plan(sop, geometry, header, footer)
+    parts = []
+    for n, page in enumerate(pages):
+        style = Markup(' style="zoom:{}"').format(f"{page.scale:.3f}") if page.scale < 1 else Markup("")
+        foot = Markup('<div class="sop-cetak-kaki">{}</div>').format(_footer_html(sop, registries)) if n + 1 == len(pages) else ""
+        parts.append(
+            Markup('<div class="sop-halaman-cetak" data-halaman="{}" data-langkah="{}–{}" data-tinggi="{}"{}>{}{}</div>').format(
+                n + 1, page.steps.start + 1, page.steps.stop, f"{page.height:.1f}", style,
+                procedure_table(sop, page.layout, registries, page.widths, "sop-prosedur--cetak"), foot,
+            )
+        )
+    return Markup('<div class="sop-cetak" data-kertas="{}">{}</div>').format(options.paper, Markup("").join(parts))
 
 
 def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
@@ -90,7 +92,6 @@ def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
 
 def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[str, str], links: Links, options: PageOptions) -> Markup:
     """`titles` maps every published slug to its title (for keterkaitan links)."""
-    total = total_time(step.duration for step in sop.steps)
     revisions = [table_row([indonesian_date(r.date), r.change, r.by]) for r in sop.revisions]
     parts = [
         _page_style(options),
@@ -101,8 +102,7 @@ def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[st
         Markup('<section class="sop-prosedur-blok" aria-label="Prosedur"><h2 class="sop-judul-layar">Prosedur</h2>'),
         _screen_table(sop, registries),
         _print_tables(sop, registries, options),
-        Markup('<p class="sop-total-waktu"><strong>Total waktu:</strong> {}</p>').format(str(total)),
-        _legend(sop, registries),
+        _footer_html(sop, registries),
         Markup("</section>"),
     ]
     if sop.revisions:

@@ -28,7 +28,15 @@ def render_swimlane_page(slug: str, sop: Sop, svg: str, registries: Registries, 
             Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {} · <a href="{}" download="{}-swimlane.svg">unduh SVG</a></p>').format(
                 links.sop(slug), sop.title, sop.number, links.relative(f"sop/{slug}/swimlane.svg"), slug
             ),
-            Markup('<div class="sop-swimlane" role="img" aria-label="Diagram swimlane {}">{}</div>').format(sop.title, Markup(svg)),
+            Markup(
+                '<div class="sop-swimlane-alat"><input type="checkbox" id="sop-swimlane-paskan" class="sop-swimlane-paskan">'
+                '<label for="sop-swimlane-paskan">Paskan ke lebar layar</label>'
+                '<span class="sop-swimlane-petunjuk">{} lajur pelaksana: bila diagram lebih lebar dari layar, geser ke '
+                "samping di dalam bingkai (bilah geser di bawahnya), atau paskan ke lebar layar.</span></div>"
+            ).format(len(sop.columns)),
+            Markup('<div class="sop-swimlane" role="img" tabindex="0" aria-label="Diagram swimlane {}">{}</div>').format(
+                sop.title, Markup(svg)
+            ),
             Markup('<details class="sop-alur-teks"><summary>Alur dalam teks</summary><ol>{}</ol></details></div>').format(flow),
         ]
     )

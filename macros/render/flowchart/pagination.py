@@ -7,6 +7,7 @@ docs/assets/fonts/), so the estimate holds on every machine, whatever fonts it h
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -16,6 +17,8 @@ from markupsafe import Markup
 
 from ...model.sop import Sop
 from ..text import duration
+from .geometry import Metrics, PageLayout, RowKind
+from .layout import layout_pages
 
 MM = 96 / 25.4  # CSS px per millimetre
 PT = 96 / 72  # CSS px per point
@@ -145,12 +148,43 @@ PROCEDURE_LINE = 1.35 * PROCEDURE_FONT_PX  # line-height of .sop-tabel
 CELL_PADDING = 10.0  # 3px + 3px padding and a 1px border, with some to spare
 CELL_INSET = 9.0  # 4px + 4px padding and a 1px border across a cell
 BRANCH_GAP = 0.3 * PROCEDURE_FONT_PX  # .sop-cabang: a decision's exits, a block below the activity
-HEADER_HEIGHT = 60.0
-CONNECTOR_ROW = 66.0  # a connector row with two jog levels
+HEADER_HEIGHT = 60.0  # the least a header takes (actor names on one line)
+CONNECTOR_ROW = 42.0  # a connector row as first estimated: an off-page symbol and its padding
+HEADER_CELL = 7.0  # 3px + 3px padding and a 1px border of a header cell
+HEADER_ACTOR_SCALE = 0.95  # .sop-kepala-pelaksana
+FOOTER_GAP = 4.0  # padding-top of .sop-cetak-kaki
+PAGE_SPARE = 6.0  # px of a printed page the procedure plan leaves unused
+BORDER = 1.0  # the collapsed border each table row adds
 
 
 def _cell_lines(paragraphs: Iterable[str], width: float) -> int:
     return sum(wrapped_lines(p, width - CELL_INSET, PROCEDURE_FONT_PX) for p in paragraphs)
+
+
+def header_height(actor_names: Sequence[str], widths: dict[str, float]) -> float:
+    """The printed table's two header rows: "Pelaksana"/"Mutu Baku" over one bold header per actor
+    (its short name wrapped in its column) and Kelengkapan/Waktu/Output."""
+    size = HEADER_ACTOR_SCALE * PROCEDURE_FONT_PX
+    actor_lines = max(
+        (wrapped_lines(name, widths["pelaksana"] - CELL_INSET, size, bold=True) for name in actor_names), default=1
+    )
+    quality_lines = max(
+        wrapped_lines(label, widths[key] - CELL_INSET, PROCEDURE_FONT_PX, bold=True)
+        for key, label in (("kelengkapan", "Kelengkapan"), ("waktu", "Waktu"), ("output", "Output"))
+    )
+    second = max(actor_lines * HEADER_ACTOR_SCALE * PROCEDURE_LINE, quality_lines * PROCEDURE_LINE)
+    first = PROCEDURE_LINE
+    spanning = max(
+        wrapped_lines(label, widths[key] - CELL_INSET, PROCEDURE_FONT_PX, bold=True) * PROCEDURE_LINE
+        for key, label in (("no", "No"), ("kegiatan", "Kegiatan"), ("keterangan", "Keterangan"))
+    )
+    return max(HEADER_HEIGHT, first + second + 2 * HEADER_CELL, spanning + HEADER_CELL) + BORDER
+
+
+def footer_height(paragraphs: Sequence[Sequence[tuple[str, bool]]], width: float) -> float:
+    """What .sop-cetak-kaki (total time, the actors' names) takes below the last printed table."""
+    lines = sum(wrapped_lines(runs, width, PROCEDURE_FONT_PX) for runs in paragraphs)
+    return FOOTER_GAP + lines * PROCEDURE_LINE + BORDER
 
 
 def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -> float:
@@ -169,22 +203,26 @@ def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -
     return max(min_row, text + CELL_PADDING)
 
 
-def paginate(sop: Sop, geometry: PrintGeometry, min_row: float) -> list[range]:
-    """Split the steps into printed pages; no page is left without a step."""
+def paginate(
+    sop: Sop, geometry: PrintGeometry, min_row: float, header: float = HEADER_HEIGHT, footer: float = 0.0,
+    start: int = 0,
+) -> list[range]:
+    """A first split of the steps from `start` into printed pages, from the text alone; no page is left
+    without a step. `header` is the table header's height, `footer` what follows the last table.
+    plan() checks it against the laid-out flowchart."""
     n = len(sop.steps)
     if geometry.steps_per_page > 0:
         size = geometry.steps_per_page
-        return [range(i, min(n, i + size)) for i in range(0, n, size)]
+        return [range(i, min(n, i + size)) for i in range(start, n, size)]
     widths = geometry.widths(len(sop.columns))
     heights = [row_height(sop, i, widths, min_row) for i in range(n)]
     pages: list[range] = []
-    start = 0
     while start < n:
-        budget = geometry.page_height - HEADER_HEIGHT - (CONNECTOR_ROW if start > 0 else 0)
+        budget = geometry.page_height - PAGE_SPARE - header - (CONNECTOR_ROW if start > 0 else 0)
         end = start
         used = 0.0
         while end < n:
-            reserve = CONNECTOR_ROW if end + 1 < n else 0.0  # room for the connector row below
+            reserve = CONNECTOR_ROW if end + 1 < n else footer  # the connector row below, or the footer
             if end > start and used + heights[end] + reserve > budget:
                 break
             used += heights[end]
@@ -192,6 +230,95 @@ def paginate(sop: Sop, geometry: PrintGeometry, min_row: float) -> list[range]:
         pages.append(range(start, end))
         start = end
     return pages
+
+
+def fit_widths(widths: dict[str, float], margin: float) -> dict[str, float]:
+    """A page whose flowchart needed a lane margin gives that room back from the text columns,
+    so the table still fits the paper."""
+    if margin <= 0:
+        return widths
+    fitted = dict(widths)
+    for key in ("keterangan", "kegiatan"):
+        taken = min(margin, max(0.0, fitted[key] - 60.0))
+        fitted[key] -= taken
+        margin -= taken
+    return fitted
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One printed page of the procedure table: its steps, their flowchart, the column widths, the
+    height it takes (px, unscaled) and the zoom that makes it fit the paper (1: it fits as it is)."""
+
+    steps: range
+    layout: PageLayout
+    widths: dict[str, float]
+    height: float
+    scale: float
+
+
+def plan(sop: Sop, geometry: PrintGeometry, header: float, footer: float) -> list[PlannedPage]:
+    """Where the printed procedure table breaks, checked against the laid-out flowchart: a page whose
+    rows, connector rows and header (and, on the last page, footer) come out taller than the paper
+    gives its last step to the next page, and the rest is split again. Only a page that cannot give a
+    step away (one step, or a fixed number of steps per page) is left too tall: it is scaled to fit."""
+    widths = geometry.widths(len(sop.columns))
+    metrics = Metrics(widths["pelaksana"])
+    budget = geometry.page_height - PAGE_SPARE
+    pages = paginate(sop, geometry, metrics.min_step_row, header, footer)
+
+    def measure(pages: list[range]) -> list[PlannedPage]:
+        planned = []
+        for k, layout in enumerate(layout_pages(sop, pages, metrics)):
+            fitted = fit_widths(widths, layout.margin)
+            height = planned_height(sop, layout, fitted, header, footer if k + 1 == len(pages) else 0.0)
+            scale = page_scale(height, table_width(fitted, len(sop.columns), layout.margin), geometry)
+            planned.append(PlannedPage(pages[k], layout, fitted, height, scale))
+        return planned
+
+    planned = measure(pages)
+    for _ in range(len(sop.steps)):  # each round moves a page break up by one step
+        over = next((k for k, p in enumerate(planned) if p.height > budget and len(p.steps) > 1), None)
+        if over is None or geometry.steps_per_page > 0:
+            break
+        cut = pages[over].stop - 1
+        pages = pages[:over] + [range(pages[over].start, cut)] + paginate(
+            sop, geometry, metrics.min_step_row, header, footer, start=cut
+        )
+        planned = measure(pages)
+    if geometry.steps_per_page == 0 and len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) >= 3:
+        # no lone last step (the end of the procedure) when the page before can spare one that fits
+        *rest, before, last = pages
+        moved = [*rest, range(before.start, before.stop - 1), range(before.stop - 1, last.stop)]
+        candidate = measure(moved)
+        if all(p.height <= budget for p in candidate[-2:]):
+            return candidate
+    return planned
+
+
+def table_width(widths: dict[str, float], actors: int, margin: float) -> float:
+    """The printed procedure table's width (px): its columns, and the flowchart's lane margin."""
+    text = sum(widths[k] for k in ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan"))
+    return text + widths["pelaksana"] * actors + margin
+
+
+def planned_height(sop: Sop, layout: PageLayout, widths: dict[str, float], header: float, footer: float = 0.0) -> float:
+    """The height (px) one printed page of the table takes as laid out: the header, each step row
+    (its text or its flowchart, whichever is taller), the connector rows, and the footer."""
+    rows = 0.0
+    for row in layout.rows:
+        drawn = row.min_height + BORDER
+        if row.kind is RowKind.STEP:
+            drawn = max(drawn, row_height(sop, row.step, widths, 0.0))
+        rows += drawn
+    return header + rows + footer
+
+
+def page_scale(height: float, width: float, geometry: PrintGeometry) -> float:
+    """The zoom that makes a planned page fit its paper (1 when it already does), rounded down to a
+    thousandth so that the page is never scaled a hair too little."""
+    room = min(1.0, (geometry.page_height - PAGE_SPARE) / height, geometry.page_width / width)
+    return math.floor(room * 1000) / 1000
 
 
 # --- The identity block ------------------------------------------------------------------------------
