@@ -83,7 +83,7 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
                 eff=effective,
                 status=sop.status.value,
                 badge=status_badge(sop),
-                nomor=nomor(sop.number),
+                nomor=sop.number if sop.number is not None else Markup('<span class="sop-belum">{}</span>').format(nomor(None)),
                 href=links.sop(slug),
                 judul=sop.title,
                 tanggal=indonesian_date(sop.dates.effective_date),
