@@ -46,9 +46,8 @@ class OpenFields(SopCheck):
         draft = document.sop.is_draft
         locator = document.locator
         for path, code, what in _open_fields(document):
-            parent = path[:-1]
-            # located where the value would go: at the key of the mapping that lacks it
-            at = locator.key(*parent) if parent else locator.value()
+            # at the key when it is written empty, else at the mapping that lacks it (the SOP, the step)
+            at = locator.key(*path)
             if draft:
                 yield code.at(at, f"{what} belum ditetapkan (SOP draf); isi sebelum status diubah menjadi berlaku")
             else:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import MAX_ITEMS, Date, Id, IdList, Slug, StrictModel, Text, TextList
@@ -108,6 +108,11 @@ class Revision(StrictModel):
     by: Text = Field(alias="oleh")
 
 
+def _empty_mapping(value: Any) -> Any:
+    """`tanggal:` left empty in a draft is a mapping with nothing in it yet."""
+    return {} if value is None else value
+
+
 class Retirement(StrictModel):
     """dicabut: when the SOP was retired and which SOP replaces it."""
 
@@ -123,7 +128,9 @@ class Sop(StrictModel):
     title: Text = Field(alias="judul")
     agency: Id = Field(alias="instansi")
     unit: Text | None = Field(None, alias="unit", description="unit kerja/bidang dalam instansi")
-    dates: Dates = Field(default_factory=Dates, alias="tanggal", description="wajib kecuali status: draf")
+    dates: Annotated[Dates, BeforeValidator(_empty_mapping)] = Field(
+        default_factory=Dates, alias="tanggal", description="wajib kecuali status: draf"
+    )
     approval: Approval | None = Field(None, alias="disahkan_oleh", description="wajib kecuali status: draf")
     legal_bases: IdList = Field((), alias="dasar_hukum")
     qualifications: TextList = Field((), alias="kualifikasi_pelaksana")

@@ -103,3 +103,29 @@ def test_pengesahan_names_the_effective_date():
     assert dates.effective_label == "Tanggal Pengesahan" and dates.effective_date == PartialDate(2016, 1)
     plain = Dates.model_validate({"pembuatan": "2016", "efektif": "2016-03-01"})
     assert plain.effective_label == "Tanggal Efektif" and plain.effective_date == PartialDate(2016, 3, 1)
+
+
+def _check(tmp_path, dates: str) -> list[str]:
+    from macros.validate import validate_paths
+    from tests.conftest import CHECK_FIXTURES
+
+    for name in ("_instansi.yml", "_jabatan.yml", "_dasar-hukum.yml"):
+        (tmp_path / name).write_bytes((CHECK_FIXTURES / name).read_bytes())
+    source = (CHECK_FIXTURES / "valid" / "surat-masuk.yml").read_text(encoding="utf-8")
+    block = "tanggal:\n  pembuatan: 2024-01-15\n  revisi: 2024-06-01\n  efektif: 2024-01-20\n"
+    assert block in source
+    (tmp_path / "surat.yml").write_text(source.replace(block, dates), encoding="utf-8")
+    return [f.code for f in validate_paths([tmp_path / "surat.yml"]).findings if f.code.startswith("SOP-T")]
+
+
+@pytest.mark.parametrize(
+    "dates, codes",
+    [
+        ("tanggal:\n  pembuatan: Januari 2016\n  pengesahan: 2016\n", []),  # may be the same month
+        ("tanggal:\n  pembuatan: 2016-01-20\n  efektif: Januari 2016\n", []),  # may be after the 20th
+        ("tanggal:\n  pembuatan: 2016\n  revisi: Desember 2015\n", ["SOP-T003"]),
+        ("tanggal:\n  pembuatan: Februari 2016\n  pengesahan: 31 Januari 2016\n", ["SOP-T002"]),
+    ],
+)
+def test_date_order_is_judged_only_when_certain(tmp_path, dates, codes):
+    assert _check(tmp_path, dates) == codes
