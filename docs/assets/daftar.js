@@ -31,6 +31,7 @@
       rows.forEach(function (row, i) {
         var ok = (!want.unit || row.dataset.unit === want.unit) &&
           (!want.jenis || row.dataset.jenis === want.jenis) &&
+          (!want.status || row.dataset.status === want.status) &&
           (!want.pelaksana || (" " + row.dataset.pelaksana + " ").indexOf(" " + want.pelaksana + " ") >= 0) &&
           (!needle || texts[i].indexOf(needle) >= 0);
         row.hidden = !ok;

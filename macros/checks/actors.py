@@ -122,9 +122,10 @@ class RoleReference(SopCheck):
         sop = document.sop
         for i, role in enumerate(sop.columns):
             yield from _role_findings(document, project, role, ("pelaksana", i), codes.UNKNOWN_ROLE, "jabatan pelaksana")
-        yield from _role_findings(
-            document, project, sop.approval.role, ("disahkan_oleh", "jabatan"), codes.UNKNOWN_ROLE, "jabatan pengesah"
-        )
+        if sop.approval is not None and sop.approval.role is not None:  # a draft may not know its signer yet
+            yield from _role_findings(
+                document, project, sop.approval.role, ("disahkan_oleh", "jabatan"), codes.UNKNOWN_ROLE, "jabatan pengesah"
+            )
 
 
 @register

@@ -41,6 +41,8 @@ class UniqueNomor(Check):
     def run(self, project: Project) -> Iterator[Finding]:
         first: dict[str, SopDocument] = {}
         for document in project.valid_documents:
+            if document.sop.number is None:
+                continue  # a draft without a nomor yet (SOP-R001)
             key = " ".join(document.sop.number.lower().split())
             if key in first:
                 yield codes.DUPLICATE_NOMOR.at(

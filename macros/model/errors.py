@@ -17,6 +17,7 @@ _CUSTOM_CODES = {
     "date_format": codes.IMPOSSIBLE_DATE,
     "date_impossible": codes.IMPOSSIBLE_DATE,
     "date_range": codes.IMPOSSIBLE_DATE,
+    "date_ambiguous": codes.AMBIGUOUS_DATE,
     "reserved_name": codes.RESERVED_NAME,
 }
 
@@ -34,7 +35,7 @@ _TYPE_MESSAGES = {
     "model_type": "harus berupa pemetaan (baris-baris 'kunci: nilai')",
     "model_attributes_type": "harus berupa pemetaan (baris-baris 'kunci: nilai')",
     "dict_type": "harus berupa pemetaan (baris-baris 'kunci: nilai')",
-    "date_type": "harus berupa tanggal TTTT-BB-HH",
+    "date_type": "harus berupa tanggal (TTTT-BB-HH, TTTT-BB, TTTT, atau 'Januari 2016')",
     "finite_number": "harus berupa angka terhingga",
 }
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import enum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import MAX_ITEMS, Date, Id, IdList, Slug, StrictModel, Text, TextList
@@ -22,17 +22,38 @@ class ActivityKind(str, enum.Enum):
     ASSIGNMENT = "Penugasan"
 
 
+class Status(str, enum.Enum):
+    """Where an SOP stands: drafted, in force (the default), or retired."""
+
+    DRAFT = "draf"
+    IN_FORCE = "berlaku"
+    RETIRED = "dicabut"
+
+
 class Dates(StrictModel):
-    created: Date = Field(alias="pembuatan")
+    """Any date may be known only to the month or the year ('Januari 2016', '2016').
+    The effective date is written `efektif` or, as many sources call it, `pengesahan`
+    (one of the two; a check reports both written)."""
+
+    created: Date | None = Field(None, alias="pembuatan", description="wajib kecuali status: draf")
     revised: Date | None = Field(None, alias="revisi")
     effective: Date | None = Field(None, alias="efektif")
+    ratified: Date | None = Field(None, alias="pengesahan", description="tanggal efektif, sebagaimana sumber menyebutnya")
+
+    @property
+    def effective_label(self) -> str:
+        return "Tanggal Pengesahan" if self.ratified is not None else "Tanggal Efektif"
+
+    @property
+    def effective_date(self) -> Date | None:
+        return self.ratified if self.ratified is not None else self.effective
 
 
 class Approval(StrictModel):
     """Disahkan oleh: the official who signs."""
 
-    role: Id = Field(alias="jabatan", description="id jabatan di registri")
-    name: Text = Field(alias="nama")
+    role: Id | None = Field(None, alias="jabatan", description="id jabatan di registri; wajib kecuali status: draf")
+    name: Text | None = Field(None, alias="nama", description="wajib kecuali status: draf")
     rank: Text | None = Field(None, alias="pangkat")
     grade: Text | None = Field(None, alias="golongan", description="golongan ruang, mis. IV/c")
     nip: Text | None = Field(None, alias="nip")
@@ -71,8 +92,8 @@ class Step(StrictModel):
     activity: Text = Field(alias="kegiatan")
     actors: Annotated[IdList, Field(min_length=1)] = Field(alias="pelaksana")
     requirements: TextList = Field((), alias="kelengkapan")
-    duration: Duration = Field(alias="waktu")
-    output: Text = Field(alias="output")
+    duration: Duration | None = Field(None, alias="waktu", description="wajib kecuali status: draf")
+    output: Text | None = Field(None, alias="output", description="wajib kecuali status: draf")
     note: Text | None = Field(None, alias="keterangan")
     exits: Annotated[tuple[Exit, ...], Field(max_length=MAX_EXITS)] | None = Field(None, alias="keputusan")
 
@@ -87,13 +108,30 @@ class Revision(StrictModel):
     by: Text = Field(alias="oleh")
 
 
+def _empty_mapping(value: Any) -> Any:
+    """`tanggal:` left empty in a draft is a mapping with nothing in it yet."""
+    return {} if value is None else value
+
+
+class Retirement(StrictModel):
+    """dicabut: when the SOP was retired and which SOP replaces it."""
+
+    date: Date | None = Field(None, alias="tanggal")
+    replaced_by: Slug | None = Field(None, alias="diganti_oleh", description="slug SOP pengganti di sumber")
+    note: Text | None = Field(None, alias="keterangan")
+
+
 class Sop(StrictModel):
-    number: Text = Field(alias="nomor")
+    status: Status = Field(Status.IN_FORCE, alias="status")
+    retirement: Retirement | None = Field(None, alias="dicabut")
+    number: Text | None = Field(None, alias="nomor", description="wajib kecuali status: draf")
     title: Text = Field(alias="judul")
     agency: Id = Field(alias="instansi")
     unit: Text | None = Field(None, alias="unit", description="unit kerja/bidang dalam instansi")
-    dates: Dates = Field(alias="tanggal")
-    approval: Approval = Field(alias="disahkan_oleh")
+    dates: Annotated[Dates, BeforeValidator(_empty_mapping)] = Field(
+        default_factory=Dates, alias="tanggal", description="wajib kecuali status: draf"
+    )
+    approval: Approval | None = Field(None, alias="disahkan_oleh", description="wajib kecuali status: draf")
     legal_bases: IdList = Field((), alias="dasar_hukum")
     qualifications: TextList = Field((), alias="kualifikasi_pelaksana")
     related: Annotated[tuple[RelatedSop, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="keterkaitan")
@@ -106,3 +144,11 @@ class Sop(StrictModel):
     columns: Annotated[IdList, Field(min_length=1, max_length=MAX_COLUMNS)] = Field(alias="pelaksana")
     steps: Annotated[tuple[Step, ...], Field(min_length=2, max_length=MAX_STEPS)] = Field(alias="langkah")
     revisions: Annotated[tuple[Revision, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="riwayat_revisi")
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status is Status.DRAFT
+
+    @property
+    def is_retired(self) -> bool:
+        return self.status is Status.RETIRED

@@ -9,7 +9,7 @@ from .context import Registries
 from .duties import goes_text, incoming, outgoing, role_steps, role_time, starts_text
 from .html import page_rule, table
 from .links import Links
-from .text import duration
+from .text import NO_VALUE, duration, nomor
 
 
 def _detail(label: str, value: str, key: str) -> Markup:
@@ -29,7 +29,7 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
                 Markup('<div class="sop-ceklis-kegiatan">{}</div>').format(step.activity),
                 _detail("Mulai", starts_text(incoming(sop, i, registries), first=i == 0), "mulai"),
                 _detail("Kelengkapan", ", ".join(step.requirements) or "-", "kelengkapan"),
-                _detail("Output", step.output, "output"),
+                _detail("Output", step.output or NO_VALUE, "output"),
                 _detail("Diteruskan ke", goes_text(outgoing(sop, i, registries)), "tujuan"),
             ]
         )
@@ -64,7 +64,7 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
             Markup('<div class="sop-ceklis">'),
             Markup("<h1>Checklist {}</h1>").format(role.short_name),
             Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}<br>{}</p>').format(
-                links.sop(slug), sop.title, sop.number, who
+                links.sop(slug), sop.title, nomor(sop.number), who
             ),
             table("sop-ceklis-tabel", rows, head),
             Markup('<p class="sop-total-waktu"><strong>Total waktu {} dalam SOP ini:</strong> {}</p>').format(

@@ -11,7 +11,7 @@ from .context import Registries
 from .flowchart.pagination import IdentityPair, PairPart, identity_pages
 from .html import ordered_list
 from .links import Links
-from .text import grouped_nip, indonesian_date
+from .text import NOT_SET, grouped_nip, indonesian_date
 
 
 def _kop(sop: Sop, registries: Registries, links: Links) -> Markup:
@@ -38,13 +38,22 @@ def header_agency(agency: Agency) -> Markup:
     ).format(agency.name, agency.name, agency.short_name)
 
 
+def _not_set() -> Markup:
+    return Markup('<span class="sop-belum">{}</span>').format(NOT_SET)
+
+
 def _signer(sop: Sop, registries: Registries) -> Markup:
+    """A draft may not know its signer, or only the signing post."""
     approval = sop.approval
+    if approval is None:
+        return _not_set()
     rank = ", ".join(x for x in (approval.rank, approval.grade) if x)
+    role = registries.roles[approval.role].name if approval.role is not None else _not_set()
+    name = approval.name if approval.name is not None else _not_set()
     parts = [
-        Markup('<div class="sop-pengesah-jabatan">{}</div>').format(registries.roles[approval.role].name),
+        Markup('<div class="sop-pengesah-jabatan">{}</div>').format(role),
         Markup('<div class="sop-ttd" role="img" aria-label="Tempat tanda tangan dan cap"></div>'),
-        Markup('<div class="sop-pengesah-nama">{}</div>').format(approval.name),
+        Markup('<div class="sop-pengesah-nama">{}</div>').format(name),
     ]
     if rank:
         parts.append(Markup("<div>{}</div>").format(rank))
@@ -68,10 +77,10 @@ def _related(sop: Sop, titles: dict[str, str], links: Links) -> list[Markup]:
 def identity_block(sop: Sop, registries: Registries, titles: dict[str, str], links: Links, paper: str = "A4") -> Markup:
     """`paper`: where the print breaks a long block; A4, the smaller, is safe for F4 too."""
     rows = [
-        ("Nomor SOP", sop.number),
-        ("Tanggal Pembuatan", indonesian_date(sop.dates.created)),
+        ("Nomor SOP", sop.number if sop.number is not None else _not_set()),
+        ("Tanggal Pembuatan", indonesian_date(sop.dates.created) if sop.dates.created is not None else _not_set()),
         ("Tanggal Revisi", indonesian_date(sop.dates.revised)),
-        ("Tanggal Efektif", indonesian_date(sop.dates.effective)),
+        (sop.dates.effective_label, indonesian_date(sop.dates.effective_date)),
         ("Disahkan oleh", _signer(sop, registries)),
         ("Nama SOP", Markup('<strong class="sop-nama-sop">{}</strong>').format(sop.title)),
     ]

@@ -10,7 +10,7 @@ from .context import Registries
 from .flowchart.geometry import PageLayout, RowKind
 from .flowchart.pagination import text_width
 from .flowchart.svg import fmt, row_svg
-from .text import duration
+from .text import NO_VALUE, duration
 
 SCREEN_WIDTHS = {
     "no": 40.0,
@@ -131,7 +131,7 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
         spoken=spoken,
         kelengkapan=Markup("<br>").join(step.requirements) if step.requirements else "-",
         waktu=duration(step.duration),
-        output=step.output,
+        output=step.output or NO_VALUE,
         keterangan=step.note or "",
     )
 

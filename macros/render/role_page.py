@@ -9,11 +9,15 @@ from .context import Registries
 from .duties import role_steps
 from .html import table, table_row
 from .links import Links
-from .text import duration, total_time
+from .status import status_badge
+from .text import NO_VALUE, duration, nomor, total_time
 
 
 def duties_of(role_id: str, sops: dict[str, Sop]) -> list[tuple[str, Sop, list[int]]]:
-    return [(slug, sop, role_steps(sop, role_id)) for slug, sop in sops.items() if role_id in sop.columns]
+    """A retired SOP is no one's duty: it leaves the role pages and their totals."""
+    return [
+        (slug, sop, role_steps(sop, role_id)) for slug, sop in sops.items() if role_id in sop.columns and not sop.is_retired
+    ]
 
 
 def _total(duties) -> str:
@@ -41,13 +45,13 @@ def render_role_page(role_id: str, sops: dict[str, Sop], registries: Registries,
     )
     for slug, sop, steps in duties:
         rows = [
-            table_row([str(i + 1), sop.steps[i].activity, duration(sop.steps[i].duration), sop.steps[i].output])
+            table_row([str(i + 1), sop.steps[i].activity, duration(sop.steps[i].duration), sop.steps[i].output or NO_VALUE])
             for i in steps
         ]
         parts.append(
-            Markup('<section class="sop-tugas" data-sop="{}"><h2><a href="{}">{}</a></h2>'
+            Markup('<section class="sop-tugas" data-sop="{}"><h2><a href="{}">{}</a>{}</h2>'
                    '<p class="sop-subjudul">Nomor {} · <a href="{}">checklist untuk dicetak</a></p>{}</section>').format(
-                slug, links.sop(slug), sop.title, sop.number, links.checklist(slug, role_id),
+                slug, links.sop(slug), sop.title, status_badge(sop), nomor(sop.number), links.checklist(slug, role_id),
                 table("sop-tugas-tabel", rows, ["No", "Kegiatan", "Waktu", "Output"]),
             )
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
+from ..model.base import PartialDate
 from ..model.duration import Duration, TimeUnit
 
 MONTHS = (
@@ -15,10 +16,25 @@ MONTHS = (
 )
 
 
-def indonesian_date(value: dt.date | None) -> str:
-    """05 Februari 2020; an absent date is a dash."""
+NOT_SET = "belum ditetapkan"  # a draft's nomor, date or signer
+NO_VALUE = "—"  # a draft step's waktu or output
+
+
+def nomor(number: str | None) -> str:
+    """An SOP's nomor, or that a draft has none yet."""
+    return number if number is not None else NOT_SET
+
+
+def indonesian_date(value: dt.date | PartialDate | None) -> str:
+    """05 Februari 2020, or as precisely as the source knows it: 'Januari 2016', '2016';
+    an absent date is a dash."""
     if value is None:
         return "-"
+    if isinstance(value, PartialDate):
+        if value.month is None:
+            return str(value.year)
+        if value.day is None:
+            return f"{MONTHS[value.month - 1]} {value.year}"
     return f"{value.day:02d} {MONTHS[value.month - 1]} {value.year}"
 
 
@@ -30,7 +46,9 @@ def number(value: Decimal) -> str:
     return text.replace(".", ",")
 
 
-def duration(value: Duration) -> str:
+def duration(value: Duration | None) -> str:
+    if value is None:  # a draft step whose waktu is not known yet
+        return NO_VALUE
     text = f"{number(value.amount)} {value.unit.value}"
     return f"{text} ({value.condition})" if value.condition else text
 
@@ -41,6 +59,7 @@ class TotalTime:
     days: Decimal
     working_days: Decimal
     conditional: int  # times with a condition, listed but not added
+    unknown: int = 0  # steps of a draft without a waktu yet
 
     def __str__(self) -> str:
         parts = []
@@ -56,13 +75,19 @@ class TotalTime:
         text = " ".join(parts)
         if self.conditional:
             text += f" (belum termasuk {self.conditional} waktu bersyarat)"
+        if self.unknown:
+            text += f" (belum termasuk {self.unknown} langkah tanpa waktu)"
         return text
 
 
-def total_time(durations: Iterable[Duration]) -> TotalTime:
+def total_time(durations: Iterable[Duration | None]) -> TotalTime:
+    """Steps without a waktu (drafts) add nothing."""
     minutes = days = working = Decimal(0)
-    conditional = 0
+    conditional = unknown = 0
     for item in durations:
+        if item is None:
+            unknown += 1
+            continue
         if item.condition:
             conditional += 1
         elif item.unit is TimeUnit.DAY:
@@ -71,7 +96,7 @@ def total_time(durations: Iterable[Duration]) -> TotalTime:
             working += item.amount
         else:
             minutes += item.minutes
-    return TotalTime(minutes, days, working, conditional)
+    return TotalTime(minutes, days, working, conditional, unknown)
 
 
 def grouped_nip(nip: str) -> str:

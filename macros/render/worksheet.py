@@ -8,6 +8,7 @@ from ..model.sop import Sop
 from .context import Registries
 from .html import field_rows, table
 from .links import Links
+from .text import nomor
 
 
 def step_groups(sop: Sop) -> list[tuple[str, str, list[int]]]:
@@ -56,7 +57,7 @@ def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) 
     return Markup("").join(
         [
             Markup('<div class="sop-lembar-kerja"><h1>Lembar Kerja Identifikasi Kegiatan</h1>'),
-            Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}</p>').format(links.sop(slug), sop.title, sop.number),
+            Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}</p>').format(links.sop(slug), sop.title, nomor(sop.number)),
             Markup("<h2>A. Data Kegiatan</h2>"),
             table("sop-lk-data", data),
             Markup("<h2>B. Identifikasi Kegiatan</h2>"),

@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 from markupsafe import Markup
 
 from ...model.sop import Sop
-from ..text import duration
+from ..text import NO_VALUE, duration
 from .geometry import Metrics, PageLayout, RowKind
 from .layout import layout_pages
 
@@ -195,7 +195,7 @@ def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -
         activity += _cell_lines([exits], widths["kegiatan"]) * PROCEDURE_LINE + BRANCH_GAP
     cells = {
         "kelengkapan": list(step.requirements) or ["-"],  # one line each (<br> between them)
-        "output": [step.output],
+        "output": [step.output or NO_VALUE],
         "keterangan": [step.note or ""],
         "waktu": [duration(step.duration)],
     }
