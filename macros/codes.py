@@ -68,6 +68,10 @@ UNCITED_LEGAL_BASIS = _code("SOP-L005", W, "Dasar hukum di registri yang tidak d
 UNKNOWN_REPLACEMENT = _code("SOP-L006", E, "Pengganti (diganti_oleh) tidak ada di registri dasar hukum")
 CITED_TWICE = _code("SOP-L007", W, "Dasar hukum yang sama dikutip dua kali dalam satu SOP")
 REPLACEMENT_CYCLE = _code("SOP-L008", E, "Penggantian dasar hukum yang berputar (A diganti B, B diganti A) atau mengganti dirinya")
+FORM_KIND_MISMATCH = _code("SOP-L009", E, "Jenis dasar hukum tidak sesuai bentuknya (mis. 'Keputusan …' dengan bentuk peraturan)")
+FIELD_NOT_IN_FORM = _code("SOP-L010", E, "Isian yang tidak dipakai bentuk kutipan itu (mis. nomor atau tahun pada standar)")
+DATE_YEAR_MISMATCH = _code("SOP-L011", E, "Tanggal penetapan dasar hukum tidak jatuh pada tahunnya")
+STANDARD_WITHOUT_EDITION = _code("SOP-L012", W, "Kode standar tanpa tahun edisi (mis. 'ISO 9001' tanpa ':2015')")
 # Flow
 TOO_FEW_EXITS = _code("SOP-F001", E, "Keputusan dengan kurang dari dua cabang")
 EXIT_TARGET_MISSING = _code("SOP-F002", E, "Cabang keputusan menuju langkah yang tidak ada")

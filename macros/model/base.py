@@ -15,7 +15,11 @@ MAX_ID_LENGTH = 80
 MAX_TEXT_LENGTH = 2000  # a long step text is a few hundred characters
 # Names a page of the site already uses: a role `index` would replace /pelaksana/.
 RESERVED_NAMES = frozenset({"index"})
-FIRST_YEAR, LAST_YEAR = 1945, 2100  # dates outside are typos, and break the site's timestamps
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # dates outside are typos, and break the site's timestamps
 
 
 class StrictModel(BaseModel):

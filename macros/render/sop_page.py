@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model.sop import Sop
+from .citation import review_aside
 from .context import Registries
 from .flowchart.geometry import Metrics
 from .flowchart.layout import layout_pages
@@ -96,6 +97,7 @@ def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[st
         Markup('<h1 class="sop-judul-layar">{}</h1>').format(sop.title),
         _views(slug, sop, registries, links),
         identity_block(sop, registries, titles, links, paper=options.paper),
+        review_aside(sop, registries),
         Markup('<section class="sop-prosedur-blok" aria-label="Prosedur"><h2 class="sop-judul-layar">Prosedur</h2>'),
         _screen_table(sop, registries),
         _print_tables(sop, registries, options),

@@ -7,12 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
+from ..model.base import MONTHS
 from ..model.duration import Duration, TimeUnit
 
-MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)
 
 
 def indonesian_date(value: dt.date | None) -> str:
