@@ -180,7 +180,7 @@ class Columns(SopCheck):
                 if actor not in seen:
                     yield codes.ACTOR_NOT_COLUMN.at(
                         document.locator.value("langkah", s, "pelaksana", a),
-                        f"pelaksana '{actor}' pada langkah {s + 1} tidak termasuk kolom 'pelaksana' SOP"
+                        f"pelaksana '{actor}' pada langkah {sop.step_number(s)} tidak termasuk kolom 'pelaksana' SOP"
                         f"{suggest(actor, list(seen))}",
                     )
         for column, i in seen.items():

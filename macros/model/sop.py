@@ -68,6 +68,9 @@ class Exit(StrictModel):
 
 class Step(StrictModel):
     id: Id | None = Field(None, alias="id", description="wajib bila langkah ini dituju sebuah cabang")
+    number: Text | None = Field(
+        None, alias="nomor", description="nomor langkah seperti dicetak sumber (mis. 1–4, 6); semua atau tidak sama sekali"
+    )
     activity: Text = Field(alias="kegiatan")
     actors: Annotated[IdList, Field(min_length=1)] = Field(alias="pelaksana")
     requirements: TextList = Field((), alias="kelengkapan")
@@ -106,3 +109,15 @@ class Sop(StrictModel):
     columns: Annotated[IdList, Field(min_length=1, max_length=MAX_COLUMNS)] = Field(alias="pelaksana")
     steps: Annotated[tuple[Step, ...], Field(min_length=2, max_length=MAX_STEPS)] = Field(alias="langkah")
     revisions: Annotated[tuple[Revision, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="riwayat_revisi")
+
+    @property
+    def numbered_by_source(self) -> bool:
+        """Every step carries the number its source printed (checks refuse some-but-not-all)."""
+        return all(step.number is not None for step in self.steps)
+
+    def step_number(self, index: int) -> str:
+        """The number a step is shown and named by: the source's own when every step has one,
+        otherwise its position (1..n). The one accessor for tables, diagrams and messages."""
+        if self.numbered_by_source:
+            return self.steps[index].number.strip()
+        return str(index + 1)

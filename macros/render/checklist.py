@@ -35,7 +35,7 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
                 '<tr data-langkah="{n}"><td class="sop-centang"><input type="checkbox" aria-label="Langkah {n} selesai"></td>'
                 '<td class="sop-no">{n}</td><td>{body}</td><td class="sop-waktu">{waktu}</td>'
                 '<td class="sop-isian"></td><td class="sop-isian"></td><td class="sop-isian sop-isian--catatan"></td></tr>'
-            ).format(n=i + 1, body=body, waktu=duration(step.duration))
+            ).format(n=sop.step_number(i), body=body, waktu=duration(step.duration))
         )
     head = ["✓", "No", "Langkah", "Waktu", "Tanggal", "Paraf", "Catatan"]
     return Markup("").join(

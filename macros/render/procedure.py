@@ -29,7 +29,7 @@ def exits_text(sop: Sop, index: int) -> str:
     parts = []
     for exit_ in step.exits or ():
         target = targets[exit_.target] if exit_.target is not None else index + 1
-        parts.append(f"{exit_.label} → {target + 1}")
+        parts.append(f"{exit_.label} → {sop.step_number(target)}")
     return ", ".join(parts)
 
 
@@ -82,11 +82,12 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
         spoken += f" Keputusan: {exits}."
     return Markup(
         '<tr class="sop-baris" data-langkah="{no}">'
-        '<td class="sop-no">{no}</td><td class="sop-kegiatan">{activity}</td>'
+        '<td class="sop-no">{shown}</td><td class="sop-kegiatan">{activity}</td>'
         '<td class="sop-alur-sel" colspan="{n}" style="height:{h}px">{svg}<span class="sop-sr">{spoken}</span></td>'
         "<td>{kelengkapan}</td><td>{waktu}</td><td>{output}</td><td>{keterangan}</td></tr>"
     ).format(
         no=index + 1,
+        shown=sop.step_number(index),
         activity=activity,
         n=_span(sop, layout),
         h=fmt(layout.rows[row].min_height),

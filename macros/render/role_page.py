@@ -37,7 +37,7 @@ def render_role_page(role_id: str, sops: dict[str, Sop], registries: Registries,
     )
     for slug, sop, steps in duties:
         rows = [
-            table_row([str(i + 1), sop.steps[i].activity, duration(sop.steps[i].duration), sop.steps[i].output])
+            table_row([sop.step_number(i), sop.steps[i].activity, duration(sop.steps[i].duration), sop.steps[i].output])
             for i in steps
         ]
         parts.append(

@@ -97,7 +97,7 @@ def _rows(sop: Sop, registries: Registries) -> tuple[list[dict[int, str]], list[
     rows = [header]
     for step, lanes in lanes_of(sop).items():
         shape = step_shape(sop, step)
-        label = quote(_wrapped(f"{step + 1}. {sop.steps[step].activity}", 20 if shape is Shape.DECISION else WRAP))
+        label = quote(_wrapped(f"{sop.step_number(step)}. {sop.steps[step].activity}", 20 if shape is Shape.DECISION else WRAP))
         rows.append({lane: node_id(step, lane) for lane in lanes})
         declarations += [f"  {node_id(step, lane)} [label={label}, {_node_attrs(shape)}];" for lane in lanes]
     rows.append({})  # the footer: the borders reach one row below the last step

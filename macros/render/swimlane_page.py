@@ -14,7 +14,7 @@ from .links import Links
 def render_swimlane_page(slug: str, sop: Sop, svg: str, registries: Registries, links: Links) -> Markup:
     flow = Markup("").join(
         Markup("<li>{} — {}: {} → {}</li>").format(
-            i + 1,
+            sop.step_number(i),
             " dan ".join(registries.roles[a].short_name for a in step.actors),
             step.activity,
             goes_text(outgoing(sop, i, registries)),
