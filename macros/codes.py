@@ -60,6 +60,7 @@ UNUSED_COLUMN = _code("SOP-A002", E, "Kolom pelaksana yang tidak dipakai satu la
 UNKNOWN_ROLE = _code("SOP-A003", E, "Id jabatan tidak ada di registri jabatan")
 UNKNOWN_RESPONSIBLE = _code("SOP-A004", E, "Penanggung jawab bukan jabatan yang dikenal")
 DUPLICATE_COLUMN = _code("SOP-A005", E, "Kolom pelaksana yang sama ditulis dua kali")
+EITHER_TOO_FEW = _code("SOP-A006", E, "Kolom 'salah satu' dengan kurang dari dua jabatan berbeda")
 UNKNOWN_AGENCY = _code("SOP-I001", E, "Id instansi tidak ada di registri instansi")
 AGENCY_NO_ADDRESS = _code("SOP-I002", W, "Alamat instansi untuk kop belum diisi")
 BAD_LOGO = _code("SOP-I003", E, "Logo instansi bukan berkas gambar yang ada di docs/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model.sop import Sop
+from .actors import alternatives_note
 from .context import Registries
 from .duties import goes_text, incoming, outgoing, role_steps, role_time, starts_text
 from .html import page_rule, table
@@ -16,6 +17,12 @@ def _detail(label: str, value: str, key: str) -> Markup:
     return Markup('<div class="sop-rinci" data-rinci="{}"><span class="sop-rinci-label">{}:</span> {}</div>').format(key, label, value)
 
 
+def _activity(text: str, note: str) -> Markup:
+    if not note:
+        return Markup('<div class="sop-ceklis-kegiatan">{}</div>').format(text)
+    return Markup('<div class="sop-ceklis-kegiatan">{} <span class="sop-atau">{}</span></div>').format(text, note)
+
+
 def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, links: Links) -> Markup:
     role = registries.roles[role_id]
     rows = []
@@ -23,7 +30,7 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
         step = sop.steps[i]
         body = Markup("").join(
             [
-                Markup('<div class="sop-ceklis-kegiatan">{}</div>').format(step.activity),
+                _activity(step.activity, alternatives_note(sop.acts_in(role_id, i), registries)),
                 _detail("Mulai", starts_text(incoming(sop, i, registries)), "mulai"),
                 _detail("Kelengkapan", ", ".join(step.requirements) or "-", "kelengkapan"),
                 _detail("Output", step.output, "output"),

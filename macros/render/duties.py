@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..model.flow import edges
 from ..model.sop import Sop
+from .actors import step_actors
 from .context import Registries
 from .text import TotalTime, total_time
 
@@ -19,11 +20,12 @@ class Link:
 
 
 def role_steps(sop: Sop, role: str) -> list[int]:
-    return [i for i, step in enumerate(sop.steps) if role in step.actors]
+    """The steps a role does, alone or as one choice of an either/or column."""
+    return [i for i in range(len(sop.steps)) if sop.acts_in(role, i) is not None]
 
 
 def _actors(sop: Sop, step: int, registries: Registries) -> str:
-    return " dan ".join(registries.roles[a].short_name for a in sop.steps[step].actors)
+    return step_actors(sop, step, registries)
 
 
 def incoming(sop: Sop, step: int, registries: Registries) -> list[Link]:

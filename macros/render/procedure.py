@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from ..model.flow import step_index
 from ..model.sop import Sop
+from .actors import column_name, column_short, step_actors
 from .context import Registries
 from .flowchart.geometry import PageLayout, RowKind
 from .flowchart.svg import fmt, row_svg
@@ -34,7 +35,7 @@ def exits_text(sop: Sop, index: int) -> str:
 
 
 def _actors(sop: Sop, index: int, registries: Registries) -> str:
-    return " dan ".join(registries.roles[a].short_name for a in sop.steps[index].actors)
+    return step_actors(sop, index, registries)
 
 
 def _colgroup(widths: dict[str, float], actors: int, margin: float) -> Markup:
@@ -56,7 +57,7 @@ def _head(sop: Sop, registries: Registries, layout: PageLayout) -> Markup:
     n = _span(sop, layout)
     actors = Markup("").join(
         Markup('<th class="sop-kepala-pelaksana" data-kolom="{}" scope="col" title="{}">{}</th>').format(
-            i, registries.roles[r].name, registries.roles[r].short_name
+            i, column_name(r, registries), column_short(r, registries)
         )
         for i, r in enumerate(sop.columns)
     )

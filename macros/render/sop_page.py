@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model.sop import Sop
+from .actors import column_name, column_short
 from .citation import review_aside
 from .context import Registries
 from .flowchart.geometry import Metrics
@@ -71,7 +72,7 @@ def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Mar
 def _legend(sop: Sop, registries: Registries) -> Markup:
     """The actor columns' short names spelled out (also what site search finds a role by)."""
     items = Markup("; ").join(
-        Markup("{} = {}").format(registries.roles[r].short_name, registries.roles[r].name) for r in sop.columns
+        Markup("{} = {}").format(column_short(r, registries), column_name(r, registries)) for r in sop.columns
     )
     return Markup('<p class="sop-legenda"><strong>Pelaksana:</strong> {}.</p>').format(items)
 
@@ -79,7 +80,7 @@ def _legend(sop: Sop, registries: Registries) -> Markup:
 def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
     checklists = Markup(", ").join(
         Markup('<a href="{}">{}</a>').format(links.checklist(slug, role), registries.roles[role].short_name)
-        for role in sop.columns
+        for role in sop.roles
     )
     return Markup(
         '<nav class="sop-tautan" aria-label="Bagian SOP ini"><a href="{}">Lembar Kerja Identifikasi Kegiatan</a> · '
