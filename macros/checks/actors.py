@@ -208,13 +208,16 @@ class Columns(SopCheck):
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         sop = document.sop
         seen: dict[str, int] = {}
+        same: dict[frozenset, int] = {}  # 'kepala/bupati' and 'bupati/kepala' are one column
         for i, column in enumerate(sop.columns):
-            if column in seen:
+            roles = frozenset(sop.column_roles(column))
+            if roles in same:
                 yield codes.DUPLICATE_COLUMN.at(
                     document.locator.value("pelaksana", i),
-                    f"kolom pelaksana '{column}' sudah ditulis sebagai kolom {seen[column] + 1}",
+                    f"kolom pelaksana '{column}' sudah ditulis sebagai kolom {same[roles] + 1}",
                 )
             else:
+                same[roles] = i
                 seen[column] = i
         used: set[str] = set()
         for s, step in enumerate(sop.steps):

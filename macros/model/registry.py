@@ -5,7 +5,8 @@ from __future__ import annotations
 import enum
 from typing import Annotated
 
-from pydantic import Field, RootModel
+from pydantic import Field, RootModel, model_validator
+from pydantic_core import PydanticCustomError
 
 from .base import MONTHS, Date, Id, StrictModel, Text
 
@@ -94,6 +95,21 @@ class LegalBasis(StrictModel):
     incomplete: bool = Field(False, alias="tidak_lengkap", description="kutipan diketahui tidak lengkap")
     note: Text | None = Field(None, alias="catatan")
 
+    @model_validator(mode="after")
+    def _printable(self) -> "LegalBasis":
+        """Even a citation known to be incomplete prints as the start of a sentence, never as nothing."""
+        if self.form is LegalForm.STANDARD and not (self.code or self.title):
+            raise PydanticCustomError(
+                "standard_unnamed", "standar harus punya 'kode' (mis. SNI ISO 9001:2015) dan 'judul'"
+            )
+        if self.form is not LegalForm.STANDARD and not self.kind:
+            raise PydanticCustomError(
+                "kind_missing",
+                "dasar hukum berbentuk {form} harus punya 'jenis' (mis. {example})",
+                {"form": self.form.value, "example": FORM_EXAMPLES[self.form].split(" Nomor")[0]},
+            )
+        return self
+
     def value_of(self, key: str):
         """A field by its Indonesian key (what the form tables name)."""
         return {
@@ -104,8 +120,8 @@ class LegalBasis(StrictModel):
     def citation(self) -> str:
         """The citation as printed, in the shape of its form; only the fields it uses."""
         if self.form is LegalForm.STANDARD:
-            return " ".join(p for p in (self.code, self.title) if p) or "(standar tanpa kode)"
-        parts = [self.kind or "(jenis belum diisi)"]
+            return " ".join(p for p in (self.code, self.title) if p)
+        parts = [self.kind]
         if self.number:
             parts.append(f"Nomor {self.number}")
         if self.year:
