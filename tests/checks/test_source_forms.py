@@ -85,3 +85,17 @@ def test_an_unknown_role_inside_an_either_column_is_located(tmp_path):
                                 "pelaksana: kepala/bupati": "pelaksana: kepala/bupatti"})
     hits = [line for line in lines if "SOP-A003" in line]
     assert len(hits) == 1 and ":37:26: " in hits[0] and "maksud Anda 'bupati'?" in hits[0], lines
+
+
+def test_the_same_either_column_in_another_order_is_a_duplicate(tmp_path):
+    lines = _project(tmp_path, {"  - salah_satu: [kepala, bupati]     # sumber: kolom \"Kadin/Bupati\"\n":
+                                "  - salah_satu: [kepala, bupati]\n  - salah_satu: [bupati, kepala]\n"})
+    assert any("SOP-A005" in line and "kolom pelaksana 'bupati/kepala' sudah ditulis sebagai kolom 3" in line
+               for line in lines), lines
+
+
+def test_an_incomplete_citation_still_needs_its_jenis(tmp_path):
+    lines = _project(tmp_path, {"  jenis: Peraturan Daerah Kabupaten Contoh\n  tidak_lengkap: true":
+                                "  tidak_lengkap: true"})
+    assert any("SOP-S003" in line and "harus punya 'jenis'" in line for line in lines), lines
+    assert any("SOP-S009" in line and "izin-belajar.yml" in line for line in lines), lines  # not published
