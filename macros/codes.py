@@ -50,12 +50,17 @@ MISSING_REGISTRY = _code("SOP-S007", E, "Registri yang dirujuk SOP tidak ada")
 UPPERCASE_SUFFIX = _code("SOP-S008", E, "Berkas sumber berakhiran .YML/.YAML berhuruf besar, yang tidak dibaca")
 BROKEN_REGISTRY = _code("SOP-S009", E, "SOP merujuk registri atau entri registri yang rusak; SOP itu tidak diterbitkan")
 RESERVED_NAME = _code("SOP-S010", E, "Id atau slug yang dicadangkan untuk halaman situs (mis. index)")
+STEP_NUMBERS_PARTIAL = _code("SOP-S011", E, "Nomor langkah sumber (nomor) hanya ditulis pada sebagian langkah")
+STEP_NUMBER_TWICE = _code("SOP-S012", E, "Dua langkah dengan nomor yang sama")
+STEP_NUMBERS_NOT_INCREASING = _code("SOP-S013", E, "Nomor langkah tidak naik mengikuti urutan langkah")
+STEP_NUMBER_FORM = _code("SOP-S014", E, "Nomor langkah bukan bilangan bulat positif (mis. 6)")
 # Actors and roles
 ACTOR_NOT_COLUMN = _code("SOP-A001", E, "Pelaksana langkah tidak termasuk kolom pelaksana SOP")
 UNUSED_COLUMN = _code("SOP-A002", E, "Kolom pelaksana yang tidak dipakai satu langkah pun")
 UNKNOWN_ROLE = _code("SOP-A003", E, "Id jabatan tidak ada di registri jabatan")
 UNKNOWN_RESPONSIBLE = _code("SOP-A004", E, "Penanggung jawab bukan jabatan yang dikenal")
 DUPLICATE_COLUMN = _code("SOP-A005", E, "Kolom pelaksana yang sama ditulis dua kali")
+EITHER_TOO_FEW = _code("SOP-A006", E, "Kolom 'salah satu' dengan kurang dari dua jabatan berbeda")
 EXTERNAL_OFFICIAL = _code(
     "SOP-A010", E, "Pengesah atau penanggung jawab SOP adalah pihak di luar instansi (eksternal), bukan pejabat"
 )
@@ -74,6 +79,10 @@ UNCITED_LEGAL_BASIS = _code("SOP-L005", W, "Dasar hukum di registri yang tidak d
 UNKNOWN_REPLACEMENT = _code("SOP-L006", E, "Pengganti (diganti_oleh) tidak ada di registri dasar hukum")
 CITED_TWICE = _code("SOP-L007", W, "Dasar hukum yang sama dikutip dua kali dalam satu SOP")
 REPLACEMENT_CYCLE = _code("SOP-L008", E, "Penggantian dasar hukum yang berputar (A diganti B, B diganti A) atau mengganti dirinya")
+FORM_KIND_MISMATCH = _code("SOP-L009", E, "Jenis dasar hukum tidak sesuai bentuknya (mis. 'Keputusan …' dengan bentuk peraturan)")
+FIELD_NOT_IN_FORM = _code("SOP-L010", E, "Isian yang tidak dipakai bentuk kutipan itu (mis. nomor atau tahun pada standar)")
+DATE_YEAR_MISMATCH = _code("SOP-L011", E, "Tanggal penetapan dasar hukum tidak jatuh pada tahunnya")
+STANDARD_WITHOUT_EDITION = _code("SOP-L012", W, "Kode standar tanpa tahun edisi (mis. 'ISO 9001' tanpa ':2015')")
 # Flow
 TOO_FEW_EXITS = _code("SOP-F001", E, "Keputusan dengan kurang dari dua cabang")
 EXIT_TARGET_MISSING = _code("SOP-F002", E, "Cabang keputusan menuju langkah yang tidak ada")

@@ -31,19 +31,19 @@ class Decisions(SopCheck):
         for i, step in enumerate(sop.steps):
             if step.id is not None and index[step.id] != i:
                 yield codes.DUPLICATE_STEP_ID.at(
-                    loc.value("langkah", i, "id"), f"id langkah '{step.id}' sudah dipakai langkah {index[step.id] + 1}"
+                    loc.value("langkah", i, "id"), f"id langkah '{step.id}' sudah dipakai langkah {sop.step_number(index[step.id])}"
                 )
             if step.exits is None:
                 continue
             if i == last:
                 yield codes.LAST_STEP_DECISION.at(
                     loc.value("langkah", i, "keputusan"),
-                    f"langkah {i + 1} adalah langkah terakhir (akhir prosedur) dan tidak boleh berupa keputusan",
+                    f"langkah {sop.step_number(i)} adalah langkah terakhir (akhir prosedur) dan tidak boleh berupa keputusan",
                 )
             if len(step.exits) < 2:
                 yield codes.TOO_FEW_EXITS.at(
                     loc.value("langkah", i, "keputusan"),
-                    f"keputusan pada langkah {i + 1} hanya punya {len(step.exits)} cabang; minimal dua (mis. Ya/Tidak)",
+                    f"keputusan pada langkah {sop.step_number(i)} hanya punya {len(step.exits)} cabang; minimal dua (mis. Ya/Tidak)",
                 )
             labels: dict[str, int] = {}
             for e, exit_ in enumerate(step.exits):
@@ -51,7 +51,7 @@ class Decisions(SopCheck):
                 if key in labels:
                     yield codes.DUPLICATE_EXIT_LABEL.at(
                         loc.value("langkah", i, "keputusan", e, "label"),
-                        f"label cabang '{exit_.label}' pada langkah {i + 1} sudah dipakai cabang {labels[key] + 1}",
+                        f"label cabang '{exit_.label}' pada langkah {sop.step_number(i)} sudah dipakai cabang {labels[key] + 1}",
                     )
                 else:
                     labels[key] = e
@@ -63,11 +63,11 @@ class Decisions(SopCheck):
                     if exit_.target.isdigit():
                         hint = "; rujuk langkah dengan 'id'-nya, bukan nomor urut"
                     yield codes.EXIT_TARGET_MISSING.at(
-                        where, f"cabang '{exit_.label}' pada langkah {i + 1} menuju langkah '{exit_.target}' yang tidak ada{hint}"
+                        where, f"cabang '{exit_.label}' pada langkah {sop.step_number(i)} menuju langkah '{exit_.target}' yang tidak ada{hint}"
                     )
                 elif index[exit_.target] == i:
                     yield codes.EXIT_TO_ITSELF.at(
-                        where, f"cabang '{exit_.label}' pada langkah {i + 1} menuju langkah itu sendiri"
+                        where, f"cabang '{exit_.label}' pada langkah {sop.step_number(i)} menuju langkah itu sendiri"
                     )
 
 
@@ -84,13 +84,13 @@ class Reachability(SopCheck):
             if i not in from_start:
                 yield codes.UNREACHABLE_STEP.at(
                     document.locator.value("langkah", i),
-                    f"langkah {i + 1} tidak dapat dicapai dari langkah pertama",
+                    f"langkah {sop.step_number(i)} tidak dapat dicapai dari langkah pertama",
                 )
         stuck = sorted(i for i in from_start if i not in to_end)
         if stuck:
-            numbers = ", ".join(str(i + 1) for i in stuck)
+            numbers = ", ".join(sop.step_number(i) for i in stuck)
             yield codes.NO_WAY_TO_END.at(
                 document.locator.value("langkah", stuck[0]),
-                f"dari langkah {numbers} alur tidak pernah sampai ke langkah terakhir ({last + 1}); "
+                f"dari langkah {numbers} alur tidak pernah sampai ke langkah terakhir ({sop.step_number(last)}); "
                 "periksa cabang keputusan yang berputar tanpa jalan keluar",
             )

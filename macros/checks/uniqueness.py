@@ -66,7 +66,7 @@ class UniqueStepText(SopCheck):
             if key in seen:
                 yield codes.DUPLICATE_STEP_TEXT.at(
                     document.locator.value("langkah", i, "kegiatan"),
-                    f"kegiatan langkah {i + 1} sama persis dengan langkah {seen[key] + 1}",
+                    f"kegiatan langkah {document.sop.step_number(i)} sama persis dengan langkah {document.sop.step_number(seen[key])}",
                 )
             else:
                 seen[key] = i

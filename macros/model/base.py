@@ -16,7 +16,11 @@ MAX_ID_LENGTH = 80
 MAX_TEXT_LENGTH = 2000  # a long step text is a few hundred characters
 # Names a page of the site already uses: a role `index` would replace /pelaksana/.
 RESERVED_NAMES = frozenset({"index"})
-FIRST_YEAR, LAST_YEAR = 1945, 2100  # dates outside are typos, and break the site's timestamps
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # dates outside are typos, and break the site's timestamps
 
 
 class StrictModel(BaseModel):
@@ -107,6 +111,26 @@ def _check_text(value: str) -> str:
 
 
 Id = Annotated[str, AfterValidator(_check_id)]
+
+EITHER_SEPARATOR = "/"  # 'kadin/bupati': the either/or column of roles kadin and bupati
+
+
+def _check_column_key(value: str) -> str:
+    """A step's actor: a role id, or the key of an either/or column ('kadin/bupati')."""
+    if EITHER_SEPARATOR in value:
+        parts = value.split(EITHER_SEPARATOR)
+        if not all(is_id(p) for p in parts):
+            raise PydanticCustomError(
+                "id_format",
+                "pelaksana '{value}' tidak sah: tulis id jabatan (mis. 'kabid-renum'), atau kolom 'salah satu' "
+                "sebagai id-id jabatannya dipisah '/' (mis. 'kadin/bupati')",
+                {"value": shown(value)},
+            )
+        return value
+    return _check_id(value)
+
+
+ColumnKey = Annotated[str, AfterValidator(_check_column_key)]
 Slug = Annotated[str, AfterValidator(_check_slug)]
 Text = Annotated[str, StringConstraints(strict=True), AfterValidator(_check_text)]
 

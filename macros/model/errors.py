@@ -134,7 +134,10 @@ def suggest(word: str, candidates: list[str]) -> str:
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     # pydantic appends '[key]' for a dict key and a type tag inside some validators
-    return tuple(p for p in loc if p not in ("[key]",) and not (isinstance(p, str) and p.startswith("function-")))
+    # and a union's tag (see Tag("tag:…") in the model)
+    return tuple(
+        p for p in loc if p not in ("[key]",) and not (isinstance(p, str) and p.startswith(("function-", "tag:")))
+    )
 
 
 def findings_from(error: ValidationError, locator: Locator, root: type) -> list[Finding]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import enum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import MAX_ITEMS, Date, Id, IdList, Slug, StrictModel, Text, TextList
+from .base import EITHER_SEPARATOR, MAX_ITEMS, ColumnKey, Date, Id, IdList, Slug, StrictModel, Text, TextList
+from .base import _one_or_many
 from .duration import Duration
 
 MAX_STEPS = 200  # a procedure longer than this is several SOPs
@@ -87,10 +88,35 @@ class Exit(StrictModel):
     target: Id | None = Field(None, alias="ke", description="id langkah tujuan; kosong = langkah berikutnya")
 
 
+class EitherColumn(StrictModel):
+    """One actor column any of several roles may fill ("Kadin/Bupati"): `salah_satu: [kadin, bupati]`.
+    Steps name it by its key, the role ids joined by '/': `pelaksana: kadin/bupati`."""
+
+    roles: Annotated[tuple[Id, ...], Field(min_length=1, max_length=MAX_COLUMNS)] = Field(alias="salah_satu")
+
+    @property
+    def key(self) -> str:
+        return EITHER_SEPARATOR.join(self.roles)
+
+
+def _column_kind(value) -> str:
+    return "tag:salah_satu" if isinstance(value, dict) else "tag:id"
+
+
+# A column is a role id, or a mapping {salah_satu: [...]}; the tag picks the one a finding explains.
+ColumnSpec = Annotated[
+    Annotated[Id, Tag("tag:id")] | Annotated[EitherColumn, Tag("tag:salah_satu")], Discriminator(_column_kind)
+]
+ActorList = Annotated[tuple[ColumnKey, ...], Field(min_length=1, max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
+
+
 class Step(StrictModel):
     id: Id | None = Field(None, alias="id", description="wajib bila langkah ini dituju sebuah cabang")
+    number: Text | None = Field(
+        None, alias="nomor", description="nomor langkah seperti dicetak sumber (mis. 1–4, 6); semua atau tidak sama sekali"
+    )
     activity: Text = Field(alias="kegiatan")
-    actors: Annotated[IdList, Field(min_length=1)] = Field(alias="pelaksana")
+    actors: ActorList = Field(alias="pelaksana", description="kunci kolom: id jabatan, atau 'a/b' untuk kolom salah satu")
     requirements: TextList = Field((), alias="kelengkapan")
     duration: Duration | None = Field(None, alias="waktu", description="wajib kecuali status: draf")
     output: Text | None = Field(None, alias="output", description="wajib kecuali status: draf")
@@ -141,7 +167,9 @@ class Sop(StrictModel):
     activity_kind: ActivityKind = Field(alias="jenis_kegiatan")
     responsible: Responsible = Field(alias="penanggung_jawab")
     scope: Text = Field(alias="ruang_lingkup")
-    columns: Annotated[IdList, Field(min_length=1, max_length=MAX_COLUMNS)] = Field(alias="pelaksana")
+    column_specs: Annotated[tuple[ColumnSpec, ...], Field(min_length=1, max_length=MAX_COLUMNS)] = Field(
+        alias="pelaksana", description="kolom pelaksana: id jabatan, atau {salah_satu: [id, id]}"
+    )
     steps: Annotated[tuple[Step, ...], Field(min_length=2, max_length=MAX_STEPS)] = Field(alias="langkah")
     revisions: Annotated[tuple[Revision, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="riwayat_revisi")
 
@@ -152,3 +180,43 @@ class Sop(StrictModel):
     @property
     def is_retired(self) -> bool:
         return self.status is Status.RETIRED
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Each actor column by its key: a role id, or 'a/b' for an either/or column."""
+        return tuple(spec if isinstance(spec, str) else spec.key for spec in self.column_specs)
+
+    @staticmethod
+    def column_roles(key: str) -> tuple[str, ...]:
+        """The roles that may fill a column (one, or the alternatives of an either/or column)."""
+        return tuple(key.split(EITHER_SEPARATOR))
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """Every role acting in this SOP, in column order, each once."""
+        return tuple(dict.fromkeys(r for key in self.columns for r in self.column_roles(key)))
+
+    def acts_in(self, role: str, index: int) -> tuple[str, ...] | None:
+        """None when `role` has no part in step `index`; otherwise the roles it may share that step's
+        column with ('(atau Bupati)'): empty when it acts on its own."""
+        found = None
+        for key in self.steps[index].actors:
+            roles = self.column_roles(key)
+            if role in roles:
+                others = tuple(r for r in roles if r != role)
+                if not others:
+                    return ()
+                found = others if found is None else found
+        return found
+
+    @property
+    def numbered_by_source(self) -> bool:
+        """Every step carries the number its source printed (checks refuse some-but-not-all)."""
+        return all(step.number is not None for step in self.steps)
+
+    def step_number(self, index: int) -> str:
+        """The number a step is shown and named by: the source's own when every step has one,
+        otherwise its position (1..n). The one accessor for tables, diagrams and messages."""
+        if self.numbered_by_source:
+            return self.steps[index].number.strip()
+        return str(index + 1)

@@ -305,7 +305,7 @@ class SopPlugin(BasePlugin[SopConfig]):
             return f"tidak ada SOP '{ref.slug}' yang diterbitkan (slug salah, atau SOP itu masih bergalat)"
         if ref.role is not None and ref.role not in roles:
             return f"tidak ada jabatan '{ref.role}' di registri jabatan"
-        if ref.kind == "checklist" and ref.role not in sops[ref.slug].columns:
+        if ref.kind == "checklist" and ref.role not in sops[ref.slug].roles:
             return f"jabatan '{ref.role}' bukan pelaksana SOP '{ref.slug}'"
         return None
 

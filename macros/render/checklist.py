@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model.sop import Sop
+from .actors import alternatives_note
 from .context import Registries
 from .duties import goes_text, incoming, outgoing, role_steps, role_time, starts_text
 from .html import page_rule, table
@@ -14,6 +15,12 @@ from .text import NO_VALUE, duration, nomor
 
 def _detail(label: str, value: str, key: str) -> Markup:
     return Markup('<div class="sop-rinci" data-rinci="{}"><span class="sop-rinci-label">{}:</span> {}</div>').format(key, label, value)
+
+
+def _activity(text: str, note: str) -> Markup:
+    if not note:
+        return Markup('<div class="sop-ceklis-kegiatan">{}</div>').format(text)
+    return Markup('<div class="sop-ceklis-kegiatan">{} <span class="sop-atau">{}</span></div>').format(text, note)
 
 
 def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, links: Links) -> Markup:
@@ -26,7 +33,7 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
         step = sop.steps[i]
         body = Markup("").join(
             [
-                Markup('<div class="sop-ceklis-kegiatan">{}</div>').format(step.activity),
+                _activity(step.activity, alternatives_note(sop.acts_in(role_id, i), registries)),
                 _detail("Mulai", starts_text(incoming(sop, i, registries), first=i == 0), "mulai"),
                 _detail("Kelengkapan", ", ".join(step.requirements) or "-", "kelengkapan"),
                 _detail("Output", step.output or NO_VALUE, "output"),
@@ -39,7 +46,7 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
                 '<td class="sop-no">{n}</td><td class="sop-ceklis-langkah">{body}</td>'
                 '<td class="sop-waktu" data-label="Waktu">{waktu}</td>{isian}'
                 '<td class="sop-isian sop-isian--catatan"></td></tr>'
-            ).format(n=i + 1, body=body, waktu=duration(step.duration),
+            ).format(n=sop.step_number(i), body=body, waktu=duration(step.duration),
                      isian=Markup('<td class="sop-isian"></td>') * (fields - 1))
         )
     head = ["✓", "No", "Langkah", "Waktu", "Tanggal", "Catatan"] if role.external else \

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..model.flow import edges
 from ..model.sop import Sop
+from .actors import step_actors
 from .context import Registries
 from .text import TotalTime, total_time
 
@@ -13,37 +14,39 @@ from .text import TotalTime, total_time
 @dataclass(frozen=True)
 class Link:
     step: int  # 0-based
+    number: str  # as shown (Sop.step_number)
     label: str | None  # the decision exit taken, if any
     actors: str  # short names of the other step's actors
 
 
 def role_steps(sop: Sop, role: str) -> list[int]:
-    return [i for i, step in enumerate(sop.steps) if role in step.actors]
+    """The steps a role does, alone or as one choice of an either/or column."""
+    return [i for i in range(len(sop.steps)) if sop.acts_in(role, i) is not None]
 
 
 def _actors(sop: Sop, step: int, registries: Registries) -> str:
-    return " dan ".join(registries.roles[a].short_name for a in sop.steps[step].actors)
+    return step_actors(sop, step, registries)
 
 
 def incoming(sop: Sop, step: int, registries: Registries) -> list[Link]:
-    return [Link(e.source, e.label, _actors(sop, e.source, registries)) for e in edges(sop) if e.target == step]
+    return [Link(e.source, sop.step_number(e.source), e.label, _actors(sop, e.source, registries)) for e in edges(sop) if e.target == step]
 
 
 def outgoing(sop: Sop, step: int, registries: Registries) -> list[Link]:
-    return [Link(e.target, e.label, _actors(sop, e.target, registries)) for e in edges(sop) if e.source == step]
+    return [Link(e.target, sop.step_number(e.target), e.label, _actors(sop, e.target, registries)) for e in edges(sop) if e.source == step]
 
 
 def starts_text(links: list[Link], first: bool = False) -> str:
     """`first`: the step that opens the procedure, which a loop back may also lead to."""
     parts = ["awal prosedur"] if first or not links else []
-    parts += [f"setelah langkah {l.step + 1} ({l.actors})" + (f", bila {l.label}" if l.label else "") for l in links]
+    parts += [f"setelah langkah {l.number} ({l.actors})" + (f", bila {l.label}" if l.label else "") for l in links]
     return "; atau ".join(parts)
 
 
 def goes_text(links: list[Link]) -> str:
     if not links:
         return "akhir prosedur"
-    return "; ".join((f"{l.label} → " if l.label else "") + f"langkah {l.step + 1} ({l.actors})" for l in links)
+    return "; ".join((f"{l.label} → " if l.label else "") + f"langkah {l.number} ({l.actors})" for l in links)
 
 
 def role_time(sop: Sop, role: str) -> TotalTime:

@@ -36,7 +36,7 @@ def _options(label: str, key: str, values: list[tuple[str, str]]) -> Markup:
 def _controls(sops: list[tuple[str, Sop]], registries: Registries) -> Markup:
     statuses = [(s.value, s.value.capitalize()) for s in Status if any(sop.status is s for _, sop in sops)]
     units = sorted({unit_of(sop, registries) for _, sop in sops}, key=lambda u: (u.lower(), u))
-    roles = sorted({r for _, sop in sops for r in sop.columns}, key=lambda r: (registries.roles[r].name.lower(), r))
+    roles = sorted({r for _, sop in sops for r in sop.roles}, key=lambda r: (registries.roles[r].name.lower(), r))
     kinds = sorted({sop.activity_kind.value for _, sop in sops})
     return Markup(
         '<form class="sop-saring" hidden aria-label="Saring Daftar SOP">{}{}{}{}'
@@ -85,7 +85,7 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
                 pos=position,
                 unit=unit_of(sop, registries),
                 bidang=Markup('<br><span class="sop-bidang">{}</span>').format(sop.unit) if sop.unit else "",
-                roles=" ".join(sop.columns),
+                roles=" ".join(sop.roles),
                 kind=sop.activity_kind.value,
                 eff=effective,
                 status=sop.status.value,

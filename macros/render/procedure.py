@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from ..model.flow import step_index
 from ..model.sop import Sop
+from .actors import column_name, column_short, step_actors
 from .context import Registries
 from .flowchart.geometry import PageLayout, RowKind
 from .flowchart.pagination import text_width
@@ -61,12 +62,12 @@ def exits_text(sop: Sop, index: int) -> str:
     parts = []
     for exit_ in step.exits or ():
         target = targets[exit_.target] if exit_.target is not None else index + 1
-        parts.append(f"{exit_.label} → {target + 1}")
+        parts.append(f"{exit_.label} → {sop.step_number(target)}")
     return ", ".join(parts)
 
 
 def _actors(sop: Sop, index: int, registries: Registries) -> str:
-    return " dan ".join(registries.roles[a].short_name for a in sop.steps[index].actors)
+    return step_actors(sop, index, registries)
 
 
 def _length(px: float, em: bool) -> str:
@@ -93,7 +94,7 @@ def _head(sop: Sop, registries: Registries, layout: PageLayout) -> Markup:
     n = _span(sop, layout)
     actors = Markup("").join(
         Markup('<th class="sop-kepala-pelaksana" data-kolom="{}" scope="col" title="{}">{}</th>').format(
-            i, registries.roles[r].name, registries.roles[r].short_name
+            i, column_name(r, registries), column_short(r, registries)
         )
         for i, r in enumerate(sop.columns)
     )
@@ -119,11 +120,12 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
         spoken += f" Keputusan: {exits}."
     return Markup(
         '<tr class="sop-baris" data-langkah="{no}">'
-        '<td class="sop-no">{no}</td><td class="sop-kegiatan">{activity}</td>'
+        '<td class="sop-no">{shown}</td><td class="sop-kegiatan">{activity}</td>'
         '<td class="sop-alur-sel" colspan="{n}" style="height:{h}px">{svg}<span class="sop-sr">{spoken}</span></td>'
         "<td>{kelengkapan}</td><td>{waktu}</td><td>{output}</td><td>{keterangan}</td></tr>"
     ).format(
         no=index + 1,
+        shown=sop.step_number(index),
         activity=activity,
         n=_span(sop, layout),
         h=fmt(layout.rows[row].min_height),

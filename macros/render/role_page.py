@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model.sop import Sop
+from .actors import alternatives_note
 from .context import Registries
 from .duties import role_steps
 from .html import table, table_row
@@ -15,9 +16,14 @@ from .text import NO_VALUE, duration, nomor, total_time
 
 def duties_of(role_id: str, sops: dict[str, Sop]) -> list[tuple[str, Sop, list[int]]]:
     """A retired SOP is no one's duty: it leaves the role pages and their totals."""
-    return [
-        (slug, sop, role_steps(sop, role_id)) for slug, sop in sops.items() if role_id in sop.columns and not sop.is_retired
-    ]
+    return [(slug, sop, role_steps(sop, role_id)) for slug, sop in sops.items() if role_id in sop.roles and not sop.is_retired]
+
+
+def _with_note(activity: str, others: tuple[str, ...], registries: Registries) -> Markup:
+    note = alternatives_note(others, registries)
+    if not note:
+        return Markup("{}").format(activity)
+    return Markup('{} <span class="sop-atau">{}</span>').format(activity, note)
 
 
 def _total(duties) -> str:
@@ -45,7 +51,8 @@ def render_role_page(role_id: str, sops: dict[str, Sop], registries: Registries,
     )
     for slug, sop, steps in duties:
         rows = [
-            table_row([str(i + 1), sop.steps[i].activity, duration(sop.steps[i].duration), sop.steps[i].output or NO_VALUE])
+            table_row([sop.step_number(i), _with_note(sop.steps[i].activity, sop.acts_in(role_id, i), registries),
+                       duration(sop.steps[i].duration), sop.steps[i].output or NO_VALUE])
             for i in steps
         ]
         parts.append(

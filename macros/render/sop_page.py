@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model.sop import Sop
+from .actors import column_name, column_short
+from .citation import review_aside
 from .context import Registries
 from .flowchart.geometry import Metrics
 from .flowchart.layout import layout_pages
@@ -44,7 +46,7 @@ def _screen_table(sop: Sop, registries: Registries) -> Markup:
 def _footer(sop: Sop, registries: Registries) -> list[tuple[str, str]]:
     """What follows the procedure table, as (label, text): the total time, and the actor columns' short
     names spelled out (also what site search finds a role by)."""
-    names = "; ".join(f"{registries.roles[r].short_name} = {registries.roles[r].name}" for r in sop.columns)
+    names = "; ".join(f"{column_short(r, registries)} = {column_name(r, registries)}" for r in sop.columns)
     return [("Total waktu:", str(total_time(step.duration for step in sop.steps))), ("Pelaksana:", f"{names}.")]
 
 
@@ -61,7 +63,7 @@ def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Mar
     never breaks the table where the plan did not; the footer goes on the last page, planned too."""
     geometry = PrintGeometry(options.paper, options.steps_per_page)
     widths = geometry.widths(len(sop.columns))
-    header = pagination.header_height([registries.roles[r].short_name for r in sop.columns], widths)
+    header = pagination.header_height([column_short(r, registries) for r in sop.columns], widths)
     footer = pagination.footer_height(
         [[(label, True), (" " + text, False)] for label, text in _footer(sop, registries)], geometry.page_width
     )
@@ -82,7 +84,7 @@ def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Mar
 def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
     checklists = Markup(", ").join(
         Markup('<a href="{}">{}</a>').format(links.checklist(slug, role), registries.roles[role].short_name)
-        for role in sop.columns
+        for role in sop.roles
     )
     return Markup(
         '<nav class="sop-tautan" aria-label="Bagian SOP ini"><a href="{}">Lembar Kerja Identifikasi Kegiatan</a> · '
@@ -99,6 +101,7 @@ def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[st
         Markup('<h1 class="sop-judul-layar">{}</h1>').format(sop.title),
         _views(slug, sop, registries, links),
         identity_block(sop, registries, titles, links, paper=options.paper),
+        review_aside(sop, registries),
         Markup('<section class="sop-prosedur-blok" aria-label="Prosedur"><h2 class="sop-judul-layar">Prosedur</h2>'),
         _screen_table(sop, registries),
         _print_tables(sop, registries, options),

@@ -28,6 +28,7 @@ import textwrap
 
 from ..model.flow import edges
 from ..model.sop import Sop
+from .actors import column_name, column_short
 from .context import Registries
 from .flowchart.geometry import Shape
 from .flowchart.layout import step_shape
@@ -87,17 +88,17 @@ def _rows(sop: Sop, registries: Registries) -> tuple[list[dict[int, str]], list[
     """Grid rows (header, one per step, footer) as lane -> node id, and the node declarations."""
     declarations = []
     header = {}
-    for lane, role_id in enumerate(sop.columns):
-        role = registries.roles[role_id]
+    for lane, key in enumerate(sop.columns):
         header[lane] = f"h{lane}"
         declarations.append(
-            f"  h{lane} [label={quote(_wrapped(role.short_name, 20))}, tooltip={quote(shorten(role.name))}, shape=box, "
+            f"  h{lane} [label={quote(_wrapped(column_short(key, registries), 20))}, "
+            f"tooltip={quote(shorten(column_name(key, registries)))}, shape=box, "
             'style="filled,bold", fillcolor="#eceff1", color="#90a4ae", fontsize=10, class="sop-lajur"];'
         )
     rows = [header]
     for step, lanes in lanes_of(sop).items():
         shape = step_shape(sop, step)
-        label = quote(_wrapped(f"{step + 1}. {sop.steps[step].activity}", 20 if shape is Shape.DECISION else WRAP))
+        label = quote(_wrapped(f"{sop.step_number(step)}. {sop.steps[step].activity}", 20 if shape is Shape.DECISION else WRAP))
         rows.append({lane: node_id(step, lane) for lane in lanes})
         declarations += [f"  {node_id(step, lane)} [label={label}, {_node_attrs(shape)}];" for lane in lanes]
     rows.append({})  # the footer: the borders reach one row below the last step

@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model.sop import Sop
+from .actors import step_actors
 from .context import Registries
 from .duties import goes_text, outgoing
 from .html import page_rule
@@ -15,8 +16,8 @@ from .text import nomor
 def render_swimlane_page(slug: str, sop: Sop, svg: str, registries: Registries, links: Links) -> Markup:
     flow = Markup("").join(
         Markup("<li>{} — {}: {} → {}</li>").format(
-            i + 1,
-            " dan ".join(registries.roles[a].short_name for a in step.actors),
+            sop.step_number(i),
+            step_actors(sop, i, registries),
             step.activity,
             goes_text(outgoing(sop, i, registries)),
         )

@@ -7,13 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from ..model.base import PartialDate
+from ..model.base import MONTHS, PartialDate
 from ..model.duration import Duration, TimeUnit
 
-MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)
 
 
 NOT_SET = "belum ditetapkan"  # a draft's nomor, date or signer

@@ -24,7 +24,13 @@ def step_groups(sop: Sop) -> list[tuple[str, str, list[int]]]:
 def _steps_list(sop: Sop, indices: list[int]) -> Markup:
     if not indices:
         return Markup("-")
-    items = Markup("").join(Markup("<li>{}</li>").format(sop.steps[i].activity) for i in indices)
+    items = Markup("").join(
+        Markup('<li value="{}">{}</li>').format(sop.step_number(i), sop.steps[i].activity)
+        if sop.numbered_by_source else Markup("<li>{}</li>").format(sop.steps[i].activity)
+        for i in indices
+    )
+    if sop.numbered_by_source:  # the source's numbers, gaps kept (each item says its own)
+        return Markup("<ol>{}</ol>").format(items)
     return Markup('<ol start="{}">{}</ol>').format(indices[0] + 1, items)
 
 
@@ -51,7 +57,7 @@ def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) 
             )
             step_rows.append(
                 Markup('<tr data-kelompok="{}">{}<td class="sop-no">{}.</td><td>{}</td></tr>').format(
-                    key, head, i + 1, sop.steps[i].activity
+                    key, head, sop.step_number(i), sop.steps[i].activity
                 )
             )
     return Markup("").join(

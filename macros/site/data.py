@@ -45,7 +45,7 @@ class SiteData:
             pages[f"sop/{slug}/index.md"] = PageRef("dokumen", slug)
             pages[f"sop/{slug}/lembar-kerja.md"] = PageRef("lembar-kerja", slug)
             pages[f"sop/{slug}/swimlane.md"] = PageRef("swimlane", slug)
-            for role in sop.columns:
+            for role in sop.roles:
                 pages[f"sop/{slug}/checklist/{role}.md"] = PageRef("checklist", slug, role)
         if self.registries.roles:
             pages["pelaksana/index.md"] = PageRef("daftar-pelaksana")

@@ -337,7 +337,7 @@ BLOCK_EXTRA = {  # px a block adds beyond its text, by its class
 }
 SCALED = {"sop-kop-pemerintah": 1.05, "sop-kop-instansi": 1.05, "sop-kop-alamat": 0.95}
 BOLD_TAGS = {"strong", "b", "th"}
-BOLD_CLASSES = {"sop-tanda", "sop-kop", "sop-pengesah-nama"}
+BOLD_CLASSES = {"sop-kop", "sop-pengesah-nama"}
 SPARE = 8.0  # px of a printed page the identity estimate leaves unused
 CONTINUED_HEADER = IDENTITY_LINE + IDENTITY_CELL[0]  # "Bagian Identitas (lanjutan)" atop a continuation page
 
