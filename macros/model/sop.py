@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import enum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import MAX_ITEMS, Date, Id, IdList, Slug, StrictModel, Text, TextList
-from .duration import Duration
+from .duration import StepTime, TimeUnit, UnitField, declared_unit, parse_unit
 
 MAX_STEPS = 200  # a procedure longer than this is several SOPs
 MAX_COLUMNS = 25
@@ -71,7 +71,7 @@ class Step(StrictModel):
     activity: Text = Field(alias="kegiatan")
     actors: Annotated[IdList, Field(min_length=1)] = Field(alias="pelaksana")
     requirements: TextList = Field((), alias="kelengkapan")
-    duration: Duration = Field(alias="waktu")
+    duration: StepTime = Field(alias="waktu")
     output: Text = Field(alias="output")
     note: Text | None = Field(None, alias="keterangan")
     exits: Annotated[tuple[Exit, ...], Field(max_length=MAX_EXITS)] | None = Field(None, alias="keputusan")
@@ -103,6 +103,23 @@ class Sop(StrictModel):
     activity_kind: ActivityKind = Field(alias="jenis_kegiatan")
     responsible: Responsible = Field(alias="penanggung_jawab")
     scope: Text = Field(alias="ruang_lingkup")
+    time_unit: UnitField | None = Field(
+        None, alias="satuan_waktu", description="satuan kolom waktu, mis. menit bila kepala kolomnya 'Waktu (menit)'"
+    )
     columns: Annotated[IdList, Field(min_length=1, max_length=MAX_COLUMNS)] = Field(alias="pelaksana")
     steps: Annotated[tuple[Step, ...], Field(min_length=2, max_length=MAX_STEPS)] = Field(alias="langkah")
     revisions: Annotated[tuple[Revision, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="riwayat_revisi")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _with_declared_unit(cls, data: Any, handler: Any) -> "Sop":
+        """A bare number in a step's waktu takes the unit the SOP declares (`satuan_waktu`)."""
+        unit = None
+        written = data.get("satuan_waktu") if isinstance(data, dict) else None
+        if isinstance(written, str):
+            try:
+                unit = parse_unit(" ".join(written.split()).lower(), written)
+            except PydanticCustomError:
+                unit = TimeUnit.MINUTE  # the field reports its own error; bare numbers stay quiet
+        with declared_unit(unit):
+            return handler(data)
