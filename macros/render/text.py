@@ -136,7 +136,7 @@ class TotalTime:
     def __str__(self) -> str:
         notes = []
         if self.conditional:
-            notes.append(f"{self.conditional} waktu bersyarat dihitung dari yang tersingkat sampai yang terlama")
+            notes.append(f"termasuk {self.conditional} waktu bersyarat, dari yang tersingkat sampai yang terlama")
         if self.excluded:
             notes.append(f"belum termasuk {self.excluded} waktu bersyarat")
         if self.missing:
