@@ -153,15 +153,15 @@ def _unrecognised(value: str) -> PydanticCustomError:
     )
 
 
-def _decimal(text: str) -> Decimal:
+def _decimal(text: str, unit: str) -> Decimal:
     value = Decimal(text.replace(",", "."))
     exponent = value.as_tuple().exponent
     if not 0 < value <= MAX_AMOUNT or (isinstance(exponent, int) and exponent < -MAX_DECIMALS):
         raise _error(
             ERR_BOUNDS,
-            "jumlah waktu '{value}' di luar batas: lebih dari 0 dan paling besar {limit} dalam satuannya, paling "
+            "jumlah waktu '{value}' di luar batas: lebih dari 0 dan paling besar {limit} {unit}, paling "
             "banyak {decimals} angka di belakang koma; untuk waktu yang lebih lama pakai satuan yang lebih besar",
-            value=shown(text, 20), limit=MAX_AMOUNT, decimals=MAX_DECIMALS,
+            value=shown(text, 20), limit=MAX_AMOUNT, unit=unit, decimals=MAX_DECIMALS,
         )
     return value
 
@@ -193,8 +193,9 @@ def split_waktu(value: str) -> tuple[Amount, str]:
     if not match:
         raise _unrecognised(value)
     rest = text[match.end():]
+    unit = rest if rest in {u.value for u in TimeUnit} else "dalam satuannya"
     first, first_words, second, second_words = match.groups()
-    high = _decimal(first)
+    high = _decimal(first, unit)
     _check_words(first, high, first_words)
     if second is None:
         return Amount(high, None, bound), rest
@@ -205,7 +206,7 @@ def split_waktu(value: str) -> tuple[Amount, str]:
             "'paling lama 3 hari'",
             value=shown(value), prefix=bound.value,
         )
-    low, high = high, _decimal(second)
+    low, high = high, _decimal(second, unit)
     _check_words(second, high, second_words)
     if low >= high:
         raise _error(
