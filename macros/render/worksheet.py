@@ -55,7 +55,7 @@ def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) 
                 )
             )
     step_rows.append(
-        Markup('<tr class="sop-lk-total"><th scope="row" colspan="3">Total Waktu</th><td class="sop-total-waktu">{}</td></tr>').format(
+        Markup('<tr class="sop-lk-total"><th scope="row">Total Waktu</th><td colspan="3" class="sop-total-waktu">{}</td></tr>').format(
             str(total_time(step.duration for step in sop.steps))
         )
     )
