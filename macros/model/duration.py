@@ -141,6 +141,11 @@ _QUANTITY = re.compile(rf"^{_NUMBER}{_WORDS}(?:{_RANGE_SEP}{_NUMBER}{_WORDS})?\s
 _CONDITION_WORDS = ("dengan", "bila", "apabila", "jika", "kalau", "untuk", "oleh", "tergantung")
 
 
+def _quoted(value: str) -> str:
+    """A written waktu inside a one-line message: spaces collapsed, no control characters, cut short."""
+    return shown("".join(c if c.isprintable() else "?" for c in " ".join(value.split())))
+
+
 def _error(kind: str, message: str, **context: Any) -> PydanticCustomError:
     return PydanticCustomError(kind, message, context)
 
@@ -149,7 +154,7 @@ def _unrecognised(value: str) -> PydanticCustomError:
     return _error(
         ERR_FORMAT,
         "waktu '{value}' tidak dikenali; bentuk yang diterima: {forms}",
-        value=shown(value), forms=ACCEPTED_FORMS,
+        value=_quoted(value), forms=ACCEPTED_FORMS,
     )
 
 
@@ -175,7 +180,7 @@ def _check_words(digits: str, value: Decimal, words: str | None) -> None:
             ERR_WORDS,
             "angka {digits} ditulis '({words})' dalam kata, padahal {digits} dibaca '{said}'; "
             "samakan angka dan katanya, atau hapus kata dalam kurung",
-            digits=digits, words=shown(words.strip()), said=said[0],
+            digits=digits, words=_quoted(words), said=said[0],
         )
 
 
@@ -204,7 +209,7 @@ def split_waktu(value: str) -> tuple[Amount, str]:
             ERR_FORMAT,
             "waktu '{value}' memadukan rentang dengan '{prefix}'; tulis salah satu, mis. '1–3 hari' atau "
             "'paling lama 3 hari'",
-            value=shown(value), prefix=bound.value,
+            value=_quoted(value), prefix=bound.value,
         )
     low, high = high, _decimal(second, unit)
     _check_words(second, high, second_words)
@@ -212,7 +217,7 @@ def split_waktu(value: str) -> tuple[Amount, str]:
         raise _error(
             ERR_RANGE_ORDER,
             "rentang waktu '{value}': batas bawah harus lebih kecil dari batas atas, mis. '1–3 hari'",
-            value=shown(value),
+            value=_quoted(value),
         )
     return Amount(high, low, Bound.RANGE), rest
 
@@ -231,7 +236,7 @@ def parse_unit(text: str, written: str) -> TimeUnit:
                 ERR_CONDITION_TEXT,
                 "waktu '{value}' memuat syarat sebagai teks; waktu bersyarat ditulis sebagai daftar, satu butir per "
                 "syarat: {example}",
-                value=shown(written), example=ALTERNATIVES_EXAMPLE,
+                value=_quoted(written), example=ALTERNATIVES_EXAMPLE,
             )
     if re.search(r"\d", text):
         raise _unrecognised(written)
@@ -239,7 +244,7 @@ def parse_unit(text: str, written: str) -> TimeUnit:
     raise _error(
         ERR_UNIT,
         "satuan waktu '{unit}' tidak dikenal; satuan yang diterima: {units} (2 minggu ditulis '14 hari'){hint}",
-        unit=shown(text), units=UNITS_TEXT, hint=f"; maksud Anda '{close[0]}'?" if close else "",
+        unit=_quoted(text), units=UNITS_TEXT, hint=f"; maksud Anda '{close[0]}'?" if close else "",
     )
 
 
@@ -262,7 +267,7 @@ def _amount_from_text(value: Any) -> Any:
             ERR_FORMAT,
             "jumlah waktu '{value}' tidak dikenali; tulis angkanya saja, mis. '3', '1,5', '1–3', 'paling lama 3' "
             "atau '± 10', dan satuannya di 'satuan'",
-            value=shown(value),
+            value=_quoted(value),
         )
     return amount
 
@@ -334,7 +339,7 @@ def _unit_or_declared(rest: str, written: str) -> TimeUnit:
             ERR_NO_UNIT,
             "waktu '{value}' tanpa satuan; tulis satuannya (mis. '{value} menit'), atau nyatakan satuan kolom waktu "
             "SOP ini dengan 'satuan_waktu: menit' bila kepala kolomnya 'Waktu (menit)'",
-            value=shown(written.strip()),
+            value=_quoted(written),
         )
     return declared
 
@@ -372,7 +377,7 @@ class Alternatives(RootModel[tuple[Duration, ...]]):
                 raise _error(
                     ERR_ALTERNATIVES,
                     "butir {a} dan {b} daftar waktu bersyarat menyebut syarat yang sama '{condition}'",
-                    a=seen[key] + 1, b=i + 1, condition=shown(str(option.condition)),
+                    a=seen[key] + 1, b=i + 1, condition=_quoted(str(option.condition)),
                 )
             seen[key] = i
         return self
