@@ -128,6 +128,16 @@ UNKNOWN_SUCCESSOR = _code("SOP-R006", E, "Pengganti SOP yang dicabut (diganti_ol
 RELATED_RETIRED = _code("SOP-R007", W, "Keterkaitan menunjuk SOP yang sudah dicabut")
 SUCCESSOR_NOT_IN_FORCE = _code("SOP-R008", W, "Pengganti SOP yang dicabut juga sudah dicabut atau masih draf")
 RETIREMENT_WITHOUT_STATUS = _code("SOP-R009", E, "Keterangan pencabutan (dicabut:) pada SOP yang statusnya bukan dicabut")
+# Waktu (the time of a step)
+WAKTU_FORMAT = _code("SOP-W001", E, "Waktu tidak dikenali (pesan menyebut bentuk yang diterima)")
+WAKTU_WORDS = _code("SOP-W002", E, "Angka waktu dan kata dalam kurungnya tidak sama (\"5 (enam) menit\")")
+WAKTU_RANGE_ORDER = _code("SOP-W003", E, "Rentang waktu yang batas bawahnya tidak lebih kecil dari batas atasnya")
+WAKTU_NO_UNIT = _code("SOP-W004", E, "Waktu berupa angka saja, padahal SOP tidak menyatakan satuan_waktu")
+WAKTU_UNIT = _code("SOP-W005", E, "Satuan waktu tidak dikenal (bukan menit, jam, hari, hari kerja)")
+WAKTU_CONDITION_TEXT = _code("SOP-W006", E, "Waktu bersyarat ditulis sebagai satu teks, bukan daftar jumlah/satuan/syarat")
+WAKTU_ALTERNATIVES = _code(
+    "SOP-W007", E, "Daftar waktu bersyarat kurang dari dua butir, butir tanpa syarat, atau syarat yang sama dua kali"
+)
 # Building the site (reported by `mkdocs build` / `sop build`, never by `sop check`)
 SWIMLANE_FAILED = _code("SOP-B001", E, "Swimlane tidak dapat digambar Graphviz (dot gagal atau melewati batas waktu)")
 PAGE_FAILED = _code("SOP-B002", E, "Halaman SOP tidak dapat dibuat (galat internal; laporkan kepada pengelola)")

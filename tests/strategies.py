@@ -88,7 +88,9 @@ def _text_pool() -> list[str]:
 
 
 TEXTS = _text_pool()
-DURATIONS = [f"{amount} {unit}" for amount in (1, 5, 15, 90, 9999) for unit in ("menit", "jam", "hari", "hari kerja")]
+DURATIONS = [f"{amount} {unit}" for amount in (1, 5, 15, 90, 9999) for unit in ("menit", "jam", "hari", "hari kerja")] + [
+    "1–3 hari", "1 s.d. 9999 hari kerja", "paling lama 3 hari kerja", "± 10 menit", "5 (lima) Menit", "30menit",
+]
 
 
 def texts() -> st.SearchStrategy[str]:

@@ -250,7 +250,7 @@ class ExternalOfficials(SopCheck):
         sop = document.sop
         roles = project.roles.entries
         for role_id, where, what in (
-            (sop.approval.role, ("disahkan_oleh", "jabatan"), "pengesah SOP"),
+            (sop.approval.role if sop.approval else None, ("disahkan_oleh", "jabatan"), "pengesah SOP"),
             (sop.responsible.product, ("penanggung_jawab", "produk"), "penanggung jawab produk"),
             (sop.responsible.activity, ("penanggung_jawab", "kegiatan"), "penanggung jawab kegiatan"),
         ):

@@ -12,6 +12,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 from .. import codes
 from ..findings import Finding
 from ..load.yaml_tree import Locator
+from . import duration
 
 _CUSTOM_CODES = {
     "date_format": codes.IMPOSSIBLE_DATE,
@@ -19,6 +20,13 @@ _CUSTOM_CODES = {
     "date_range": codes.IMPOSSIBLE_DATE,
     "date_ambiguous": codes.AMBIGUOUS_DATE,
     "reserved_name": codes.RESERVED_NAME,
+    duration.ERR_FORMAT: codes.WAKTU_FORMAT,
+    duration.ERR_WORDS: codes.WAKTU_WORDS,
+    duration.ERR_RANGE_ORDER: codes.WAKTU_RANGE_ORDER,
+    duration.ERR_NO_UNIT: codes.WAKTU_NO_UNIT,
+    duration.ERR_UNIT: codes.WAKTU_UNIT,
+    duration.ERR_CONDITION_TEXT: codes.WAKTU_CONDITION_TEXT,
+    duration.ERR_ALTERNATIVES: codes.WAKTU_ALTERNATIVES,
 }
 
 _TYPE_MESSAGES = {
@@ -134,9 +142,11 @@ def suggest(word: str, candidates: list[str]) -> str:
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     # pydantic appends '[key]' for a dict key and a type tag inside some validators
-    # and a union's tag (see Tag("tag:…") in the model)
+    # a union's tag (see Tag("tag:…") in the model), and the two shapes of a step's waktu
     return tuple(
-        p for p in loc if p not in ("[key]",) and not (isinstance(p, str) and p.startswith(("function-", "tag:")))
+        p for p in loc
+        if p not in ("[key]",) and p not in duration.UNION_TAGS
+        and not (isinstance(p, str) and p.startswith(("function-", "tag:")))
     )
 
 

@@ -10,7 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from .base import EITHER_SEPARATOR, MAX_ITEMS, ColumnKey, Date, Id, IdList, Slug, StrictModel, Text, TextList
 from .base import _one_or_many
-from .duration import Duration
+from .duration import StepTime, TimeUnit, UnitField, declared_unit, parse_unit
 
 MAX_STEPS = 200  # a procedure longer than this is several SOPs
 MAX_COLUMNS = 25
@@ -118,7 +118,7 @@ class Step(StrictModel):
     activity: Text = Field(alias="kegiatan")
     actors: ActorList = Field(alias="pelaksana", description="kunci kolom: id jabatan, atau 'a/b' untuk kolom salah satu")
     requirements: TextList = Field((), alias="kelengkapan")
-    duration: Duration | None = Field(None, alias="waktu", description="wajib kecuali status: draf")
+    duration: StepTime | None = Field(None, alias="waktu", description="wajib kecuali status: draf")
     output: Text | None = Field(None, alias="output", description="wajib kecuali status: draf")
     note: Text | None = Field(None, alias="keterangan")
     exits: Annotated[tuple[Exit, ...], Field(max_length=MAX_EXITS)] | None = Field(None, alias="keputusan")
@@ -167,11 +167,28 @@ class Sop(StrictModel):
     activity_kind: ActivityKind = Field(alias="jenis_kegiatan")
     responsible: Responsible = Field(alias="penanggung_jawab")
     scope: Text = Field(alias="ruang_lingkup")
+    time_unit: UnitField | None = Field(
+        None, alias="satuan_waktu", description="satuan kolom waktu, mis. menit bila kepala kolomnya 'Waktu (menit)'"
+    )
     column_specs: Annotated[tuple[ColumnSpec, ...], Field(min_length=1, max_length=MAX_COLUMNS)] = Field(
         alias="pelaksana", description="kolom pelaksana: id jabatan, atau {salah_satu: [id, id]}"
     )
     steps: Annotated[tuple[Step, ...], Field(min_length=2, max_length=MAX_STEPS)] = Field(alias="langkah")
     revisions: Annotated[tuple[Revision, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="riwayat_revisi")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _with_declared_unit(cls, data: Any, handler: Any) -> "Sop":
+        """A bare number in a step's waktu takes the unit the SOP declares (`satuan_waktu`)."""
+        unit = None
+        written = data.get("satuan_waktu") if isinstance(data, dict) else None
+        if isinstance(written, str):
+            try:
+                unit = parse_unit(" ".join(written.split()).lower(), written)
+            except PydanticCustomError:
+                unit = TimeUnit.MINUTE  # the field reports its own error; bare numbers stay quiet
+        with declared_unit(unit):
+            return handler(data)
 
     @property
     def is_draft(self) -> bool:

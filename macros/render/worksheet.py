@@ -8,7 +8,7 @@ from ..model.sop import Sop
 from .context import Registries
 from .html import field_rows, table
 from .links import Links
-from .text import nomor
+from .text import duration, nomor, total_time
 
 
 def step_groups(sop: Sop) -> list[tuple[str, str, list[int]]]:
@@ -56,10 +56,15 @@ def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) 
                 Markup('<th scope="rowgroup" rowspan="{}">{}</th>').format(len(indices), label) if n == 0 else Markup("")
             )
             step_rows.append(
-                Markup('<tr data-kelompok="{}">{}<td class="sop-no">{}.</td><td>{}</td></tr>').format(
-                    key, head, sop.step_number(i), sop.steps[i].activity
+                Markup('<tr data-kelompok="{}">{}<td class="sop-no">{}.</td><td>{}</td><td class="sop-waktu">{}</td></tr>').format(
+                    key, head, sop.step_number(i), sop.steps[i].activity, duration(sop.steps[i].duration)
                 )
             )
+    step_rows.append(
+        Markup('<tr class="sop-lk-total"><th scope="row">Total Waktu</th><td colspan="3" class="sop-total-waktu">{}</td></tr>').format(
+            str(total_time(step.duration for step in sop.steps))
+        )
+    )
     return Markup("").join(
         [
             Markup('<div class="sop-lembar-kerja"><h1>Lembar Kerja Identifikasi Kegiatan</h1>'),
@@ -69,7 +74,7 @@ def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) 
             Markup("<h2>B. Identifikasi Kegiatan</h2>"),
             table("sop-lk-identifikasi", identification),
             Markup("<h2>C. Identifikasi Langkah</h2>"),
-            table("sop-lk-langkah", step_rows),
+            table("sop-lk-langkah", step_rows, ["Langkah", "No", "Kegiatan", "Waktu"]),
             Markup("</div>"),
         ]
     )

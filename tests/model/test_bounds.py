@@ -52,10 +52,15 @@ def test_texts_have_a_sane_length():
 
 @pytest.mark.parametrize(
     "written",
-    ["1000000000000000000000000000000 menit", "10000 menit", "0,001 jam", {"jumlah": "1e999999999", "satuan": "menit"}],
+    ["1000000000000000000000000000000 menit", "10000 menit", "0,001 jam", "0 menit", {"jumlah": "0", "satuan": "jam"},
+     "1–10000 menit", "paling lama 0,001 hari"],
 )
 def test_waktu_is_bounded(written):
     assert "di luar batas" in _error(Duration, written)
+
+
+def test_an_exponent_is_no_amount():
+    assert "tidak dikenali" in _error(Duration, {"jumlah": "1e999999999", "satuan": "menit"})
 
 
 @pytest.mark.parametrize("written", ["9999 hari kerja", "0,25 jam", "1 menit"])
