@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import MAX_ITEMS, Date, Id, IdList, Slug, StrictModel, Text, TextList
@@ -14,6 +14,14 @@ from .duration import Duration
 MAX_STEPS = 200  # a procedure longer than this is several SOPs
 MAX_COLUMNS = 25
 MAX_EXITS = 20
+END = "selesai"  # `ke: selesai`: the exit ends the procedure; reserved, no step may take it as id
+
+
+def _blank_is_missing(value: object) -> object:
+    """`ke:` left empty (null or blank text) is reported as an exit without a target, not a bad id."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return value
 
 
 class ActivityKind(str, enum.Enum):
@@ -63,7 +71,13 @@ class Exit(StrictModel):
     """One labelled exit of a decision."""
 
     label: Text = Field(alias="label", description="mis. Ya, Tidak, Lengkap")
-    target: Id | None = Field(None, alias="ke", description="id langkah tujuan; kosong = langkah berikutnya")
+    target: Annotated[Id | None, BeforeValidator(_blank_is_missing)] = Field(
+        None, alias="ke", description="id langkah tujuan, atau 'selesai' (akhir prosedur); wajib"
+    )
+
+    @property
+    def ends(self) -> bool:
+        return self.target == END
 
 
 class Step(StrictModel):
@@ -75,6 +89,7 @@ class Step(StrictModel):
     output: Text = Field(alias="output")
     note: Text | None = Field(None, alias="keterangan")
     exits: Annotated[tuple[Exit, ...], Field(max_length=MAX_EXITS)] | None = Field(None, alias="keputusan")
+    ends: bool = Field(False, alias="selesai", description="langkah ini mengakhiri prosedur (akhir lebih awal)")
 
     @property
     def is_decision(self) -> bool:
@@ -106,3 +121,6 @@ class Sop(StrictModel):
     columns: Annotated[IdList, Field(min_length=1, max_length=MAX_COLUMNS)] = Field(alias="pelaksana")
     steps: Annotated[tuple[Step, ...], Field(min_length=2, max_length=MAX_STEPS)] = Field(alias="langkah")
     revisions: Annotated[tuple[Revision, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="riwayat_revisi")
+    truncated: bool = Field(
+        False, alias="terpotong", description="sumber disalin dari dokumen yang tidak lengkap: alur berlanjut setelah langkah terakhir"
+    )
