@@ -5,9 +5,10 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model.flow import step_index
-from ..model.sop import Sop
+from ..model.flow import continues, is_terminal
+from ..model.sop import END, Sop
 from .context import Registries
-from .flowchart.geometry import PageLayout, RowKind
+from .flowchart.geometry import PageLayout, RowKind, Shape
 from .flowchart.svg import fmt, row_svg
 from .text import duration
 
@@ -23,13 +24,12 @@ TEXT_COLUMNS = ("kelengkapan", "waktu", "output")
 
 
 def exits_text(sop: Sop, index: int) -> str:
-    """'Ya → 5, Tidak → 2': where each exit of a decision leads."""
+    """'Ya → 5, Tidak → selesai': where each exit of a decision leads (a step, or the end)."""
     step = sop.steps[index]
     targets = step_index(sop)
     parts = []
     for exit_ in step.exits or ():
-        target = targets[exit_.target] if exit_.target is not None else index + 1
-        parts.append(f"{exit_.label} → {target + 1}")
+        parts.append(f"{exit_.label} → {END if exit_.ends else targets[exit_.target] + 1}")
     return ", ".join(parts)
 
 
@@ -80,6 +80,12 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
         exits = exits_text(sop, index)
         activity += Markup('<span class="sop-cabang">{}</span>').format(exits)
         spoken += f" Keputusan: {exits}."
+    elif is_terminal(sop, index) and index < len(sop.steps) - 1:
+        activity += Markup('<span class="sop-cabang">→ {}</span>').format(END)  # an early end, not the last row
+        spoken += " Prosedur selesai di langkah ini."
+    elif continues(sop, index):
+        activity += Markup('<span class="sop-cabang">→ bersambung (sumber terpotong)</span>')
+        spoken += " Alur berlanjut ke bagian sumber yang tidak tersedia."
     return Markup(
         '<tr class="sop-baris" data-langkah="{no}">'
         '<td class="sop-no">{no}</td><td class="sop-kegiatan">{activity}</td>'
@@ -101,7 +107,9 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
 
 def _connector_row(sop: Sop, layout: PageLayout, row: int) -> Markup:
     letters = sorted(s.letter for s in layout.symbols if s.row == row and s.letter)
-    spoken = "Penghubung antarhalaman: " + ", ".join(letters)
+    spoken = "Penghubung antarhalaman: " + ", ".join(letters) if letters else ""
+    if any(s.shape is Shape.CONTINUED for s in layout.symbols if s.row == row):
+        spoken += (". " if spoken else "") + "Bersambung: alur berlanjut ke bagian sumber yang tidak tersedia"
     return Markup(
         '<tr class="sop-baris-sambungan"><td></td><td></td>'
         '<td class="sop-alur-sel" colspan="{n}" style="height:{h}px">{svg}<span class="sop-sr">{spoken}</span></td>'

@@ -86,6 +86,16 @@ def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
     ).format(links.worksheet(slug), links.swimlane(slug), checklists)
 
 
+def _truncated_note(sop: Sop) -> Markup:
+    """A source transcribed from an incomplete document says so wherever its procedure is read."""
+    if not sop.truncated:
+        return Markup("")
+    return Markup(
+        '<p class="sop-terpotong" role="note"><strong>Sumber terpotong:</strong> SOP ini disalin dari dokumen '
+        "yang tidak lengkap. Langkah setelah langkah {n} tidak tersedia; alur berlanjut (…) ke bagian yang hilang.</p>"
+    ).format(n=len(sop.steps))
+
+
 def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[str, str], links: Links, options: PageOptions) -> Markup:
     """`titles` maps every published slug to its title (for keterkaitan links)."""
     total = total_time(step.duration for step in sop.steps)
@@ -95,8 +105,10 @@ def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[st
         Markup('<div class="sop-dokumen">'),
         Markup('<h1 class="sop-judul-layar">{}</h1>').format(sop.title),
         _views(slug, sop, registries, links),
+        _truncated_note(sop),
         identity_block(sop, registries, titles, links, paper=options.paper),
         Markup('<section class="sop-prosedur-blok" aria-label="Prosedur"><h2 class="sop-judul-layar">Prosedur</h2>'),
+        _truncated_note(sop),
         _screen_table(sop, registries),
         _print_tables(sop, registries, options),
         Markup('<p class="sop-total-waktu"><strong>Total waktu:</strong> {}</p>').format(str(total)),

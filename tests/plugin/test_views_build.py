@@ -145,7 +145,7 @@ def test_first_and_last_steps_say_where_the_procedure_starts_and_ends(seed_site)
     rows = _rows(page)
     assert sorted(rows) == [1, 2, 10]
     assert _detail(rows[1], "mulai") == "awal prosedur"
-    assert _detail(rows[10], "tujuan") == "akhir prosedur"
+    assert _detail(rows[10], "tujuan") == "selesai (akhir prosedur)"
 
 
 def test_sop_page_links_to_swimlane_and_every_checklist(seed_site):

@@ -14,6 +14,7 @@ from typing import Iterable, Sequence
 
 from markupsafe import Markup
 
+from ...model.flow import continues, is_terminal
 from ...model.sop import Sop
 from ..text import duration
 
@@ -155,10 +156,12 @@ def _cell_lines(paragraphs: Iterable[str], width: float) -> int:
 
 def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -> float:
     step = sop.steps[index]
-    exits = ", ".join(f"{e.label} → 99" for e in step.exits or ())
+    exits = ", ".join(f"{e.label} → {e.target if e.ends else 99}" for e in step.exits or ())
     activity = _cell_lines([step.activity], widths["kegiatan"]) * PROCEDURE_LINE
     if step.is_decision:
         activity += _cell_lines([exits], widths["kegiatan"]) * PROCEDURE_LINE + BRANCH_GAP
+    elif (is_terminal(sop, index) and index < len(sop.steps) - 1) or continues(sop, index):
+        activity += _cell_lines(["→ bersambung (sumber terpotong)"], widths["kegiatan"]) * PROCEDURE_LINE + BRANCH_GAP
     cells = {
         "kelengkapan": list(step.requirements) or ["-"],  # one line each (<br> between them)
         "output": [step.output],
@@ -184,7 +187,8 @@ def paginate(sop: Sop, geometry: PrintGeometry, min_row: float) -> list[range]:
         end = start
         used = 0.0
         while end < n:
-            reserve = CONNECTOR_ROW if end + 1 < n else 0.0  # room for the connector row below
+            # room for the connector row below (past a truncated source's last step: 'bersambung')
+            reserve = CONNECTOR_ROW if end + 1 < n or sop.truncated else 0.0
             if end > start and used + heights[end] + reserve > budget:
                 break
             used += heights[end]
