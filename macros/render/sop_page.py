@@ -11,7 +11,7 @@ from .context import Registries
 from .flowchart.geometry import Metrics
 from .flowchart.layout import layout_pages
 from .flowchart.pagination import PAPERS, MARGIN_MM, PrintGeometry, paginate
-from .html import page_rule, table, table_row
+from .html import page_rule, table, table_row, truncated_note
 from .identity import identity_block
 from .links import Links
 from .procedure import SCREEN_WIDTHS, procedure_table
@@ -88,12 +88,7 @@ def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
 
 def _truncated_note(sop: Sop) -> Markup:
     """A source transcribed from an incomplete document says so wherever its procedure is read."""
-    if not sop.truncated:
-        return Markup("")
-    return Markup(
-        '<p class="sop-terpotong" role="note"><strong>Sumber terpotong:</strong> SOP ini disalin dari dokumen '
-        "yang tidak lengkap. Langkah setelah langkah {n} tidak tersedia; alur berlanjut (…) ke bagian yang hilang.</p>"
-    ).format(n=len(sop.steps))
+    return truncated_note(len(sop.steps)) if sop.truncated else Markup("")
 
 
 def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[str, str], links: Links, options: PageOptions) -> Markup:

@@ -94,10 +94,12 @@ def _arrowhead(p: Point, q: Point) -> str:
 def _label(connector: Connector) -> str:
     start = connector.points[0]
     side = connector.label_side
+    # straight across to an end capsule: above the capsule's top, so a long label never runs into it
+    lift = 8 if connector.end == "selesai" and len(connector.points) == 2 else 0
     if side == "left":
-        x, y, anchor = start.x - 3, start.dy - 4, "end"
+        x, y, anchor = start.x - 3, start.dy - 4 - lift, "end"
     elif side == "right":
-        x, y, anchor = start.x + 3, start.dy - 4, "start"
+        x, y, anchor = start.x + 3, start.dy - 4 - lift, "start"
     else:
         x, y, anchor = start.x + 4, start.dy + 11, "start"
     label = str(Markup.escape(connector.label))
