@@ -30,8 +30,10 @@ def step_groups(sop: Sop) -> list[tuple[str, str, list[int]]]:
 def _steps_list(sop: Sop, indices: list[int]) -> Markup:
     if not indices:
         return Markup("-")
-    # numbered by step, which need not be consecutive (an early end is a langkah akhir)
-    items = Markup("").join(Markup('<li value="{}">{}</li>').format(i + 1, sop.steps[i].activity) for i in indices)
+    if indices == list(range(indices[0], indices[-1] + 1)):
+        items = Markup("").join(Markup("<li>{}</li>").format(sop.steps[i].activity) for i in indices)
+    else:  # numbered by step: an early end makes a group skip numbers
+        items = Markup("").join(Markup('<li value="{}">{}</li>').format(i + 1, sop.steps[i].activity) for i in indices)
     return Markup('<ol start="{}">{}</ol>').format(indices[0] + 1, items)
 
 
