@@ -125,7 +125,7 @@ def _steps(rng: random.Random, columns: list[str], n_steps: int) -> list[dict]:
         else:
             other = rng.randint(at + 2, n_steps - 1)
             labels = ("Tidak", "Ya")
-        steps[at]["keputusan"] = [{"label": labels[0]}, {"label": labels[1], "ke": f"l{other + 1}"}]
+        steps[at]["keputusan"] = [{"label": labels[0], "ke": f"l{at + 2}"}, {"label": labels[1], "ke": f"l{other + 1}"}]
     return steps
 
 

@@ -88,10 +88,13 @@ TOO_FEW_EXITS = _code("SOP-F001", E, "Keputusan dengan kurang dari dua cabang")
 EXIT_TARGET_MISSING = _code("SOP-F002", E, "Cabang keputusan menuju langkah yang tidak ada")
 DUPLICATE_EXIT_LABEL = _code("SOP-F003", E, "Dua cabang keputusan dengan label yang sama")
 UNREACHABLE_STEP = _code("SOP-F004", E, "Langkah yang tidak dapat dicapai dari langkah pertama")
-NO_WAY_TO_END = _code("SOP-F005", E, "Alur yang tidak pernah sampai ke langkah terakhir")
+NO_WAY_TO_END = _code("SOP-F005", E, "Alur yang tidak pernah sampai ke akhir prosedur")
 DUPLICATE_STEP_ID = _code("SOP-F006", E, "Dua langkah dengan id yang sama")
 EXIT_TO_ITSELF = _code("SOP-F007", E, "Cabang keputusan menuju langkahnya sendiri")
-LAST_STEP_DECISION = _code("SOP-F008", E, "Langkah terakhir (akhir prosedur) berupa keputusan")
+DECISION_MARKED_END = _code("SOP-F008", E, "Keputusan ditandai selesai: true (akhir prosedur ditulis pada cabangnya: ke: selesai)")
+EXIT_WITHOUT_TARGET = _code("SOP-F009", E, "Cabang keputusan tanpa tujuan (ke: kosong); tulis id langkah atau selesai")
+EXITS_TO_SAME_PLACE = _code("SOP-F010", E, "Dua cabang satu keputusan menuju tempat yang sama")
+RESERVED_STEP_ID = _code("SOP-F011", E, "Id langkah 'selesai' dicadangkan untuk akhir prosedur")
 # Dates
 IMPOSSIBLE_DATE = _code(
     "SOP-T001", E, "Tanggal yang tidak ada di kalender atau bentuknya tidak dikenali (TTTT-BB-HH, TTTT-BB, TTTT, Januari 2016)"

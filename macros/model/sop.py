@@ -15,6 +15,14 @@ from .duration import StepTime, TimeUnit, UnitField, declared_unit, parse_unit
 MAX_STEPS = 200  # a procedure longer than this is several SOPs
 MAX_COLUMNS = 25
 MAX_EXITS = 20
+END = "selesai"  # `ke: selesai`: the exit ends the procedure; reserved, no step may take it as id
+
+
+def _blank_is_missing(value: object) -> object:
+    """`ke:` left empty (null or blank text) is reported as an exit without a target, not a bad id."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return value
 
 
 class ActivityKind(str, enum.Enum):
@@ -85,7 +93,13 @@ class Exit(StrictModel):
     """One labelled exit of a decision."""
 
     label: Text = Field(alias="label", description="mis. Ya, Tidak, Lengkap")
-    target: Id | None = Field(None, alias="ke", description="id langkah tujuan; kosong = langkah berikutnya")
+    target: Annotated[Id | None, BeforeValidator(_blank_is_missing)] = Field(
+        None, alias="ke", description="id langkah tujuan, atau 'selesai' (akhir prosedur); wajib"
+    )
+
+    @property
+    def ends(self) -> bool:
+        return self.target == END
 
 
 class EitherColumn(StrictModel):
@@ -122,6 +136,7 @@ class Step(StrictModel):
     output: Text | None = Field(None, alias="output", description="wajib kecuali status: draf")
     note: Text | None = Field(None, alias="keterangan")
     exits: Annotated[tuple[Exit, ...], Field(max_length=MAX_EXITS)] | None = Field(None, alias="keputusan")
+    ends: bool = Field(False, alias="selesai", description="langkah ini mengakhiri prosedur (akhir lebih awal)")
 
     @property
     def is_decision(self) -> bool:
@@ -175,6 +190,9 @@ class Sop(StrictModel):
     )
     steps: Annotated[tuple[Step, ...], Field(min_length=2, max_length=MAX_STEPS)] = Field(alias="langkah")
     revisions: Annotated[tuple[Revision, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="riwayat_revisi")
+    truncated: bool = Field(
+        False, alias="terpotong", description="sumber disalin dari dokumen yang tidak lengkap: alur berlanjut setelah langkah terakhir"
+    )
 
     @model_validator(mode="wrap")
     @classmethod

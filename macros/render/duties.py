@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.flow import edges
-from ..model.sop import Sop
+from ..model.flow import continues, edges, step_index
+from ..model.sop import END, Sop
 from .actors import step_actors
 from .context import Registries
 from .text import TotalTime, total_time
@@ -13,10 +13,11 @@ from .text import TotalTime, total_time
 
 @dataclass(frozen=True)
 class Link:
-    step: int  # 0-based
-    number: str  # as shown (Sop.step_number)
+    step: int | None  # 0-based; None: the end of the procedure (or, truncated, the missing rest)
+    number: str  # as shown (Sop.step_number); empty for the end
     label: str | None  # the decision exit taken, if any
     actors: str  # short names of the other step's actors
+    end: str = END  # for step None: "selesai", or "bersambung" past a truncated source
 
 
 def role_steps(sop: Sop, role: str) -> list[int]:
@@ -33,6 +34,16 @@ def incoming(sop: Sop, step: int, registries: Registries) -> list[Link]:
 
 
 def outgoing(sop: Sop, step: int, registries: Registries) -> list[Link]:
+    """Where the step's result goes, in the order its exits are written; the end is a place too."""
+    if sop.steps[step].is_decision:
+        index = step_index(sop)
+        return [
+            Link(None, "", e.label, "") if e.ends
+            else Link(index[e.target], sop.step_number(index[e.target]), e.label, _actors(sop, index[e.target], registries))
+            for e in sop.steps[step].exits
+        ]
+    if continues(sop, step):
+        return [Link(None, "", None, "", "bersambung")]
     return [Link(e.target, sop.step_number(e.target), e.label, _actors(sop, e.target, registries)) for e in edges(sop) if e.source == step]
 
 
@@ -43,10 +54,18 @@ def starts_text(links: list[Link], first: bool = False) -> str:
     return "; atau ".join(parts)
 
 
+def _place(link: Link) -> str:
+    if link.step is not None:
+        return f"langkah {link.number} ({link.actors})"
+    if link.end == "bersambung":
+        return "bersambung (langkah berikutnya tidak tersedia: sumber terpotong)"
+    return "selesai (akhir prosedur)"
+
+
 def goes_text(links: list[Link]) -> str:
     if not links:
-        return "akhir prosedur"
-    return "; ".join((f"{l.label} → " if l.label else "") + f"langkah {l.number} ({l.actors})" for l in links)
+        return "selesai (akhir prosedur)"
+    return "; ".join((f"{l.label} → " if l.label else "") + _place(l) for l in links)
 
 
 def role_time(sop: Sop, role: str) -> TotalTime:

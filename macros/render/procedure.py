@@ -5,10 +5,11 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model.flow import step_index
-from ..model.sop import Sop
+from ..model.flow import continues, is_terminal
+from ..model.sop import END, Sop
 from .actors import column_name, column_short, step_actors
 from .context import Registries
-from .flowchart.geometry import PageLayout, RowKind
+from .flowchart.geometry import PageLayout, RowKind, Shape
 from .flowchart.pagination import text_width
 from .flowchart.svg import fmt, row_svg
 from .text import NO_VALUE, duration
@@ -56,13 +57,12 @@ def screen_widths(sop: Sop) -> dict[str, float]:
 
 
 def exits_text(sop: Sop, index: int) -> str:
-    """'Ya → 5, Tidak → 2': where each exit of a decision leads."""
+    """'Ya → 5, Tidak → selesai': where each exit of a decision leads (a step, or the end)."""
     step = sop.steps[index]
     targets = step_index(sop)
     parts = []
     for exit_ in step.exits or ():
-        target = targets[exit_.target] if exit_.target is not None else index + 1
-        parts.append(f"{exit_.label} → {sop.step_number(target)}")
+        parts.append(f"{exit_.label} → {END if exit_.ends else sop.step_number(targets[exit_.target])}")
     return ", ".join(parts)
 
 
@@ -118,6 +118,12 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
         exits = exits_text(sop, index)
         activity += Markup('<span class="sop-cabang">{}</span>').format(exits)
         spoken += f" Keputusan: {exits}."
+    elif is_terminal(sop, index) and index < len(sop.steps) - 1:
+        activity += Markup('<span class="sop-cabang">→ {}</span>').format(END)  # an early end, not the last row
+        spoken += " Prosedur selesai di langkah ini."
+    elif continues(sop, index):
+        activity += Markup('<span class="sop-cabang">→ bersambung (sumber terpotong)</span>')
+        spoken += " Alur berlanjut ke bagian sumber yang tidak tersedia."
     return Markup(
         '<tr class="sop-baris" data-langkah="{no}">'
         '<td class="sop-no">{shown}</td><td class="sop-kegiatan">{activity}</td>'
@@ -140,7 +146,9 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
 
 def _connector_row(sop: Sop, layout: PageLayout, row: int) -> Markup:
     letters = sorted(s.letter for s in layout.symbols if s.row == row and s.letter)
-    spoken = "Penghubung antarhalaman: " + ", ".join(letters)
+    spoken = "Penghubung antarhalaman: " + ", ".join(letters) if letters else ""
+    if any(s.shape is Shape.CONTINUED for s in layout.symbols if s.row == row):
+        spoken += (". " if spoken else "") + "Bersambung: alur berlanjut ke bagian sumber yang tidak tersedia"
     return Markup(
         '<tr class="sop-baris-sambungan"><td></td><td></td>'
         '<td class="sop-alur-sel" colspan="{n}" style="height:{h}px">{svg}<span class="sop-sr">{spoken}</span></td>'

@@ -14,7 +14,7 @@ from .flowchart.geometry import Metrics
 from .flowchart.layout import layout_pages
 from .flowchart import pagination
 from .flowchart.pagination import PAPERS, MARGIN_MM, PrintGeometry
-from .html import page_rule, table, table_row
+from .html import page_rule, table, table_row, truncated_note
 from .identity import identity_block
 from .links import Links
 from .procedure import procedure_table, screen_widths
@@ -92,6 +92,11 @@ def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
     ).format(links.worksheet(slug), links.swimlane(slug), checklists)
 
 
+def _truncated_note(sop: Sop) -> Markup:
+    """A source transcribed from an incomplete document says so wherever its procedure is read."""
+    return truncated_note(len(sop.steps)) if sop.truncated else Markup("")
+
+
 def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[str, str], links: Links, options: PageOptions) -> Markup:
     """`titles` maps every published slug to its title (for keterkaitan links)."""
     revisions = [table_row([indonesian_date(r.date), r.change, r.by]) for r in sop.revisions]
@@ -100,9 +105,11 @@ def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[st
         Markup('<div class="sop-dokumen">'),
         Markup('<h1 class="sop-judul-layar">{}</h1>').format(sop.title),
         _views(slug, sop, registries, links),
+        _truncated_note(sop),
         identity_block(sop, registries, titles, links, paper=options.paper),
         review_aside(sop, registries),
         Markup('<section class="sop-prosedur-blok" aria-label="Prosedur"><h2 class="sop-judul-layar">Prosedur</h2>'),
+        _truncated_note(sop),
         _screen_table(sop, registries),
         _print_tables(sop, registries, options),
         _footer_html(sop, registries),

@@ -239,7 +239,7 @@ def test_adding_a_source_adds_a_page(build_site, sources_copy):
 def _worksheet_cell(raw: str, key: str) -> list[str]:
     match = re.search(rf'<td data-bagian="{key}">(.*?)</td>', raw, re.S)
     assert match, key
-    return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", li)).split()) for li in re.findall(r"<li>(.*?)</li>", match.group(1), re.S)]
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", li)).split()) for li in re.findall(r"<li(?: value=\"\d+\")?>(.*?)</li>", match.group(1), re.S)]
 
 
 def test_worksheet_is_derived_from_the_steps(seed_site):

@@ -20,7 +20,7 @@ import string
 from dataclasses import dataclass, replace
 from typing import Iterable, Iterator
 
-from ...model.flow import Edge, edges as flow_edges
+from ...model.flow import Edge, continues, edges as flow_edges, end_exits, is_terminal
 from ...model.sop import Sop
 from .geometry import EDGE, Connector, Metrics, PageLayout, Point, Row, RowKind, Shape, Symbol
 
@@ -39,7 +39,7 @@ BAND_PAD = 10.0  # the same in a connector row
 def step_shape(sop: Sop, index: int) -> Shape:
     if sop.steps[index].is_decision:
         return Shape.DECISION
-    if index in (0, len(sop.steps) - 1):
+    if index == 0 or is_terminal(sop, index):  # the start, and every step that ends the procedure
         return Shape.TERMINATOR
     return Shape.PROCESS
 
@@ -487,12 +487,13 @@ class _PageBuilder:
             self._use(*c.entry)
         if c.pentagon is not None:
             band = "top" if c.pentagon.row < 0 else "bottom"
-            if c.pentagon.row not in self.bands[band]:
+            in_band = not 0 <= c.pentagon.row < len(self.steps)  # an end capsule sits in a step row
+            if in_band and c.pentagon.row not in self.bands[band]:
                 self.bands[band].append(c.pentagon.row)
             self._add_symbol(c.pentagon)
         for level in c.levels:
             self.levels[level] = self.levels.get(level, 0) + 1
-        right = max(p.x for p in c.points)
+        right = max([p.x for p in c.points] + ([c.pentagon.x + c.pentagon.half_width] if c.pentagon else []))
         if right > self.columns_width:
             self.margin = max(self.margin, right - self.columns_width + MARGIN_LANE)
 
@@ -651,6 +652,73 @@ class _PageBuilder:
         c = self._first(candidates(), target)
         return Connector(c.points, source=None, target=target, letter=route.letter)
 
+    # -- ends of the procedure ------------------------------------------------------------------
+    def _route_ends(self) -> None:
+        """Exits that end the procedure run to an end capsule in their own row; the last visible
+        step of a truncated source runs down to a 'bersambung' marker below the steps. Both are
+        laid before the lanes are searched, so the lanes route around them."""
+        here = set(self.steps)
+        for end in end_exits(self.sop):
+            if end.source in here:
+                c = self._first(self._end_candidates(end.source), None)
+                side = c.port.label_side if c.port else None
+                self._add_connector(Connector(c.points, label=end.label, label_side=side, source=end.source, end="selesai"))
+        last = len(self.sop.steps) - 1
+        if last in here and continues(self.sop, last):
+            self._add_connector(self._route_continued(last))
+
+    def _end(self, row: int, x: float) -> Symbol:
+        m = self.metrics
+        return Symbol(Shape.END, row, x, m.half_widths[Shape.END], m.half_heights[Shape.END])
+
+    def _end_candidates(self, step: int) -> Iterator[_Candidate]:
+        """The end capsule: in a column beside the decision, the arrow straight from its side; failing
+        that, right of every column, reached from a free exit below the decision."""
+        m = self.metrics
+        placed = self.by_step[step]
+        row = placed[0].row
+        for side, symbol in (("right", placed[-1]), ("left", placed[0])):
+            if self._busy(symbol, side):
+                continue
+            sign = 1 if side == "right" else -1
+            columns = range(symbol.column + 1, self.n) if side == "right" else range(symbol.column - 1, -1, -1)
+            for column in columns:
+                capsule = self._end(row, m.column_center(column))
+                if not self.board.fits(capsule, SLOT_GAP):
+                    continue
+                start = symbol.port(side)
+                points = [start, capsule.port("left" if sign > 0 else "right")]
+                port = _Port(symbol, side, start, side, side)
+                yield _Candidate(points, port, None, capsule)
+        for port in self._ports(step, going_up=False):
+            if not self._port_free(port):
+                continue
+            reach = max([self.columns_width + self.margin] + [s.x + s.half_width for s in self.symbols])
+            capsule = self._end(row, reach + MARGIN_LANE + m.half_widths[Shape.END])
+            if port.heading == "right":
+                yield _Candidate([port.point, capsule.port("left")], port, None, capsule)
+            elif port.heading == "down":
+                head, levels = self._leave(port, capsule.x)
+                yield _Candidate(head + [capsule.port("bottom")], port, None, capsule, levels)
+
+    def _route_continued(self, step: int) -> Connector:
+        """Past the last visible step of a truncated source: down to a marker in a connector row."""
+        sources = self.by_step[step]
+        preferred = sources[0].x
+
+        def candidates() -> Iterator[_Candidate]:
+            fitting: dict[tuple[int, float], bool] = {}
+            for row in self._band_rows("bottom"):
+                for x in self._slots(row, preferred, fitting):
+                    marker = Symbol(Shape.CONTINUED, row, x, *self.pentagon_size)
+                    ghost = Symbol(Shape.PROCESS, row, x, 0, 0)
+                    c = self._adjacent(sources, [ghost], end=marker.port("top"))
+                    c.pentagon = marker
+                    yield c
+
+        c = self._first(candidates(), None)
+        return Connector(c.points, source=step, end="bersambung")
+
     # -- assembly ------------------------------------------------------------------------------
     def build(self) -> PageLayout:
         self._place_symbols()
@@ -663,6 +731,7 @@ class _PageBuilder:
         for route in self.in_down:
             if route.adjacent:
                 self._add_connector(self._route_in_adjacent(route))
+        self._route_ends()
         # reserve the exits of every other route before any of them is routed
         others = [r for r in self.local + self.out_down if not r.adjacent] + self.out_up
         reserved = {route.index: self._reserve(route) for route in others}

@@ -15,6 +15,7 @@ from typing import Iterable, Sequence
 
 from markupsafe import Markup
 
+from ...model.flow import continues, is_terminal
 from ...model.sop import Sop
 from ..text import NO_VALUE, duration
 from .geometry import Metrics, PageLayout, RowKind
@@ -189,10 +190,12 @@ def footer_height(paragraphs: Sequence[Sequence[tuple[str, bool]]], width: float
 
 def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -> float:
     step = sop.steps[index]
-    exits = ", ".join(f"{e.label} → 99" for e in step.exits or ())
+    exits = ", ".join(f"{e.label} → {e.target if e.ends else 99}" for e in step.exits or ())
     activity = _cell_lines([step.activity], widths["kegiatan"]) * PROCEDURE_LINE
     if step.is_decision:
         activity += _cell_lines([exits], widths["kegiatan"]) * PROCEDURE_LINE + BRANCH_GAP
+    elif (is_terminal(sop, index) and index < len(sop.steps) - 1) or continues(sop, index):
+        activity += _cell_lines(["→ bersambung (sumber terpotong)"], widths["kegiatan"]) * PROCEDURE_LINE + BRANCH_GAP
     cells = {
         "kelengkapan": list(step.requirements) or ["-"],  # one line each (<br> between them)
         "output": [step.output or NO_VALUE],
@@ -222,7 +225,8 @@ def paginate(
         end = start
         used = 0.0
         while end < n:
-            reserve = CONNECTOR_ROW if end + 1 < n else footer  # the connector row below, or the footer
+            # the connector row below, or the footer (past a truncated source's last step: 'bersambung' too)
+            reserve = CONNECTOR_ROW if end + 1 < n else footer + (CONNECTOR_ROW if sop.truncated else 0.0)
             if end > start and used + heights[end] + reserve > budget:
                 break
             used += heights[end]
