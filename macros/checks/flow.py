@@ -68,7 +68,7 @@ class Decisions(SopCheck):
                 if exit_.target is None:
                     yield codes.EXIT_WITHOUT_TARGET.at(
                         loc.value("langkah", i, "keputusan", e),
-                        f"cabang '{exit_.label}' pada langkah {i + 1} tidak menyebut tujuannya; tulis "
+                        f"cabang '{exit_.label}' pada langkah {sop.step_number(i)} tidak menyebut tujuannya; tulis "
                         f"'ke: <id langkah>' atau 'ke: {END}' (akhir prosedur)",
                     )
                     continue
@@ -78,7 +78,7 @@ class Decisions(SopCheck):
                     other = step.exits[places[place]].label
                     yield codes.EXITS_TO_SAME_PLACE.at(
                         where,
-                        f"cabang '{exit_.label}' dan '{other}' pada langkah {i + 1} sama-sama menuju "
+                        f"cabang '{exit_.label}' dan '{other}' pada langkah {sop.step_number(i)} sama-sama menuju "
                         f"{'akhir prosedur' if exit_.ends else repr(exit_.target)}; satu keputusan memisahkan alur",
                     )
                 else:

@@ -29,9 +29,9 @@ def _open_fields(document: SopDocument) -> Iterator[tuple[tuple, codes.Code, str
                 yield ("disahkan_oleh", key), codes.DRAFT_NO_SIGNER, f"{key} pengesah"
     for i, step in enumerate(sop.steps):
         if step.duration is None:
-            yield ("langkah", i, "waktu"), codes.DRAFT_STEP_NO_TIME, f"waktu langkah {i + 1}"
+            yield ("langkah", i, "waktu"), codes.DRAFT_STEP_NO_TIME, f"waktu langkah {sop.step_number(i)}"
         if step.output is None:
-            yield ("langkah", i, "output"), codes.DRAFT_STEP_NO_OUTPUT, f"output langkah {i + 1}"
+            yield ("langkah", i, "output"), codes.DRAFT_STEP_NO_OUTPUT, f"output langkah {sop.step_number(i)}"
 
 
 @register

@@ -36,7 +36,7 @@ WIDEST = 2.5  # a column grows to at most this many times its width; a longer "w
 
 
 def _longest_word(texts, bold: bool = False) -> float:
-    return max((text_width(w, SCREEN_FONT_PX, bold) for t in texts for w in t.split()), default=0.0)
+    return max((text_width(w, SCREEN_FONT_PX, bold) for t in texts if t for w in t.split()), default=0.0)
 
 
 def screen_widths(sop: Sop) -> dict[str, float]:

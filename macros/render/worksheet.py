@@ -36,7 +36,9 @@ def _steps_list(sop: Sop, indices: list[int]) -> Markup:
         items = Markup("").join(
             Markup('<li value="{}">{}</li>').format(sop.step_number(i), sop.steps[i].activity) for i in indices
         )
-        return Markup("<ol>{}</ol>").format(items)
+        if sop.numbered_by_source:
+            return Markup("<ol>{}</ol>").format(items)
+        return Markup('<ol start="{}">{}</ol>').format(indices[0] + 1, items)
     items = Markup("").join(Markup("<li>{}</li>").format(sop.steps[i].activity) for i in indices)
     return Markup('<ol start="{}">{}</ol>').format(indices[0] + 1, items)
 

@@ -24,7 +24,10 @@ CASES = sorted(p.name for p in VALID_FIXTURES.iterdir() if p.is_dir())
 _STEP = re.compile(r'<td class="sop-no">(\d+)\.</td>\s*<td>.*?</td>\s*<td class="sop-waktu">(.*?)</td>', re.S)
 _TOTAL = re.compile(r'class="sop-total-waktu"[^>]*>(.*?)</(?:p|td)>', re.S)
 _ROLE_TOTAL = re.compile(r'class="sop-ringkasan"[^>]*>.*?<strong>total waktu: (.*?)</strong>', re.S)
-_INDEX_ROW = re.compile(r'<tr data-urutan="\d+".*?<td>(.*?)</td>.*<td>(.*?)</td>\s*</tr>', re.S)
+_INDEX_ROW = re.compile(
+    r'<tr data-urutan="\d+".*?<td class="sop-daftar-nomor"[^>]*>(.*?)</td>.*<td class="sop-daftar-waktu"[^>]*>(.*?)</td>\s*</tr>',
+    re.S,
+)
 
 
 def _text(fragment: str) -> str:
