@@ -26,17 +26,9 @@ def status_site(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def chromium(status_site):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--no-first-run"],
-        )
-        yield browser
-        browser.close()
+def chromium(status_site, browser):
+    """The suite's one Chromium (a second Playwright instance cannot run beside it)."""
+    yield browser
 
 
 def _pages_text(pdf: Path) -> list[str]:
