@@ -3,7 +3,7 @@ minutes, hours, days or working days; optionally with a condition, or a list of 
 with its condition.
 
 Written forms (case does not matter, the space before the unit may be left out):
-`30 menit`, `30menit`, `1,5 jam`, `3 hari kerja`, `5 (lima) menit` (the words must say the same
+`30 menit`, `30menit`, `1,5 jam`, `1 jam 30 menit`, `3 hari kerja`, `5 (lima) menit` (the words must say the same
 number), `1–3 hari`, `1 s.d. 3 hari`, `1 sampai 3 hari`, `paling lama 3 hari kerja`, `maks. 3 hari`,
 `± 10 menit`, `kurang lebih 10 menit`, and a bare `10` when the SOP declares `satuan_waktu` (as the
 real table header says "Waktu (menit)"). The long form `{jumlah, satuan, syarat}` takes the same
@@ -58,7 +58,7 @@ ERR_ALTERNATIVES = "waktu_alternatives"
 ERR_BOUNDS = "duration_range"
 
 ACCEPTED_FORMS = (
-    "'30 menit', '2 jam', '1,5 hari', '3 hari kerja', '1–3 hari', '1 s.d. 3 hari', "
+    "'30 menit', '2 jam', '1 jam 30 menit', '1,5 hari', '3 hari kerja', '1–3 hari', '1 s.d. 3 hari', "
     "'paling lama 3 hari kerja', '± 10 menit', '5 (lima) menit', atau angka saja bila SOP menulis "
     "'satuan_waktu'"
 )
@@ -125,9 +125,11 @@ class Amount:
     high: Decimal
     low: Decimal | None = None  # only for a range
     bound: Bound = Bound.EXACT
+    hours_and_minutes: bool = False  # written '1 jam 30 menit': kept in minutes, printed as written
 
     def __post_init__(self) -> None:
         assert (self.low is not None) == (self.bound is Bound.RANGE)
+        assert not self.hours_and_minutes or self.low is None
 
 
 _NUMBER = r"(\d+(?:[.,]\d+)?)"
@@ -138,6 +140,7 @@ _PREFIXES = (
     (re.compile(r"^(?:±|\+/-|\+-|kurang\s+lebih|lebih\s+kurang|kira-kira|sekitar)\s*"), Bound.ABOUT),
 )
 _QUANTITY = re.compile(rf"^{_NUMBER}{_WORDS}(?:{_RANGE_SEP}{_NUMBER}{_WORDS})?\s*")
+_HOURS_MINUTES = re.compile(r"^(\d+)\s*jam\s*(\d+)\s*menit$")  # '1 jam 30 menit', one amount only
 _CONDITION_WORDS = ("dengan", "bila", "apabila", "jika", "kalau", "untuk", "oleh", "tergantung")
 
 
@@ -194,6 +197,9 @@ def split_waktu(value: str) -> tuple[Amount, str]:
         if match:
             text, bound = text[match.end():], kind
             break
+    compound = _HOURS_MINUTES.match(text)
+    if compound:
+        return _hours_and_minutes(value, compound, bound), TimeUnit.MINUTE.value
     match = _QUANTITY.match(text)
     if not match:
         raise _unrecognised(value)
@@ -220,6 +226,19 @@ def split_waktu(value: str) -> tuple[Amount, str]:
             value=_quoted(value),
         )
     return Amount(high, low, Bound.RANGE), rest
+
+
+def _hours_and_minutes(value: str, match: re.Match[str], bound: Bound) -> Amount:
+    """'1 jam 30 menit' is 90 minutes; the minutes must be fewer than an hour."""
+    hours, minutes = int(match.group(1)), int(match.group(2))
+    if not 0 < minutes < 60:
+        raise _error(
+            ERR_FORMAT,
+            "waktu '{value}': menit di belakang jam harus 1 sampai 59, mis. '1 jam 30 menit'; atau tulis '{total} menit'",
+            value=_quoted(value), total=hours * 60 + minutes,
+        )
+    total = _decimal(str(hours * 60 + minutes), TimeUnit.MINUTE.value)
+    return Amount(total, None, bound, hours_and_minutes=True)
 
 
 def parse_unit(text: str, written: str) -> TimeUnit:

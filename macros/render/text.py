@@ -46,6 +46,9 @@ def amount_text(amount: Amount, unit: TimeUnit) -> str:
     """One amount as the SOP prints it: '30 menit', '1–3 hari', 'paling lama 3 hari kerja', '± 10 menit'.
     Every form reads back to the same amount (tests/model/test_waktu.py)."""
     value = f"{number(amount.high)} {unit.value}"
+    if amount.hours_and_minutes:
+        hours, minutes = divmod(int(amount.high), 60)
+        value = f"{hours} jam {minutes} menit"
     if amount.bound is Bound.RANGE:
         assert amount.low is not None
         return f"{number(amount.low)}–{value}"

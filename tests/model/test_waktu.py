@@ -71,6 +71,20 @@ def test_written_forms(written, low, high, bound, unit, printed):
     assert duration(value) == printed
 
 
+def test_hours_and_minutes_are_kept_in_minutes_and_printed_as_written():
+    for written, minutes, bound, printed in [
+        ("1 jam 30 menit", "90", E, "1 jam 30 menit"),
+        ("2jam 5menit", "125", E, "2 jam 5 menit"),
+        ("paling lama 1 jam 30 menit", "90", MAX, "paling lama 1 jam 30 menit"),
+        ("± 1 Jam 15 Menit", "75", ABOUT, "± 1 jam 15 menit"),
+    ]:
+        value = parse_waktu(written)
+        assert (value.amount, value.unit, value.bound) == (Decimal(minutes), M, bound)
+        assert duration(value) == printed
+        assert parse_waktu(duration(value)) == value
+    assert str(total_time([parse_waktu("1 jam 30 menit"), parse_waktu("45 menit")])) == "2 jam 15 menit"
+
+
 @pytest.mark.parametrize(
     "written, unit, printed",
     [("10", M, "10 menit"), ("5 (lima)", M, "5 menit"), ("1-3", D, "1–3 hari"), ("paling lama 3", WD, "paling lama 3 hari kerja"),
@@ -96,7 +110,10 @@ ACCEPTED = "bentuk yang diterima: '30 menit'"
         ("dua jam", "waktu_format", ACCEPTED),
         ("", "waktu_format", ACCEPTED),
         ("sesuai kebutuhan", "waktu_format", ACCEPTED),
-        ("1 jam 30 menit", "waktu_format", ACCEPTED),
+        ("1 jam 90 menit", "waktu_format", "menit di belakang jam harus 1 sampai 59"),
+        ("1 jam 0 menit", "waktu_format", "atau tulis '60 menit'"),
+        ("1 jam 30 menit - 2 jam", "waktu_format", ACCEPTED),
+        ("166 jam 40 menit", "duration_range", "paling besar 9999"),
         ("1e9 menit", "waktu_format", ACCEPTED),
         ("paling lama 1-3 hari", "waktu_format", "tulis salah satu"),
         ("5 (enam) menit", "waktu_words", "5 dibaca 'lima'"),
