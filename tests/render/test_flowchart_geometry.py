@@ -14,9 +14,21 @@ from macros.load.discover import source_sets
 from macros.model.flow import edges
 from macros.model.project import load_project
 from macros.model.sop import Sop
-from macros.render.flowchart.geometry import EDGE, Connector, Metrics, PageLayout, Point, RowKind, Shape, Symbol
+from macros.render.flowchart.geometry import (
+    EDGE,
+    LABEL_GAP,
+    LABEL_HEIGHT,
+    LABEL_SIZE,
+    Connector,
+    Metrics,
+    PageLayout,
+    Point,
+    RowKind,
+    Shape,
+    Symbol,
+)
 from macros.render.flowchart.layout import layout_pages
-from macros.render.flowchart.pagination import PrintGeometry, paginate
+from macros.render.flowchart.pagination import PrintGeometry, paginate, text_width
 from tests.conftest import SEED_SOURCES
 
 FIXTURES = Path(__file__).parent / "fixtures" / "flowchart"
@@ -177,10 +189,6 @@ def check_arrows_start_and_end_on_symbol_borders(sop: Sop, pages: Pages, layouts
         for s in layout.symbols:
             by_step.setdefault(s.step, []).append(s)
         pentagon_ports = set().union(*[_ports(s) for s in layout.symbols if s.shape is Shape.OFF_PAGE] or [set()])
-        joint_lines: dict[int, list[Connector]] = {}
-        for c in layout.connectors:
-            if c.joint:
-                joint_lines.setdefault(c.source, []).append(c)
         for c in layout.connectors:
             start, end = c.points[0], c.points[-1]
             key_start, key_end = (start.row, start.x, start.dy), (end.row, end.x, end.dy)
@@ -189,11 +197,7 @@ def check_arrows_start_and_end_on_symbol_borders(sop: Sop, pages: Pages, layouts
             else:
                 on_symbol = any(key_start in _ports(s) for s in by_step[c.source])
                 on_edge = c.label is not None and _leaving_symbol(layout, c) is not None  # a decision's many exits
-                on_joint = start.dy == 0 and any(
-                    start.row == joint.points[0].row and joint.points[0].x < start.x < joint.points[-1].x
-                    for joint in joint_lines.get(c.source, ())
-                )
-                assert on_symbol or on_edge or on_joint, c
+                assert on_symbol or on_edge, c  # never from the line joining a joint step's symbols
             if c.target is None:
                 assert key_end in pentagon_ports, c
             else:
@@ -232,8 +236,9 @@ def check_lines_never_run_on_top_of_each_other(sop: Sop, pages: Pages, layouts: 
                 runs.append((n, c.target, (x1, y1, x2, y2)))
         for i, (n, target, (ax1, ay1, ax2, ay2)) in enumerate(runs):
             for m, other_target, (bx1, by1, bx2, by2) in runs[i + 1:]:
-                if n == m or (target is not None and target == other_target):
-                    continue  # arrows converging on one target may share their last stretch
+                joint = layout.connectors[n].joint or layout.connectors[m].joint
+                if n == m or (target is not None and target == other_target and not joint):
+                    continue  # arrows converging on one target may share their last stretch, not a joining line
                 if ax1 == ax2 == bx1 == bx2:
                     overlap = min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2))
                     assert overlap <= 0.5, (layout.connectors[n], layout.connectors[m])
@@ -267,6 +272,53 @@ def check_everything_is_drawn_inside_its_row_and_the_drawing(sop: Sop, pages: Pa
             for p in c.points:
                 assert 0 < p.x < layout.width, c
                 assert abs(p.dy) >= EDGE or abs(p.dy) <= layout.rows[p.row].min_height / 2, (c, layout.rows[p.row])
+
+
+def _label_box(layout, tops, c: Connector) -> tuple[float, float, float, float]:
+    box = c.label_box
+    cy = _y(layout, tops, box.row, 0)
+    return (box.x0, box.x1, cy + box.y0, cy + box.y1)
+
+
+def check_labels_sit_beside_their_first_segment_and_on_nothing(sop: Sop, pages: Pages, layouts: Layouts) -> None:
+    """Every exit label has a box in its row, within LABEL_GAP of its line's first segment and
+    alongside it, and that box touches no line (its own included), no symbol and no other label."""
+    for layout in layouts:
+        tops = _tops(layout)
+        labelled = [c for c in layout.connectors if c.label is not None]
+        boxes = []
+        for c in labelled:
+            box = c.label_box
+            assert box is not None and box.row == c.points[0].row, c
+            assert abs(box.y0) <= layout.rows[box.row].min_height / 2 and abs(box.y1) <= layout.rows[box.row].min_height / 2
+            assert 0 < box.x0 < box.x1 <= layout.width, c
+            assert box.y1 - box.y0 == LABEL_HEIGHT
+            assert box.x1 - box.x0 >= text_width(c.label, LABEL_SIZE), c
+            (x1, y1, _), (x2, y2, _) = _segments(layout, tops, c)[0]
+            bx0, bx1, by0, by1 = _label_box(layout, tops, c)
+            if y1 == y2:  # beside a horizontal: above or below it, starting along it
+                gap = min(abs(by1 - y1), abs(by0 - y1))
+                along = min(bx1, max(x1, x2)) - max(bx0, min(x1, x2))
+            else:
+                gap = min(abs(bx0 - x1), abs(bx1 - x1))
+                along = min(by1, max(y1, y2)) - max(by0, min(y1, y2))
+            assert gap <= LABEL_GAP + 1e-6 and along > 0, (c, (bx0, bx1, by0, by1))
+            boxes.append((c, (bx0, bx1, by0, by1)))
+        for c, (bx0, bx1, by0, by1) in boxes:
+            for other in layout.connectors:
+                for (x1, y1, _), (x2, y2, _) in _segments(layout, tops, other):
+                    lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
+                    assert not (lo_x < bx1 and hi_x > bx0 and lo_y < by1 and hi_y > by0), (c.label, other)
+                    if x1 == x2:
+                        assert not (bx0 <= x1 <= bx1 and lo_y < by1 and hi_y > by0), (c.label, other)
+                    else:
+                        assert not (by0 <= y1 <= by1 and lo_x < bx1 and hi_x > bx0), (c.label, other)
+            for s in layout.symbols:
+                sx0, sx1, sy0, sy1 = _box(layout, tops, s)
+                assert sx1 <= bx0 or bx1 <= sx0 or sy1 <= by0 or by1 <= sy0, (c.label, s)
+        for i, (c, (ax0, ax1, ay0, ay1)) in enumerate(boxes):
+            for d, (bx0, bx1, by0, by1) in boxes[i + 1:]:
+                assert ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0, (c.label, d.label)
 
 
 def check_every_decision_exit_is_labelled(sop: Sop, pages: Pages, layouts: Layouts) -> None:
@@ -320,6 +372,7 @@ INVARIANTS = [
     check_a_line_never_doubles_back_on_itself,
     check_everything_is_drawn_inside_its_row_and_the_drawing,
     check_every_decision_exit_is_labelled,
+    check_labels_sit_beside_their_first_segment_and_on_nothing,
     check_every_flow_edge_is_drawn_and_off_page_connectors_pair_up,
 ]
 
