@@ -414,3 +414,31 @@ def test_a_long_text_makes_a_taller_printed_row():
 
 def test_edge_sentinel_is_beyond_any_row():
     assert EDGE > 5000
+
+
+def test_a_joint_steps_arrow_leaves_the_symbol_nearest_its_target_not_the_joining_line():
+    """Pemohon and Kasir pay together; the next step (Petugas Back Office) stands between their
+    columns. Its arrow leaves the bottom of Pemohon's symbol (the nearer one), in every mode."""
+    sop = SOPS["izin-satu-pintu"]
+    pay = 7
+    assert sorted(sop.steps[pay].actors) == ["kasir", "pemohon"]
+    for mode in MODES:
+        pages, metrics = splits(sop)[mode]
+        for steps, layout in zip(pages, layout_pages(sop, pages, metrics)):
+            if pay not in steps:
+                continue
+            pemohon = next(s for s in layout.symbols if s.step == pay and s.column == 0)
+            joint = [c for c in layout.connectors if c.joint and c.source == pay]
+            assert len(joint) == 1 and joint[0].points[0] == pemohon.port("right")
+            onward = [c for c in layout.connectors if c.source == pay and not c.joint]
+            assert len(onward) == 1
+            assert onward[0].points[0] == pemohon.port("bottom"), mode
+
+
+def test_the_eight_actor_sop_labels_each_loop_back_beside_its_own_line():
+    sop = SOPS["izin-satu-pintu"]
+    pages, metrics = splits(sop)["layar"]
+    (layout,) = layout_pages(sop, pages, metrics)
+    tidak = [c for c in layout.connectors if c.label == "Tidak"]
+    assert len(tidak) == 3 and all(c.target is not None and c.target < c.source for c in tidak)
+    check_labels_sit_beside_their_first_segment_and_on_nothing(sop, pages, [layout])
