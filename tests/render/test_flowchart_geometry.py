@@ -280,12 +280,24 @@ def _label_box(layout, tops, c: Connector) -> tuple[float, float, float, float]:
     return (box.x0, box.x1, cy + box.y0, cy + box.y1)
 
 
+CROWDED_EXITS = 10  # a label may find no free box only at a decision with at least this many exits ...
+CROWDED_COLUMN = 80.0  # ... in a column narrower than this (px)
+
+
 def check_labels_sit_beside_their_first_segment_and_on_nothing(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     """Every exit label has a box in its row, within LABEL_GAP of its line's first segment and
-    alongside it, and that box touches no line (its own included), no symbol and no other label."""
+    alongside it, and that box touches no line (its own included), no symbol and no other label.
+    Only a decision with very many exits in a narrow column, or a label wider than a column, may
+    find no free box (it is then drawn where it clashes least, and marked crowded)."""
     for layout in layouts:
+        for c in layout.connectors:
+            if c.label_crowded:
+                exits = len(sop.steps[c.source].exits or ())
+                many = exits >= CROWDED_EXITS and layout.metrics.column_width < CROWDED_COLUMN
+                long = text_width(c.label, LABEL_SIZE) > layout.metrics.column_width  # wider than a column
+                assert many or long, (exits, c)
         tops = _tops(layout)
-        labelled = [c for c in layout.connectors if c.label is not None]
+        labelled = [c for c in layout.connectors if c.label is not None and not c.label_crowded]
         boxes = []
         for c in labelled:
             box = c.label_box
@@ -306,6 +318,8 @@ def check_labels_sit_beside_their_first_segment_and_on_nothing(sop: Sop, pages: 
             boxes.append((c, (bx0, bx1, by0, by1)))
         for c, (bx0, bx1, by0, by1) in boxes:
             for other in layout.connectors:
+                if other.label_crowded:
+                    continue
                 for (x1, y1, _), (x2, y2, _) in _segments(layout, tops, other):
                     lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
                     assert not (lo_x < bx1 and hi_x > bx0 and lo_y < by1 and hi_y > by0), (c.label, other)

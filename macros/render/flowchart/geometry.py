@@ -136,6 +136,7 @@ class Connector:
     arrow: bool = True
     label: str | None = None
     label_box: Label | None = None  # where the label is drawn, beside the connector's first segment
+    label_crowded: bool = False  # no free box was left for it (a decision with very many exits)
     source: int | None = None  # step indices; None at an off-page connector
     target: int | None = None
     joint: bool = False  # the line joining the symbols of one joint step

@@ -51,6 +51,7 @@ ROW_PAD = 3.0  # between a step row's outermost line and its edge
 BAND_PAD = 10.0  # the same in a connector row
 LABEL_CLEAR = 1.0  # px: between a label and any line, symbol or other label
 LABEL_ROOM = LABEL_HEIGHT + 2 * LABEL_GAP  # a labelled exit's turning level below the one before it
+FALLBACKS = 200  # free lines compared when none leaves its label a free box
 
 
 def step_shape(sop: Sop, index: int) -> Shape:
@@ -315,6 +316,7 @@ class _Candidate:
     pentagon: Symbol | None = None
     levels: tuple[tuple, ...] = ()  # turning levels it takes: ("step", row, below, dy) or ("band", row)
     label: Label | None = None  # the exit's label, beside the first segment
+    crowded: bool = False  # the label's box is not free of everything (no route left one free)
 
 
 class _PageBuilder:
@@ -451,6 +453,8 @@ class _PageBuilder:
         free = [p for p in self._ports(route.edge.source, going_up) if self._port_free(p)]
         port = free[0]
         if route.edge.label is not None:
+            # without room anywhere, at least a port whose label can stand inside the drawing
+            port = next((p for p in free if self._label_inside(p, route.edge.label)), port)
             for candidate in free:
                 plan = self._plan_label(candidate, route.edge.label)
                 if plan is not None:
@@ -469,6 +473,13 @@ class _PageBuilder:
     @staticmethod
     def _label_width(text: str) -> float:
         return round(text_width(text, LABEL_SIZE) + 1.0, 1)
+
+    def _label_inside(self, port: _Port, text: str) -> bool:
+        s = port.symbol
+        sign = {"right": 1, "left": -1}.get(port.heading, 0)
+        dy = {"down": 1, "up": -1}.get(port.heading, 0) * (s.half_height + LABEL_ROOM)
+        head = [port.point, Point(s.row, port.point.x + sign * JOG, port.point.dy if sign else dy)]
+        return any(box.x0 >= LABEL_CLEAR for box in self._label_spots(head, self._label_width(text)))
 
     def _plan_label(self, port: _Port, text: str) -> tuple[float | None, Label, list[Point]] | None:
         """The turning level and label box of an exit leaving by `port`, or None when its label
@@ -528,7 +539,11 @@ class _PageBuilder:
         found = next((box for box in spots if self._label_fits(box, own)), None)
         if found is not None or not anyhow:
             return found
-        return min(spots, key=lambda box: (box.x0 < LABEL_CLEAR, self._clashes(box, own)))
+        return min(spots, key=lambda box: self._label_score(box, points))
+
+    def _label_score(self, box: Label, points: list[Point]) -> tuple[bool, int]:
+        """Lower is better: a box inside the drawing first, then the fewest clashes."""
+        return (box.x0 < LABEL_CLEAR, self._clashes(box, _stretches(points)))
 
     def _clashes(self, box: Label, own: list[_Stretch]) -> int:
         """How many symbols, lines and labels the box touches (for a label that cannot avoid all)."""
@@ -577,12 +592,18 @@ class _PageBuilder:
         yield reserved, False
         going_up = self.page_of[route.edge.target] < self.page or route.edge.target < route.edge.source
         free = [p for p in self._ports(route.edge.source, going_up) if p != reserved and self._port_free(p)]
+        label = route.edge.label
+        outside = [p for p in free if label is not None and not self._label_inside(p, label)]
+        free = [p for p in free if p not in outside]  # ports whose label would stand outside: last
         sides = [p for p in free if not p.on_edge]
         fans = [p for p in free if p.on_edge]
         for port in sides + fans[:2]:
             yield port, False
         yield reserved, True
         for port in fans:  # from an edge point, a margin lane is always reachable
+            yield port, True
+        for port in outside:
+            yield port, False
             yield port, True
 
     def _leave(self, port: _Port, lane: float, route: _Route) -> tuple[list[Point], tuple[tuple, ...]]:
@@ -681,6 +702,7 @@ class _PageBuilder:
             c = self._first_free(candidates(), target, route, labels)
             if c is not None:
                 self.labels_bar = True
+                c.crowded = c.crowded or not labels  # its line may run through other labels
                 return c
         raise AssertionError("no route found")  # unreachable: margin lanes and new connector rows always fit
 
@@ -689,7 +711,8 @@ class _PageBuilder:
     ) -> _Candidate | None:
         label = route.edge.label if route is not None else None
         plan = self.planned.get(route.index) if route is not None else None
-        fallback = None
+        fallback: tuple[tuple[bool, int], _Candidate, Label] | None = None
+        fallbacks = 0
         for c in candidates:
             if c.pentagon is not None and not self.board.fits(c.pentagon, SLOT_GAP):
                 continue
@@ -701,14 +724,23 @@ class _PageBuilder:
                 reserved = plan is not None and c.port == plan[0]  # at the level reserved with it (_leave)
                 c.label = plan[2] if reserved else self._fit_label(c.points, label)
                 if c.label is None:
-                    fallback = fallback or c
+                    if fallbacks < FALLBACKS:  # keep the line whose label clashes least
+                        spots = list(self._label_spots(c.points, self._label_width(label)))
+                        if fallback is None or any(box.x0 >= LABEL_CLEAR for box in spots):
+                            fallbacks += 1
+                            box = self._fit_label(c.points, label, anyhow=True)
+                            score = self._label_score(box, c.points)
+                            if fallback is None or score < fallback[0]:
+                                fallback = (score, c, box)
                     continue
             self._commit(c)
             return c
         if fallback is not None:  # no line this route could take leaves its label a free box
-            fallback.label = self._fit_label(fallback.points, label, anyhow=True)
-            self._commit(fallback)
-        return fallback
+            _, c, c.label = fallback
+            c.crowded = True
+            self._commit(c)
+            return c
+        return None
 
     def _free(self, points: list[Point], target: int | None, port: _Port | None = None) -> bool:
         ignore = port.symbol if port is not None and port.on_edge else None
@@ -778,14 +810,18 @@ class _PageBuilder:
         label = route.edge.label
         c = self._adjacent(self.by_step[route.edge.source], self.by_step[route.edge.target], labelled=label is not None)
         if label is not None:
-            c.label = self._fit_label(c.points, label, anyhow=True)  # drawn first: only joining lines to avoid
+            c.label = self._fit_label(c.points, label)  # drawn early: little to avoid
+            if c.label is None:
+                c.label, c.crowded = self._fit_label(c.points, label, anyhow=True), True
         self._commit(c)
         return self._exit(route, c)
 
     @staticmethod
     def _exit(route: _Route, c: _Candidate, off_page: bool = False) -> Connector:
         """The connector of a route that starts at its source step."""
-        connector = Connector(c.points, label=route.edge.label, label_box=c.label, source=route.edge.source)
+        connector = Connector(
+            c.points, label=route.edge.label, label_box=c.label, label_crowded=c.crowded, source=route.edge.source
+        )
         if off_page:
             connector.letter = route.letter
         else:
