@@ -479,7 +479,8 @@ class _PageBuilder:
         sign = {"right": 1, "left": -1}.get(port.heading, 0)
         dy = {"down": 1, "up": -1}.get(port.heading, 0) * (s.half_height + LABEL_ROOM)
         head = [port.point, Point(s.row, port.point.x + sign * JOG, port.point.dy if sign else dy)]
-        return any(box.x0 >= LABEL_CLEAR for box in self._label_spots(head, self._label_width(text)))
+        right = self.columns_width + self.margin - LABEL_CLEAR
+        return any(LABEL_CLEAR <= box.x0 and box.x1 <= right for box in self._label_spots(head, self._label_width(text)))
 
     def _plan_label(self, port: _Port, text: str) -> tuple[float | None, Label, list[Point]] | None:
         """The turning level and label box of an exit leaving by `port`, or None when its label
@@ -525,8 +526,9 @@ class _PageBuilder:
                 yield Label(p.row, x0, x0 + width, y0, y1)
 
     def _label_fits(self, box: Label, own: Iterable[_Stretch]) -> bool:
-        """Inside the drawing's left edge, clear of everything laid or reserved so far."""
-        return box.x0 >= LABEL_CLEAR and self.board.label_fits(box, [*own, *self._heads()])
+        """Inside the drawing (a label never widens it), clear of everything laid or reserved so far."""
+        inside = LABEL_CLEAR <= box.x0 and box.x1 <= self.columns_width + self.margin - LABEL_CLEAR
+        return inside and self.board.label_fits(box, [*own, *self._heads()])
 
     def _heads(self) -> list[_Stretch]:
         return [st for stretches in self.heads.values() for st in stretches]
