@@ -286,14 +286,15 @@ CROWDED_EXITS = 10  # a label may find no free box only at a decision with at le
 def check_labels_sit_beside_their_first_segment_and_on_nothing(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     """Every exit label has a box in its row, within LABEL_GAP of its line's first segment and
     alongside it, and that box touches no line (its own included), no symbol and no other label.
-    Only a decision with very many exits, or a label wider than a column, may
+    Only a decision with very many exits, or a label wider than half a column, may
     find no free box (it is then drawn where it clashes least, and marked crowded)."""
     for layout in layouts:
         for c in layout.connectors:
             if c.label_crowded:
                 exits = len(sop.steps[c.source].exits or ())
                 many = exits >= CROWDED_EXITS
-                long = text_width(c.label, LABEL_SIZE) > layout.metrics.column_width  # wider than a column
+                # wider than half a column: more than the room beside a symbol, up to the next column
+                long = text_width(c.label, LABEL_SIZE) > layout.metrics.column_width / 2
                 assert many or long, (exits, c)
         tops = _tops(layout)
         labelled = [c for c in layout.connectors if c.label is not None and not c.label_crowded]
