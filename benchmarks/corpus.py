@@ -88,6 +88,8 @@ def _registries(n_units: int) -> tuple[dict, dict, dict, list[str]]:
                          "alamat": f"Jl. Pemuda No. {u + 1}, Kota Contoh"}
     for kind, name, short in ROLE_KINDS:
         roles[kind] = {"nama": name, "singkatan": short}
+        if kind in EXTERNAL:
+            roles[kind]["eksternal"] = True  # a citizen: acts in steps, answers for nothing
     for b in BIDANG:  # heads of bidang and their sections: together about 60 roles
         roles[f"kabid-{_slug(b)}"] = {"nama": f"Kepala Bidang {b}", "singkatan": f"Kabid {b}"}
         roles[f"kasi-{_slug(b)}"] = {"nama": f"Kepala Seksi {b}", "singkatan": f"Kasi {b}"}
@@ -123,8 +125,16 @@ def _steps(rng: random.Random, columns: list[str], n_steps: int) -> list[dict]:
         else:
             other = rng.randint(at + 2, n_steps - 1)
             labels = ("Tidak", "Ya")
-        steps[at]["keputusan"] = [{"label": labels[0]}, {"label": labels[1], "ke": f"l{other + 1}"}]
+        steps[at]["keputusan"] = [{"label": labels[0], "ke": f"l{at + 2}"}, {"label": labels[1], "ke": f"l{other + 1}"}]
     return steps
+
+
+EXTERNAL = {"pemohon"}
+
+
+def _official(role: str) -> str:
+    """Who answers for an activity is an official of the agency, never the citizen in it."""
+    return "kepala" if role in EXTERNAL else role
 
 
 def generate(target: Path, n: int, seed: int = 2024) -> Path:
@@ -170,7 +180,7 @@ def generate(target: Path, n: int, seed: int = 2024) -> Path:
             "peringatan": ["Keterlambatan menghambat pelayanan"],
             "pencatatan_pendataan": ["Register " + title.lower()],
             "jenis_kegiatan": rng.choice(["Pelayanan", "Rutin", "Penugasan"]),
-            "penanggung_jawab": {"produk": "kepala", "kegiatan": rng.choice(columns)},
+            "penanggung_jawab": {"produk": "kepala", "kegiatan": _official(rng.choice(columns))},
             "ruang_lingkup": agencies[unit]["nama"],
             "pelaksana": columns,
             "langkah": _steps(rng, columns, n_steps),

@@ -82,7 +82,7 @@ def sop_of(n_steps: int, n_actors: int, seed: int = 2024) -> tuple[Sop, bool]:
         back = (at // 10) % 2 == 0
         other = rng.randint(max(0, at - 8), at - 1) if back else rng.randint(at + 2, min(n_steps - 1, at + 8))
         labels = ("Ya", "Tidak") if back else ("Tidak", "Ya")
-        steps[at]["keputusan"] = [{"label": labels[0]}, {"label": labels[1], "ke": f"l{other + 1}"}]
+        steps[at]["keputusan"] = [{"label": labels[0], "ke": f"l{at + 2}"}, {"label": labels[1], "ke": f"l{other + 1}"}]
     data = {
         "nomor": f"800/{n_steps:03d}/{n_actors:02d}/BENCH",
         "judul": f"Swimlane {n_steps} langkah {n_actors} pelaksana",

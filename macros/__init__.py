@@ -1,6 +1,6 @@
 """SOP-as-code: SOP sources -> validated model -> official pages.
 
-mkdocs-macros loads this package (`module_name: macros`) and calls `define_env`.
+mkdocs-macros loads this package (`modules: [macros]` in mkdocs.yml) and calls `define_env`.
 """
 
 __version__ = "0.1.0"

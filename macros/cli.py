@@ -1,4 +1,7 @@
-"""`sop`: the command line. `sop check [PATH...]` validates sources and prints findings."""
+"""`sop`: the command line.
+
+`sop check [PATH...]` validates sources and prints findings; `sop build` and `sop serve` build
+or serve the site with mkdocs, printing the same findings first."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from pathlib import Path
 
 from . import __version__
 from .findings import count, escalate, to_json
+from .site_commands import build_arguments, run_mkdocs, serve_arguments
 from .validate import validate_paths
 
 # argparse's own messages, in Indonesian (keys are argparse's gettext message ids).
@@ -52,6 +56,27 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help="bentuk keluaran: text (bawaan) atau json"
     )
     check.add_argument("--strict", action="store_true", help="anggap setiap peringatan sebagai galat")
+
+    build = commands.add_parser(
+        "build",
+        help="bangun situs statis (mkdocs build)",
+        description="Memeriksa sumber lalu membangun situs SOP ke folder site/ (atau --site-dir). "
+        "Temuan dicetak lebih dulu, satu baris per temuan.",
+    )
+    build.add_argument("-f", "--config-file", metavar="BERKAS", help="berkas konfigurasi (bawaan: mkdocs.yml)")
+    build.add_argument("-d", "--site-dir", metavar="FOLDER", help="folder hasil (bawaan: site/)")
+    build.add_argument(
+        "--strict", action="store_true", help="gagalkan pembangunan bila ada galat (SOP bergalat tidak dilewati)"
+    )
+
+    serve = commands.add_parser(
+        "serve",
+        help="sajikan situs untuk menyunting (mkdocs serve)",
+        description="Menyajikan situs di http://127.0.0.1:8000 dan membangunnya ulang setiap kali sumber "
+        "berubah; galat pada sumber dilaporkan tanpa menghentikan server.",
+    )
+    serve.add_argument("-f", "--config-file", metavar="BERKAS", help="berkas konfigurasi (bawaan: mkdocs.yml)")
+    serve.add_argument("-a", "--dev-addr", metavar="ALAMAT:PORT", help="alamat server (bawaan: 127.0.0.1:8000)")
     return parser
 
 
@@ -90,6 +115,10 @@ def main(argv: list[str] | None = None) -> int:
         print("sop: galat: sebutkan perintah, mis. 'sop check'", file=sys.stderr)
         return 2
     try:
+        if args.command == "build":
+            return run_mkdocs(build_arguments(args.config_file, args.site_dir, args.strict))
+        if args.command == "serve":
+            return run_mkdocs(serve_arguments(args.config_file, args.dev_addr))
         return check_command(args)
     except KeyboardInterrupt:
         return 130

@@ -2,9 +2,11 @@
 
 `sop_sources()` draws one SOP as a plain dict with the source format's Indonesian keys: 1 to 8
 actors from the fixed registries below, 2 to 40 steps, joint steps, decisions with 2 or more
-exits that loop back and skip forward, and long texts with long words. Every drawn SOP passes
-`sop check` without errors: exits name step ids (never their own step), the last step is no
-decision, every step is reachable from the first, and every step can reach the last one.
+exits that loop back, skip forward or end the procedure (`ke: selesai`, the last step too),
+steps that end it early (`selesai: true`), truncated sources (`terpotong: true`, now and then
+with a column none of the visible steps uses), and long texts with long words. Every drawn SOP
+passes `sop check` without errors: every exit names its own place (a step id other than its
+step's, or `selesai`), every step is reachable from the first, and every step can reach an end.
 
 `to_sop()` turns a drawn dict into the validated model; `write_corpus()` writes registries
 and SOP files into a folder that `sop check` passes without errors or warnings, and a site
@@ -19,7 +21,7 @@ from typing import Any
 import yaml
 from hypothesis import strategies as st
 
-from macros.model.sop import MAX_EXITS, Sop
+from macros.model.sop import END, MAX_EXITS, Sop
 
 AGENCY = "dinas-uji"
 AGENCIES = {
@@ -41,7 +43,7 @@ ROLES = {
     "bendahara": {"nama": "Bendahara Pengeluaran", "singkatan": "Bendahara"},
     "petugas-loket": {"nama": "Petugas Loket Pelayanan", "singkatan": "Petugas Loket"},
     "verifikator": {"nama": "Verifikator Berkas Permohonan", "singkatan": "Verifikator"},
-    "pemohon": {"nama": "Pemohon Izin", "singkatan": "Pemohon"},
+    "pemohon": {"nama": "Pemohon Izin", "singkatan": "Pemohon", "eksternal": "true"},
     "pranata-komputer": {
         "nama": "Pranata Komputer Ahli Pertama pada Sub Bagian Perencanaan, Evaluasi dan Pelaporan",
         "singkatan": "Pranata Komputer Ahli Pertama Subbag Perencanaan",
@@ -88,7 +90,9 @@ def _text_pool() -> list[str]:
 
 
 TEXTS = _text_pool()
-DURATIONS = [f"{amount} {unit}" for amount in (1, 5, 15, 90, 9999) for unit in ("menit", "jam", "hari", "hari kerja")]
+DURATIONS = [f"{amount} {unit}" for amount in (1, 5, 15, 90, 9999) for unit in ("menit", "jam", "hari", "hari kerja")] + [
+    "1–3 hari", "1 s.d. 9999 hari kerja", "paling lama 3 hari kerja", "± 10 menit", "5 (lima) Menit", "30menit",
+]
 
 
 def texts() -> st.SearchStrategy[str]:
@@ -118,16 +122,16 @@ def exit_counts() -> st.SearchStrategy[int]:
 
 @st.composite
 def _exits(draw, i: int, ids: list[str]) -> list[dict[str, str]]:
-    """The exits of a decision at step i: one always leads forward, the others anywhere but i."""
+    """The exits of a decision at step i, each to its own place: a step other than i, or the end
+    (`selesai`). One always leads forward (a later step, or the end), so every path ends."""
     n = len(ids)
-    count = draw(exit_counts())
+    count = min(draw(exit_counts()), n)  # n - 1 other steps and the end
     labels = draw(st.lists(st.sampled_from(EXIT_LABELS), min_size=count, max_size=count, unique=True))
-    forward = draw(st.one_of(st.none(), st.integers(i + 1, n - 1)))
-    targets = [forward] + [
-        draw(st.one_of(st.none(), st.integers(0, n - 1).filter(lambda t: t != i))) for _ in range(count - 1)
-    ]
-    targets = draw(st.permutations(targets))
-    return [{"label": label} | ({} if t is None else {"ke": ids[t]}) for label, t in zip(labels, targets)]
+    places = st.one_of(st.just(END), st.integers(0, n - 1).filter(lambda t: t != i))
+    forward = draw(st.one_of(st.just(END), st.integers(i + 1, n - 1))) if i < n - 1 else END
+    others = draw(st.lists(places, min_size=count - 1, max_size=count - 1, unique=True).filter(lambda o: forward not in o))
+    targets = draw(st.permutations([forward] + others))
+    return [{"label": label, "ke": END if t == END else ids[t]} for label, t in zip(labels, targets)]
 
 
 def _successors(steps: list[dict], ids: list[str]) -> dict[int, list[int]]:
@@ -136,9 +140,9 @@ def _successors(steps: list[dict], ids: list[str]) -> dict[int, list[int]]:
     result: dict[int, list[int]] = {}
     for i, step in enumerate(steps):
         if "keputusan" not in step:
-            result[i] = [i + 1] if i < last else []
+            result[i] = [i + 1] if i < last and "selesai" not in step else []
         else:
-            result[i] = [index[e["ke"]] if "ke" in e else i + 1 for e in step["keputusan"]]
+            result[i] = [index[e["ke"]] for e in step["keputusan"] if e["ke"] != END]
     return result
 
 
@@ -155,15 +159,20 @@ def _first_unreachable(steps: list[dict], ids: list[str]) -> int | None:
 
 
 def _connect(steps: list[dict], ids: list[str]) -> None:
-    """Make every step reachable: the decision just before the first unreachable step (it must be a
-    decision, or that step would follow it) gets an exit to its next step."""
+    """Make every step reachable. The step just before the first unreachable one ends the
+    procedure early or is a decision (else that step would follow it): the early end is
+    dropped, or the decision gets an exit to its next step."""
     while (k := _first_unreachable(steps, ids)) is not None:
-        exits = steps[k - 1]["keputusan"]
+        before = steps[k - 1]
+        if "keputusan" not in before:
+            del before["selesai"]
+            continue
+        exits = before["keputusan"]
         if len(exits) < MAX_EXITS:
             used = {e["label"].lower() for e in exits}
-            exits.append({"label": next(f"Lanjut {j}" for j in range(1, 99) if f"lanjut {j}" not in used)})
+            exits.append({"label": next(f"Lanjut {j}" for j in range(1, 99) if f"lanjut {j}" not in used), "ke": ids[k]})
         else:
-            exits[-1].pop("ke", None)
+            exits[-1]["ke"] = ids[k]  # k > k - 1: still a way forward
 
 
 @st.composite
@@ -174,6 +183,7 @@ def sop_sources(draw, max_actors: int = 8, max_steps: int = 40, nomor: str = "80
     ids = [f"l{i + 1}" for i in range(n)]
     actors = draw(_actors(columns, n))
     decision_share = draw(st.sampled_from([0, 10, 25, 40, 70]))
+    early_end_share = draw(st.sampled_from([0, 0, 10, 30]))
     steps = []
     for i in range(n):
         step: dict[str, Any] = {
@@ -186,11 +196,20 @@ def sop_sources(draw, max_actors: int = 8, max_steps: int = 40, nomor: str = "80
         }
         if draw(st.booleans()):
             step["keterangan"] = draw(texts())
-        if i < n - 1 and draw(st.integers(0, 99)) < decision_share:
+        if i < n - 1:
+            decide = draw(st.integers(0, 99)) < decision_share
+        else:  # a last step may decide too, when one exit ends the procedure
+            decide = decision_share > 0 and draw(st.booleans())
+        if decide:
             step["keputusan"] = draw(_exits(i, ids))
+        elif 0 < i < n - 1 and draw(st.integers(0, 99)) < early_end_share:
+            step["selesai"] = "true"  # an early end: a rejection that stops the procedure
         steps.append(step)
     _connect(steps, ids)
-    return {
+    truncated = draw(st.integers(0, 99)) < 15
+    if truncated and len(columns) < max_actors and draw(st.booleans()):  # a column whose steps are all in the missing part
+        columns = columns + [r for r in sorted(ROLES) if r not in columns][:1]
+    source = {
         "nomor": nomor,
         "judul": f"Pelayanan {draw(texts())}",
         "instansi": AGENCY,
@@ -202,11 +221,15 @@ def sop_sources(draw, max_actors: int = 8, max_steps: int = 40, nomor: str = "80
         "peringatan": ["Berkas yang tidak lengkap tidak diproses"],
         "pencatatan_pendataan": ["Buku register permohonan"],
         "jenis_kegiatan": draw(st.sampled_from(["Pelayanan", "Rutin", "Penugasan"])),
-        "penanggung_jawab": {"produk": "kepala", "kegiatan": columns[0]},
+        # an official answers for the activity, never the citizen (SOP-A010)
+        "penanggung_jawab": {"produk": "kepala", "kegiatan": next((c for c in columns if c != "pemohon"), "kepala")},
         "ruang_lingkup": "Bidang Pelayanan Perizinan",
         "pelaksana": columns,
         "langkah": steps,
     }
+    if truncated:
+        source["terpotong"] = "true"
+    return source
 
 
 def to_sop(source: dict[str, Any]) -> Sop:

@@ -15,6 +15,6 @@ def test_readme_lists_every_code_with_its_severity_and_meaning():
 def test_ci_runs_the_readme_commands():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert "bash .ci/install && .venv/bin/mkdocs serve" in readme
+    assert "bash .ci/install && .venv/bin/sop serve" in readme
     assert "\n.venv/bin/pytest\n" in readme
     assert "bash .ci/install" in ci and ".venv/bin/pytest" in ci

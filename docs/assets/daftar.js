@@ -15,8 +15,12 @@
     var rows = Array.prototype.slice.call(body.rows);
     var output = form.querySelector(".sop-saring-hasil");
     var fields = form.querySelectorAll("[data-saring]");
+    function cell(row, key) {
+      var found = row.querySelector(".sop-daftar-" + key);
+      return found ? found.textContent.trim() : "";
+    }
     var texts = rows.map(function (row) {
-      return (row.cells[0].textContent + " " + row.cells[1].textContent).toLowerCase();
+      return (cell(row, "nomor") + " " + cell(row, "judul")).toLowerCase();
     });
 
     function apply() {
@@ -27,6 +31,7 @@
       rows.forEach(function (row, i) {
         var ok = (!want.unit || row.dataset.unit === want.unit) &&
           (!want.jenis || row.dataset.jenis === want.jenis) &&
+          (!want.status || row.dataset.status === want.status) &&
           (!want.pelaksana || (" " + row.dataset.pelaksana + " ").indexOf(" " + want.pelaksana + " ") >= 0) &&
           (!needle || texts[i].indexOf(needle) >= 0);
         row.hidden = !ok;
@@ -40,9 +45,10 @@
       var ascending = th.getAttribute("aria-sort") !== "ascending";
       table.querySelectorAll("th[data-urut]").forEach(function (h) { h.removeAttribute("aria-sort"); });
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
-      var column = { nomor: 0, judul: 1 }[key];
       var value = function (row) {
-        return key === "efektif" ? (row.dataset.efektif || "9999") : row.cells[column].textContent.trim();
+        if (key === "efektif") return row.dataset.efektif || "9999";
+        if (key === "unit") return row.dataset.unit;
+        return cell(row, key);
       };
       var sorted = rows.slice().sort(function (a, b) {
         var order = natural(value(a), value(b)) || (+a.dataset.urutan - +b.dataset.urutan);
@@ -64,6 +70,7 @@
     fields.forEach(function (f) { f.addEventListener("input", apply); f.addEventListener("change", apply); });
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.hidden = false;
+    box.classList.add("sop-daftar-wadah--aktif");  /* the sort buttons show on a narrow screen too */
     box.querySelector(".sop-jumlah").hidden = true;
     apply();
   }

@@ -9,6 +9,7 @@ from typing import Iterator
 from .. import codes
 from ..findings import Finding, Location
 from ..load.discover import display_path
+from ..model.base import shown
 from ..model.errors import suggest
 from ..model.project import Project, SopDocument
 from .base import Check, SopCheck, register, unknown_reference
@@ -109,6 +110,16 @@ class AgencyAddress(Check):
                 )
 
 
+def _column_hint(actor: str, columns: list[str]) -> str:
+    """'kadin' or 'bupati/kadin' for the column 'kadin/bupati': name the column as it is written."""
+    roles = set(actor.split("/"))
+    for column in columns:
+        members = set(column.split("/"))
+        if len(members) > 1 and (roles == members or (len(roles) == 1 and roles <= members)):
+            return f"; kolom 'salah satu' yang memuatnya ditulis '{column}'"
+    return suggest(actor, columns)
+
+
 def _role_findings(document: SopDocument, project: Project, role: str, where: tuple, code: codes.Code, what: str):
     return unknown_reference(project.roles, role, document.locator.value(*where), code, what)
 
@@ -119,11 +130,18 @@ class RoleReference(SopCheck):
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         sop = document.sop
-        for i, role in enumerate(sop.columns):
-            yield from _role_findings(document, project, role, ("pelaksana", i), codes.UNKNOWN_ROLE, "jabatan pelaksana")
-        yield from _role_findings(
-            document, project, sop.approval.role, ("disahkan_oleh", "jabatan"), codes.UNKNOWN_ROLE, "jabatan pengesah"
-        )
+        for i, spec in enumerate(sop.column_specs):
+            if isinstance(spec, str):
+                yield from _role_findings(document, project, spec, ("pelaksana", i), codes.UNKNOWN_ROLE, "jabatan pelaksana")
+                continue
+            for j, role in enumerate(spec.roles):
+                yield from _role_findings(
+                    document, project, role, ("pelaksana", i, "salah_satu", j), codes.UNKNOWN_ROLE, "jabatan pelaksana"
+                )
+        if sop.approval is not None and sop.approval.role is not None:  # a draft may not know its signer yet
+            yield from _role_findings(
+                document, project, sop.approval.role, ("disahkan_oleh", "jabatan"), codes.UNKNOWN_ROLE, "jabatan pengesah"
+            )
 
 
 @register
@@ -157,6 +175,33 @@ class ResponsibleRole(SopCheck):
 
 
 @register
+class EitherColumns(SopCheck):
+    """A column 'salah satu' offers a choice: two roles or more, each once."""
+
+    codes = (codes.EITHER_TOO_FEW,)
+
+    def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
+        for i, spec in enumerate(document.sop.column_specs):
+            if isinstance(spec, str):
+                continue
+            seen: dict[str, int] = {}
+            for j, role in enumerate(spec.roles):
+                if role in seen:
+                    yield codes.EITHER_TOO_FEW.at(
+                        document.locator.value("pelaksana", i, "salah_satu", j),
+                        f"jabatan '{role}' sudah ditulis sebagai pilihan {seen[role] + 1} kolom 'salah_satu' ini",
+                    )
+                else:
+                    seen[role] = j
+            if len(seen) < 2:
+                yield codes.EITHER_TOO_FEW.at(
+                    document.locator.value("pelaksana", i, "salah_satu"),
+                    f"kolom pelaksana {i + 1} ('salah_satu') hanya berisi {len(seen)} jabatan; tulis minimal dua "
+                    "(mis. [kadin, bupati]) atau tulis id jabatan itu langsung sebagai kolom",
+                )
+
+
+@register
 class Columns(SopCheck):
     """Each step's actors are columns of the SOP; each column acts at least once; no column twice."""
 
@@ -165,13 +210,16 @@ class Columns(SopCheck):
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         sop = document.sop
         seen: dict[str, int] = {}
+        same: dict[frozenset, int] = {}  # 'kepala/bupati' and 'bupati/kepala' are one column
         for i, column in enumerate(sop.columns):
-            if column in seen:
+            roles = frozenset(sop.column_roles(column))
+            if roles in same:
                 yield codes.DUPLICATE_COLUMN.at(
                     document.locator.value("pelaksana", i),
-                    f"kolom pelaksana '{column}' sudah ditulis sebagai kolom {seen[column] + 1}",
+                    f"kolom pelaksana '{column}' sudah ditulis sebagai kolom {same[roles] + 1}",
                 )
             else:
+                same[roles] = i
                 seen[column] = i
         used: set[str] = set()
         for s, step in enumerate(sop.steps):
@@ -180,12 +228,63 @@ class Columns(SopCheck):
                 if actor not in seen:
                     yield codes.ACTOR_NOT_COLUMN.at(
                         document.locator.value("langkah", s, "pelaksana", a),
-                        f"pelaksana '{actor}' pada langkah {s + 1} tidak termasuk kolom 'pelaksana' SOP"
-                        f"{suggest(actor, list(seen))}",
+                        f"pelaksana '{actor}' pada langkah {sop.step_number(s)} tidak termasuk kolom 'pelaksana' SOP"
+                        f"{_column_hint(actor, list(seen))}",
                     )
         for column, i in seen.items():
-            if column not in used:
+            if column not in used and not sop.truncated:  # truncated: its steps are in the missing part
                 yield codes.UNUSED_COLUMN.at(
                     document.locator.value("pelaksana", i),
                     f"kolom pelaksana '{column}' tidak dipakai oleh satu langkah pun; hapus atau tetapkan langkahnya",
+                )
+
+
+@register
+class ExternalOfficials(SopCheck):
+    """A party outside the agency (Pemohon) acts in the procedure, but cannot approve the SOP or
+    answer for its product or activity: those are officials of the agency."""
+
+    codes = (codes.EXTERNAL_OFFICIAL,)
+
+    def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
+        sop = document.sop
+        roles = project.roles.entries
+        for role_id, where, what in (
+            (sop.approval.role if sop.approval else None, ("disahkan_oleh", "jabatan"), "pengesah SOP"),
+            (sop.responsible.product, ("penanggung_jawab", "produk"), "penanggung jawab produk"),
+            (sop.responsible.activity, ("penanggung_jawab", "kegiatan"), "penanggung jawab kegiatan"),
+        ):
+            if role_id in roles and roles[role_id].external:
+                yield codes.EXTERNAL_OFFICIAL.at(
+                    document.locator.value(*where),
+                    f"{what} '{role_id}' adalah pihak di luar instansi (eksternal: true di {project.roles.path}); "
+                    "tulis jabatan pejabat instansi",
+                )
+
+
+# Parties outside the agency, by their usual names in SOPs (a role's full name, or its first word).
+EXTERNAL_NAMES = {"pemohon", "masyarakat", "pengguna layanan", "penerima layanan", "wajib pajak", "wajib retribusi",
+                  "penduduk", "warga", "pelapor", "pengadu", "pelanggan", "tamu", "pihak ketiga", "rekanan", "pasien"}
+EXTERNAL_FIRST_WORDS = {"pemohon", "masyarakat", "warga", "penduduk", "pelapor", "pengadu", "pasien"}
+
+
+def looks_external(name: str) -> bool:
+    words = name.casefold().split()
+    return " ".join(words) in EXTERNAL_NAMES or (bool(words) and words[0] in EXTERNAL_FIRST_WORDS)
+
+
+@register
+class UnmarkedExternal(Check):
+    """A role named like a citizen (Pemohon) but not marked external would get a NIP line and
+    a signature as an official on its checklist."""
+
+    codes = (codes.UNMARKED_EXTERNAL,)
+
+    def run(self, project: Project) -> Iterator[Finding]:
+        for role_id, role in project.roles.entries.items():
+            if not role.external and (looks_external(role.name) or looks_external(role.short_name)):
+                yield codes.UNMARKED_EXTERNAL.at(
+                    project.roles.where(role_id),
+                    f"jabatan '{role_id}' ({shown(role.name)}) tampaknya pihak di luar instansi; tulis 'eksternal: true' "
+                    "agar checklist-nya tanpa NIP dan tanda tangan pejabat (atau ganti namanya bila memang jabatan)",
                 )

@@ -1,4 +1,5 @@
-"""Dates of the identity block."""
+"""Dates of the identity block. A date known only to the month or the year is a span of days:
+one date is reported before another only when it is certainly before it."""
 
 from __future__ import annotations
 
@@ -13,18 +14,40 @@ from .base import SopCheck, register
 
 @register
 class DateOrder(SopCheck):
-    codes = (codes.EFFECTIVE_BEFORE_CREATED, codes.REVISED_BEFORE_CREATED)
+    codes = (codes.EFFECTIVE_BEFORE_CREATED, codes.REVISED_BEFORE_CREATED, codes.EFFECTIVE_TWICE,
+             codes.RETIRED_BEFORE_CREATED)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
-        dates = document.sop.dates
-        created = indonesian_date(dates.created)
-        if dates.effective is not None and dates.effective < dates.created:
-            yield codes.EFFECTIVE_BEFORE_CREATED.at(
-                document.locator.value("tanggal", "efektif"),
-                f"tanggal efektif {indonesian_date(dates.effective)} sebelum tanggal pembuatan {created}",
+        sop = document.sop
+        dates = sop.dates
+        if dates.effective is not None and dates.ratified is not None:
+            yield codes.EFFECTIVE_TWICE.at(
+                document.locator.key("tanggal", "pengesahan"),
+                "tanggal efektif dan tanggal pengesahan ditulis keduanya; keduanya tanggal mulai berlakunya SOP, "
+                "tulis salah satu ('efektif' atau 'pengesahan', sebagaimana sumber menyebutnya)",
             )
-        if dates.revised is not None and dates.revised < dates.created:
-            yield codes.REVISED_BEFORE_CREATED.at(
-                document.locator.value("tanggal", "revisi"),
-                f"tanggal revisi {indonesian_date(dates.revised)} sebelum tanggal pembuatan {created}",
-            )
+        effective = dates.effective_date
+        effective_key = "pengesahan" if dates.ratified is not None else "efektif"
+        effective_name = dates.effective_label.lower()
+        created = dates.created
+        if created is not None:
+            shown = indonesian_date(created)
+            if effective is not None and effective.certainly_before(created):
+                yield codes.EFFECTIVE_BEFORE_CREATED.at(
+                    document.locator.value("tanggal", effective_key),
+                    f"{effective_name} {indonesian_date(effective)} sebelum tanggal pembuatan {shown}",
+                )
+            if dates.revised is not None and dates.revised.certainly_before(created):
+                yield codes.REVISED_BEFORE_CREATED.at(
+                    document.locator.value("tanggal", "revisi"),
+                    f"tanggal revisi {indonesian_date(dates.revised)} sebelum tanggal pembuatan {shown}",
+                )
+        retired = sop.retirement.date if sop.retirement is not None else None
+        if retired is not None:
+            for name, date in (("tanggal pembuatan", created), (effective_name, effective)):
+                if date is not None and retired.certainly_before(date):
+                    yield codes.RETIRED_BEFORE_CREATED.at(
+                        document.locator.value("dicabut", "tanggal"),
+                        f"tanggal pencabutan {indonesian_date(retired)} sebelum {name} {indonesian_date(date)}",
+                    )
+                    break

@@ -1,4 +1,4 @@
-"""Decisions and the flow from the first step to the last."""
+"""Decisions and the flow from the first step to an end of the procedure."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from typing import Iterator
 from .. import codes
 from ..findings import Finding
 from ..model.errors import suggest
-from ..model.flow import backward, forward, reachable, step_index
+from ..model.flow import backward, ends, forward, reachable, step_index
 from ..model.project import Project, SopDocument
+from ..model.sop import END
 from .base import SopCheck, register
 
 
@@ -16,58 +17,84 @@ from .base import SopCheck, register
 class Decisions(SopCheck):
     codes = (
         codes.DUPLICATE_STEP_ID,
+        codes.RESERVED_STEP_ID,
         codes.TOO_FEW_EXITS,
+        codes.EXIT_WITHOUT_TARGET,
         codes.EXIT_TARGET_MISSING,
         codes.DUPLICATE_EXIT_LABEL,
+        codes.EXITS_TO_SAME_PLACE,
         codes.EXIT_TO_ITSELF,
-        codes.LAST_STEP_DECISION,
+        codes.DECISION_MARKED_END,
     )
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         sop = document.sop
         loc = document.locator
         index = step_index(sop)
-        last = len(sop.steps) - 1
         for i, step in enumerate(sop.steps):
-            if step.id is not None and index[step.id] != i:
+            if step.id == END:
+                yield codes.RESERVED_STEP_ID.at(
+                    loc.value("langkah", i, "id"),
+                    f"id langkah '{END}' dicadangkan: 'ke: {END}' berarti akhir prosedur; pakai id lain",
+                )
+            elif step.id is not None and index[step.id] != i:
                 yield codes.DUPLICATE_STEP_ID.at(
-                    loc.value("langkah", i, "id"), f"id langkah '{step.id}' sudah dipakai langkah {index[step.id] + 1}"
+                    loc.value("langkah", i, "id"), f"id langkah '{step.id}' sudah dipakai langkah {sop.step_number(index[step.id])}"
                 )
             if step.exits is None:
                 continue
-            if i == last:
-                yield codes.LAST_STEP_DECISION.at(
-                    loc.value("langkah", i, "keputusan"),
-                    f"langkah {i + 1} adalah langkah terakhir (akhir prosedur) dan tidak boleh berupa keputusan",
+            if step.ends:
+                yield codes.DECISION_MARKED_END.at(
+                    loc.value("langkah", i, "selesai"),
+                    f"langkah {sop.step_number(i)} adalah keputusan; tulis akhir prosedur pada cabangnya ('ke: {END}'), "
+                    "bukan 'selesai: true' pada langkahnya",
                 )
             if len(step.exits) < 2:
                 yield codes.TOO_FEW_EXITS.at(
                     loc.value("langkah", i, "keputusan"),
-                    f"keputusan pada langkah {i + 1} hanya punya {len(step.exits)} cabang; minimal dua (mis. Ya/Tidak)",
+                    f"keputusan pada langkah {sop.step_number(i)} hanya punya {len(step.exits)} cabang; minimal dua (mis. Ya/Tidak)",
                 )
             labels: dict[str, int] = {}
+            places: dict[str, int] = {}
             for e, exit_ in enumerate(step.exits):
                 key = " ".join(exit_.label.lower().split())
                 if key in labels:
                     yield codes.DUPLICATE_EXIT_LABEL.at(
                         loc.value("langkah", i, "keputusan", e, "label"),
-                        f"label cabang '{exit_.label}' pada langkah {i + 1} sudah dipakai cabang {labels[key] + 1}",
+                        f"label cabang '{exit_.label}' pada langkah {sop.step_number(i)} sudah dipakai cabang {labels[key] + 1}",
                     )
                 else:
                     labels[key] = e
                 if exit_.target is None:
+                    yield codes.EXIT_WITHOUT_TARGET.at(
+                        loc.value("langkah", i, "keputusan", e),
+                        f"cabang '{exit_.label}' pada langkah {sop.step_number(i)} tidak menyebut tujuannya; tulis "
+                        f"'ke: <id langkah>' atau 'ke: {END}' (akhir prosedur)",
+                    )
                     continue
                 where = loc.value("langkah", i, "keputusan", e, "ke")
+                place = str(index.get(exit_.target, exit_.target)) if not exit_.ends else END
+                if place in places:
+                    other = step.exits[places[place]].label
+                    yield codes.EXITS_TO_SAME_PLACE.at(
+                        where,
+                        f"cabang '{exit_.label}' dan '{other}' pada langkah {sop.step_number(i)} sama-sama menuju "
+                        f"{'akhir prosedur' if exit_.ends else repr(exit_.target)}; satu keputusan memisahkan alur",
+                    )
+                else:
+                    places[place] = e
+                if exit_.ends:
+                    continue
                 if exit_.target not in index:
-                    hint = suggest(exit_.target, list(index))
+                    hint = suggest(exit_.target, [*index, END])
                     if exit_.target.isdigit():
                         hint = "; rujuk langkah dengan 'id'-nya, bukan nomor urut"
                     yield codes.EXIT_TARGET_MISSING.at(
-                        where, f"cabang '{exit_.label}' pada langkah {i + 1} menuju langkah '{exit_.target}' yang tidak ada{hint}"
+                        where, f"cabang '{exit_.label}' pada langkah {sop.step_number(i)} menuju langkah '{exit_.target}' yang tidak ada{hint}"
                     )
                 elif index[exit_.target] == i:
                     yield codes.EXIT_TO_ITSELF.at(
-                        where, f"cabang '{exit_.label}' pada langkah {i + 1} menuju langkah itu sendiri"
+                        where, f"cabang '{exit_.label}' pada langkah {sop.step_number(i)} menuju langkah itu sendiri"
                     )
 
 
@@ -77,20 +104,21 @@ class Reachability(SopCheck):
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         sop = document.sop
-        last = len(sop.steps) - 1
+        if any(exit_.target is None for step in sop.steps for exit_ in step.exits or ()):
+            return  # the flow is not written down yet (SOP-F009 says where); paths would be guesses
         from_start = reachable(0, forward(sop))
-        to_end = reachable(last, backward(sop))
+        to_end = reachable(ends(sop), backward(sop))
         for i in range(len(sop.steps)):
             if i not in from_start:
                 yield codes.UNREACHABLE_STEP.at(
                     document.locator.value("langkah", i),
-                    f"langkah {i + 1} tidak dapat dicapai dari langkah pertama",
+                    f"langkah {sop.step_number(i)} tidak dapat dicapai dari langkah pertama",
                 )
         stuck = sorted(i for i in from_start if i not in to_end)
         if stuck:
-            numbers = ", ".join(str(i + 1) for i in stuck)
+            numbers = ", ".join(sop.step_number(i) for i in stuck)
             yield codes.NO_WAY_TO_END.at(
                 document.locator.value("langkah", stuck[0]),
-                f"dari langkah {numbers} alur tidak pernah sampai ke langkah terakhir ({last + 1}); "
-                "periksa cabang keputusan yang berputar tanpa jalan keluar",
+                f"dari langkah {numbers} alur tidak pernah sampai ke akhir prosedur; periksa cabang keputusan "
+                f"yang berputar tanpa jalan keluar (akhir: langkah terakhir, 'selesai: true' atau 'ke: {END}')",
             )

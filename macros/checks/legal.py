@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from .. import codes
 from ..findings import Finding
+from ..model.base import shown
 from ..model.errors import suggest
 from ..model.project import Project, SopDocument
-from ..model.registry import LegalStatus
+from ..model.registry import FORM_EXAMPLES, FORM_FIELDS, FORM_PREFIXES, FORM_REQUIRED, LegalForm, LegalStatus, day_text
 from .base import Check, SopCheck, register, unknown_reference
 
 
@@ -56,6 +58,10 @@ class LegalRegistryEntries(Check):
         codes.MISSING_FIELD,
         codes.WRONG_TYPE,
         codes.UNCITED_LEGAL_BASIS,
+        codes.FORM_KIND_MISMATCH,
+        codes.FIELD_NOT_IN_FORM,
+        codes.DATE_YEAR_MISMATCH,
+        codes.STANDARD_WITHOUT_EDITION,
     )
 
     def run(self, project: Project) -> Iterator[Finding]:
@@ -84,15 +90,10 @@ class LegalRegistryEntries(Check):
                         registry.locator.value(basis_id, "diganti_oleh"),
                         f"'{basis_id}' punya 'diganti_oleh' tetapi statusnya bukan 'dicabut'",
                     )
-            if not basis.incomplete:
-                for key, value in (("nomor", basis.number), ("tahun", basis.year), ("tentang", basis.subject)):
-                    if value is None:
-                        yield codes.MISSING_FIELD.at(
-                            registry.where(basis_id),
-                            f"isian wajib '{key}' dari dasar hukum '{basis_id}' belum diisi; "
-                            "lengkapi, atau tandai 'tidak_lengkap: true' bila memang tidak diketahui",
-                        )
-        if project.whole_root:
+            yield from _form_findings(registry, basis_id, basis)
+        # "Cited by no SOP" is known only when every SOP could be read: one unreadable source
+        # would otherwise flag every basis it cites.
+        if project.whole_root and all(d.sop is not None for d in project.documents):
             yield from self._uncited(project)
 
     def _uncited(self, project: Project) -> Iterator[Finding]:
@@ -104,6 +105,70 @@ class LegalRegistryEntries(Check):
                 yield codes.UNCITED_LEGAL_BASIS.at(
                     registry.where(basis_id), f"dasar hukum '{basis_id}' tidak dikutip SOP mana pun"
                 )
+
+
+_FORM_NAMES = {
+    LegalForm.REGULATION: "peraturan",
+    LegalForm.DECREE: "keputusan",
+    LegalForm.CIRCULAR: "surat edaran",
+    LegalForm.STANDARD: "standar",
+}
+# A standard's code names its edition: "ISO 9001:2015", "SNI 19-9001-2001", "SNI ISO 9001:2015".
+_EDITION = re.compile(r"(?:[:-]|\b)(19[4-9]\d|20\d\d|2100)\s*$")
+
+
+def _form_findings(registry, basis_id: str, basis) -> Iterator[Finding]:
+    """Each form prints its own shape and needs its own fields (accepted forms named in messages)."""
+    form = basis.form
+    example = FORM_EXAMPLES[form]
+    name = _FORM_NAMES[form]
+    for key in ("jenis", "nomor", "tahun", "tanggal", "tentang", "kode", "judul"):
+        if basis.value_of(key) is not None and key not in FORM_FIELDS[form]:
+            used = ", ".join(f"'{k}'" for k in FORM_FIELDS[form])
+            yield codes.FIELD_NOT_IN_FORM.at(
+                registry.locator.key(basis_id, key),
+                f"isian '{key}' tidak dipakai bentuk {name} ('{basis_id}'); bentuk ini memakai {used} "
+                f"dan dicetak \"{example}\"",
+            )
+    if not basis.incomplete:
+        for required in FORM_REQUIRED[form]:
+            keys = required if isinstance(required, tuple) else (required,)
+            if all(basis.value_of(k) is None for k in keys):
+                what = " atau ".join(f"'{k}'" for k in keys)
+                yield codes.MISSING_FIELD.at(
+                    registry.where(basis_id),
+                    f"isian wajib {what} dari dasar hukum '{basis_id}' (bentuk {name}, dicetak \"{example}\") "
+                    "belum diisi; lengkapi, atau tandai 'tidak_lengkap: true' bila memang tidak diketahui",
+                )
+    if basis.kind is not None and "jenis" in FORM_FIELDS[form]:
+        kind = " ".join(basis.kind.split())
+        expected = FORM_PREFIXES.get(form, ())
+        other = next(
+            (f for f, prefixes in FORM_PREFIXES.items() if f is not form and kind.startswith(prefixes)), None
+        )
+        if expected and not kind.startswith(expected):
+            yield codes.FORM_KIND_MISMATCH.at(
+                registry.locator.value(basis_id, "jenis"),
+                f"jenis '{shown(basis.kind)}' tidak diawali '{expected[0]}', padahal bentuknya {name}; "
+                f"tulis mis. \"{example}\", atau ganti 'bentuk'",
+            )
+        elif other is not None:
+            yield codes.FORM_KIND_MISMATCH.at(
+                registry.locator.value(basis_id, "jenis"),
+                f"jenis '{shown(basis.kind)}' adalah {_FORM_NAMES[other]}, tetapi bentuknya {name}; "
+                f"tulis 'bentuk: {other.value}' (dicetak \"{FORM_EXAMPLES[other]}\")",
+            )
+    if basis.date is not None and basis.year is not None and basis.date.year != basis.year and "tanggal" in FORM_FIELDS[form]:
+        yield codes.DATE_YEAR_MISMATCH.at(
+            registry.locator.value(basis_id, "tanggal"),
+            f"tanggal {day_text(basis.date)} tidak jatuh pada tahun {basis.year} dari '{basis_id}'; "
+            "salah satunya salah ketik",
+        )
+    if form is LegalForm.STANDARD and basis.code is not None and not _EDITION.search(basis.code):
+        yield codes.STANDARD_WITHOUT_EDITION.at(
+            registry.locator.value(basis_id, "kode"),
+            f"kode standar '{shown(basis.code)}' tidak menyebut tahun edisinya; tulis mis. 'SNI ISO 9001:2015'",
+        )
 
 
 def _cycle_from(start: str, entries: dict) -> list[str] | None:

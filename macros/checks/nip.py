@@ -38,7 +38,7 @@ class Nip(SopCheck):
     codes = (codes.NIP_LENGTH, codes.NIP_BIRTH_DATE, codes.NIP_APPOINTMENT, codes.NIP_GENDER)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
-        nip = document.sop.approval.nip
+        nip = document.sop.approval.nip if document.sop.approval else None
         if nip is None:
             return
         where = document.locator.value("disahkan_oleh", "nip")
@@ -73,7 +73,7 @@ class Rank(SopCheck):
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         approval = document.sop.approval
-        if approval.grade is None:
+        if approval is None or approval.grade is None:
             return
         grade = normalise_grade(approval.grade)
         if grade is None:

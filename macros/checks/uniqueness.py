@@ -41,6 +41,8 @@ class UniqueNomor(Check):
     def run(self, project: Project) -> Iterator[Finding]:
         first: dict[str, SopDocument] = {}
         for document in project.valid_documents:
+            if document.sop.number is None:
+                continue  # a draft without a nomor yet (SOP-R001)
             key = " ".join(document.sop.number.lower().split())
             if key in first:
                 yield codes.DUPLICATE_NOMOR.at(
@@ -64,7 +66,7 @@ class UniqueStepText(SopCheck):
             if key in seen:
                 yield codes.DUPLICATE_STEP_TEXT.at(
                     document.locator.value("langkah", i, "kegiatan"),
-                    f"kegiatan langkah {i + 1} sama persis dengan langkah {seen[key] + 1}",
+                    f"kegiatan langkah {document.sop.step_number(i)} sama persis dengan langkah {document.sop.step_number(seen[key])}",
                 )
             else:
                 seen[key] = i

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainValidator, StringConstraints
 from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"  # whole string (re.fullmatch): no trailing newline
@@ -15,7 +16,11 @@ MAX_ID_LENGTH = 80
 MAX_TEXT_LENGTH = 2000  # a long step text is a few hundred characters
 # Names a page of the site already uses: a role `index` would replace /pelaksana/.
 RESERVED_NAMES = frozenset({"index"})
-FIRST_YEAR, LAST_YEAR = 1945, 2100  # dates outside are typos, and break the site's timestamps
+FIRST_YEAR, LAST_YEAR = 1945, 2100
+MONTHS = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # dates outside are typos, and break the site's timestamps
 
 
 class StrictModel(BaseModel):
@@ -106,6 +111,26 @@ def _check_text(value: str) -> str:
 
 
 Id = Annotated[str, AfterValidator(_check_id)]
+
+EITHER_SEPARATOR = "/"  # 'kadin/bupati': the either/or column of roles kadin and bupati
+
+
+def _check_column_key(value: str) -> str:
+    """A step's actor: a role id, or the key of an either/or column ('kadin/bupati')."""
+    if EITHER_SEPARATOR in value:
+        parts = value.split(EITHER_SEPARATOR)
+        if not all(is_id(p) for p in parts):
+            raise PydanticCustomError(
+                "id_format",
+                "pelaksana '{value}' tidak sah: tulis id jabatan (mis. 'kabid-renum'), atau kolom 'salah satu' "
+                "sebagai id-id jabatannya dipisah '/' (mis. 'kadin/bupati')",
+                {"value": shown(value)},
+            )
+        return value
+    return _check_id(value)
+
+
+ColumnKey = Annotated[str, AfterValidator(_check_column_key)]
 Slug = Annotated[str, AfterValidator(_check_slug)]
 Text = Annotated[str, StringConstraints(strict=True), AfterValidator(_check_text)]
 
@@ -123,35 +148,108 @@ MAX_ITEMS = 100  # any list of texts or ids: legal bases, requirements, qualific
 TextList = Annotated[tuple[Text, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
 IdList = Annotated[tuple[Id, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+MONTH_NAMES = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+# Month names as Indonesian sources write them: today's spelling, the older one (Pebruari,
+# Nopember) and the three-letter abbreviation.
+_MONTHS = {name.lower(): i + 1 for i, name in enumerate(MONTH_NAMES)}
+_MONTHS |= {"pebruari": 2, "nopember": 11}
+_MONTHS |= {name[:3].lower(): i + 1 for i, name in enumerate(MONTH_NAMES)}
+_MONTHS |= {"agt": 8, "ags": 8, "nop": 11, "peb": 2, "sept": 9}
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_WORDS = re.compile(r"(?:(\d{1,2})\s+)?([A-Za-z]+)\.?\s+(\d{4})")
+_NUMERIC = re.compile(r"\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*\d{2,4}")  # 05/02/2020: day first or month first?
+ACCEPTED_DATE_FORMS = (
+    "TTTT-BB-HH (2016-01-05), TTTT-BB (2016-01), TTTT (2016), "
+    "atau dengan nama bulan (5 Januari 2016, Januari 2016)"
+)
 
 
-def _parse_date(value: Any) -> Any:
-    if not isinstance(value, str):
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date as precisely as the source knows it: the day, only the month, or only the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def first(self) -> dt.date:
+        """The earliest day this date may be."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last(self) -> dt.date:
+        """The latest day this date may be."""
+        if self.day is not None:
+            return self.first
+        if self.month is None:
+            return dt.date(self.year, 12, 31)
+        following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+    def certainly_before(self, other: "PartialDate") -> bool:
+        """True only when every day this date may be comes before every day `other` may be:
+        'Januari 2016' is not certainly before '2016'."""
+        return self.last < other.first
+
+    def isoformat(self) -> str:
+        """2016-01-05, 2016-01 or 2016: sortable, and as precise as the source."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+
+def _date_error(kind: str, message: str, value: str, **extra: Any) -> PydanticCustomError:
+    return PydanticCustomError(kind, message, {"value": shown(value), "forms": ACCEPTED_DATE_FORMS, **extra})
+
+
+def _parse_date(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
         return value
-    match = _DATE.match(value.strip())
-    if not match:
-        raise PydanticCustomError(
-            "date_format",
-            "tanggal '{value}' tidak berformat TTTT-BB-HH (mis. 2020-02-05)",
-            {"value": value},
+    if not isinstance(value, str):
+        raise PydanticCustomError("date_type", "bukan teks tanggal")
+    text = " ".join(value.split())
+    iso = _ISO.fullmatch(text)
+    words = None if iso else _WORDS.fullmatch(text)
+    if iso:
+        year, month, day = (int(g) if g else None for g in iso.groups())
+    elif words and words.group(2).lower() in _MONTHS:
+        day = int(words.group(1)) if words.group(1) else None
+        month, year = _MONTHS[words.group(2).lower()], int(words.group(3))
+    elif _NUMERIC.fullmatch(text):
+        raise _date_error(
+            "date_ambiguous",
+            "tanggal '{value}' taksa: urutan hari dan bulan dapat terbaca dua cara; tulis {forms}",
+            value,
         )
-    year, month, day = (int(g) for g in match.groups())
+    else:
+        raise _date_error("date_format", "tanggal '{value}' tidak dikenali bentuknya; tulis {forms}", value)
     try:
-        date = dt.date(year, month, day)
+        date = PartialDate(year, month, day)
+        date.first  # noqa: B018 - raises for a day or month the calendar does not have
+        date.last  # noqa: B018
+        if day is not None and month is not None:
+            dt.date(year, month, day)
     except ValueError:
         raise PydanticCustomError(
             "date_impossible",
             "tanggal '{value}' tidak ada di kalender",
-            {"value": value},
+            {"value": shown(value)},
         ) from None
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise PydanticCustomError(
             "date_range",
             "tanggal '{value}' di luar rentang tahun {first}–{last}; salah ketik?",
-            {"value": value, "first": FIRST_YEAR, "last": LAST_YEAR},
+            {"value": shown(value), "first": FIRST_YEAR, "last": LAST_YEAR},
         )
     return date
 
 
-Date = Annotated[dt.date, BeforeValidator(_parse_date)]
+Date = Annotated[PartialDate, PlainValidator(_parse_date)]

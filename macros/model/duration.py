@@ -1,13 +1,28 @@
-"""Waktu: a number with a unit, optionally with a free-text condition."""
+"""Waktu as real SOPs write it: a fixed amount, a range, a maximum or an approximation of
+minutes, hours, days or working days; optionally with a condition, or a list of amounts each
+with its condition.
+
+Written forms (case does not matter, the space before the unit may be left out):
+`30 menit`, `30menit`, `1,5 jam`, `3 hari kerja`, `5 (lima) menit` (the words must say the same
+number), `1–3 hari`, `1 s.d. 3 hari`, `1 sampai 3 hari`, `paling lama 3 hari kerja`, `maks. 3 hari`,
+`± 10 menit`, `kurang lebih 10 menit`, and a bare `10` when the SOP declares `satuan_waktu` (as the
+real table header says "Waktu (menit)"). The long form `{jumlah, satuan, syarat}` takes the same
+amounts in `jumlah`; a list of long forms, each with its `syarat`, is a step whose time depends on
+a condition ("7 hari dengan Bupati; 2 hari dengan Kadin").
+"""
 
 from __future__ import annotations
 
+import contextvars
+import difflib
 import enum
 import re
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from contextlib import contextmanager
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any, Iterator, Union
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, PlainValidator, RootModel, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import StrictModel, Text, shown
@@ -20,55 +35,374 @@ class TimeUnit(str, enum.Enum):
     WORKING_DAY = "hari kerja"
 
 
-_SHORT_FORM = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s+(.+?)\s*$")
+class Bound(str, enum.Enum):
+    """How an amount bounds the time a step takes."""
+
+    EXACT = "tetap"  # 30 menit
+    RANGE = "rentang"  # 1–3 hari
+    AT_MOST = "paling lama"  # paling lama 3 hari kerja
+    ABOUT = "kurang lebih"  # ± 10 menit
+
+
 MAX_AMOUNT = Decimal(9999)  # in its own unit: 9999 menit is a week, 9999 hari kerja forty years
 MAX_DECIMALS = 2
 
+# Error types (pydantic) that the loader turns into their own codes (see errors.py).
+ERR_FORMAT = "waktu_format"
+ERR_WORDS = "waktu_words"
+ERR_RANGE_ORDER = "waktu_range_order"
+ERR_NO_UNIT = "waktu_no_unit"
+ERR_UNIT = "waktu_unit"
+ERR_CONDITION_TEXT = "waktu_condition_text"
+ERR_ALTERNATIVES = "waktu_alternatives"
+ERR_BOUNDS = "duration_range"
+
+ACCEPTED_FORMS = (
+    "'30 menit', '2 jam', '1,5 hari', '3 hari kerja', '1–3 hari', '1 s.d. 3 hari', "
+    "'paling lama 3 hari kerja', '± 10 menit', '5 (lima) menit', atau angka saja bila SOP menulis "
+    "'satuan_waktu'"
+)
+UNITS_TEXT = "menit, jam, hari, hari kerja"
+ALTERNATIVES_EXAMPLE = "'- {jumlah: 7, satuan: hari, syarat: dengan Bupati}' lalu '- {jumlah: 2, satuan: hari, syarat: dengan Kadin}'"
+
+# The unit a SOP declares for its waktu column (`satuan_waktu`), while that SOP is validated.
+_DECLARED_UNIT: contextvars.ContextVar[TimeUnit | None] = contextvars.ContextVar("declared_unit", default=None)
+
+
+@contextmanager
+def declared_unit(unit: TimeUnit | None) -> Iterator[None]:
+    token = _DECLARED_UNIT.set(unit)
+    try:
+        yield
+    finally:
+        _DECLARED_UNIT.reset(token)
+
+
+# ---------------------------------------------------------------- numbers in words
+
+_ONES = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+
+
+def _int_words(n: int) -> str:
+    if n < 10:
+        return _ONES[n]
+    if n < 20:
+        return {10: "sepuluh", 11: "sebelas"}.get(n, f"{_ONES[n - 10]} belas")
+    for size, name in ((1000, "ribu"), (100, "ratus"), (10, "puluh")):
+        if n >= size:
+            head, rest = divmod(n, size)
+            text = f"se{name}" if head == 1 and size > 10 else f"{_int_words(head)} {name}"
+            return f"{text} {_int_words(rest)}" if rest else text
+    raise AssertionError(n)  # pragma: no cover
+
+
+def number_words(value: Decimal) -> list[str]:
+    """Every accepted way of saying `value` in words: 1,5 -> satu koma lima / satu setengah."""
+    whole = int(value)
+    fraction = format(value - whole, "f").partition(".")[2].rstrip("0")
+    if not fraction:
+        return [_int_words(whole)]
+    said = [
+        f"{_int_words(whole)} koma {' '.join(_ONES[int(d)] for d in fraction)}",
+        f"{_int_words(whole)} koma {_int_words(int(fraction))}",
+    ]
+    if fraction == "5":
+        said.append("setengah" if whole == 0 else f"{_int_words(whole)} setengah")
+    return list(dict.fromkeys(said))
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\-]+", "", text.lower())
+
+
+# ---------------------------------------------------------------- amounts
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """The number part of a waktu: `high` is the value (or the upper bound of a range)."""
+
+    high: Decimal
+    low: Decimal | None = None  # only for a range
+    bound: Bound = Bound.EXACT
+
+    def __post_init__(self) -> None:
+        assert (self.low is not None) == (self.bound is Bound.RANGE)
+
+
+_NUMBER = r"(\d+(?:[.,]\d+)?)"
+_WORDS = r"(?:\s*\(([^()]*)\))?"
+_RANGE_SEP = r"\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga)\s*"
+_PREFIXES = (
+    (re.compile(r"^(?:paling\s+lama|selambat-lambatnya|maks(?:imal|imum)?\.?)\s*"), Bound.AT_MOST),
+    (re.compile(r"^(?:±|\+/-|\+-|kurang\s+lebih|lebih\s+kurang|kira-kira|sekitar)\s*"), Bound.ABOUT),
+)
+_QUANTITY = re.compile(rf"^{_NUMBER}{_WORDS}(?:{_RANGE_SEP}{_NUMBER}{_WORDS})?\s*")
+_CONDITION_WORDS = ("dengan", "bila", "apabila", "jika", "kalau", "untuk", "oleh", "tergantung")
+
+
+def _quoted(value: str) -> str:
+    """A written waktu inside a one-line message: spaces collapsed, no control characters, cut short."""
+    return shown("".join(c if c.isprintable() else "?" for c in " ".join(value.split())))
+
+
+def _error(kind: str, message: str, **context: Any) -> PydanticCustomError:
+    return PydanticCustomError(kind, message, context)
+
+
+def _unrecognised(value: str) -> PydanticCustomError:
+    return _error(
+        ERR_FORMAT,
+        "waktu '{value}' tidak dikenali; bentuk yang diterima: {forms}",
+        value=_quoted(value), forms=ACCEPTED_FORMS,
+    )
+
+
+def _decimal(text: str, unit: str) -> Decimal:
+    value = Decimal(text.replace(",", "."))
+    exponent = value.as_tuple().exponent
+    if not 0 < value <= MAX_AMOUNT or (isinstance(exponent, int) and exponent < -MAX_DECIMALS):
+        raise _error(
+            ERR_BOUNDS,
+            "jumlah waktu '{value}' di luar batas: lebih dari 0 dan paling besar {limit} {unit}, paling "
+            "banyak {decimals} angka di belakang koma; untuk waktu yang lebih lama pakai satuan yang lebih besar",
+            value=shown(text, 20), limit=MAX_AMOUNT, unit=unit, decimals=MAX_DECIMALS,
+        )
+    return value
+
+
+def _check_words(digits: str, value: Decimal, words: str | None) -> None:
+    if words is None:
+        return
+    said = number_words(value)
+    if _squash(words) not in {_squash(s) for s in said}:
+        raise _error(
+            ERR_WORDS,
+            "angka {digits} ditulis '({words})' dalam kata, padahal {digits} dibaca '{said}'; "
+            "samakan angka dan katanya, atau hapus kata dalam kurung",
+            digits=digits, words=_quoted(words), said=said[0],
+        )
+
+
+def split_waktu(value: str) -> tuple[Amount, str]:
+    """'paling lama 3 Hari Kerja' -> (Amount(3, AT_MOST), 'hari kerja'): the amount and the rest
+    of the text, lowered and with single spaces. Raises the located errors of the amount."""
+    text = " ".join(value.split()).lower()
+    bound = Bound.EXACT
+    for pattern, kind in _PREFIXES:
+        match = pattern.match(text)
+        if match:
+            text, bound = text[match.end():], kind
+            break
+    match = _QUANTITY.match(text)
+    if not match:
+        raise _unrecognised(value)
+    rest = text[match.end():]
+    unit = rest if rest in {u.value for u in TimeUnit} else "dalam satuannya"
+    first, first_words, second, second_words = match.groups()
+    high = _decimal(first, unit)
+    _check_words(first, high, first_words)
+    if second is None:
+        return Amount(high, None, bound), rest
+    if bound is not Bound.EXACT:
+        raise _error(
+            ERR_FORMAT,
+            "waktu '{value}' memadukan rentang dengan '{prefix}'; tulis salah satu, mis. '1–3 hari' atau "
+            "'paling lama 3 hari'",
+            value=_quoted(value), prefix=bound.value,
+        )
+    low, high = high, _decimal(second, unit)
+    _check_words(second, high, second_words)
+    if low >= high:
+        raise _error(
+            ERR_RANGE_ORDER,
+            "rentang waktu '{value}': batas bawah harus lebih kecil dari batas atas, mis. '1–3 hari'",
+            value=_quoted(value),
+        )
+    return Amount(high, low, Bound.RANGE), rest
+
+
+def parse_unit(text: str, written: str) -> TimeUnit:
+    """The unit named by `text` (already lowered); the located error otherwise."""
+    try:
+        return TimeUnit(text)
+    except ValueError:
+        pass
+    head = "hari kerja" if text.startswith("hari kerja") else text.split(" ", 1)[0]
+    if head in {u.value for u in TimeUnit}:
+        tail = text[len(head):].strip()
+        if ";" in written or tail.split(" ", 1)[0] in _CONDITION_WORDS:
+            raise _error(
+                ERR_CONDITION_TEXT,
+                "waktu '{value}' memuat syarat sebagai teks; waktu bersyarat ditulis sebagai daftar, satu butir per "
+                "syarat: {example}",
+                value=_quoted(written), example=ALTERNATIVES_EXAMPLE,
+            )
+    if re.search(r"\d", text):
+        raise _unrecognised(written)
+    close = difflib.get_close_matches(text, [u.value for u in TimeUnit], n=1, cutoff=0.6)
+    raise _error(
+        ERR_UNIT,
+        "satuan waktu '{unit}' tidak dikenal; satuan yang diterima: {units} (2 minggu ditulis '14 hari'){hint}",
+        unit=_quoted(text), units=UNITS_TEXT, hint=f"; maksud Anda '{close[0]}'?" if close else "",
+    )
+
+
+def _amount_from_text(value: Any) -> Any:
+    """`jumlah` of the long form: the same amounts as the short form, without a unit."""
+    if isinstance(value, Amount):
+        return value
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise _error(ERR_FORMAT, "jumlah waktu harus berupa angka, mis. '120', '1–3' atau 'paling lama 3'")
+    try:
+        amount, rest = split_waktu(value)
+    except PydanticCustomError as error:
+        if error.type != ERR_FORMAT:
+            raise
+        rest = "?"
+    if rest:
+        raise _error(
+            ERR_FORMAT,
+            "jumlah waktu '{value}' tidak dikenali; tulis angkanya saja, mis. '3', '1,5', '1–3', 'paling lama 3' "
+            "atau '± 10', dan satuannya di 'satuan'",
+            value=_quoted(value),
+        )
+    return amount
+
+
+def _unit_from_text(value: Any) -> Any:
+    if isinstance(value, str):
+        return parse_unit(" ".join(value.split()).lower(), value)
+    return value
+
+
+AmountField = Annotated[Amount, PlainValidator(_amount_from_text)]
+UnitField = Annotated[TimeUnit, BeforeValidator(_unit_from_text)]
+
 
 class Duration(StrictModel):
-    """Written `120 menit`, or as a mapping when a condition applies."""
+    """One amount of time: written `120 menit`, or as a mapping when a condition applies."""
 
-    amount: Decimal = Field(alias="jumlah", gt=0)
-    unit: TimeUnit = Field(alias="satuan")
+    quantity: AmountField = Field(alias="jumlah")
+    unit: UnitField = Field(alias="satuan")
     condition: Text | None = Field(None, alias="syarat", description="mis. bila ditandatangani Kadin")
 
     @model_validator(mode="before")
     @classmethod
-    def _short_form(cls, value: Any) -> Any:
+    def _written(cls, value: Any) -> Any:
         if isinstance(value, str):
-            match = _SHORT_FORM.match(value)
-            if not match:
-                raise PydanticCustomError(
-                    "duration_format",
-                    "waktu '{value}' tidak dikenali: tulis angka lalu satuan (menit, jam, hari, hari kerja), mis. '120 menit'",
-                    {"value": value},
-                )
-            value = {"jumlah": match.group(1), "satuan": " ".join(match.group(2).lower().split())}
-        if isinstance(value, dict) and isinstance(value.get("jumlah"), str):
-            try:
-                value = {**value, "jumlah": Decimal(value["jumlah"].replace(",", "."))}
-            except InvalidOperation:
-                pass  # left as text: the field's own error names it
+            amount, rest = split_waktu(value)
+            return {"jumlah": amount, "satuan": _unit_or_declared(rest, value)}
+        if isinstance(value, dict) and "satuan" not in value and _DECLARED_UNIT.get() is not None:
+            value = {**value, "satuan": _DECLARED_UNIT.get()}
         return value
 
-    @model_validator(mode="after")
-    def _bounded(self) -> "Duration":
-        exponent = self.amount.as_tuple().exponent
-        if self.amount > MAX_AMOUNT or (isinstance(exponent, int) and exponent < -MAX_DECIMALS):
-            raise PydanticCustomError(
-                "duration_range",
-                "jumlah waktu '{value}' di luar batas: paling besar {limit} {unit}, paling banyak {decimals} angka "
-                "di belakang koma; untuk waktu yang lebih lama pakai satuan yang lebih besar",
-                {"value": shown(str(self.amount), 20), "limit": MAX_AMOUNT, "unit": self.unit.value,
-                 "decimals": MAX_DECIMALS},
-            )
-        return self
+    @property
+    def amount(self) -> Decimal:
+        """The value, or the upper bound of a range or maximum."""
+        return self.quantity.high
+
+    @property
+    def low(self) -> Decimal | None:
+        return self.quantity.low
+
+    @property
+    def bound(self) -> Bound:
+        return self.quantity.bound
 
     @property
     def minutes(self) -> Decimal | None:
-        """Minutes for units that convert exactly; days are summed separately."""
-        if self.unit is TimeUnit.MINUTE:
-            return self.amount
-        if self.unit is TimeUnit.HOUR:
-            return self.amount * 60
-        return None
+        """Minutes of `amount` for units that convert exactly; days are summed separately."""
+        return to_minutes(self.amount, self.unit)
+
+    @property
+    def options(self) -> tuple["Duration", ...]:
+        return (self,)
+
+
+def to_minutes(value: Decimal, unit: TimeUnit) -> Decimal | None:
+    if unit is TimeUnit.MINUTE:
+        return value
+    if unit is TimeUnit.HOUR:
+        return value * 60
+    return None
+
+
+def _unit_or_declared(rest: str, written: str) -> TimeUnit:
+    if rest:
+        return parse_unit(rest, written)
+    declared = _DECLARED_UNIT.get()
+    if declared is None:
+        raise _error(
+            ERR_NO_UNIT,
+            "waktu '{value}' tanpa satuan; tulis satuannya (mis. '{value} menit'), atau nyatakan satuan kolom waktu "
+            "SOP ini dengan 'satuan_waktu: menit' bila kepala kolomnya 'Waktu (menit)'",
+            value=_quoted(written),
+        )
+    return declared
+
+
+MIN_ALTERNATIVES = 2
+
+
+class Alternatives(RootModel[tuple[Duration, ...]]):
+    """A step whose time depends on a condition: one amount per condition."""
+
+    model_config = ConfigDict(frozen=True)
+
+    @model_validator(mode="after")
+    def _each_with_its_condition(self) -> "Alternatives":
+        options = self.root
+        example = ALTERNATIVES_EXAMPLE
+        if len(options) < MIN_ALTERNATIVES:
+            raise _error(
+                ERR_ALTERNATIVES,
+                "daftar waktu bersyarat berisi {n} butir, minimal {min}; satu waktu ditulis tanpa tanda '-' "
+                "(mis. 'waktu: 3 hari'), waktu bersyarat satu butir per syarat: {example}",
+                n=len(options), min=MIN_ALTERNATIVES, example=example,
+            )
+        missing = [str(i + 1) for i, option in enumerate(options) if not option.condition]
+        if missing:
+            raise _error(
+                ERR_ALTERNATIVES,
+                "butir {items} daftar waktu bersyarat tanpa 'syarat'; setiap butir menyebut syaratnya: {example}",
+                items=", ".join(missing), example=example,
+            )
+        seen: dict[str, int] = {}
+        for i, option in enumerate(options):
+            key = " ".join(str(option.condition).split()).casefold()
+            if key in seen:
+                raise _error(
+                    ERR_ALTERNATIVES,
+                    "butir {a} dan {b} daftar waktu bersyarat menyebut syarat yang sama '{condition}'",
+                    a=seen[key] + 1, b=i + 1, condition=_quoted(str(option.condition)),
+                )
+            seen[key] = i
+        return self
+
+    @property
+    def options(self) -> tuple[Duration, ...]:
+        return self.root
+
+
+# Union tags: the loader drops them from error locations (errors.py), so a finding names 'waktu'.
+TAG_ONE, TAG_MANY = "waktu:satu", "waktu:daftar"
+UNION_TAGS = frozenset({TAG_ONE, TAG_MANY})
+
+
+def _shape(value: Any) -> str:
+    return TAG_MANY if isinstance(value, (list, tuple, Alternatives)) else TAG_ONE
+
+
+StepTime = Annotated[
+    Union[Annotated[Duration, Tag(TAG_ONE)], Annotated[Alternatives, Tag(TAG_MANY)]],
+    Discriminator(_shape),
+]
+
+
+def parse_waktu(text: str, unit: TimeUnit | None = None) -> Duration:
+    """A short form read as a SOP with `satuan_waktu: unit` would read it (for tests and tools)."""
+    with declared_unit(unit):
+        return Duration.model_validate(text)

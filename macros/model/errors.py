@@ -12,12 +12,21 @@ from pydantic import BaseModel, RootModel, ValidationError
 from .. import codes
 from ..findings import Finding
 from ..load.yaml_tree import Locator
+from . import duration
 
 _CUSTOM_CODES = {
     "date_format": codes.IMPOSSIBLE_DATE,
     "date_impossible": codes.IMPOSSIBLE_DATE,
     "date_range": codes.IMPOSSIBLE_DATE,
+    "date_ambiguous": codes.AMBIGUOUS_DATE,
     "reserved_name": codes.RESERVED_NAME,
+    duration.ERR_FORMAT: codes.WAKTU_FORMAT,
+    duration.ERR_WORDS: codes.WAKTU_WORDS,
+    duration.ERR_RANGE_ORDER: codes.WAKTU_RANGE_ORDER,
+    duration.ERR_NO_UNIT: codes.WAKTU_NO_UNIT,
+    duration.ERR_UNIT: codes.WAKTU_UNIT,
+    duration.ERR_CONDITION_TEXT: codes.WAKTU_CONDITION_TEXT,
+    duration.ERR_ALTERNATIVES: codes.WAKTU_ALTERNATIVES,
 }
 
 _TYPE_MESSAGES = {
@@ -34,7 +43,7 @@ _TYPE_MESSAGES = {
     "model_type": "harus berupa pemetaan (baris-baris 'kunci: nilai')",
     "model_attributes_type": "harus berupa pemetaan (baris-baris 'kunci: nilai')",
     "dict_type": "harus berupa pemetaan (baris-baris 'kunci: nilai')",
-    "date_type": "harus berupa tanggal TTTT-BB-HH",
+    "date_type": "harus berupa tanggal (TTTT-BB-HH, TTTT-BB, TTTT, atau 'Januari 2016')",
     "finite_number": "harus berupa angka terhingga",
 }
 
@@ -133,7 +142,12 @@ def suggest(word: str, candidates: list[str]) -> str:
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
     # pydantic appends '[key]' for a dict key and a type tag inside some validators
-    return tuple(p for p in loc if p not in ("[key]",) and not (isinstance(p, str) and p.startswith("function-")))
+    # a union's tag (see Tag("tag:…") in the model), and the two shapes of a step's waktu
+    return tuple(
+        p for p in loc
+        if p not in ("[key]",) and p not in duration.UNION_TAGS
+        and not (isinstance(p, str) and p.startswith(("function-", "tag:")))
+    )
 
 
 def findings_from(error: ValidationError, locator: Locator, root: type) -> list[Finding]:

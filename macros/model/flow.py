@@ -1,4 +1,4 @@
-"""The flow of an SOP's steps as a graph: who follows whom."""
+"""The flow of an SOP's steps as a graph: who follows whom, and where the procedure ends."""
 
 from __future__ import annotations
 
@@ -10,8 +10,16 @@ from .sop import Sop
 @dataclass(frozen=True, slots=True)
 class Edge:
     source: int
-    target: int  # a step index; len(steps) never occurs (the last step ends the flow)
+    target: int  # a step index; exits that end the procedure are in `end_exits`
     label: str | None  # the exit label for a decision, None for a plain sequence
+
+
+@dataclass(frozen=True, slots=True)
+class EndExit:
+    """A decision exit written `ke: selesai`: the procedure ends there (drawn to an end capsule)."""
+
+    source: int
+    label: str
 
 
 def step_index(sop: Sop) -> dict[str, int]:
@@ -23,26 +31,56 @@ def step_index(sop: Sop) -> dict[str, int]:
     return index
 
 
+def is_terminal(sop: Sop, i: int) -> bool:
+    """Does step `i` itself end the procedure (drawn as a terminator)? The last step does, unless
+    the source is truncated; any other step does when marked `selesai: true`. Decisions end
+    through their exits instead."""
+    step = sop.steps[i]
+    if step.is_decision:
+        return False
+    return step.ends or (i == len(sop.steps) - 1 and not sop.truncated)
+
+
+def continues(sop: Sop, i: int) -> bool:
+    """Is `i` the last visible step of a truncated source, whose flow goes on beyond it?"""
+    return sop.truncated and i == len(sop.steps) - 1 and not sop.steps[i].is_decision and not sop.steps[i].ends
+
+
 def edges(sop: Sop) -> list[Edge]:
-    """Every resolvable transition. Unresolvable exits are the checks' business."""
+    """Every transition between two steps. Unresolvable exits are the checks' business."""
     index = step_index(sop)
     last = len(sop.steps) - 1
     result: list[Edge] = []
     for i, step in enumerate(sop.steps):
         if step.exits is None:
-            if i < last:
+            if i < last and not step.ends:
                 result.append(Edge(i, i + 1, None))
             continue
         for exit_ in step.exits:
-            target = index.get(exit_.target) if exit_.target is not None else (i + 1 if i < last else None)
+            target = index.get(exit_.target) if exit_.target is not None and not exit_.ends else None
             if target is not None:
                 result.append(Edge(i, target, exit_.label))
     return result
 
 
-def reachable(start: int, adjacency: dict[int, list[int]]) -> set[int]:
-    seen = {start}
-    todo = [start]
+def end_exits(sop: Sop) -> list[EndExit]:
+    return [
+        EndExit(i, exit_.label)
+        for i, step in enumerate(sop.steps)
+        for exit_ in step.exits or ()
+        if exit_.ends
+    ]
+
+
+def ends(sop: Sop) -> set[int]:
+    """Steps after which the procedure may end (or, when truncated, goes on beyond the source)."""
+    result = {i for i in range(len(sop.steps)) if is_terminal(sop, i) or continues(sop, i)}
+    return result | {e.source for e in end_exits(sop)}
+
+
+def reachable(start: int | set[int], adjacency: dict[int, list[int]]) -> set[int]:
+    seen = {start} if isinstance(start, int) else set(start)
+    todo = list(seen)
     while todo:
         node = todo.pop()
         for nxt in adjacency.get(node, ()):

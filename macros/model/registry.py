@@ -5,19 +5,40 @@ from __future__ import annotations
 import enum
 from typing import Annotated
 
-from pydantic import Field, RootModel
+from pydantic import BeforeValidator, Field, RootModel, model_validator
+from pydantic_core import PydanticCustomError
 
-from .base import Id, StrictModel, Text
+from .base import MONTHS, Date, Id, StrictModel, Text, _one_or_many
+
+MAX_KOP_LEVELS = 4  # Provinsi / Kabupaten-Kota / Kecamatan / Kelurahan-Desa above the agency itself
+
+KopLevels = Annotated[
+    tuple[Text, ...], Field(min_length=1, max_length=MAX_KOP_LEVELS), BeforeValidator(_one_or_many)
+]
 
 
 class Agency(StrictModel):
-    """An agency (instansi) as its kop prints it."""
+    """An agency (instansi) as its kop prints it: the levels of government above it, top first
+    (one line each), then its own name. A kelurahan's kop has three lines: Pemerintah Kota …,
+    Kecamatan …, Kelurahan …."""
 
-    government: Text = Field(alias="pemerintah", description="mis. Pemerintah Kabupaten Banggai")
+    levels: KopLevels = Field(
+        alias="pemerintah", description="mis. Pemerintah Kabupaten Banggai, atau daftar: [Pemerintah Kota Contoh, Kecamatan Contoh]"
+    )
     name: Text = Field(alias="nama", description="nama lengkap instansi")
     short_name: Text | None = Field(None, alias="singkatan")
     address: Text | None = Field(None, alias="alamat")
     logo: Text | None = Field(None, alias="logo", description="berkas gambar, relatif terhadap docs/")
+
+    @property
+    def government(self) -> str:
+        """The top level of the kop: the government the agency belongs to."""
+        return self.levels[0]
+
+    @property
+    def kop_lines(self) -> tuple[str, ...]:
+        """Every line of the kop, top first: the levels above the agency, then the agency."""
+        return (*self.levels, self.name)
 
 
 class Role(StrictModel):
@@ -26,6 +47,9 @@ class Role(StrictModel):
     name: Text = Field(alias="nama", description="nomenklatur jabatan resmi")
     short_name: Text = Field(alias="singkatan", description="nama singkat untuk kepala kolom")
     agency: Id | None = Field(None, alias="instansi")
+    external: bool = Field(
+        False, alias="eksternal", description="pihak di luar instansi (mis. Pemohon): tanpa NIP dan tanda tangan pejabat"
+    )
 
 
 class LegalStatus(str, enum.Enum):
@@ -33,34 +57,112 @@ class LegalStatus(str, enum.Enum):
     REPEALED = "dicabut"
 
 
-class LegalBasis(StrictModel):
-    """One regulation, cited by id. Structured so a citation is never half a sentence."""
+class LegalForm(str, enum.Enum):
+    """How a legal basis is cited: each form has its own printed shape and required fields."""
 
-    kind: Text = Field(alias="jenis", description="mis. Peraturan Pemerintah")
+    REGULATION = "peraturan"  # Undang-Undang, Peraturan …: jenis Nomor … Tahun … [tanggal …] tentang …
+    DECREE = "keputusan"  # Keputusan …: same shape, jenis begins with "Keputusan"
+    CIRCULAR = "surat_edaran"  # Surat Edaran …: jenis Nomor … [Tahun …] [tanggal …] tentang …
+    STANDARD = "standar"  # SNI, ISO …: kode judul, no Nomor/Tahun
+
+
+# The word a `jenis` of each form begins with (checked, with the accepted forms in the message).
+FORM_PREFIXES = {
+    LegalForm.DECREE: ("Keputusan",),
+    LegalForm.CIRCULAR: ("Surat Edaran",),
+}
+
+# Fields each form uses; the others are refused with a finding naming the printed form.
+FORM_FIELDS = {
+    LegalForm.REGULATION: ("jenis", "nomor", "tahun", "tanggal", "tentang"),
+    LegalForm.DECREE: ("jenis", "nomor", "tahun", "tanggal", "tentang"),
+    LegalForm.CIRCULAR: ("jenis", "nomor", "tahun", "tanggal", "tentang"),
+    LegalForm.STANDARD: ("kode", "judul"),
+}
+
+# Fields a complete citation of each form cannot do without (tuples: one of them is enough).
+FORM_REQUIRED = {
+    LegalForm.REGULATION: ("jenis", "nomor", "tahun", "tentang"),
+    LegalForm.DECREE: ("jenis", "nomor", "tahun", "tentang"),
+    LegalForm.CIRCULAR: ("jenis", "nomor", ("tahun", "tanggal"), "tentang"),
+    LegalForm.STANDARD: ("kode", "judul"),
+}
+
+# The printed shape of each form, quoted in findings.
+FORM_EXAMPLES = {
+    LegalForm.REGULATION: "Peraturan Bupati Banggai Nomor 31 Tahun 2017 tentang …",
+    LegalForm.DECREE: "Keputusan Bupati Banggai Nomor 050/123/Bappeda Tahun 2019 tentang …",
+    LegalForm.CIRCULAR: "Surat Edaran Menteri Dalam Negeri Nomor 100/123/SJ Tahun 2020 tentang …",
+    LegalForm.STANDARD: "SNI ISO 9001:2015 Sistem Manajemen Mutu — Persyaratan",
+}
+
+
+def day_text(value) -> str:
+    """13 Oktober 2006: the day of a legal act as citations write it (no leading zero)."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
+class LegalBasis(StrictModel):
+    """One legal basis, cited by id. Structured so a citation is never half a sentence."""
+
+    form: LegalForm = Field(LegalForm.REGULATION, alias="bentuk")
+    kind: Text | None = Field(None, alias="jenis", description="mis. Peraturan Pemerintah, Keputusan Bupati Banggai")
     number: Text | None = Field(None, alias="nomor")
     year: Annotated[int, Field(ge=1945, le=2100)] | None = Field(None, alias="tahun")
+    date: Date | None = Field(None, alias="tanggal", description="tanggal penetapan, bila sumber menyebutnya")
     subject: Text | None = Field(None, alias="tentang")
+    code: Text | None = Field(None, alias="kode", description="kode standar, mis. SNI ISO 9001:2015")
+    title: Text | None = Field(None, alias="judul", description="judul standar")
     status: LegalStatus = Field(LegalStatus.IN_FORCE, alias="status")
     replaced_by: Id | None = Field(None, alias="diganti_oleh")
     incomplete: bool = Field(False, alias="tidak_lengkap", description="kutipan diketahui tidak lengkap")
     note: Text | None = Field(None, alias="catatan")
 
+    @model_validator(mode="after")
+    def _printable(self) -> "LegalBasis":
+        """Even a citation known to be incomplete prints as the start of a sentence, never as nothing."""
+        if self.form is LegalForm.STANDARD and not (self.code or self.title):
+            raise PydanticCustomError(
+                "standard_unnamed", "standar harus punya 'kode' (mis. SNI ISO 9001:2015) dan 'judul'"
+            )
+        if self.form is not LegalForm.STANDARD and not self.kind:
+            raise PydanticCustomError(
+                "kind_missing",
+                "dasar hukum berbentuk {form} harus punya 'jenis' (mis. {example})",
+                {"form": self.form.value, "example": FORM_EXAMPLES[self.form].split(" Nomor")[0]},
+            )
+        return self
+
+    def value_of(self, key: str):
+        """A field by its Indonesian key (what the form tables name)."""
+        return {
+            "jenis": self.kind, "nomor": self.number, "tahun": self.year, "tanggal": self.date,
+            "tentang": self.subject, "kode": self.code, "judul": self.title,
+        }[key]
+
     def citation(self) -> str:
-        """The citation as printed: kind, number, year, subject."""
+        """The citation as printed, in the shape of its form; only the fields it uses."""
+        if self.form is LegalForm.STANDARD:
+            return " ".join(p for p in (self.code, self.title) if p)
         parts = [self.kind]
         if self.number:
             parts.append(f"Nomor {self.number}")
         if self.year:
             parts.append(f"Tahun {self.year}")
+        if self.date:
+            parts.append(f"tanggal {day_text(self.date)}")
         if self.subject:
             parts.append(f"tentang {self.subject}")
         return " ".join(parts)
 
-    def identity(self) -> tuple[str, str, int] | None:
-        """What makes two entries the same regulation."""
-        if not self.number or not self.year:
+    def identity(self) -> tuple | None:
+        """What makes two entries the same act (or standard)."""
+        if self.form is LegalForm.STANDARD:
+            return ("standar", " ".join(self.code.lower().split())) if self.code else None
+        if not self.kind or not self.number or not (self.year or self.date):
             return None
-        return (" ".join(self.kind.lower().split()), self.number.strip().lower(), self.year)
+        year = self.year or self.date.year
+        return (" ".join(self.kind.lower().split()), self.number.strip().lower(), year)
 
 
 class AgencyRegistry(RootModel[dict[Id, Agency]]):

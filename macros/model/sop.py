@@ -3,17 +3,26 @@
 from __future__ import annotations
 
 import enum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import MAX_ITEMS, Date, Id, IdList, Slug, StrictModel, Text, TextList
-from .duration import Duration
+from .base import EITHER_SEPARATOR, MAX_ITEMS, ColumnKey, Date, Id, IdList, Slug, StrictModel, Text, TextList
+from .base import _one_or_many
+from .duration import StepTime, TimeUnit, UnitField, declared_unit, parse_unit
 
 MAX_STEPS = 200  # a procedure longer than this is several SOPs
 MAX_COLUMNS = 25
 MAX_EXITS = 20
+END = "selesai"  # `ke: selesai`: the exit ends the procedure; reserved, no step may take it as id
+
+
+def _blank_is_missing(value: object) -> object:
+    """`ke:` left empty (null or blank text) is reported as an exit without a target, not a bad id."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return value
 
 
 class ActivityKind(str, enum.Enum):
@@ -22,17 +31,38 @@ class ActivityKind(str, enum.Enum):
     ASSIGNMENT = "Penugasan"
 
 
+class Status(str, enum.Enum):
+    """Where an SOP stands: drafted, in force (the default), or retired."""
+
+    DRAFT = "draf"
+    IN_FORCE = "berlaku"
+    RETIRED = "dicabut"
+
+
 class Dates(StrictModel):
-    created: Date = Field(alias="pembuatan")
+    """Any date may be known only to the month or the year ('Januari 2016', '2016').
+    The effective date is written `efektif` or, as many sources call it, `pengesahan`
+    (one of the two; a check reports both written)."""
+
+    created: Date | None = Field(None, alias="pembuatan", description="wajib kecuali status: draf")
     revised: Date | None = Field(None, alias="revisi")
     effective: Date | None = Field(None, alias="efektif")
+    ratified: Date | None = Field(None, alias="pengesahan", description="tanggal efektif, sebagaimana sumber menyebutnya")
+
+    @property
+    def effective_label(self) -> str:
+        return "Tanggal Pengesahan" if self.ratified is not None else "Tanggal Efektif"
+
+    @property
+    def effective_date(self) -> Date | None:
+        return self.ratified if self.ratified is not None else self.effective
 
 
 class Approval(StrictModel):
     """Disahkan oleh: the official who signs."""
 
-    role: Id = Field(alias="jabatan", description="id jabatan di registri")
-    name: Text = Field(alias="nama")
+    role: Id | None = Field(None, alias="jabatan", description="id jabatan di registri; wajib kecuali status: draf")
+    name: Text | None = Field(None, alias="nama", description="wajib kecuali status: draf")
     rank: Text | None = Field(None, alias="pangkat")
     grade: Text | None = Field(None, alias="golongan", description="golongan ruang, mis. IV/c")
     nip: Text | None = Field(None, alias="nip")
@@ -63,18 +93,50 @@ class Exit(StrictModel):
     """One labelled exit of a decision."""
 
     label: Text = Field(alias="label", description="mis. Ya, Tidak, Lengkap")
-    target: Id | None = Field(None, alias="ke", description="id langkah tujuan; kosong = langkah berikutnya")
+    target: Annotated[Id | None, BeforeValidator(_blank_is_missing)] = Field(
+        None, alias="ke", description="id langkah tujuan, atau 'selesai' (akhir prosedur); wajib"
+    )
+
+    @property
+    def ends(self) -> bool:
+        return self.target == END
+
+
+class EitherColumn(StrictModel):
+    """One actor column any of several roles may fill ("Kadin/Bupati"): `salah_satu: [kadin, bupati]`.
+    Steps name it by its key, the role ids joined by '/': `pelaksana: kadin/bupati`."""
+
+    roles: Annotated[tuple[Id, ...], Field(min_length=1, max_length=MAX_COLUMNS)] = Field(alias="salah_satu")
+
+    @property
+    def key(self) -> str:
+        return EITHER_SEPARATOR.join(self.roles)
+
+
+def _column_kind(value) -> str:
+    return "tag:salah_satu" if isinstance(value, dict) else "tag:id"
+
+
+# A column is a role id, or a mapping {salah_satu: [...]}; the tag picks the one a finding explains.
+ColumnSpec = Annotated[
+    Annotated[Id, Tag("tag:id")] | Annotated[EitherColumn, Tag("tag:salah_satu")], Discriminator(_column_kind)
+]
+ActorList = Annotated[tuple[ColumnKey, ...], Field(min_length=1, max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
 
 
 class Step(StrictModel):
     id: Id | None = Field(None, alias="id", description="wajib bila langkah ini dituju sebuah cabang")
+    number: Text | None = Field(
+        None, alias="nomor", description="nomor langkah seperti dicetak sumber (mis. 1–4, 6); semua atau tidak sama sekali"
+    )
     activity: Text = Field(alias="kegiatan")
-    actors: Annotated[IdList, Field(min_length=1)] = Field(alias="pelaksana")
+    actors: ActorList = Field(alias="pelaksana", description="kunci kolom: id jabatan, atau 'a/b' untuk kolom salah satu")
     requirements: TextList = Field((), alias="kelengkapan")
-    duration: Duration = Field(alias="waktu")
-    output: Text = Field(alias="output")
+    duration: StepTime | None = Field(None, alias="waktu", description="wajib kecuali status: draf")
+    output: Text | None = Field(None, alias="output", description="wajib kecuali status: draf")
     note: Text | None = Field(None, alias="keterangan")
     exits: Annotated[tuple[Exit, ...], Field(max_length=MAX_EXITS)] | None = Field(None, alias="keputusan")
+    ends: bool = Field(False, alias="selesai", description="langkah ini mengakhiri prosedur (akhir lebih awal)")
 
     @property
     def is_decision(self) -> bool:
@@ -87,13 +149,30 @@ class Revision(StrictModel):
     by: Text = Field(alias="oleh")
 
 
+def _empty_mapping(value: Any) -> Any:
+    """`tanggal:` left empty in a draft is a mapping with nothing in it yet."""
+    return {} if value is None else value
+
+
+class Retirement(StrictModel):
+    """dicabut: when the SOP was retired and which SOP replaces it."""
+
+    date: Date | None = Field(None, alias="tanggal")
+    replaced_by: Slug | None = Field(None, alias="diganti_oleh", description="slug SOP pengganti di sumber")
+    note: Text | None = Field(None, alias="keterangan")
+
+
 class Sop(StrictModel):
-    number: Text = Field(alias="nomor")
+    status: Status = Field(Status.IN_FORCE, alias="status")
+    retirement: Retirement | None = Field(None, alias="dicabut")
+    number: Text | None = Field(None, alias="nomor", description="wajib kecuali status: draf")
     title: Text = Field(alias="judul")
     agency: Id = Field(alias="instansi")
     unit: Text | None = Field(None, alias="unit", description="unit kerja/bidang dalam instansi")
-    dates: Dates = Field(alias="tanggal")
-    approval: Approval = Field(alias="disahkan_oleh")
+    dates: Annotated[Dates, BeforeValidator(_empty_mapping)] = Field(
+        default_factory=Dates, alias="tanggal", description="wajib kecuali status: draf"
+    )
+    approval: Approval | None = Field(None, alias="disahkan_oleh", description="wajib kecuali status: draf")
     legal_bases: IdList = Field((), alias="dasar_hukum")
     qualifications: TextList = Field((), alias="kualifikasi_pelaksana")
     related: Annotated[tuple[RelatedSop, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="keterkaitan")
@@ -103,6 +182,76 @@ class Sop(StrictModel):
     activity_kind: ActivityKind = Field(alias="jenis_kegiatan")
     responsible: Responsible = Field(alias="penanggung_jawab")
     scope: Text = Field(alias="ruang_lingkup")
-    columns: Annotated[IdList, Field(min_length=1, max_length=MAX_COLUMNS)] = Field(alias="pelaksana")
+    time_unit: UnitField | None = Field(
+        None, alias="satuan_waktu", description="satuan kolom waktu, mis. menit bila kepala kolomnya 'Waktu (menit)'"
+    )
+    column_specs: Annotated[tuple[ColumnSpec, ...], Field(min_length=1, max_length=MAX_COLUMNS)] = Field(
+        alias="pelaksana", description="kolom pelaksana: id jabatan, atau {salah_satu: [id, id]}"
+    )
     steps: Annotated[tuple[Step, ...], Field(min_length=2, max_length=MAX_STEPS)] = Field(alias="langkah")
     revisions: Annotated[tuple[Revision, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="riwayat_revisi")
+    truncated: bool = Field(
+        False, alias="terpotong", description="sumber disalin dari dokumen yang tidak lengkap: alur berlanjut setelah langkah terakhir"
+    )
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _with_declared_unit(cls, data: Any, handler: Any) -> "Sop":
+        """A bare number in a step's waktu takes the unit the SOP declares (`satuan_waktu`)."""
+        unit = None
+        written = data.get("satuan_waktu") if isinstance(data, dict) else None
+        if isinstance(written, str):
+            try:
+                unit = parse_unit(" ".join(written.split()).lower(), written)
+            except PydanticCustomError:
+                unit = TimeUnit.MINUTE  # the field reports its own error; bare numbers stay quiet
+        with declared_unit(unit):
+            return handler(data)
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status is Status.DRAFT
+
+    @property
+    def is_retired(self) -> bool:
+        return self.status is Status.RETIRED
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """Each actor column by its key: a role id, or 'a/b' for an either/or column."""
+        return tuple(spec if isinstance(spec, str) else spec.key for spec in self.column_specs)
+
+    @staticmethod
+    def column_roles(key: str) -> tuple[str, ...]:
+        """The roles that may fill a column (one, or the alternatives of an either/or column)."""
+        return tuple(key.split(EITHER_SEPARATOR))
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """Every role acting in this SOP, in column order, each once."""
+        return tuple(dict.fromkeys(r for key in self.columns for r in self.column_roles(key)))
+
+    def acts_in(self, role: str, index: int) -> tuple[str, ...] | None:
+        """None when `role` has no part in step `index`; otherwise the roles it may share that step's
+        column with ('(atau Bupati)'): empty when it acts on its own."""
+        found = None
+        for key in self.steps[index].actors:
+            roles = self.column_roles(key)
+            if role in roles:
+                others = tuple(r for r in roles if r != role)
+                if not others:
+                    return ()
+                found = others if found is None else found
+        return found
+
+    @property
+    def numbered_by_source(self) -> bool:
+        """Every step carries the number its source printed (checks refuse some-but-not-all)."""
+        return all(step.number is not None for step in self.steps)
+
+    def step_number(self, index: int) -> str:
+        """The number a step is shown and named by: the source's own when every step has one,
+        otherwise its position (1..n). The one accessor for tables, diagrams and messages."""
+        if self.numbered_by_source:
+            return self.steps[index].number.strip()
+        return str(index + 1)

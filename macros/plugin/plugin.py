@@ -21,8 +21,10 @@ from ..findings import Finding, Location, Severity, sorted_findings
 from ..load.discover import display_path
 from ..model.base import RESERVED_NAMES, is_slug
 from ..model.project import Project, SopDocument
+from ..model.registry import Agency
 from ..render.context import Registries
-from ..render.findings_panel import broken_sop_page, failed_render, findings_banner
+from ..render.findings_panel import Unpublished, broken_sop_page, failed_render, findings_banner
+from ..render.identity import header_agency
 from ..render.links import Links
 from ..render.sop_page import PageOptions
 from ..render.swimlane import swimlane_dot
@@ -41,6 +43,7 @@ SEARCHABLE = {"dokumen", "pelaksana", "daftar-pelaksana", "daftar-unit"}
 # the search indexer, which otherwise glues adjacent cells ("Nomor SOP205/050/...").
 BLOCK_END = re.compile(r"(</(?:td|th|tr|div|li|p|h[1-6]|caption)>)(?=<)")
 EPOCH_RANGE = (0, 2**32 - 1)  # what gzip (sitemap.xml.gz) can write as a timestamp
+TEMPLATES = Path(__file__).parent / "templates"  # partials put before the theme's own
 
 
 class _PageNav:
@@ -76,6 +79,8 @@ class SopPlugin(BasePlugin[SopConfig]):
         self.swimlanes: dict[str, str] = {}
         self.pages: dict[str, PageRef] = {}
         self.errors: list[Finding] = []
+        self.unpublished: list[Unpublished] = []  # SOP files left off the site, with why
+        self.total_sops = 0
         self._broken: dict[str, list[Finding]] = {}  # serve only: slug -> why it is not published
         self._paths: dict[str, str] = {}
         self._failures: list[str] = []
@@ -95,6 +100,7 @@ class SopPlugin(BasePlugin[SopConfig]):
         self._options = PageOptions(self.config.paper, self.config.print_steps_per_page)
         if self.serving:
             self._keep_macros_from_exiting(config)
+        self._add_templates(config)
         root = self.sources_root(config)
         if not root.is_dir():
             message = f"folder sumber SOP tidak ditemukan: {root}"
@@ -121,6 +127,15 @@ class SopPlugin(BasePlugin[SopConfig]):
         return base / self.config.sources
 
     @staticmethod
+    def _add_templates(config: MkDocsConfig) -> None:
+        """Our header partial (it names the agency of the SOP being read) comes before the
+        theme's, after a `custom_dir` the site may set (a site's own override wins)."""
+        dirs = config.theme.dirs
+        if str(TEMPLATES) in dirs:
+            return
+        dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+
+    @staticmethod
     def _keep_macros_from_exiting(config: MkDocsConfig) -> None:
         """mkdocs-macros calls exit() on a render error when `on_error_fail` is set, which
         ends `mkdocs serve`'s rebuild loop for good; while serving it reports on the page."""
@@ -138,27 +153,51 @@ class SopPlugin(BasePlugin[SopConfig]):
         findings = list(validation.findings)
         registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
         base = Path(config.config_file_path or ".").parent
-        findings += self._draw_swimlanes(project.renderable(findings), registries, base / self.config.cache_dir)
+        cache = SvgCache(base / self.config.cache_dir)
+        findings += self._draw_swimlanes(project.renderable(findings), registries, cache)
         findings = sorted_findings(findings)
         for finding in findings:
             # Errors count towards --strict; warnings are reported but never fail a build.
             (log.error if finding.severity is Severity.ERROR else log.info)(finding.as_line())
+        log.info(f"swimlane: {cache.drawn} digambar dengan dot, {cache.reused} dari cache")
         self.errors = [f for f in findings if f.severity is Severity.ERROR]
         self.site = SiteData.build(project, findings)  # every drawn swimlane belongs to a published SOP
         self._paths = {d.slug: d.path for d in project.documents}
         self.pages = self.site.pages()
+        self._note_unpublished(project)
         if self.serving:
             self._add_broken_pages(project)
 
-    def _draw_swimlanes(self, documents: list[SopDocument], registries: Registries, cache_dir: Path) -> list[Finding]:
-        cache = SvgCache(cache_dir)
+    @property
+    def broken_pages(self) -> list[str]:
+        """Slugs of the SOPs whose address shows their findings (only under `mkdocs serve`)."""
+        return sorted(self._broken)
+
+    def _note_unpublished(self, project: Project) -> None:
+        """Every SOP file that did not make it onto the site, with the first error that kept
+        it off: a build without --strict still writes the site, and the author must see which
+        SOPs are missing from it (Daftar SOP says so), not only the log."""
+        first: dict[str, Finding] = {}
+        for finding in self.errors:
+            first.setdefault(finding.location.path, finding)
+        self.total_sops = len(project.documents)
+        self.unpublished = [
+            Unpublished(d.slug, d.path, first.get(d.path))
+            for d in sorted(project.documents, key=lambda d: (d.path, d.slug))
+            if self.site.sops.get(d.slug) is not d.sop or d.sop is None  # off the site...
+            if d.path in first or d.sop is None  # ...because of its errors (not, say, by choice)
+        ]
+        if self.unpublished:
+            names = ", ".join(u.path for u in self.unpublished)
+            log.warning(f"{len(self.unpublished)} dari {self.total_sops} SOP tidak diterbitkan karena bergalat: {names}")
+
+    def _draw_swimlanes(self, documents: list[SopDocument], registries: Registries, cache: SvgCache) -> list[Finding]:
         failed: list[Finding] = []
         for document in documents:
             try:
                 self.swimlanes[document.slug] = cache.svg(swimlane_dot(document.sop, registries))
             except DotFailed as exc:
                 failed.append(codes.SWIMLANE_FAILED.at(Location(document.path), f"swimlane SOP ini: {exc}"))
-        log.info(f"swimlane: {cache.drawn} digambar dengan dot, {cache.reused} dari cache")
         return failed
 
     def _add_broken_pages(self, project: Project) -> None:
@@ -266,7 +305,7 @@ class SopPlugin(BasePlugin[SopConfig]):
             return f"tidak ada SOP '{ref.slug}' yang diterbitkan (slug salah, atau SOP itu masih bergalat)"
         if ref.role is not None and ref.role not in roles:
             return f"tidak ada jabatan '{ref.role}' di registri jabatan"
-        if ref.kind == "checklist" and ref.role not in sops[ref.slug].columns:
+        if ref.kind == "checklist" and ref.role not in sops[ref.slug].roles:
             return f"jabatan '{ref.role}' bukan pelaksana SOP '{ref.slug}'"
         return None
 
@@ -296,9 +335,24 @@ class SopPlugin(BasePlugin[SopConfig]):
             nav_title, full_title = self._titles(ref)
             page.title = str(escape(nav_title))
             page.meta["title"] = str(escape(full_title))
+            agency = self._agency_of(ref)
+            if agency is not None:
+                page.meta["sop_instansi"] = str(header_agency(agency))
         if self.serving and self.errors:
             html = str(findings_banner(self.errors)) + html
         return html
+
+    def _agency_of(self, ref: PageRef) -> Agency | None:
+        """The agency a page belongs to: its SOP's, or for a role page the role's (if any)."""
+        agencies = self.site.registries.agencies
+        if ref.kind == "galat":
+            return None
+        if ref.slug is not None:
+            return agencies.get(self.site.sops[ref.slug].agency)
+        if ref.kind == "pelaksana":
+            agency_id = self.site.registries.roles[ref.role].agency
+            return agencies.get(agency_id) if agency_id else None
+        return None
 
     def _titles(self, ref: PageRef) -> tuple[str, str]:
         roles = self.site.registries.roles

@@ -5,53 +5,79 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model.sop import Sop
+from .actors import alternatives_note
 from .context import Registries
 from .duties import goes_text, incoming, outgoing, role_steps, role_time, starts_text
 from .html import page_rule, table
 from .links import Links
-from .text import duration
+from .text import NO_VALUE, duration, nomor
 
 
 def _detail(label: str, value: str, key: str) -> Markup:
     return Markup('<div class="sop-rinci" data-rinci="{}"><span class="sop-rinci-label">{}:</span> {}</div>').format(key, label, value)
 
 
+def _activity(text: str, note: str) -> Markup:
+    if not note:
+        return Markup('<div class="sop-ceklis-kegiatan">{}</div>').format(text)
+    return Markup('<div class="sop-ceklis-kegiatan">{} <span class="sop-atau">{}</span></div>').format(text, note)
+
+
 def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, links: Links) -> Markup:
+    """An external party (a citizen: Pemohon) is not an official: no paraf column, no NIP and
+    signature line, and the page says whose steps these are in their terms."""
     role = registries.roles[role_id]
+    fields = 2 if role.external else 3  # Tanggal, (Paraf,) Catatan
     rows = []
     for i in role_steps(sop, role_id):
         step = sop.steps[i]
         body = Markup("").join(
             [
-                Markup('<div class="sop-ceklis-kegiatan">{}</div>').format(step.activity),
-                _detail("Mulai", starts_text(incoming(sop, i, registries)), "mulai"),
+                _activity(step.activity, alternatives_note(sop.acts_in(role_id, i), registries)),
+                _detail("Mulai", starts_text(incoming(sop, i, registries), first=i == 0), "mulai"),
                 _detail("Kelengkapan", ", ".join(step.requirements) or "-", "kelengkapan"),
-                _detail("Output", step.output, "output"),
+                _detail("Output", step.output or NO_VALUE, "output"),
                 _detail("Diteruskan ke", goes_text(outgoing(sop, i, registries)), "tujuan"),
             ]
         )
         rows.append(
             Markup(
                 '<tr data-langkah="{n}"><td class="sop-centang"><input type="checkbox" aria-label="Langkah {n} selesai"></td>'
-                '<td class="sop-no">{n}</td><td>{body}</td><td class="sop-waktu">{waktu}</td>'
-                '<td class="sop-isian"></td><td class="sop-isian"></td><td class="sop-isian sop-isian--catatan"></td></tr>'
-            ).format(n=i + 1, body=body, waktu=duration(step.duration))
+                '<td class="sop-no">{n}</td><td class="sop-ceklis-langkah">{body}</td>'
+                '<td class="sop-waktu" data-label="Waktu">{waktu}</td>{isian}'
+                '<td class="sop-isian sop-isian--catatan"></td></tr>'
+            ).format(n=sop.step_number(i), body=body, waktu=duration(step.duration),
+                     isian=Markup('<td class="sop-isian"></td>') * (fields - 1))
         )
-    head = ["✓", "No", "Langkah", "Waktu", "Tanggal", "Paraf", "Catatan"]
+    head = ["✓", "No", "Langkah", "Waktu", "Tanggal", "Catatan"] if role.external else \
+        ["✓", "No", "Langkah", "Waktu", "Tanggal", "Paraf", "Catatan"]
+    if role.external:
+        who = Markup("Pihak di luar instansi: {} · <a href=\"{}\">semua langkahnya di SOP lain</a>").format(
+            role.name, links.role(role_id))
+        closing = Markup(
+            '<p class="sop-catatan-eksternal">{} adalah pihak di luar instansi: checklist ini panduan '
+            "langkah-langkah yang dilakukannya dalam prosedur.</p>"
+        ).format(role.name)
+    else:
+        who = Markup('Jabatan: {} · <a href="{}">semua tugas jabatan ini</a>').format(role.name, links.role(role_id))
+        closing = Markup(
+            '<p class="sop-tanda-tangan"><span class="sop-tanda-tangan-isian">Nama: ______________________</span> '
+            '<span class="sop-tanda-tangan-isian">NIP: ______________________</span> '
+            '<span class="sop-tanda-tangan-isian">Tanda tangan: ______________</span></p>'
+        )
     return Markup("").join(
         [
             page_rule("A4 portrait", 12),
             Markup('<div class="sop-ceklis">'),
             Markup("<h1>Checklist {}</h1>").format(role.short_name),
-            Markup(
-                '<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}<br>Jabatan: {} · '
-                '<a href="{}">semua tugas jabatan ini</a></p>'
-            ).format(links.sop(slug), sop.title, sop.number, role.name, links.role(role_id)),
+            Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}<br>{}</p>').format(
+                links.sop(slug), sop.title, nomor(sop.number), who
+            ),
             table("sop-ceklis-tabel", rows, head),
             Markup('<p class="sop-total-waktu"><strong>Total waktu {} dalam SOP ini:</strong> {}</p>').format(
                 role.short_name, str(role_time(sop, role_id))
             ),
-            Markup('<p class="sop-tanda-tangan">Nama: ______________________ &nbsp; NIP: ______________________ &nbsp; Tanda tangan: ______________</p>'),
+            closing,
             Markup("</div>"),
         ]
     )

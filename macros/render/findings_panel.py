@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from markupsafe import Markup
 
 from ..findings import Finding
@@ -38,3 +40,45 @@ def failed_render(what: str, message: str) -> Markup:
     return Markup(
         '<div class="admonition failure" role="alert"><p class="admonition-title">{} tidak dapat dibuat</p><p>{}</p></div>'
     ).format(what, message)
+
+
+@dataclass(frozen=True)
+class Unpublished:
+    """An SOP file left off the site, and the first error that kept it off (None: no located one)."""
+
+    slug: str
+    path: str
+    first: Finding | None
+
+
+def unpublished_notice(unpublished: list[Unpublished], total: int, pages: dict[str, str] | None = None) -> Markup:
+    """On Daftar SOP, whenever a build left SOPs out: a build without --strict writes the site
+    all the same, and the list alone would not show what is missing. `pages`: slug -> URL of the
+    page that shows all of an SOP's findings (under `mkdocs serve`)."""
+    if not unpublished:
+        return Markup("")
+    pages = pages or {}
+    shown = unpublished[:MAX_SHOWN]
+
+    def name(u: Unpublished) -> Markup:
+        if u.slug in pages:
+            return Markup('<a href="{}"><strong>{}</strong></a>').format(pages[u.slug], u.slug)
+        return Markup("<strong>{}</strong>").format(u.slug)
+
+    def why(u: Unpublished) -> Markup:
+        if u.first is None:
+            return Markup("<code>{}</code>: lihat log pembangunan").format(u.path)
+        return Markup("<code>{}</code>: <code>{}</code> {}").format(u.first.location, u.first.code, u.first.message)
+
+    items = Markup("").join(
+        Markup('<li data-sop-tidak-terbit="{}">{}: {}</li>').format(u.slug, name(u), why(u)) for u in shown
+    )
+    rest = len(unpublished) - len(shown)
+    more = Markup("<p>… dan {} SOP lain.</p>").format(rest) if rest > 0 else Markup("")
+    return Markup(
+        '<div class="admonition warning sop-tidak-terbit" role="status" data-jumlah="{}">'
+        '<p class="admonition-title">{} dari {} SOP tidak diterbitkan karena bergalat</p>'
+        "<p>SOP berikut tidak tampil di daftar ini dan tidak punya halaman. Perbaiki galat pertamanya "
+        "(semua temuan: <code>sop check</code>); <code>mkdocs build --strict</code> menolak membangun selama ada galat.</p>"
+        '<ul class="sop-temuan">{}</ul>{}</div>'
+    ).format(len(unpublished), len(unpublished), total, items, more)

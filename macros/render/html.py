@@ -6,7 +6,7 @@ from typing import Iterable
 
 from markupsafe import Markup, escape
 
-__all__ = ["Markup", "escape", "ordered_list", "table_row", "table", "field_rows"]
+__all__ = ["Markup", "escape", "ordered_list", "table_row", "table", "field_rows", "truncated_note"]
 
 
 def ordered_list(items: Iterable[Markup | str], css: str = "") -> Markup:
@@ -39,3 +39,11 @@ def table(css: str, rows: Iterable[Markup], head: Iterable[str] | None = None) -
 def field_rows(pairs: Iterable[tuple[str, Markup | str]]) -> list[Markup]:
     """Label/value rows: the label in a header cell."""
     return [Markup("<tr><th>{}</th><td>{}</td></tr>").format(k, v) for k, v in pairs]
+
+
+def truncated_note(steps: int) -> Markup:
+    """What a page from a truncated source (`terpotong: true`, `steps` visible steps) says about it."""
+    return Markup(
+        '<p class="sop-terpotong" role="note"><strong>Sumber terpotong:</strong> SOP ini disalin dari dokumen '
+        "yang tidak lengkap. Langkah setelah langkah {} tidak tersedia; alur berlanjut (…) ke bagian yang hilang.</p>"
+    ).format(steps)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..model.registry import Agency
 from ..model.sop import Sop
 from .citation import citation
 from .context import Registries
 from .flowchart.pagination import IdentityPair, PairPart, identity_pages
 from .html import ordered_list
 from .links import Links
-from .text import grouped_nip, indonesian_date
+from .text import NOT_SET, grouped_nip, indonesian_date
 
 
 def _kop(sop: Sop, registries: Registries, links: Links) -> Markup:
@@ -18,20 +19,41 @@ def _kop(sop: Sop, registries: Registries, links: Links) -> Markup:
     parts = []
     if agency.logo:
         parts.append(Markup('<img class="sop-logo" src="{}" alt="Logo {}">').format(links.asset(agency.logo), agency.government))
-    parts.append(Markup('<div class="sop-kop-pemerintah">{}</div>').format(agency.government.upper()))
+    # one line per level of government above the agency, as the real kop prints them
+    parts += [Markup('<div class="sop-kop-pemerintah">{}</div>').format(level.upper()) for level in agency.levels]
     parts.append(Markup('<div class="sop-kop-instansi">{}</div>').format(agency.name.upper()))
     if agency.address:
         parts.append(Markup('<div class="sop-kop-alamat">{}</div>').format(agency.address))
     return Markup("").join(parts)
 
 
+def header_agency(agency: Agency) -> Markup:
+    """The agency in the site header of its pages: the full name, and on phones the short one
+    when there is one (the header has room for about 25 characters at 360 px)."""
+    if not agency.short_name:
+        return Markup('<span class="sop-kepala-instansi">{}</span>').format(agency.name)
+    return Markup(
+        '<span class="sop-kepala-instansi sop-kepala-instansi--panjang">{}</span>'
+        '<span class="sop-kepala-instansi sop-kepala-instansi--singkat" title="{}">{}</span>'
+    ).format(agency.name, agency.name, agency.short_name)
+
+
+def _not_set() -> Markup:
+    return Markup('<span class="sop-belum">{}</span>').format(NOT_SET)
+
+
 def _signer(sop: Sop, registries: Registries) -> Markup:
+    """A draft may not know its signer, or only the signing post."""
     approval = sop.approval
+    if approval is None:
+        return _not_set()
     rank = ", ".join(x for x in (approval.rank, approval.grade) if x)
+    role = registries.roles[approval.role].name if approval.role is not None else _not_set()
+    name = approval.name if approval.name is not None else _not_set()
     parts = [
-        Markup('<div class="sop-pengesah-jabatan">{}</div>').format(registries.roles[approval.role].name),
+        Markup('<div class="sop-pengesah-jabatan">{}</div>').format(role),
         Markup('<div class="sop-ttd" role="img" aria-label="Tempat tanda tangan dan cap"></div>'),
-        Markup('<div class="sop-pengesah-nama">{}</div>').format(approval.name),
+        Markup('<div class="sop-pengesah-nama">{}</div>').format(name),
     ]
     if rank:
         parts.append(Markup("<div>{}</div>").format(rank))
@@ -55,10 +77,10 @@ def _related(sop: Sop, titles: dict[str, str], links: Links) -> list[Markup]:
 def identity_block(sop: Sop, registries: Registries, titles: dict[str, str], links: Links, paper: str = "A4") -> Markup:
     """`paper`: where the print breaks a long block; A4, the smaller, is safe for F4 too."""
     rows = [
-        ("Nomor SOP", sop.number),
-        ("Tanggal Pembuatan", indonesian_date(sop.dates.created)),
+        ("Nomor SOP", sop.number if sop.number is not None else _not_set()),
+        ("Tanggal Pembuatan", indonesian_date(sop.dates.created) if sop.dates.created is not None else _not_set()),
         ("Tanggal Revisi", indonesian_date(sop.dates.revised)),
-        ("Tanggal Efektif", indonesian_date(sop.dates.effective)),
+        (sop.dates.effective_label, indonesian_date(sop.dates.effective_date)),
         ("Disahkan oleh", _signer(sop, registries)),
         ("Nama SOP", Markup('<strong class="sop-nama-sop">{}</strong>').format(sop.title)),
     ]

@@ -10,10 +10,11 @@ import re
 
 from markupsafe import Markup
 
-from ..model.sop import Sop
+from ..model.sop import Sop, Status
 from .context import Registries
 from .links import Links
-from .text import indonesian_date, total_time
+from .status import status_badge
+from .text import indonesian_date, nomor, total_time
 
 
 def unit_of(sop: Sop, registries: Registries) -> str:
@@ -33,17 +34,19 @@ def _options(label: str, key: str, values: list[tuple[str, str]]) -> Markup:
 
 
 def _controls(sops: list[tuple[str, Sop]], registries: Registries) -> Markup:
+    statuses = [(s.value, s.value.capitalize()) for s in Status if any(sop.status is s for _, sop in sops)]
     units = sorted({unit_of(sop, registries) for _, sop in sops}, key=lambda u: (u.lower(), u))
-    roles = sorted({r for _, sop in sops for r in sop.columns}, key=lambda r: (registries.roles[r].name.lower(), r))
+    roles = sorted({r for _, sop in sops for r in sop.roles}, key=lambda r: (registries.roles[r].name.lower(), r))
     kinds = sorted({sop.activity_kind.value for _, sop in sops})
     return Markup(
-        '<form class="sop-saring" hidden aria-label="Saring Daftar SOP">{}{}{}'
+        '<form class="sop-saring" hidden aria-label="Saring Daftar SOP">{}{}{}{}'
         '<label class="sop-saring-isian">Cari<input type="search" data-saring="teks" placeholder="nomor atau judul"></label>'
         '<output class="sop-saring-hasil" aria-live="polite"></output></form>'
     ).format(
         _options("Unit", "unit", [(u, u) for u in units]),
         _options("Pelaksana", "pelaksana", [(r, registries.roles[r].name) for r in roles]),
         _options("Jenis kegiatan", "jenis", [(k, k) for k in kinds]),
+        _options("Status", "status", statuses),
     )
 
 
@@ -51,36 +54,46 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
     if not sops:
         return Markup('<p class="sop-kosong">Belum ada SOP. Tambahkan satu berkas YAML di folder <code>sop/</code>.</p>')
     ordered = sorted(
-        sops, key=lambda item: (unit_of(item[1], registries).lower(), unit_of(item[1], registries), _natural(item[1].number), item[0])
+        sops, key=lambda item: (unit_of(item[1], registries).lower(), unit_of(item[1], registries), _natural(item[1].number or ""), item[0])
     )
+    # The rows come in unit order, then by number: that is the order the header states (Unit ▲).
     head = Markup(
         "<thead><tr>"
-        '<th scope="col" data-urut="nomor" aria-sort="ascending">Nomor</th>'
-        '<th scope="col" data-urut="judul">Judul</th>'
-        '<th scope="col">Unit</th>'
-        '<th scope="col" data-urut="efektif">Tanggal Efektif</th>'
-        '<th scope="col">Jumlah Langkah</th><th scope="col">Total Waktu</th>'
+        '<th scope="col" class="sop-daftar-nomor" data-urut="nomor">Nomor</th>'
+        '<th scope="col" class="sop-daftar-judul" data-urut="judul">Judul</th>'
+        '<th scope="col" class="sop-daftar-unit" data-urut="unit" aria-sort="ascending">Unit</th>'
+        '<th scope="col" class="sop-daftar-efektif" data-urut="efektif">Tanggal Efektif</th>'
+        '<th scope="col" class="sop-daftar-langkah">Jumlah Langkah</th>'
+        '<th scope="col" class="sop-daftar-waktu">Total Waktu</th>'
         "</tr></thead>"
     )
     rows = []
     for position, (slug, sop) in enumerate(ordered):
-        effective = sop.dates.effective.isoformat() if sop.dates.effective else ""
+        effective = sop.dates.effective_date.isoformat() if sop.dates.effective_date else ""
+        # data-label: the column's name, shown before the value where a narrow screen lays a row out as a card.
         rows.append(
             Markup(
-                '<tr data-urutan="{pos}" data-unit="{unit}" data-pelaksana="{roles}" data-jenis="{kind}" data-efektif="{eff}">'
-                "<td>{nomor}</td><td><a href=\"{href}\">{judul}</a></td><td>{unit}{bidang}</td><td>{tanggal}</td>"
-                "<td>{langkah}</td><td>{waktu}</td></tr>"
+                '<tr data-urutan="{pos}" data-unit="{unit}" data-pelaksana="{roles}" data-jenis="{kind}" data-efektif="{eff}" '
+                'data-status="{status}">'
+                '<td class="sop-daftar-nomor" data-label="Nomor">{nomor}</td>'
+                '<td class="sop-daftar-judul" data-label="Judul"><a href="{href}">{judul}</a>{badge}</td>'
+                '<td class="sop-daftar-unit" data-label="Unit">{unit}{bidang}</td>'
+                '<td class="sop-daftar-efektif" data-label="Tanggal Efektif">{tanggal}</td>'
+                '<td class="sop-daftar-langkah" data-label="Jumlah Langkah">{langkah}</td>'
+                '<td class="sop-daftar-waktu" data-label="Total Waktu">{waktu}</td></tr>'
             ).format(
                 pos=position,
                 unit=unit_of(sop, registries),
                 bidang=Markup('<br><span class="sop-bidang">{}</span>').format(sop.unit) if sop.unit else "",
-                roles=" ".join(sop.columns),
+                roles=" ".join(sop.roles),
                 kind=sop.activity_kind.value,
                 eff=effective,
-                nomor=sop.number,
+                status=sop.status.value,
+                badge=status_badge(sop),
+                nomor=sop.number if sop.number is not None else Markup('<span class="sop-belum">{}</span>').format(nomor(None)),
                 href=links.sop(slug),
                 judul=sop.title,
-                tanggal=indonesian_date(sop.dates.effective),
+                tanggal=indonesian_date(sop.dates.effective_date),
                 langkah=len(sop.steps),
                 waktu=str(total_time(step.duration for step in sop.steps)),
             )
@@ -88,7 +101,10 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
     table = Markup('<div class="sop-gulir"><table class="sop-tabel sop-daftar">{}<tbody>{}</tbody></table></div>').format(
         head, Markup("").join(rows)
     )
-    count = Markup('<p class="sop-jumlah">{} SOP</p>').format(len(sops))
+    retired = sum(1 for _, sop in sops if sop.is_retired)
+    count = Markup('<p class="sop-jumlah">{} SOP{}</p>').format(
+        len(sops) - retired, Markup(", ditambah {} SOP dicabut").format(retired) if retired else ""
+    )
     return Markup('<div class="sop-daftar-wadah">{}{}{}</div>').format(_controls(sops, registries), count, table)
 
 
@@ -100,8 +116,10 @@ def render_units(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
     parts = [Markup('<div class="sop-per-unit"><p>{} SOP dari {} unit.</p>').format(len(sops), len(units))]
     for unit in sorted(units, key=lambda u: (u.lower(), u)):
         items = Markup("").join(
-            Markup('<li><a href="{}">{}</a> <span class="sop-bidang">{}</span></li>').format(links.sop(slug), sop.title, sop.number)
-            for slug, sop in sorted(units[unit], key=lambda item: (_natural(item[1].number), item[0]))
+            Markup('<li><a href="{}">{}</a>{} <span class="sop-bidang">{}</span></li>').format(
+                links.sop(slug), sop.title, status_badge(sop), nomor(sop.number)
+            )
+            for slug, sop in sorted(units[unit], key=lambda item: (_natural(item[1].number or ""), item[0]))
         )
         parts.append(Markup('<section class="sop-unit"><h2>{}</h2><ul>{}</ul></section>').format(unit, items))
     parts.append(Markup("</div>"))

@@ -5,11 +5,14 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model.flow import step_index
-from ..model.sop import Sop
+from ..model.flow import continues, is_terminal
+from ..model.sop import END, Sop
+from .actors import column_name, column_short, step_actors
 from .context import Registries
-from .flowchart.geometry import PageLayout, RowKind
+from .flowchart.geometry import PageLayout, RowKind, Shape
+from .flowchart.font_metrics import text_width
 from .flowchart.svg import fmt, row_svg
-from .text import duration
+from .text import NO_VALUE, duration
 
 SCREEN_WIDTHS = {
     "no": 40.0,
@@ -21,29 +24,64 @@ SCREEN_WIDTHS = {
 }
 TEXT_COLUMNS = ("kelengkapan", "waktu", "output")
 
+# On screen the text columns are sized in em of the table's font (.72rem in docs/assets/sop.css), so they
+# grow with it where Material enlarges the root font (wide screens, a larger default font) and a word never
+# has to be broken to fit; SCREEN_WIDTHS are px at the smallest root font, 20px.
+SCREEN_FONT_PX = 0.72 * 20
+CELL_SIDES = 2 * 0.55 * SCREEN_FONT_PX + 4  # .sop-tabel td padding, the borders, a little to spare
+HEAD_SIDES = 2 * 0.3 * SCREEN_FONT_PX + 4  # th padding on screen
+HEADS = {"no": "No", "kegiatan": "Kegiatan", "kelengkapan": "Kelengkapan", "waktu": "Waktu", "output": "Output",
+         "keterangan": "Keterangan"}
+WIDEST = 2.5  # a column grows to at most this many times its width; a longer "word" (an address) breaks
+
+
+def _longest_word(texts, bold: bool = False) -> float:
+    return max((text_width(w, SCREEN_FONT_PX, bold) for t in texts if t for w in t.split()), default=0.0)
+
+
+def screen_widths(sop: Sop) -> dict[str, float]:
+    """SCREEN_WIDTHS, each text column widened to hold its longest word (header included) unbroken."""
+    texts = {
+        "no": [str(len(sop.steps))],
+        "kegiatan": [s.activity for s in sop.steps] + [exits_text(sop, i) for i in range(len(sop.steps))],
+        "kelengkapan": [r for s in sop.steps for r in s.requirements],
+        "waktu": [duration(s.duration) for s in sop.steps],
+        "output": [s.output for s in sop.steps],
+        "keterangan": [s.note or "" for s in sop.steps],
+    }
+    widths = {}
+    for key, base in SCREEN_WIDTHS.items():
+        need = max(_longest_word(texts[key]) + CELL_SIDES, _longest_word([HEADS[key]], bold=True) + HEAD_SIDES)
+        widths[key] = min(max(base, need), base * WIDEST)
+    return widths
+
 
 def exits_text(sop: Sop, index: int) -> str:
-    """'Ya → 5, Tidak → 2': where each exit of a decision leads."""
+    """'Ya → 5, Tidak → selesai': where each exit of a decision leads (a step, or the end)."""
     step = sop.steps[index]
     targets = step_index(sop)
     parts = []
     for exit_ in step.exits or ():
-        target = targets[exit_.target] if exit_.target is not None else index + 1
-        parts.append(f"{exit_.label} → {target + 1}")
+        parts.append(f"{exit_.label} → {END if exit_.ends else sop.step_number(targets[exit_.target])}")
     return ", ".join(parts)
 
 
 def _actors(sop: Sop, index: int, registries: Registries) -> str:
-    return " dan ".join(registries.roles[a].short_name for a in sop.steps[index].actors)
+    return step_actors(sop, index, registries)
 
 
-def _colgroup(widths: dict[str, float], actors: int, margin: float) -> Markup:
-    cols = [f'<col class="sop-kolom-no" style="width:{fmt(widths["no"])}px">',
-            f'<col class="sop-kolom-kegiatan" style="width:{fmt(widths["kegiatan"])}px">']
+def _length(px: float, em: bool) -> str:
+    return f"{fmt(px / SCREEN_FONT_PX)}em" if em else f"{fmt(px)}px"
+
+
+def _colgroup(widths: dict[str, float], actors: int, margin: float, em: bool) -> Markup:
+    """`em`: the text columns in em (on screen); the actor columns stay in px, the width of their drawing."""
+    cols = [f'<col class="sop-kolom-no" style="width:{_length(widths["no"], em)}">',
+            f'<col class="sop-kolom-kegiatan" style="width:{_length(widths["kegiatan"], em)}">']
     cols += [f'<col class="sop-kolom-pelaksana" style="width:{fmt(widths["pelaksana"])}px">'] * actors
     if margin > 0:  # lanes the layout needed beside the last actor column (very crowded flows)
         cols.append(f'<col class="sop-kolom-jalur" style="width:{fmt(margin)}px">')
-    cols += [f'<col class="sop-kolom-{k}" style="width:{fmt(widths[k])}px">' for k in (*TEXT_COLUMNS, "keterangan")]
+    cols += [f'<col class="sop-kolom-{k}" style="width:{_length(widths[k], em)}">' for k in (*TEXT_COLUMNS, "keterangan")]
     return Markup("<colgroup>" + "".join(cols) + "</colgroup>")
 
 
@@ -56,7 +94,7 @@ def _head(sop: Sop, registries: Registries, layout: PageLayout) -> Markup:
     n = _span(sop, layout)
     actors = Markup("").join(
         Markup('<th class="sop-kepala-pelaksana" data-kolom="{}" scope="col" title="{}">{}</th>').format(
-            i, registries.roles[r].name, registries.roles[r].short_name
+            i, column_name(r, registries), column_short(r, registries)
         )
         for i, r in enumerate(sop.columns)
     )
@@ -80,13 +118,20 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
         exits = exits_text(sop, index)
         activity += Markup('<span class="sop-cabang">{}</span>').format(exits)
         spoken += f" Keputusan: {exits}."
+    elif is_terminal(sop, index) and index < len(sop.steps) - 1:
+        activity += Markup('<span class="sop-cabang">→ {}</span>').format(END)  # an early end, not the last row
+        spoken += " Prosedur selesai di langkah ini."
+    elif continues(sop, index):
+        activity += Markup('<span class="sop-cabang">→ bersambung (sumber terpotong)</span>')
+        spoken += " Alur berlanjut ke bagian sumber yang tidak tersedia."
     return Markup(
         '<tr class="sop-baris" data-langkah="{no}">'
-        '<td class="sop-no">{no}</td><td class="sop-kegiatan">{activity}</td>'
+        '<td class="sop-no">{shown}</td><td class="sop-kegiatan">{activity}</td>'
         '<td class="sop-alur-sel" colspan="{n}" style="height:{h}px">{svg}<span class="sop-sr">{spoken}</span></td>'
         "<td>{kelengkapan}</td><td>{waktu}</td><td>{output}</td><td>{keterangan}</td></tr>"
     ).format(
         no=index + 1,
+        shown=sop.step_number(index),
         activity=activity,
         n=_span(sop, layout),
         h=fmt(layout.rows[row].min_height),
@@ -94,14 +139,16 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
         spoken=spoken,
         kelengkapan=Markup("<br>").join(step.requirements) if step.requirements else "-",
         waktu=duration(step.duration),
-        output=step.output,
+        output=step.output or NO_VALUE,
         keterangan=step.note or "",
     )
 
 
 def _connector_row(sop: Sop, layout: PageLayout, row: int) -> Markup:
     letters = sorted(s.letter for s in layout.symbols if s.row == row and s.letter)
-    spoken = "Penghubung antarhalaman: " + ", ".join(letters)
+    spoken = "Penghubung antarhalaman: " + ", ".join(letters) if letters else ""
+    if any(s.shape is Shape.CONTINUED for s in layout.symbols if s.row == row):
+        spoken += (". " if spoken else "") + "Bersambung: alur berlanjut ke bagian sumber yang tidak tersedia"
     return Markup(
         '<tr class="sop-baris-sambungan"><td></td><td></td>'
         '<td class="sop-alur-sel" colspan="{n}" style="height:{h}px">{svg}<span class="sop-sr">{spoken}</span></td>'
@@ -109,24 +156,25 @@ def _connector_row(sop: Sop, layout: PageLayout, row: int) -> Markup:
     ).format(n=_span(sop, layout), h=fmt(layout.rows[row].min_height), svg=row_svg(layout, row), spoken=spoken)
 
 
-def procedure_table(sop: Sop, layout: PageLayout, registries: Registries, widths: dict[str, float], css: str) -> Markup:
+def procedure_table(
+    sop: Sop, layout: PageLayout, registries: Registries, widths: dict[str, float], css: str, em: bool = False
+) -> Markup:
+    """`em`: size the text columns in em of the table's font (the screen copy) rather than in px (print)."""
     rows = []
     for i, row in enumerate(layout.rows):
         if row.kind is RowKind.STEP:
             rows.append(_step_row(sop, row.step, layout, i, registries))
         else:
             rows.append(_connector_row(sop, layout, i))
-    total = (
-        sum(widths[k] for k in ("no", "kegiatan", *TEXT_COLUMNS, "keterangan"))
-        + widths["pelaksana"] * len(sop.columns)
-        + layout.margin
-    )
+    text = sum(widths[k] for k in ("no", "kegiatan", *TEXT_COLUMNS, "keterangan"))
+    drawing = widths["pelaksana"] * len(sop.columns) + layout.margin
+    width = f"calc({_length(text, True)} + {fmt(drawing)}px)" if em else f"{fmt(text + drawing)}px"
     return Markup(
-        '<table class="sop-tabel sop-prosedur {css}" style="width:{w}px">{cols}{head}<tbody>{rows}</tbody></table>'
+        '<table class="sop-tabel sop-prosedur {css}" style="width:{w}">{cols}{head}<tbody>{rows}</tbody></table>'
     ).format(
         css=css,
-        w=fmt(total),
-        cols=_colgroup(widths, len(sop.columns), layout.margin),
+        w=width,
+        cols=_colgroup(widths, len(sop.columns), layout.margin, em),
         head=_head(sop, registries, layout),
         rows=Markup("").join(rows),
     )

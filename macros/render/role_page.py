@@ -5,15 +5,25 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model.sop import Sop
+from .actors import alternatives_note
 from .context import Registries
 from .duties import role_steps
 from .html import table, table_row
 from .links import Links
-from .text import duration, total_time
+from .status import status_badge
+from .text import NO_VALUE, duration, nomor, total_time
 
 
 def duties_of(role_id: str, sops: dict[str, Sop]) -> list[tuple[str, Sop, list[int]]]:
-    return [(slug, sop, role_steps(sop, role_id)) for slug, sop in sops.items() if role_id in sop.columns]
+    """A retired SOP is no one's duty: it leaves the role pages and their totals."""
+    return [(slug, sop, role_steps(sop, role_id)) for slug, sop in sops.items() if role_id in sop.roles and not sop.is_retired]
+
+
+def _with_note(activity: str, others: tuple[str, ...], registries: Registries) -> Markup:
+    note = alternatives_note(others, registries)
+    if not note:
+        return Markup("{}").format(activity)
+    return Markup('{} <span class="sop-atau">{}</span>').format(activity, note)
 
 
 def _total(duties) -> str:
@@ -26,24 +36,29 @@ def render_role_page(role_id: str, sops: dict[str, Sop], registries: Registries,
     parts = [Markup('<div class="sop-pelaksana"><h1>{}</h1>').format(role.name)]
     agency = registries.agencies.get(role.agency) if role.agency else None
     meta = f"Singkatan: {role.short_name}" + (f" · {agency.name}" if agency else "")
+    if role.external:
+        meta += " · pihak di luar instansi (bukan jabatan)"
     parts.append(Markup('<p class="sop-subjudul">{}</p>').format(meta))
     if not duties:
-        parts.append(Markup('<p class="sop-kosong" data-jumlah-sop="0">Jabatan ini belum bertugas di SOP mana pun.</p></div>'))
+        nobody = "Pihak ini belum terlibat di SOP mana pun." if role.external else "Jabatan ini belum bertugas di SOP mana pun."
+        parts.append(Markup('<p class="sop-kosong" data-jumlah-sop="0">{}</p></div>').format(nobody))
         return Markup("").join(parts)
     n_steps = sum(len(steps) for _, _, steps in duties)
     parts.append(
-        Markup('<p class="sop-ringkasan" data-jumlah-sop="{}" data-jumlah-langkah="{}">Bertugas di {} SOP, {} langkah; '
-               "<strong>total waktu: {}</strong>.</p>").format(len(duties), n_steps, len(duties), n_steps, _total(duties))
+        Markup('<p class="sop-ringkasan" data-jumlah-sop="{}" data-jumlah-langkah="{}">{} {} SOP, {} langkah; '
+               "<strong>total waktu: {}</strong>.</p>").format(
+            len(duties), n_steps, "Terlibat di" if role.external else "Bertugas di", len(duties), n_steps, _total(duties))
     )
     for slug, sop, steps in duties:
         rows = [
-            table_row([str(i + 1), sop.steps[i].activity, duration(sop.steps[i].duration), sop.steps[i].output])
+            table_row([sop.step_number(i), _with_note(sop.steps[i].activity, sop.acts_in(role_id, i), registries),
+                       duration(sop.steps[i].duration), sop.steps[i].output or NO_VALUE])
             for i in steps
         ]
         parts.append(
-            Markup('<section class="sop-tugas" data-sop="{}"><h2><a href="{}">{}</a></h2>'
+            Markup('<section class="sop-tugas" data-sop="{}"><h2><a href="{}">{}</a>{}</h2>'
                    '<p class="sop-subjudul">Nomor {} · <a href="{}">checklist untuk dicetak</a></p>{}</section>').format(
-                slug, links.sop(slug), sop.title, sop.number, links.checklist(slug, role_id),
+                slug, links.sop(slug), sop.title, status_badge(sop), nomor(sop.number), links.checklist(slug, role_id),
                 table("sop-tugas-tabel", rows, ["No", "Kegiatan", "Waktu", "Output"]),
             )
         )
@@ -59,7 +74,9 @@ def render_role_index(sops: dict[str, Sop], registries: Registries, links: Links
         rows.append(
             table_row(
                 [
-                    Markup('<a href="{}">{}</a>').format(links.role(role_id), role.name),
+                    Markup('<a href="{}">{}</a>{}').format(
+                        links.role(role_id), role.name,
+                        Markup(' <span class="sop-bidang">(pihak luar)</span>') if role.external else ""),
                     role.short_name,
                     str(len(duties)),
                     str(n_steps),

@@ -7,14 +7,17 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..model.sop import Sop
+from .actors import column_name, column_short
+from .citation import review_aside
 from .context import Registries
 from .flowchart.geometry import Metrics
 from .flowchart.layout import layout_pages
-from .flowchart.pagination import PAPERS, MARGIN_MM, PrintGeometry, paginate
-from .html import page_rule, table, table_row
+from .flowchart import pagination
+from .flowchart.pagination import PAPERS, MARGIN_MM, PrintGeometry
+from .html import page_rule, table, table_row, truncated_note
 from .identity import identity_block
 from .links import Links
-from .procedure import SCREEN_WIDTHS, procedure_table
+from .procedure import procedure_table, screen_widths
 from .text import indonesian_date, total_time
 
 SCREEN_COLUMN = 108.0
@@ -34,51 +37,54 @@ def _page_style(options: PageOptions) -> Markup:
 def _screen_table(sop: Sop, registries: Registries) -> Markup:
     metrics = Metrics(SCREEN_COLUMN)
     (layout,) = layout_pages(sop, [range(len(sop.steps))], metrics)
-    widths = {**SCREEN_WIDTHS, "pelaksana": SCREEN_COLUMN}
-    return Markup('<div class="sop-gulir sop-layar">{}</div>').format(procedure_table(sop, layout, registries, widths, "sop-prosedur--layar"))
+    widths = {**screen_widths(sop), "pelaksana": SCREEN_COLUMN}
+    return Markup('<div class="sop-gulir sop-layar">{}</div>').format(
+        procedure_table(sop, layout, registries, widths, "sop-prosedur--layar", em=True)
+    )
 
 
-def _fit(widths: dict[str, float], margin: float) -> dict[str, float]:
-    """A page whose flowchart needed a lane margin gives that room back from the text columns,
-    so the table still fits the paper."""
-    if margin <= 0:
-        return widths
-    fitted = dict(widths)
-    for key in ("keterangan", "kegiatan"):
-        taken = min(margin, max(0.0, fitted[key] - 60.0))
-        fitted[key] -= taken
-        margin -= taken
-    return fitted
+def _footer(sop: Sop, registries: Registries) -> list[tuple[str, str]]:
+    """What follows the procedure table, as (label, text): the total time, and the actor columns' short
+    names spelled out (also what site search finds a role by)."""
+    names = "; ".join(f"{column_short(r, registries)} = {column_name(r, registries)}" for r in sop.columns)
+    return [("Total waktu:", str(total_time(step.duration for step in sop.steps))), ("Pelaksana:", f"{names}.")]
+
+
+def _footer_html(sop: Sop, registries: Registries) -> Markup:
+    (total_label, total), (legend_label, legend) = _footer(sop, registries)
+    return Markup(
+        '<p class="sop-total-waktu"><strong>{}</strong> {}</p>\n<p class="sop-legenda"><strong>{}</strong> {}</p>'
+    ).format(total_label, total, legend_label, legend)
 
 
 def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Markup:
+    """The procedure table as printed: one block per planned page, each starting a page of its own and
+    scaled down (CSS zoom) when what was laid out on it would not fit the paper, so that the browser
+    never breaks the table where the plan did not; the footer goes on the last page, planned too."""
     geometry = PrintGeometry(options.paper, options.steps_per_page)
     widths = geometry.widths(len(sop.columns))
-    metrics = Metrics(widths["pelaksana"])
-    pages = paginate(sop, geometry, metrics.min_step_row)
-    layouts = layout_pages(sop, pages, metrics)
-    parts = [
-        Markup('<div class="sop-halaman-cetak" data-halaman="{}" data-langkah="{}–{}">{}</div>').format(
-            n + 1, steps.start + 1, steps.stop,
-            procedure_table(sop, layout, registries, _fit(widths, layout.margin), "sop-prosedur--cetak"),
-        )
-        for n, (steps, layout) in enumerate(zip(pages, layouts))
-    ]
-    return Markup('<div class="sop-cetak" data-kertas="{}">{}</div>').format(options.paper, Markup("").join(parts))
-
-
-def _legend(sop: Sop, registries: Registries) -> Markup:
-    """The actor columns' short names spelled out (also what site search finds a role by)."""
-    items = Markup("; ").join(
-        Markup("{} = {}").format(registries.roles[r].short_name, registries.roles[r].name) for r in sop.columns
+    header = pagination.header_height([column_short(r, registries) for r in sop.columns], widths)
+    footer = pagination.footer_height(
+        [[(label, True), (" " + text, False)] for label, text in _footer(sop, registries)], geometry.page_width
     )
-    return Markup('<p class="sop-legenda"><strong>Pelaksana:</strong> {}.</p>').format(items)
+    pages = pagination.plan(sop, geometry, header, footer)
+    parts = []
+    for n, page in enumerate(pages):
+        style = Markup(' style="zoom:{}"').format(f"{page.scale:.3f}") if page.scale < 1 else Markup("")
+        foot = Markup('<div class="sop-cetak-kaki">{}</div>').format(_footer_html(sop, registries)) if n + 1 == len(pages) else ""
+        parts.append(
+            Markup('<div class="sop-halaman-cetak" data-halaman="{}" data-langkah="{}–{}" data-tinggi="{}"{}>{}{}</div>').format(
+                n + 1, page.steps.start + 1, page.steps.stop, f"{page.height:.1f}", style,
+                procedure_table(sop, page.layout, registries, page.widths, "sop-prosedur--cetak"), foot,
+            )
+        )
+    return Markup('<div class="sop-cetak" data-kertas="{}">{}</div>').format(options.paper, Markup("").join(parts))
 
 
 def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
     checklists = Markup(", ").join(
         Markup('<a href="{}">{}</a>').format(links.checklist(slug, role), registries.roles[role].short_name)
-        for role in sop.columns
+        for role in sop.roles
     )
     return Markup(
         '<nav class="sop-tautan" aria-label="Bagian SOP ini"><a href="{}">Lembar Kerja Identifikasi Kegiatan</a> · '
@@ -86,21 +92,27 @@ def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
     ).format(links.worksheet(slug), links.swimlane(slug), checklists)
 
 
+def _truncated_note(sop: Sop) -> Markup:
+    """A source transcribed from an incomplete document says so wherever its procedure is read."""
+    return truncated_note(len(sop.steps)) if sop.truncated else Markup("")
+
+
 def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[str, str], links: Links, options: PageOptions) -> Markup:
     """`titles` maps every published slug to its title (for keterkaitan links)."""
-    total = total_time(step.duration for step in sop.steps)
     revisions = [table_row([indonesian_date(r.date), r.change, r.by]) for r in sop.revisions]
     parts = [
         _page_style(options),
         Markup('<div class="sop-dokumen">'),
         Markup('<h1 class="sop-judul-layar">{}</h1>').format(sop.title),
         _views(slug, sop, registries, links),
+        _truncated_note(sop),
         identity_block(sop, registries, titles, links, paper=options.paper),
+        review_aside(sop, registries),
         Markup('<section class="sop-prosedur-blok" aria-label="Prosedur"><h2 class="sop-judul-layar">Prosedur</h2>'),
+        _truncated_note(sop),
         _screen_table(sop, registries),
         _print_tables(sop, registries, options),
-        Markup('<p class="sop-total-waktu"><strong>Total waktu:</strong> {}</p>').format(str(total)),
-        _legend(sop, registries),
+        _footer_html(sop, registries),
         Markup("</section>"),
     ]
     if sop.revisions:

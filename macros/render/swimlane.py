@@ -26,8 +26,9 @@ from __future__ import annotations
 import re
 import textwrap
 
-from ..model.flow import edges
+from ..model.flow import continues, edges, end_exits
 from ..model.sop import Sop
+from .actors import column_name, column_short
 from .context import Registries
 from .flowchart.geometry import Shape
 from .flowchart.layout import step_shape
@@ -87,21 +88,43 @@ def _rows(sop: Sop, registries: Registries) -> tuple[list[dict[int, str]], list[
     """Grid rows (header, one per step, footer) as lane -> node id, and the node declarations."""
     declarations = []
     header = {}
-    for lane, role_id in enumerate(sop.columns):
-        role = registries.roles[role_id]
+    for lane, key in enumerate(sop.columns):
         header[lane] = f"h{lane}"
         declarations.append(
-            f"  h{lane} [label={quote(_wrapped(role.short_name, 20))}, tooltip={quote(shorten(role.name))}, shape=box, "
+            f"  h{lane} [label={quote(_wrapped(column_short(key, registries), 20))}, "
+            f"tooltip={quote(shorten(column_name(key, registries)))}, shape=box, "
             'style="filled,bold", fillcolor="#eceff1", color="#90a4ae", fontsize=10, class="sop-lajur"];'
         )
     rows = [header]
     for step, lanes in lanes_of(sop).items():
         shape = step_shape(sop, step)
-        label = quote(_wrapped(f"{step + 1}. {sop.steps[step].activity}", 20 if shape is Shape.DECISION else WRAP))
+        label = quote(_wrapped(f"{sop.step_number(step)}. {sop.steps[step].activity}", 20 if shape is Shape.DECISION else WRAP))
         rows.append({lane: node_id(step, lane) for lane in lanes})
         declarations += [f"  {node_id(step, lane)} [label={label}, {_node_attrs(shape)}];" for lane in lanes]
+        end = _end_node(sop, step)
+        if end is not None:  # a row of its own below the step, in the step's first lane
+            rows.append({lanes[0]: end})
+            if end.startswith("e"):
+                declarations.append(
+                    f'  {end} [label="Selesai", shape=box, style="rounded,filled", width=0.8, height=0.3, class="sop-selesai"];'
+                )
+            else:
+                declarations.append(
+                    f'  {end} [label="…", tooltip="bersambung: sumber terpotong", shape=circle, style="dashed,filled", '
+                    'width=0.3, height=0.3, fixedsize=true, class="sop-bersambung"];'
+                )
     rows.append({})  # the footer: the borders reach one row below the last step
     return rows, declarations
+
+
+def _end_node(sop: Sop, step: int) -> str | None:
+    """The node a step's flow ends at, when it is not a step: an end capsule for a decision exit
+    `ke: selesai`, or 'bersambung' past the last visible step of a truncated source."""
+    if any(e.source == step for e in end_exits(sop)):
+        return f"e{step + 1}"
+    if continues(sop, step):
+        return "lanjut"
+    return None
 
 
 def _row_chain(row: dict[int, str], borders: list[str], joint: bool) -> str:
@@ -146,6 +169,12 @@ def _flow(sop: Sop, label_attribute: str) -> list[tuple[str, str, str]]:
         kind = "sop-cabang" if e.label is not None else ("sop-serah" if crosses else "sop-alur")
         attrs.append(f'weight=0, class="{kind}"')
         result.append((node_id(e.source, source_lane), node_id(e.target, target_lane), ", ".join(attrs)))
+    for end in end_exits(sop):
+        attrs = f'{label_attribute}={quote(_wrapped(end.label, 18))}, weight=0, class="sop-cabang"'
+        result.append((node_id(end.source, steps_lanes[end.source][0]), f"e{end.source + 1}", attrs))
+    last = len(sop.steps) - 1
+    if continues(sop, last):
+        result.append((node_id(last, steps_lanes[last][0]), "lanjut", 'weight=0, class="sop-alur"'))
     return result
 
 

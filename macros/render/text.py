@@ -7,18 +7,30 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from ..model.duration import Duration, TimeUnit
-
-MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
-)
+from ..model.base import MONTHS, PartialDate
+from ..model.duration import Amount, Bound, Duration, StepTime, TimeUnit, to_minutes
 
 
-def indonesian_date(value: dt.date | None) -> str:
-    """05 Februari 2020; an absent date is a dash."""
+
+NOT_SET = "belum ditetapkan"  # a draft's nomor, date or signer
+NO_VALUE = "—"  # a draft step's waktu or output
+
+
+def nomor(number: str | None) -> str:
+    """An SOP's nomor, or that a draft has none yet."""
+    return number if number is not None else NOT_SET
+
+
+def indonesian_date(value: dt.date | PartialDate | None) -> str:
+    """05 Februari 2020, or as precisely as the source knows it: 'Januari 2016', '2016';
+    an absent date is a dash."""
     if value is None:
         return "-"
+    if isinstance(value, PartialDate):
+        if value.month is None:
+            return str(value.year)
+        if value.day is None:
+            return f"{MONTHS[value.month - 1]} {value.year}"
     return f"{value.day:02d} {MONTHS[value.month - 1]} {value.year}"
 
 
@@ -30,48 +42,150 @@ def number(value: Decimal) -> str:
     return text.replace(".", ",")
 
 
-def duration(value: Duration) -> str:
-    text = f"{number(value.amount)} {value.unit.value}"
-    return f"{text} ({value.condition})" if value.condition else text
+def amount_text(amount: Amount, unit: TimeUnit) -> str:
+    """One amount as the SOP prints it: '30 menit', '1–3 hari', 'paling lama 3 hari kerja', '± 10 menit'.
+    Every form reads back to the same amount (tests/model/test_waktu.py)."""
+    value = f"{number(amount.high)} {unit.value}"
+    if amount.bound is Bound.RANGE:
+        assert amount.low is not None
+        return f"{number(amount.low)}–{value}"
+    if amount.bound is Bound.AT_MOST:
+        return f"paling lama {value}"
+    if amount.bound is Bound.ABOUT:
+        return f"± {value}"
+    return value
+
+
+def duration(value: StepTime | None) -> str:
+    """The one formatter of a step's waktu, for every page that shows it; conditions in brackets."""
+    if value is None:  # a draft step whose waktu is not known yet
+        return NO_VALUE
+    parts = [
+        f"{amount_text(option.quantity, option.unit)} ({option.condition})" if option.condition
+        else amount_text(option.quantity, option.unit)
+        for option in value.options
+    ]
+    return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class Span:
+    """An amount of time kept in the buckets that convert exactly: hari kerja are never hari, and
+    hari are never hours (an SOP's day is not 24 working hours)."""
+
+    minutes: Decimal = Decimal(0)
+    days: Decimal = Decimal(0)
+    working_days: Decimal = Decimal(0)
+
+    @classmethod
+    def of(cls, value: Decimal, unit: TimeUnit) -> "Span":
+        if unit is TimeUnit.DAY:
+            return cls(days=value)
+        if unit is TimeUnit.WORKING_DAY:
+            return cls(working_days=value)
+        return cls(minutes=to_minutes(value, unit) or Decimal(0))
+
+    def __add__(self, other: "Span") -> "Span":
+        return Span(self.minutes + other.minutes, self.days + other.days, self.working_days + other.working_days)
+
+    def parts(self) -> list[tuple[Decimal, str]]:
+        parts = []
+        if self.working_days:
+            parts.append((self.working_days, "hari kerja"))
+        if self.days:
+            parts.append((self.days, "hari"))
+        hours, minutes = divmod(self.minutes, 60)
+        if hours:
+            parts.append((hours, "jam"))
+        if minutes or not parts:
+            parts.append((minutes, "menit"))
+        return parts
+
+    def __str__(self) -> str:
+        return " ".join(f"{number(n)} {unit}" for n, unit in self.parts())
+
+
+def _bucket(unit: TimeUnit) -> TimeUnit:
+    return TimeUnit.MINUTE if unit is TimeUnit.HOUR else unit
 
 
 @dataclass(frozen=True)
 class TotalTime:
-    minutes: Decimal
-    days: Decimal
-    working_days: Decimal
-    conditional: int  # times with a condition, listed but not added
+    """The time of several steps, summed honestly: fixed + fixed is fixed, a range keeps the total a
+    range (low..high), a maximum makes it 'paling lama', an approximation makes it '±'."""
+
+    low: Span
+    high: Span
+    at_most: bool = False
+    approximate: bool = False
+    conditional: int = 0  # lists of conditional amounts, counted from the shortest to the longest
+    excluded: int = 0  # times with one condition (or incomparable units), listed but not added
+    missing: int = 0  # steps without a waktu (drafts)
+
+    @property
+    def minutes(self) -> Decimal:
+        return self.high.minutes
+
+    @property
+    def days(self) -> Decimal:
+        return self.high.days
+
+    @property
+    def working_days(self) -> Decimal:
+        return self.high.working_days
+
+    def _value(self) -> str:
+        about = "± " if self.approximate else ""
+        if self.at_most:
+            return f"paling lama {about}{self.high}"
+        if self.low == self.high:
+            return f"{about}{self.high}"
+        low, high = self.low.parts(), self.high.parts()
+        if len(low) == len(high) == 1 and low[0][1] == high[0][1]:
+            return f"{about}{number(low[0][0])}–{number(high[0][0])} {high[0][1]}"
+        return f"{about}{self.low} – {self.high}"
 
     def __str__(self) -> str:
-        parts = []
-        if self.working_days:
-            parts.append(f"{number(self.working_days)} hari kerja")
-        if self.days:
-            parts.append(f"{number(self.days)} hari")
-        hours, minutes = divmod(self.minutes, 60)
-        if hours:
-            parts.append(f"{number(hours)} jam")
-        if minutes or not parts:
-            parts.append(f"{number(minutes)} menit")
-        text = " ".join(parts)
+        notes = []
         if self.conditional:
-            text += f" (belum termasuk {self.conditional} waktu bersyarat)"
-        return text
+            notes.append(f"termasuk {self.conditional} waktu bersyarat, dari yang tersingkat sampai yang terlama")
+        if self.excluded:
+            notes.append(f"belum termasuk {self.excluded} waktu bersyarat")
+        if self.missing:
+            notes.append(f"belum termasuk {self.missing} langkah tanpa waktu")
+        text = self._value()
+        return f"{text} ({'; '.join(notes)})" if notes else text
 
 
-def total_time(durations: Iterable[Duration]) -> TotalTime:
-    minutes = days = working = Decimal(0)
-    conditional = 0
+def _bounds(option: Duration) -> tuple[Decimal, Decimal]:
+    amount = option.quantity
+    if amount.bound is Bound.RANGE:
+        assert amount.low is not None
+        return amount.low, amount.high
+    if amount.bound is Bound.AT_MOST:
+        return Decimal(0), amount.high
+    return amount.high, amount.high
+
+
+def total_time(durations: Iterable[StepTime | None]) -> TotalTime:
+    low = high = Span()
+    at_most = approximate = False
+    conditional = excluded = missing = 0
     for item in durations:
-        if item.condition:
-            conditional += 1
-        elif item.unit is TimeUnit.DAY:
-            days += item.amount
-        elif item.unit is TimeUnit.WORKING_DAY:
-            working += item.amount
-        else:
-            minutes += item.minutes
-    return TotalTime(minutes, days, working, conditional)
+        if item is None:
+            missing += 1
+            continue
+        options = item.options
+        if (len(options) == 1 and options[0].condition) or len({_bucket(o.unit) for o in options}) > 1:
+            excluded += 1  # a time that holds only under its condition, or amounts that cannot be compared
+            continue
+        spans = [tuple(Span.of(v, o.unit) for v in _bounds(o)) for o in options]
+        low += min((lo for lo, _ in spans), key=lambda span: (span.minutes, span.days, span.working_days))
+        high += max((hi for _, hi in spans), key=lambda span: (span.minutes, span.days, span.working_days))
+        at_most = at_most or any(o.bound is Bound.AT_MOST for o in options)
+        approximate = approximate or any(o.bound is Bound.ABOUT for o in options)
+        conditional += len(options) > 1
+    return TotalTime(low, high, at_most, approximate, conditional, excluded, missing)
 
 
 def grouped_nip(nip: str) -> str:

@@ -4,25 +4,41 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..model.flow import end_exits, is_terminal
 from ..model.sop import Sop
 from .context import Registries
-from .html import field_rows, table
+from .html import field_rows, table, truncated_note
 from .links import Links
+from .text import duration, nomor, total_time
 
 
 def step_groups(sop: Sop) -> list[tuple[str, str, list[int]]]:
-    """(key, label, step indices): langkah awal is the first, akhir the last, utama between."""
+    """(key, label, step indices): langkah awal is the first; akhir every step that ends the
+    procedure (drawn as a terminator: the last step, an early end) and a last step that decides
+    to end it; utama the others. A truncated source may show no langkah akhir at all."""
     last = len(sop.steps) - 1
+    final = [
+        i for i in range(1, len(sop.steps))
+        if is_terminal(sop, i) or (i == last and any(e.source == i for e in end_exits(sop)))
+    ]
     return [
         ("langkah-awal", "Langkah Awal", [0]),
-        ("langkah-utama", "Langkah Utama", list(range(1, last))),
-        ("langkah-akhir", "Langkah Akhir", [last]),
+        ("langkah-utama", "Langkah Utama", [i for i in range(1, len(sop.steps)) if i not in final]),
+        ("langkah-akhir", "Langkah Akhir", final),
     ]
 
 
 def _steps_list(sop: Sop, indices: list[int]) -> Markup:
     if not indices:
         return Markup("-")
+    if sop.numbered_by_source or indices != list(range(indices[0], indices[-1] + 1)):
+        # each item says its own number: the source's (gaps kept), or a group an early end splits
+        items = Markup("").join(
+            Markup('<li value="{}">{}</li>').format(sop.step_number(i), sop.steps[i].activity) for i in indices
+        )
+        if sop.numbered_by_source:
+            return Markup("<ol>{}</ol>").format(items)
+        return Markup('<ol start="{}">{}</ol>').format(indices[0] + 1, items)
     items = Markup("").join(Markup("<li>{}</li>").format(sop.steps[i].activity) for i in indices)
     return Markup('<ol start="{}">{}</ol>').format(indices[0] + 1, items)
 
@@ -49,20 +65,26 @@ def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) 
                 Markup('<th scope="rowgroup" rowspan="{}">{}</th>').format(len(indices), label) if n == 0 else Markup("")
             )
             step_rows.append(
-                Markup('<tr data-kelompok="{}">{}<td class="sop-no">{}.</td><td>{}</td></tr>').format(
-                    key, head, i + 1, sop.steps[i].activity
+                Markup('<tr data-kelompok="{}">{}<td class="sop-no">{}.</td><td>{}</td><td class="sop-waktu">{}</td></tr>').format(
+                    key, head, sop.step_number(i), sop.steps[i].activity, duration(sop.steps[i].duration)
                 )
             )
+    step_rows.append(
+        Markup('<tr class="sop-lk-total"><th scope="row">Total Waktu</th><td colspan="3" class="sop-total-waktu">{}</td></tr>').format(
+            str(total_time(step.duration for step in sop.steps))
+        )
+    )
     return Markup("").join(
         [
             Markup('<div class="sop-lembar-kerja"><h1>Lembar Kerja Identifikasi Kegiatan</h1>'),
-            Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}</p>').format(links.sop(slug), sop.title, sop.number),
+            Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}</p>').format(links.sop(slug), sop.title, nomor(sop.number)),
+            truncated_note(len(sop.steps)) if sop.truncated else Markup(""),
             Markup("<h2>A. Data Kegiatan</h2>"),
             table("sop-lk-data", data),
             Markup("<h2>B. Identifikasi Kegiatan</h2>"),
             table("sop-lk-identifikasi", identification),
             Markup("<h2>C. Identifikasi Langkah</h2>"),
-            table("sop-lk-langkah", step_rows),
+            table("sop-lk-langkah", step_rows, ["Langkah", "No", "Kegiatan", "Waktu"]),
             Markup("</div>"),
         ]
     )

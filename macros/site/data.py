@@ -45,7 +45,7 @@ class SiteData:
             pages[f"sop/{slug}/index.md"] = PageRef("dokumen", slug)
             pages[f"sop/{slug}/lembar-kerja.md"] = PageRef("lembar-kerja", slug)
             pages[f"sop/{slug}/swimlane.md"] = PageRef("swimlane", slug)
-            for role in sop.columns:
+            for role in sop.roles:
                 pages[f"sop/{slug}/checklist/{role}.md"] = PageRef("checklist", slug, role)
         if self.registries.roles:
             pages["pelaksana/index.md"] = PageRef("daftar-pelaksana")
@@ -57,6 +57,8 @@ class SiteData:
         """The latest date the sources mention: the site's reproducible build date."""
         dates = []
         for sop in self.sops.values():
-            dates += [d for d in (sop.dates.created, sop.dates.revised, sop.dates.effective) if d]
-            dates += [r.date for r in sop.revisions]
+            dates += [d.first for d in (sop.dates.created, sop.dates.revised, sop.dates.effective_date) if d]
+            dates += [r.date.first for r in sop.revisions]
+            if sop.retirement is not None and sop.retirement.date is not None:
+                dates.append(sop.retirement.date.first)
         return max(dates, default=None)

@@ -8,6 +8,7 @@ from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
 from ..codes import CATALOGUE
+from ..render.findings_panel import unpublished_notice
 from ..render.html import table, table_row
 from ..render.index_table import render_index
 from ..render.links import Links
@@ -50,7 +51,9 @@ def define_env(env) -> None:
         """Daftar SOP: the table of every SOP on the site."""
         plugin = _plugin(env)
         links = Links(lambda path: get_relative_url(path, env.page.url))
-        return plugin.defer(render_index(list(plugin.site.sops.items()), plugin.site.registries, links))
+        broken_pages = {slug: links.sop(slug) for slug in plugin.broken_pages}  # serve: why each is off the site
+        notice = unpublished_notice(plugin.unpublished, plugin.total_sops, broken_pages)
+        return plugin.defer(notice + render_index(list(plugin.site.sops.items()), plugin.site.registries, links))
 
     @env.macro
     def daftar_kode() -> Markup:

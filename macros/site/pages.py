@@ -12,6 +12,7 @@ from ..render.index_table import render_units
 from ..render.links import Links
 from ..render.role_page import render_role_index, render_role_page
 from ..render.sop_page import PageOptions, render_sop_page
+from ..render.status import status_banner
 from ..render.swimlane_page import render_swimlane_page
 from ..render.worksheet import render_worksheet
 from .data import PageRef, SiteData
@@ -65,4 +66,9 @@ RENDERERS: dict[str, Callable[[PageRef, PageContext], Markup]] = {
 
 
 def render_page(ref: PageRef, context: PageContext) -> Markup:
-    return RENDERERS[ref.kind](ref, context)
+    """Every page of a draft or retired SOP (document, worksheet, swimlane, checklists) says so."""
+    body = RENDERERS[ref.kind](ref, context)
+    if ref.slug is not None and ref.slug in context.site.sops:
+        banner = status_banner(context.site.sops[ref.slug], context.site.titles, context.links)
+        body = banner + body if banner else body
+    return body

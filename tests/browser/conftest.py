@@ -16,6 +16,10 @@ from tests.conftest import SEED_SOURCES, build_into
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLOWCHART_FIXTURES = Path(__file__).parent.parent / "render" / "fixtures" / "flowchart"
+# A one-stop licensing office's SOP with eight actor columns, loops and joint steps: a wide real table.
+PRINT_FIXTURES = Path(__file__).parent / "fixtures" / "cetak"
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run"]
 
 # Fourteen more legal bases for the seed SOP: twenty in all, an identity block too long for one page.
 EXTRA_LEGAL_BASES = [
@@ -104,6 +108,8 @@ def served(tmp_path_factory):
         ("fixtures", FLOWCHART_FIXTURES, {}),
         ("f4", FLOWCHART_FIXTURES, {"paper": "F4"}),
         ("panjang", long_identity_sources(work / "sumber-panjang"), {}),
+        ("cetak", PRINT_FIXTURES, {}),
+        ("cetak-f4", PRINT_FIXTURES, {"paper": "F4"}),
     ):
         result, site = build_into(work, work / name, sources, "--strict", **options)
         assert result.code == 0, result.err
@@ -113,14 +119,15 @@ def served(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser(served):
+def playwright_driver(served):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--no-first-run"],
-        )
-        yield chromium
-        chromium.close()
+        yield p
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_driver):
+    chromium = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
+    yield chromium
+    chromium.close()

@@ -9,6 +9,7 @@ PAGES = [("seed", "perbaikan-data-kinerja")] + [
     for slug in (
         "putar-balik", "lompat-maju", "label-khusus", "langkah-bersama",
         "delapan-pelaksana", "dua-puluh-lima-langkah", "kegiatan-panjang",
+        "surat-salah-alamat", "dua-akhir", "sumber-terpotong",
     )
 ]
 

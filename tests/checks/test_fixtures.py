@@ -30,7 +30,9 @@ def test_every_code_is_reported_by_someone():
     """Codes are either reported by a registered check or by loading (Y/S codes)."""
     by_checks = {c.code for check in REGISTRY for c in check.codes}
     by_loading = {
+        "SOP-W001", "SOP-W002", "SOP-W003", "SOP-W004", "SOP-W005", "SOP-W006", "SOP-W007",
         "SOP-Y001", "SOP-Y002", "SOP-Y003", "SOP-S001", "SOP-S002", "SOP-S003", "SOP-S006", "SOP-S008", "SOP-T001",
+        "SOP-T004",
     }
     assert CHECK_CODES <= by_checks | by_loading
 
@@ -62,3 +64,41 @@ def test_warnings_alone_do_not_fail_without_strict(run_sop):
     assert result.code == 0
     assert ": SOP-L002 peringatan: " in result.out
     assert result.lines[-1] == "LULUS: 1 SOP diperiksa, 0 galat, 1 peringatan."
+
+
+def test_draft_with_open_fields_passes_without_strict(run_sop):
+    """A draft without nomor, dates, signer, one step's waktu and another's output is a valid
+    source: one warning each, located at the SOP or at the step."""
+    result = run_sop("check", "tests/checks/fixtures/r001-draft-open-fields")
+    assert result.code == 0, result.out
+    path = "tests/checks/fixtures/r001-draft-open-fields/r001-draft-open-fields.yml"
+    assert result.lines == [
+        f"{path}:1:1: SOP-R001 peringatan: nomor SOP belum ditetapkan (SOP draf); isi sebelum status diubah menjadi berlaku",
+        f"{path}:1:1: SOP-R002 peringatan: tanggal pembuatan belum ditetapkan (SOP draf); isi sebelum status diubah "
+        "menjadi berlaku",
+        f"{path}:1:1: SOP-R003 peringatan: pengesah (disahkan_oleh) belum ditetapkan (SOP draf); isi sebelum status "
+        "diubah menjadi berlaku",
+        f"{path}:34:5: SOP-R004 peringatan: waktu langkah 2 belum ditetapkan (SOP draf); isi sebelum status diubah "
+        "menjadi berlaku",
+        f"{path}:44:5: SOP-R005 peringatan: output langkah 3 belum ditetapkan (SOP draf); isi sebelum status diubah "
+        "menjadi berlaku",
+        "LULUS: 1 SOP diperiksa, 0 galat, 5 peringatan.",
+    ]
+
+
+def test_sop_in_force_may_not_leave_open_what_a_draft_may(run_sop, tmp_path):
+    """The same source without `status: draf` is an SOP in force: each open value is a missing field."""
+    for name in ("_instansi.yml", "_jabatan.yml", "_dasar-hukum.yml"):
+        (tmp_path / name).write_bytes((FIXTURES / name).read_bytes())
+    draft = (FIXTURES / "r001-draft-open-fields" / "r001-draft-open-fields.yml").read_text(encoding="utf-8")
+    (tmp_path / "surat.yml").write_text(draft.replace("status: draf\n", ""), encoding="utf-8")
+    result = run_sop("check", str(tmp_path / "surat.yml"))
+    assert result.code == 1
+    missing = [line.split(": ", 1)[1] for line in result.lines if " SOP-S002 " in line]
+    assert missing == [
+        "SOP-S002 galat: isian wajib 'disahkan_oleh' belum diisi (boleh kosong hanya bila status: draf)",
+        "SOP-S002 galat: isian wajib 'nomor' belum diisi (boleh kosong hanya bila status: draf)",
+        "SOP-S002 galat: isian wajib 'pembuatan' belum diisi (boleh kosong hanya bila status: draf)",
+        "SOP-S002 galat: isian wajib 'waktu' (langkah 2) belum diisi (boleh kosong hanya bila status: draf)",
+        "SOP-S002 galat: isian wajib 'output' (langkah 3) belum diisi (boleh kosong hanya bila status: draf)",
+    ]

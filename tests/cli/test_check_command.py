@@ -130,3 +130,13 @@ def test_checking_one_file_resolves_registries_from_its_folder(run_sop):
     assert result.code == 0
     assert " SOP-L002 " in result.out
     assert " SOP-L005 " not in result.out  # uncited entries are judged only on the whole folder
+
+
+def test_an_unreadable_sop_does_not_make_its_bases_uncited(run_sop, sources_copy, tmp_path):
+    sources = sources_copy()
+    seed = sources / "perbaikan-data-kinerja.yml"
+    seed.write_text(seed.read_text(encoding="utf-8") + "judul: [\n", encoding="utf-8")
+    result = run_sop("check", str(sources), cwd=tmp_path)
+    assert result.code == 1
+    assert any(" SOP-Y001 " in line for line in result.lines)
+    assert not any(" SOP-L005 " in line for line in result.lines), result.out

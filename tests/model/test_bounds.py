@@ -52,10 +52,15 @@ def test_texts_have_a_sane_length():
 
 @pytest.mark.parametrize(
     "written",
-    ["1000000000000000000000000000000 menit", "10000 menit", "0,001 jam", {"jumlah": "1e999999999", "satuan": "menit"}],
+    ["1000000000000000000000000000000 menit", "10000 menit", "0,001 jam", "0 menit", {"jumlah": "0", "satuan": "jam"},
+     "1–10000 menit", "paling lama 0,001 hari"],
 )
 def test_waktu_is_bounded(written):
     assert "di luar batas" in _error(Duration, written)
+
+
+def test_an_exponent_is_no_amount():
+    assert "tidak dikenali" in _error(Duration, {"jumlah": "1e999999999", "satuan": "menit"})
 
 
 @pytest.mark.parametrize("written", ["9999 hari kerja", "0,25 jam", "1 menit"])
@@ -70,4 +75,26 @@ def test_dates_outside_the_sensible_range_are_typos(date):
 
 @pytest.mark.parametrize("date, expected", [("1945-08-17", dt.date(1945, 8, 17)), ("2100-12-31", dt.date(2100, 12, 31))])
 def test_dates_at_the_edges_are_kept(date, expected):
-    assert Revision.model_validate({"tanggal": date, "perubahan": "x", "oleh": "y"}).date == expected
+    assert Revision.model_validate({"tanggal": date, "perubahan": "x", "oleh": "y"}).date.first == expected
+
+
+def test_a_kop_has_one_to_four_levels_above_the_agency():
+    from macros.model.registry import AgencyRegistry
+
+    one = AgencyRegistry.model_validate({"a": {"pemerintah": "Pemerintah Kabupaten Contoh", "nama": "Dinas A"}}).root["a"]
+    assert one.kop_lines == ("Pemerintah Kabupaten Contoh", "Dinas A") and one.government == "Pemerintah Kabupaten Contoh"
+    three = AgencyRegistry.model_validate(
+        {"k": {"pemerintah": ["Pemerintah Kota Contoh", "Kecamatan Contoh"], "nama": "Kelurahan Contoh"}}
+    ).root["k"]
+    assert three.kop_lines == ("Pemerintah Kota Contoh", "Kecamatan Contoh", "Kelurahan Contoh")
+    assert three.government == "Pemerintah Kota Contoh"
+    for levels in ([], ["P"] * 5):
+        with pytest.raises(ValidationError):
+            AgencyRegistry.model_validate({"x": {"pemerintah": levels, "nama": "X"}})
+
+
+def test_a_role_is_internal_unless_marked_external():
+    roles = RoleRegistry.model_validate(
+        {"staf": {"nama": "Staf", "singkatan": "Staf"}, "pemohon": {"nama": "Pemohon", "singkatan": "Pemohon", "eksternal": "true"}}
+    ).root
+    assert not roles["staf"].external and roles["pemohon"].external

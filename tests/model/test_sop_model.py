@@ -55,9 +55,11 @@ def _errors(text: str) -> list[str]:
 
 def test_duration_errors_are_indonesian():
     assert _errors("'dua jam'") == [
-        "SOP-S003 berkas ini: waktu 'dua jam' tidak dikenali: tulis angka lalu satuan (menit, jam, hari, hari kerja), mis. '120 menit'"
+        "SOP-W001 berkas ini: waktu 'dua jam' tidak dikenali; bentuk yang diterima: '30 menit', '2 jam', '1,5 hari', "
+        "'3 hari kerja', '1–3 hari', '1 s.d. 3 hari', 'paling lama 3 hari kerja', '± 10 menit', '5 (lima) menit', "
+        "atau angka saja bila SOP menulis 'satuan_waktu'"
     ]
-    assert _errors("'0 menit'") == ["SOP-S003 'jumlah' bernilai 0, harus lebih dari 0"]
+    assert _errors("'0 menit'")[0].startswith("SOP-S003 berkas ini: jumlah waktu '0' di luar batas")
     assert "maksud Anda 'menit'" in _errors("'5 mnt'")[0]
 
 

@@ -3,7 +3,8 @@
 Each folder under fixtures/build/ changes a small valid project (the `valid` check fixture and
 its registries): files under `sop/` and `docs/` are laid over it, `hapus` lists source files to
 remove. `expected.txt` pins every ERROR line of the build. Set SOP_UPDATE_GOLDEN=1 to rewrite
-the expected files after an intended change of wording, then review the diff.
+the expected files after an intended change of wording, then review the diff. A folder without
+`expected.txt` is a project that must build with --strict (its own tests say what it shows).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ import pytest
 from tests.conftest import CHECK_FIXTURES, REPO, Run, build_into
 
 BUILD_FIXTURES = Path(__file__).parent / "fixtures" / "build"
-CASES = sorted(p.name for p in BUILD_FIXTURES.iterdir() if p.is_dir())
+CASES = sorted(p.name for p in BUILD_FIXTURES.iterdir() if p.is_dir() and (p / "expected.txt").exists())
+VALID_CASES = sorted(p.name for p in BUILD_FIXTURES.iterdir() if p.is_dir() and not (p / "expected.txt").exists())
 LOCATED = re.compile(r"^[^\s:][^:]*:\d+:\d+: SOP-[A-Z]\d{3} (galat|peringatan): ")
 
 
@@ -118,3 +120,12 @@ def test_a_megabyte_word_is_refused_at_the_model(tmp_path):
     assert_no_traceback(run)
     assert run.code == 1
     assert any(": SOP-S003 galat: 'output' (langkah 3): teks terlalu panjang (1000000 karakter" in line for line in error_lines(run))
+
+
+@pytest.mark.parametrize("name", VALID_CASES)
+def test_valid_build_fixture_builds_strict(tmp_path, name):
+    run, site = build(tmp_path, "--strict", fixture=BUILD_FIXTURES / name)
+    assert_no_traceback(run)
+    assert run.code == 0, run.err
+    assert error_lines(run) == []
+    assert "tidak diterbitkan" not in (site / "index.html").read_text(encoding="utf-8")

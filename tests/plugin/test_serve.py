@@ -124,6 +124,9 @@ def test_serve_survives_broken_saves_and_recovers(server):
     assert "belum dapat diterbitkan" in body
     _, home = server.get("/")
     assert "sop-galat-sumber" in home and "SOP-Y001" in home  # every page says so while it lasts
+    # Daftar SOP says which SOP is off the site, linked to the page that shows why
+    assert "1 dari 1 SOP tidak diterbitkan karena bergalat" in home
+    assert '<li data-sop-tidak-terbit="surat-masuk"><a href="sop/surat-masuk/"><strong>surat-masuk</strong></a>: <code>sop/surat-masuk.yml:3:9</code>' in home
     assert any(l.startswith("ERROR") and "sop/surat-masuk.yml:3:9: SOP-Y001" in l and "SOP-Y001" in l for l in server.output().splitlines())
 
     _save(source, good_source)

@@ -99,7 +99,13 @@ def test_seed_page_holds_every_step_actor_and_legal_basis(seed_site):
     for basis_id in sop.legal_bases:
         basis: LegalBasis = project.legal_bases.entries[basis_id]
         assert basis.citation() in text
-    assert "[kutipan tidak lengkap]" in text
+    # the signed text holds no project notes; they stand beside it, on screen only
+    identity = re.search(r'<section class="sop-identitas-blok".*?</section>', main_content(site / SEED_PAGE), re.S).group(0)
+    assert "kutipan tidak lengkap" not in identity and "dicabut" not in identity
+    aside = re.search(r'<aside class="sop-catatan-periksa".*?</aside>', main_content(site / SEED_PAGE), re.S).group(0)
+    assert "Catatan pemeriksaan (bukan bagian SOP)" in aside
+    assert "Dasar Hukum butir 3</strong>" in aside and "kutipan tidak lengkap" in aside
+    assert "Dasar Hukum butir 1</strong>" in aside and "sudah dicabut; diganti Peraturan Pemerintah Nomor 12 Tahun 2017" in aside
     assert "NIP. 19690815 199803 1 008" in text
     assert "05 Februari 2020" in text
     assert "Total waktu: 19 jam 30 menit" in text
@@ -233,7 +239,7 @@ def test_adding_a_source_adds_a_page(build_site, sources_copy):
 def _worksheet_cell(raw: str, key: str) -> list[str]:
     match = re.search(rf'<td data-bagian="{key}">(.*?)</td>', raw, re.S)
     assert match, key
-    return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", li)).split()) for li in re.findall(r"<li>(.*?)</li>", match.group(1), re.S)]
+    return [" ".join(html.unescape(re.sub(r"<[^>]+>", "", li)).split()) for li in re.findall(r"<li(?: value=\"\d+\")?>(.*?)</li>", match.group(1), re.S)]
 
 
 def test_worksheet_is_derived_from_the_steps(seed_site):

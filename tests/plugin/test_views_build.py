@@ -71,7 +71,7 @@ def test_a_rebuild_without_changes_runs_dot_zero_times(tmp_path):
     first = _build(tmp_path, sources, env, "a")
     assert first.returncode == 0, first.stderr
     count = len([p for p in FIXTURES.glob("*.yml") if not p.name.startswith("_")])
-    assert count == 8
+    assert count == 11
     assert _calls(log) == count  # one diagram per SOP
     second = _build(tmp_path, sources, env, "b")
     assert second.returncode == 0, second.stderr
@@ -129,7 +129,7 @@ def test_kabid_renum_checklist(seed_site):
     page = (seed_site / SEED / "checklist/kabid-renum/index.html").read_text(encoding="utf-8")
     rows = _rows(page)
     assert sorted(rows) == [4, 6, 7]
-    waktu = {n: re.search(r'<td class="sop-waktu">(.*?)</td>', body).group(1) for n, body in rows.items()}
+    waktu = {n: re.search(r'<td class="sop-waktu"[^>]*>(.*?)</td>', body).group(1) for n, body in rows.items()}
     assert waktu == {4: "180 menit", 6: "120 menit", 7: "60 menit"}
     assert all(_detail(body, "output") == "Dokumen data kinerja" for body in rows.values())
     assert _detail(rows[4], "mulai") == "setelah langkah 3 (Sekretaris)"
@@ -147,7 +147,7 @@ def test_first_and_last_steps_say_where_the_procedure_starts_and_ends(seed_site)
     rows = _rows(page)
     assert sorted(rows) == [1, 2, 10]
     assert _detail(rows[1], "mulai") == "awal prosedur"
-    assert _detail(rows[10], "tujuan") == "akhir prosedur"
+    assert _detail(rows[10], "tujuan") == "selesai (akhir prosedur)"
 
 
 def test_sop_page_links_to_swimlane_and_every_checklist(seed_site):

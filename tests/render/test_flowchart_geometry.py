@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros.load.discover import source_sets
-from macros.model.flow import edges
+from macros.model.flow import continues, edges, end_exits, is_terminal
 from macros.model.project import load_project
 from macros.model.sop import Sop
 from macros.render.flowchart.geometry import (
@@ -28,7 +28,8 @@ from macros.render.flowchart.geometry import (
     Symbol,
 )
 from macros.render.flowchart.layout import layout_pages
-from macros.render.flowchart.pagination import PrintGeometry, paginate, text_width
+from macros.render.flowchart.font_metrics import text_width
+from macros.render.flowchart.pagination import PrintGeometry, paginate
 from tests.conftest import SEED_SOURCES
 
 FIXTURES = Path(__file__).parent / "fixtures" / "flowchart"
@@ -140,8 +141,12 @@ def check_symbols_in_columns_and_rows(sop: Sop, pages: Pages, layouts: Layouts) 
         rows = layout.step_rows()
         assert sorted(rows) == list(steps)
         for s in layout.symbols:
+            if s.shape is Shape.END:  # in the row of the step whose exit ends the procedure
+                assert layout.rows[s.row].kind is RowKind.STEP
+                assert 0 <= s.x - s.half_width and s.x + s.half_width <= layout.width
+                continue
             if s.step is None:
-                assert s.shape is Shape.OFF_PAGE and layout.rows[s.row].kind is RowKind.CONNECTOR
+                assert s.shape in (Shape.OFF_PAGE, Shape.CONTINUED) and layout.rows[s.row].kind is RowKind.CONNECTOR
                 assert 0 <= s.x - s.half_width and s.x + s.half_width <= layout.columns * w
                 continue
             assert s.row == rows[s.step]
@@ -168,8 +173,9 @@ def check_shapes_follow_the_format(sop: Sop, pages: Pages, layouts: Layouts) -> 
                 continue
             if sop.steps[s.step].is_decision:
                 assert s.shape is Shape.DECISION
-            elif s.step in (0, last):
+            elif s.step == 0 or is_terminal(sop, s.step):  # every step that ends the flow, too
                 assert s.shape is Shape.TERMINATOR
+                assert s.step != last or not sop.truncated or sop.steps[s.step].ends
             else:
                 assert s.shape is Shape.PROCESS
 
@@ -198,7 +204,10 @@ def check_arrows_start_and_end_on_symbol_borders(sop: Sop, pages: Pages, layouts
                 on_symbol = any(key_start in _ports(s) for s in by_step[c.source])
                 on_edge = c.label is not None and _leaving_symbol(layout, c) is not None  # a decision's many exits
                 assert on_symbol or on_edge, c  # never from the line joining a joint step's symbols
-            if c.target is None:
+            if c.end is not None:
+                shape = Shape.END if c.end == "selesai" else Shape.CONTINUED
+                assert any(key_end in _ports(s) for s in layout.symbols if s.shape is shape), c
+            elif c.target is None:
                 assert key_end in pentagon_ports, c
             else:
                 assert any(key_end in _ports(s) for s in by_step[c.target]), c
@@ -293,8 +302,9 @@ def check_labels_sit_beside_their_first_segment_and_on_nothing(sop: Sop, pages: 
             if c.label_crowded:
                 exits = len(sop.steps[c.source].exits or ())
                 many = exits >= CROWDED_EXITS
-                # wider than half a column: more than the room beside a symbol, up to the next column
-                long = text_width(c.label, LABEL_SIZE) > layout.metrics.column_width / 2
+                # wider than the room beside a line down a column's middle, up to the column's edge
+                # (its box is 1 px wider than the text, LABEL_GAP from the line, 1 px clear of the edge)
+                long = text_width(c.label, LABEL_SIZE) + 1 + LABEL_GAP + 1 > layout.metrics.column_width / 2
                 assert many or long, (exits, c)
         tops = _tops(layout)
         labelled = [c for c in layout.connectors if c.label is not None and not c.label_crowded]
@@ -349,7 +359,7 @@ def check_every_flow_edge_is_drawn_and_off_page_connectors_pair_up(sop: Sop, pag
     ins: dict[str, list[tuple[int, int]]] = {}
     for p, layout in enumerate(layouts):
         for c in layout.connectors:
-            if c.joint:
+            if c.joint or c.end is not None:
                 continue
             if c.target is None:
                 outs.setdefault(c.letter, []).append((p, c.source))
@@ -371,8 +381,34 @@ def check_every_flow_edge_is_drawn_and_off_page_connectors_pair_up(sop: Sop, pag
                 if s == edge.source and ins[letter][0] == arrival and p_out == page_of[edge.source]
             ]
             assert matching, edge
-    drawn = [c for layout in layouts for c in layout.connectors if not c.joint and c.source is not None]
+    drawn = [c for layout in layouts for c in layout.connectors if not c.joint and c.source is not None and c.end is None]
     assert len(drawn) == len(edges(sop))  # one connector per edge, none extra
+
+
+def check_every_end_is_drawn(sop: Sop, pages: Pages, layouts: Layouts) -> None:
+    """An exit `ke: selesai` runs from its decision to an end capsule of its own, in the decision's
+    row; past a truncated source's last step the flow runs on to a 'bersambung' marker."""
+    page_of = {step: p for p, steps in enumerate(pages) for step in steps}
+    for end in end_exits(sop):
+        layout = layouts[page_of[end.source]]
+        row = layout.step_rows()[end.source]
+        [c] = [c for c in layout.connectors if c.source == end.source and c.end == "selesai"]
+        assert c.label == end.label and c.arrow and c.target is None
+        last = c.points[-1]
+        capsules = [s for s in layout.symbols if s.shape is Shape.END and (last.row, last.x, last.dy) in _ports(s)]
+        assert len(capsules) == 1 and capsules[0].row == row, c
+    for layout in layouts:
+        capsules = [s for s in layout.symbols if s.shape is Shape.END]
+        assert len(capsules) == sum(1 for c in layout.connectors if c.end == "selesai")
+        markers = [s for s in layout.symbols if s.shape is Shape.CONTINUED]
+        assert len(markers) == sum(1 for c in layout.connectors if c.end == "bersambung")
+    last = len(sop.steps) - 1
+    markers = [(p, c) for p, layout in enumerate(layouts) for c in layout.connectors if c.end == "bersambung"]
+    if continues(sop, last):
+        [(p, c)] = markers
+        assert p == len(layouts) - 1 and c.source == last and c.arrow
+    else:
+        assert markers == []
 
 
 INVARIANTS = [
@@ -388,6 +424,7 @@ INVARIANTS = [
     check_every_decision_exit_is_labelled,
     check_labels_sit_beside_their_first_segment_and_on_nothing,
     check_every_flow_edge_is_drawn_and_off_page_connectors_pair_up,
+    check_every_end_is_drawn,
 ]
 
 

@@ -59,19 +59,21 @@ def test_every_legal_sop_is_laid_out_on_tiny_pages(source, per_page, column_widt
 
 def _source(columns: list[str], actors: list[str], decisions: dict[int, list[tuple[str, int | None]]]) -> dict[str, Any]:
     """A legal SOP whose step i (1-based) is done by actors[i - 1]; `decisions` maps a step to its
-    exits as (label, target step or None for the next one)."""
+    exits as (label, target step, None for the next one, or 0 for the end of the procedure)."""
     steps = []
     for i, actor in enumerate(actors, start=1):
         step = {"id": f"l{i}", "kegiatan": f"Memeriksa berkas tahap {i}", "pelaksana": actor, "waktu": "10 menit",
                 "output": f"Berkas tahap {i}"}
         if i in decisions:
-            step["keputusan"] = [{"label": label} | ({} if t is None else {"ke": f"l{t}"}) for label, t in decisions[i]]
+            step["keputusan"] = [
+                {"label": label, "ke": "selesai" if t == 0 else f"l{i + 1 if t is None else t}"} for label, t in decisions[i]
+            ]
         steps.append(step)
     return {
         "nomor": "800/001/UJI", "judul": "Pemeriksaan Berkas", "instansi": "dinas-uji",
         "tanggal": {"pembuatan": "2025-03-03"},
         "disahkan_oleh": {"jabatan": "kepala", "nama": "SITI RAHMAWATI, S.E., M.M."},
-        "jenis_kegiatan": "Pelayanan", "penanggung_jawab": {"produk": "kepala", "kegiatan": columns[0]},
+        "jenis_kegiatan": "Pelayanan", "penanggung_jawab": {"produk": "kepala", "kegiatan": next(c for c in columns if c != "pemohon")},
         "ruang_lingkup": "Bidang Pelayanan Perizinan", "pelaksana": columns, "langkah": steps,
     }
 
@@ -88,7 +90,7 @@ ELEVEN_EXITS = _source(
     ["verifikator"], ["verifikator"] * 13, {1: [(f"Cabang {k}", k + 1 if k > 1 else None) for k in range(1, 12)]}
 )
 MOST_EXITS_ONE_ACTOR = _source(
-    ["verifikator"], ["verifikator"] * 22, {2: [(f"Cabang {k}", k if k > 2 else None) for k in range(1, MAX_EXITS + 1)]}
+    ["verifikator"], ["verifikator"] * 22, {2: [(f"Cabang {k}", k + 1 if k > 2 else (0 if k == 1 else None)) for k in range(1, MAX_EXITS + 1)]}
 )
 
 
@@ -162,7 +164,7 @@ def test_the_generator_draws_every_kind_of_flow():
     tally()
     expected = {
         "aktor-1", "aktor-2-7", "aktor-8", "langkah-bersama", "kata-panjang", "banyak-cabang", "mundur", "lompat",
-        "lanjut", "panjang",
+        "lanjut", "panjang", "selesai-cabang", "selesai-terakhir", "selesai-awal", "terpotong", "kolom-kosong",
     }
     assert expected <= seen, expected - seen
 
@@ -181,10 +183,19 @@ def _features(source: dict[str, Any]) -> set[str]:
         if len(exits) >= 11:
             found.add("banyak-cabang")
         for e in exits:
-            target = index.get(e.get("ke"), i + 1)
+            if e["ke"] == "selesai":
+                found.add("selesai-cabang" if i < len(steps) - 1 else "selesai-terakhir")
+                continue
+            target = index[e["ke"]]
             found.add("mundur" if target < i else "lompat" if target > i + 1 else "lanjut")
+        if "selesai" in step:
+            found.add("selesai-awal")
     if len(steps) >= 35:
         found.add("panjang")
+    if "terpotong" in source:
+        found.add("terpotong")
+        if {a for s in steps for a in ([s["pelaksana"]] if isinstance(s["pelaksana"], str) else s["pelaksana"])} != set(source["pelaksana"]):
+            found.add("kolom-kosong")
     return found
 
 
@@ -220,17 +231,17 @@ def far_joint_sources(draw) -> dict[str, Any]:
             actors.append([c for c in columns if c in joint])
         else:
             actors.append(own)
-    decisions: dict[int, list[tuple[str, int | None]]] = {}
+    decisions: dict[int, list[tuple[str, int]]] = {}
     for d in draw(st.lists(st.integers(1, n - 2), max_size=3, unique=True)):
         others = [t for t in range(1, n + 1) if t not in (d, d + 1)]
         count = draw(st.integers(1, min(MAX_EXITS - 1, len(others))))
         targets = draw(st.lists(st.sampled_from(others), min_size=count, max_size=count, unique=True))
         labels = ["Tidak"] + [f"Cabang {k}" for k in range(1, count)]
-        decisions[d] = [("Ya", None)] + list(zip(labels, targets))
+        decisions[d] = [("Ya", d + 1)] + list(zip(labels, targets))
     source = _source(columns, actors, {})
     for d, exits in decisions.items():
         source["langkah"][d - 1]["keputusan"] = [
-            {"label": label} | ({} if t is None else {"ke": f"l{t}"}) for label, t in exits
+            {"label": label, "ke": f"l{t}"} for label, t in exits
         ]
     return source
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from macros.load.discover import source_sets
-from macros.model.flow import edges
+from macros.model.flow import continues, edges, end_exits
 from macros.model.project import load_project
 from macros.render.context import Registries
 from macros.render.swimlane import LABEL_CELLS, MAX_LABEL, WRAP, lanes_of, quote, swimlane_dot
@@ -71,6 +71,9 @@ def _parse(svg: str):
         for el in g.iter():
             attr = el.get("points") or el.get("d") or ""
             coords += [(float(x), float(y)) for x, y in re.findall(r"(-?[\d.]+),(-?[\d.]+)", attr)]
+            if el.tag == f"{SVG}ellipse":  # a circle node ('bersambung')
+                cx, cy, rx, ry = (float(el.get(k)) for k in ("cx", "cy", "rx", "ry"))
+                coords += [(cx - rx, cy - ry), (cx + rx, cy + ry)]
         texts = [t.text for t in g.iter(f"{SVG}text")]
         classes = (g.get("class") or "").split()
         if "node" in classes:
@@ -93,10 +96,19 @@ def _check_layout(sop, registries) -> str:
     assert [" ".join(t for t in texts if t) for _, texts in heads] == [registries.roles[r].short_name for r in sop.columns]
     head_x = [sum(x for x, _ in c) / len(c) for c, _ in heads]
     assert head_x == sorted(head_x)
+    # a row per step, and below a step whose flow ends other than at a step (an exit to 'selesai',
+    # or on past a truncated source) a row for that end
+    ends = {e.source: f"e{e.source + 1}" for e in end_exits(sop)}
+    if continues(sop, len(sop.steps) - 1):
+        ends[len(sop.steps) - 1] = "lanjut"
+    row_of, r = {}, 1
+    for i in range(len(sop.steps)):
+        row_of[i] = r
+        r += 2 if i in ends else 1
     borders = []
     for j in range(n + 1):
         segments = [name for name in edge_paths if re.fullmatch(rf"v\d+_{j}->v\d+_{j}", name)]
-        assert len(segments) == len(sop.steps) + 1  # header to footer
+        assert len(segments) == len(sop.steps) + len(ends) + 1  # header to footer
         assert all(edge_classes[name] == {"sop-batas-lajur"} for name in segments)
         xs = {round(x, 1) for name in segments for x, _ in edge_paths[name]}
         assert len(xs) == 1, (j, xs)  # a straight vertical line
@@ -118,6 +130,16 @@ def _check_layout(sop, registries) -> str:
     assert all(len(ys) == 1 for ys in row_y.values())  # the nodes of a joint step share its row
     centres = [row_y[step].pop() for step in sorted(row_y)]
     assert centres == sorted(centres) and len(set(centres)) == len(sop.steps)  # one row per step, in order
+    for i, end in ends.items():  # the end, in the step's first lane, below it, reached by an arrow
+        lane = lanes[i][0]
+        xs, ys = [x for x, _ in nodes[end][0]], [y for _, y in nodes[end][0]]
+        assert borders[lane] < min(xs) and max(xs) < borders[lane + 1], end
+        step_ys = [y for _, y in nodes[f"s{i + 1}_{lane}"][0]]
+        assert min(ys) > max(step_ys), end  # y grows downwards
+        [arrow] = [name for name in edge_paths if name == f"s{i + 1}_{lane}->{end}"]
+        assert edge_classes[arrow] & {"sop-alur", "sop-cabang"}
+        texts = " ".join(t for t in nodes[end][1] if t)
+        assert texts == ("Selesai" if end.startswith("e") else "…")
     flow = sorted(name for name in edge_paths if re.fullmatch(r"s\d+_\d+->s\d+_\d+", name))
     assert len(flow) == len(edges(sop))
     assert all(edge_classes[name] & {"sop-alur", "sop-serah", "sop-cabang"} for name in flow)
@@ -131,7 +153,7 @@ def _check_layout(sop, registries) -> str:
             if lane in ls:
                 chain.append(f"s{i + 1}_{lane}")
             if lane < ls[-1]:
-                chain.append(f"v{i + 1}_{lane + 1}")
+                chain.append(f"v{row_of[i]}_{lane + 1}")
         segments = [f"{a}->{b}" for a, b in zip(chain, chain[1:])]
         expected |= set(segments)
         assert len({round(y, 1) for name in segments for _, y in edge_paths[name]}) == 1, segments  # straight

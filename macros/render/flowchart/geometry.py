@@ -11,6 +11,8 @@ class Shape(enum.Enum):
     PROCESS = "proses"
     DECISION = "keputusan"
     OFF_PAGE = "penghubung"
+    END = "selesai"  # where a decision exit ends the procedure (`ke: selesai`)
+    CONTINUED = "bersambung"  # after the last visible step of a truncated source
 
 
 class RowKind(enum.Enum):
@@ -32,11 +34,20 @@ class Metrics:
             Shape.PROCESS: min(36.0, 0.33 * w),
             Shape.DECISION: min(32.0, 0.30 * w),
             Shape.OFF_PAGE: 11.0,
+            Shape.END: min(22.0, 0.3 * w),
+            Shape.CONTINUED: 11.0,
         }
 
     @property
     def half_heights(self) -> dict[Shape, float]:
-        return {Shape.TERMINATOR: 13.0, Shape.PROCESS: 15.0, Shape.DECISION: 19.0, Shape.OFF_PAGE: 11.0}
+        return {
+            Shape.TERMINATOR: 13.0,
+            Shape.PROCESS: 15.0,
+            Shape.DECISION: 19.0,
+            Shape.OFF_PAGE: 11.0,
+            Shape.END: 9.0,
+            Shape.CONTINUED: 11.0,
+        }
 
     @property
     def lane_offsets(self) -> list[float]:
@@ -141,6 +152,7 @@ class Connector:
     target: int | None = None
     joint: bool = False  # the line joining the symbols of one joint step
     letter: str | None = None  # set when the connector runs to or from an off-page connector
+    end: str | None = None  # "selesai": an exit to an end capsule; "bersambung": on past a truncated source
 
 
 @dataclass(slots=True)

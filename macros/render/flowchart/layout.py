@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
-from ...model.flow import Edge, edges as flow_edges
+from ...model.flow import Edge, continues, edges as flow_edges, end_exits, is_terminal
 from ...model.sop import Sop
 from .geometry import (
     EDGE,
@@ -37,7 +37,7 @@ from .geometry import (
     Shape,
     Symbol,
 )
-from .pagination import text_width
+from .font_metrics import text_width
 
 JOG = 8.0  # how far outside a symbol a line turns
 EXIT_JOG = JOG + 4  # below a symbol, where an exit turns (room for its label)
@@ -57,7 +57,7 @@ FALLBACKS = 200  # free lines compared when none leaves its label a free box
 def step_shape(sop: Sop, index: int) -> Shape:
     if sop.steps[index].is_decision:
         return Shape.DECISION
-    if index in (0, len(sop.steps) - 1):
+    if index == 0 or is_terminal(sop, index):  # the start, and every step that ends the procedure
         return Shape.TERMINATOR
     return Shape.PROCESS
 
@@ -525,20 +525,24 @@ class _PageBuilder:
                 x0 = p.x + LABEL_GAP if right else p.x - LABEL_GAP - width
                 yield Label(p.row, x0, x0 + width, y0, y1)
 
-    def _label_fits(self, box: Label, own: Iterable[_Stretch]) -> bool:
-        """Inside the drawing (a label never widens it), clear of everything laid or reserved so far."""
-        inside = LABEL_CLEAR <= box.x0 and box.x1 <= self.columns_width + self.margin - LABEL_CLEAR
-        return inside and self.board.label_fits(box, [*own, *self._heads()])
+    def _label_fits(self, box: Label, own: Iterable[_Stretch], extra: Sequence[Symbol] = ()) -> bool:
+        """Inside the drawing (a label never widens it), clear of everything laid or reserved so far
+        and of `extra`, the symbol its own line is about to add (an end capsule)."""
+        right = max([self.columns_width + self.margin] + [s.x + s.half_width + MARGIN_LANE for s in extra])
+        inside = LABEL_CLEAR <= box.x0 and box.x1 <= right - LABEL_CLEAR
+        if not inside or any(_covers(s, box) for s in extra):
+            return False
+        return self.board.label_fits(box, [*own, *self._heads()])
 
     def _heads(self) -> list[_Stretch]:
         return [st for stretches in self.heads.values() for st in stretches]
 
-    def _fit_label(self, points: list[Point], text: str, anyhow: bool = False) -> Label | None:
+    def _fit_label(self, points: list[Point], text: str, anyhow: bool = False, extra: Sequence[Symbol] = ()) -> Label | None:
         """The first free box beside the first segment of a line about to be laid along `points`
         (`anyhow`: the first box at all, when no line that route could take leaves one free)."""
         own = _stretches(points)
         spots = list(self._label_spots(points, self._label_width(text)))
-        found = next((box for box in spots if self._label_fits(box, own)), None)
+        found = next((box for box in spots if self._label_fits(box, own, extra)), None)
         if found is not None or not anyhow:
             return found
         return min(spots, key=lambda box: self._label_score(box, points))
@@ -608,17 +612,18 @@ class _PageBuilder:
             yield port, False
             yield port, True
 
-    def _leave(self, port: _Port, lane: float, route: _Route) -> tuple[list[Point], tuple[tuple, ...]]:
+    def _leave(self, port: _Port, lane: float, route: _Route | None, labelled: bool = False) -> tuple[list[Point], tuple[tuple, ...]]:
         """From the port to the lane, in the port's row (at the turning level reserved with the port)."""
         row = port.symbol.row
         if port.heading in ("left", "right"):
             return [port.point, Point(row, lane, 0.0)], ()
         below = port.heading == "down"
-        plan = self.planned.get(route.index)
+        plan = self.planned.get(route.index) if route is not None else None
         if plan is not None and plan[0] == port and plan[1] is not None:
             dy = plan[1]
         else:
-            dy = self._exit_level(port.symbol, below, labelled=route.edge.label is not None)
+            labelled = labelled if route is None else route.edge.label is not None
+            dy = self._exit_level(port.symbol, below, labelled=labelled)
         return [port.point, Point(row, port.point.x, dy), Point(row, lane, dy)], (("step", row, dy),)
 
     @staticmethod
@@ -693,7 +698,11 @@ class _PageBuilder:
 
     # -- search ----------------------------------------------------------------------------------------
     def _first(
-        self, candidates: Callable[[], Iterable[_Candidate]], target: int | None, route: _Route | None = None
+        self,
+        candidates: Callable[[], Iterable[_Candidate]],
+        target: int | None,
+        route: _Route | None = None,
+        label: str | None = None,
     ) -> _Candidate:
         """The first candidate whose line is free and, for a labelled exit, that leaves room for the
         label beside its first segment (the room reserved with its port, or any free box). Should no
@@ -701,7 +710,7 @@ class _PageBuilder:
         laid so far bar every line, the first line free of symbols and other lines."""
         for labels in (True, False):
             self.labels_bar = labels  # do labels bar a line (also in the candidates' own look-ahead)?
-            c = self._first_free(candidates(), target, route, labels)
+            c = self._first_free(candidates(), target, route, labels, label)
             if c is not None:
                 self.labels_bar = True
                 c.crowded = c.crowded or not labels  # its line may run through other labels
@@ -709,9 +718,10 @@ class _PageBuilder:
         raise AssertionError("no route found")  # unreachable: margin lanes and new connector rows always fit
 
     def _first_free(
-        self, candidates: Iterable[_Candidate], target: int | None, route: _Route | None, labels: bool
+        self, candidates: Iterable[_Candidate], target: int | None, route: _Route | None, labels: bool, label: str | None
     ) -> _Candidate | None:
-        label = route.edge.label if route is not None else None
+        if route is not None:
+            label = route.edge.label
         plan = self.planned.get(route.index) if route is not None else None
         fallback: tuple[tuple[bool, int], _Candidate, Label] | None = None
         fallbacks = 0
@@ -724,13 +734,13 @@ class _PageBuilder:
                 continue
             if label is not None and c.label is None:
                 reserved = plan is not None and c.port == plan[0]  # at the level reserved with it (_leave)
-                c.label = plan[2] if reserved else self._fit_label(c.points, label)
+                c.label = plan[2] if reserved else self._fit_label(c.points, label, extra=extra)
                 if c.label is None:
                     if fallbacks < FALLBACKS:  # keep the line whose label clashes least
                         spots = list(self._label_spots(c.points, self._label_width(label)))
                         if fallback is None or any(box.x0 >= LABEL_CLEAR for box in spots):
                             fallbacks += 1
-                            box = self._fit_label(c.points, label, anyhow=True)
+                            box = self._fit_label(c.points, label, anyhow=True, extra=extra)
                             score = self._label_score(box, c.points)
                             if fallback is None or score < fallback[0]:
                                 fallback = (score, c, box)
@@ -757,7 +767,8 @@ class _PageBuilder:
             self._place_label(c.label)
         if c.pentagon is not None:
             band = "top" if c.pentagon.row < 0 else "bottom"
-            if c.pentagon.row not in self.bands[band]:
+            in_band = not 0 <= c.pentagon.row < len(self.steps)  # an end capsule sits in a step row
+            if in_band and c.pentagon.row not in self.bands[band]:
                 self.bands[band].append(c.pentagon.row)
             self._add_symbol(c.pentagon)
         for level in c.levels:
@@ -765,7 +776,7 @@ class _PageBuilder:
                 self._deepen(level[1], level[2])
             else:
                 self.levels[level] = self.levels.get(level, 0) + 1
-        right = max(p.x for p in c.points)
+        right = max([p.x for p in c.points] + ([c.pentagon.x + c.pentagon.half_width] if c.pentagon else []))
         if right > self.columns_width:
             self.margin = max(self.margin, right - self.columns_width + MARGIN_LANE)
 
@@ -944,6 +955,73 @@ class _PageBuilder:
         c = self._first(candidates, target)
         return Connector(c.points, source=None, target=target, letter=route.letter)
 
+    # -- ends of the procedure ------------------------------------------------------------------
+    def _route_ends(self) -> None:
+        """Exits that end the procedure run to an end capsule in their own row; the last visible
+        step of a truncated source runs down to a 'bersambung' marker below the steps. Both are
+        laid before the lanes are searched, so the lanes route around them."""
+        here = set(self.steps)
+        for end in end_exits(self.sop):
+            if end.source in here:
+                c = self._first(lambda: self._end_candidates(end.source, end.label is not None), None, label=end.label)
+                connector = Connector(c.points, label=end.label, source=end.source, end="selesai")
+                self._add_connector(replace(connector, label_box=c.label, label_crowded=c.crowded))
+        last = len(self.sop.steps) - 1
+        if last in here and continues(self.sop, last):
+            self._add_connector(self._route_continued(last))
+
+    def _end(self, row: int, x: float) -> Symbol:
+        m = self.metrics
+        return Symbol(Shape.END, row, x, m.half_widths[Shape.END], m.half_heights[Shape.END])
+
+    def _end_candidates(self, step: int, labelled: bool) -> Iterator[_Candidate]:
+        """The end capsule: in a column beside the decision, the arrow straight from its side; failing
+        that, right of every column, reached from a free exit below the decision."""
+        m = self.metrics
+        placed = self.by_step[step]
+        row = placed[0].row
+        for side, symbol in (("right", placed[-1]), ("left", placed[0])):
+            if self._busy(symbol, side):
+                continue
+            sign = 1 if side == "right" else -1
+            columns = range(symbol.column + 1, self.n) if side == "right" else range(symbol.column - 1, -1, -1)
+            for column in columns:
+                capsule = self._end(row, m.column_center(column))
+                if not self.board.fits(capsule, SLOT_GAP):
+                    continue
+                start = symbol.port(side)
+                points = [start, capsule.port("left" if sign > 0 else "right")]
+                port = _Port(symbol, side, start, side)
+                yield _Candidate(points, port, None, capsule)
+        for port in self._ports(step, going_up=False):
+            if not self._port_free(port):
+                continue
+            reach = max([self.columns_width + self.margin] + [s.x + s.half_width for s in self.symbols])
+            capsule = self._end(row, reach + MARGIN_LANE + m.half_widths[Shape.END])
+            if port.heading == "right":
+                yield _Candidate([port.point, capsule.port("left")], port, None, capsule)
+            elif port.heading == "down":
+                head, levels = self._leave(port, capsule.x, None, labelled)
+                yield _Candidate(head + [capsule.port("bottom")], port, None, capsule, levels)
+
+    def _route_continued(self, step: int) -> Connector:
+        """Past the last visible step of a truncated source: down to a marker in a connector row."""
+        sources = self.by_step[step]
+        preferred = sources[0].x
+
+        def candidates() -> Iterator[_Candidate]:
+            fitting: dict[tuple[int, float], bool] = {}
+            for row in self._band_rows("bottom"):
+                for x in self._slots(row, preferred, fitting):
+                    marker = Symbol(Shape.CONTINUED, row, x, *self.pentagon_size)
+                    ghost = Symbol(Shape.PROCESS, row, x, 0, 0)
+                    c = self._adjacent(sources, [ghost], end=marker.port("top"))
+                    c.pentagon = marker
+                    yield c
+
+        c = self._first(candidates, None)
+        return Connector(c.points, source=step, end="bersambung")
+
     # -- assembly ------------------------------------------------------------------------------
     def build(self) -> PageLayout:
         self._place_symbols()
@@ -956,6 +1034,7 @@ class _PageBuilder:
         for route in self.in_down:
             if route.adjacent:
                 self._add_connector(self._route_in_adjacent(route))
+        self._route_ends()
         # reserve the exits of every other route before any of them is routed
         others = [r for r in self.local + self.out_down if not r.adjacent] + self.out_up
         reserved = {route.index: self._reserve(route) for route in others}

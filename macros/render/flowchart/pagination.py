@@ -7,15 +7,19 @@ docs/assets/fonts/), so the estimate holds on every machine, whatever fonts it h
 
 from __future__ import annotations
 
-import unicodedata
+import math
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Iterable, Sequence
 
 from markupsafe import Markup
 
+from ...model.flow import continues, is_terminal
 from ...model.sop import Sop
-from ..text import duration
+from ..text import NO_VALUE, duration
+from .geometry import Metrics, PageLayout, RowKind
+from .font_metrics import ADVANCES, FONT_FILES, UNITS_PER_EM, text_width, wrapped_lines  # noqa: F401 (re-exported)
+from .layout import layout_pages
 
 MM = 96 / 25.4  # CSS px per millimetre
 PT = 96 / 72  # CSS px per point
@@ -50,94 +54,6 @@ class PrintGeometry:
         return {**fixed, **text, "pelaksana": column}
 
 
-# --- The print font's metrics ------------------------------------------------------------------------
-# Advance widths, in font units (UNITS_PER_EM to the em), of the characters U+0020..U+007E in the shipped
-# fonts, read from the files below with fontTools (hmtx advance of each character's glyph). Chromium lays
-# text out with these fractional advances (kerning only narrows it), so the sum of a string's advances is
-# its printed width, within a fraction of a percent. tests/render/test_fonts.py reads the figures again
-# from the files and fails when a font file changes without them.
-FONT_FILES = {"regular": "noto-sans-latin-400-normal.woff2", "bold": "noto-sans-latin-700-normal.woff2"}
-UNITS_PER_EM = 1000
-FIRST_CHAR = 0x20
-ADVANCES = {
-    "regular": (
-        260, 269, 408, 646, 572, 831, 732, 225, 300, 300, 551, 572, 268, 322, 268, 372,  # space ! " # ... /
-        572, 572, 572, 572, 572, 572, 572, 572, 572, 572, 268, 268, 572, 572, 572, 434,  # 0-9 : ; < = > ?
-        899, 639, 650, 632, 730, 556, 519, 728, 741, 339, 273, 619, 524, 907, 760, 781,  # @ A-O
-        605, 781, 622, 549, 556, 731, 600, 930, 586, 566, 572, 329, 372, 329, 572, 444,  # P-Z [ \ ] ^ _
-        281, 561, 615, 480, 615, 564, 344, 615, 618, 258, 258, 534, 258, 935, 618, 605,  # ` a-o
-        615, 615, 413, 479, 361, 618, 508, 786, 529, 510, 470, 380, 551, 380, 572,  # p-z { | } ~
-    ),
-    "bold": (
-        260, 282, 479, 646, 572, 902, 750, 266, 339, 339, 542, 572, 285, 320, 281, 415,  # space ! " # ... /
-        572, 572, 572, 572, 572, 572, 572, 572, 572, 572, 281, 285, 572, 572, 572, 477,  # 0-9 : ; < = > ?
-        898, 692, 665, 642, 732, 560, 549, 724, 765, 389, 331, 664, 559, 943, 813, 791,  # @ A-O
-        621, 791, 656, 551, 577, 756, 650, 967, 670, 626, 579, 331, 415, 331, 572, 411,  # P-Z [ \ ] ^ _
-        365, 599, 632, 516, 632, 597, 387, 632, 650, 299, 298, 620, 298, 975, 650, 625,  # ` a-o
-        632, 632, 447, 502, 434, 650, 571, 856, 578, 571, 493, 394, 551, 394, 572,  # p-z { | } ~
-    ),
-}
-# A character outside the table: an accented letter counts as its letter (canonical decomposition: "é" as
-# "e"), a horn (ơ, ư) widening it by up to 0.13 em; anything else (e.g. "→", drawn by a fallback font) as
-# wide as the widest glyph of the shipped files (1.347 em).
-OTHER_ADVANCE = 1350
-MARK_ADVANCE = {"\u031b": 130}  # combining marks that widen their letter: the horn
-
-
-def _advance(char: str, table: Sequence[int]) -> int:
-    code = ord(char)
-    if FIRST_CHAR <= code < FIRST_CHAR + len(table):
-        return table[code - FIRST_CHAR]
-    if char.isspace():
-        return table[0]
-    base, *marks = unicodedata.normalize("NFD", char)
-    if not marks or not FIRST_CHAR <= ord(base) < FIRST_CHAR + len(table):
-        return OTHER_ADVANCE
-    return table[ord(base) - FIRST_CHAR] + sum(MARK_ADVANCE.get(mark, 0) for mark in marks)
-
-
-def text_width(text: str, size_px: float, bold: bool = False) -> float:
-    """Printed width (px) of one line of text in the site's font at `size_px`."""
-    table = ADVANCES["bold" if bold else "regular"]
-    return sum(_advance(c, table) for c in text) * size_px / UNITS_PER_EM
-
-
-def wrapped_lines(text: str | Sequence[tuple[str, bool]], width: float, size_px: float, bold: bool = False) -> int:
-    """Lines a paragraph takes in a box `width` px wide: greedy wrapping at spaces, as the browser does
-    (it may also break after '-' or '/', which this does not count on). A word longer than a line is
-    broken, as overflow-wrap: break-word does. `text` is a string, or runs of (text, bold)."""
-    runs = [(text, bold)] if isinstance(text, str) else text
-    words: list[float] = []
-    current: float | None = None
-    for run, run_bold in runs:
-        table = ADVANCES["bold" if run_bold else "regular"]
-        for char in run:
-            if char.isspace():
-                if current is not None:
-                    words.append(current)
-                current = None
-            else:
-                current = (current or 0.0) + _advance(char, table) * size_px / UNITS_PER_EM
-    if current is not None:
-        words.append(current)
-    if not words:
-        return 1
-    space = ADVANCES["regular"][0] * size_px / UNITS_PER_EM
-    lines, used = 1, 0.0
-    for word in words:
-        needed = word + (space if used else 0.0)
-        if used + needed <= width:
-            used += needed
-            continue
-        if used:
-            lines += 1
-        while word > width:  # broken across lines
-            lines += 1
-            word -= width
-        used = word
-    return lines
-
-
 # --- The procedure table -------------------------------------------------------------------------------
 # Print styles in docs/assets/sop.css (tests/render/test_fonts.py checks that these match them).
 PROCEDURE_FONT_PX = 7.5 * PT  # .sop-prosedur--cetak
@@ -145,23 +61,56 @@ PROCEDURE_LINE = 1.35 * PROCEDURE_FONT_PX  # line-height of .sop-tabel
 CELL_PADDING = 10.0  # 3px + 3px padding and a 1px border, with some to spare
 CELL_INSET = 9.0  # 4px + 4px padding and a 1px border across a cell
 BRANCH_GAP = 0.3 * PROCEDURE_FONT_PX  # .sop-cabang: a decision's exits, a block below the activity
-HEADER_HEIGHT = 60.0
-CONNECTOR_ROW = 66.0  # a connector row with two jog levels
+HEADER_HEIGHT = 60.0  # the least a header takes (actor names on one line)
+CONNECTOR_ROW = 42.0  # a connector row as first estimated: an off-page symbol and its padding
+HEADER_CELL = 7.0  # 3px + 3px padding and a 1px border of a header cell
+HEADER_ACTOR_SCALE = 0.95  # .sop-kepala-pelaksana
+FOOTER_GAP = 4.0  # padding-top of .sop-cetak-kaki
+PAGE_SPARE = 6.0  # px of a printed page the procedure plan leaves unused
+BORDER = 1.0  # the collapsed border each table row adds
 
 
 def _cell_lines(paragraphs: Iterable[str], width: float) -> int:
     return sum(wrapped_lines(p, width - CELL_INSET, PROCEDURE_FONT_PX) for p in paragraphs)
 
 
+def header_height(actor_names: Sequence[str], widths: dict[str, float]) -> float:
+    """The printed table's two header rows: "Pelaksana"/"Mutu Baku" over one bold header per actor
+    (its short name wrapped in its column) and Kelengkapan/Waktu/Output."""
+    size = HEADER_ACTOR_SCALE * PROCEDURE_FONT_PX
+    actor_lines = max(
+        (wrapped_lines(name, widths["pelaksana"] - CELL_INSET, size, bold=True) for name in actor_names), default=1
+    )
+    quality_lines = max(
+        wrapped_lines(label, widths[key] - CELL_INSET, PROCEDURE_FONT_PX, bold=True)
+        for key, label in (("kelengkapan", "Kelengkapan"), ("waktu", "Waktu"), ("output", "Output"))
+    )
+    second = max(actor_lines * HEADER_ACTOR_SCALE * PROCEDURE_LINE, quality_lines * PROCEDURE_LINE)
+    first = PROCEDURE_LINE
+    spanning = max(
+        wrapped_lines(label, widths[key] - CELL_INSET, PROCEDURE_FONT_PX, bold=True) * PROCEDURE_LINE
+        for key, label in (("no", "No"), ("kegiatan", "Kegiatan"), ("keterangan", "Keterangan"))
+    )
+    return max(HEADER_HEIGHT, first + second + 2 * HEADER_CELL, spanning + HEADER_CELL) + BORDER
+
+
+def footer_height(paragraphs: Sequence[Sequence[tuple[str, bool]]], width: float) -> float:
+    """What .sop-cetak-kaki (total time, the actors' names) takes below the last printed table."""
+    lines = sum(wrapped_lines(runs, width, PROCEDURE_FONT_PX) for runs in paragraphs)
+    return FOOTER_GAP + lines * PROCEDURE_LINE + BORDER
+
+
 def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -> float:
     step = sop.steps[index]
-    exits = ", ".join(f"{e.label} → 99" for e in step.exits or ())
+    exits = ", ".join(f"{e.label} → {e.target if e.ends else 99}" for e in step.exits or ())
     activity = _cell_lines([step.activity], widths["kegiatan"]) * PROCEDURE_LINE
     if step.is_decision:
         activity += _cell_lines([exits], widths["kegiatan"]) * PROCEDURE_LINE + BRANCH_GAP
+    elif (is_terminal(sop, index) and index < len(sop.steps) - 1) or continues(sop, index):
+        activity += _cell_lines(["→ bersambung (sumber terpotong)"], widths["kegiatan"]) * PROCEDURE_LINE + BRANCH_GAP
     cells = {
         "kelengkapan": list(step.requirements) or ["-"],  # one line each (<br> between them)
-        "output": [step.output],
+        "output": [step.output or NO_VALUE],
         "keterangan": [step.note or ""],
         "waktu": [duration(step.duration)],
     }
@@ -169,22 +118,27 @@ def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -
     return max(min_row, text + CELL_PADDING)
 
 
-def paginate(sop: Sop, geometry: PrintGeometry, min_row: float) -> list[range]:
-    """Split the steps into printed pages; no page is left without a step."""
+def paginate(
+    sop: Sop, geometry: PrintGeometry, min_row: float, header: float = HEADER_HEIGHT, footer: float = 0.0,
+    start: int = 0,
+) -> list[range]:
+    """A first split of the steps from `start` into printed pages, from the text alone; no page is left
+    without a step. `header` is the table header's height, `footer` what follows the last table.
+    plan() checks it against the laid-out flowchart."""
     n = len(sop.steps)
     if geometry.steps_per_page > 0:
         size = geometry.steps_per_page
-        return [range(i, min(n, i + size)) for i in range(0, n, size)]
+        return [range(i, min(n, i + size)) for i in range(start, n, size)]
     widths = geometry.widths(len(sop.columns))
     heights = [row_height(sop, i, widths, min_row) for i in range(n)]
     pages: list[range] = []
-    start = 0
     while start < n:
-        budget = geometry.page_height - HEADER_HEIGHT - (CONNECTOR_ROW if start > 0 else 0)
+        budget = geometry.page_height - PAGE_SPARE - header - (CONNECTOR_ROW if start > 0 else 0)
         end = start
         used = 0.0
         while end < n:
-            reserve = CONNECTOR_ROW if end + 1 < n else 0.0  # room for the connector row below
+            # the connector row below, or the footer (past a truncated source's last step: 'bersambung' too)
+            reserve = CONNECTOR_ROW if end + 1 < n else footer + (CONNECTOR_ROW if sop.truncated else 0.0)
             if end > start and used + heights[end] + reserve > budget:
                 break
             used += heights[end]
@@ -192,6 +146,95 @@ def paginate(sop: Sop, geometry: PrintGeometry, min_row: float) -> list[range]:
         pages.append(range(start, end))
         start = end
     return pages
+
+
+def fit_widths(widths: dict[str, float], margin: float) -> dict[str, float]:
+    """A page whose flowchart needed a lane margin gives that room back from the text columns,
+    so the table still fits the paper."""
+    if margin <= 0:
+        return widths
+    fitted = dict(widths)
+    for key in ("keterangan", "kegiatan"):
+        taken = min(margin, max(0.0, fitted[key] - 60.0))
+        fitted[key] -= taken
+        margin -= taken
+    return fitted
+
+
+@dataclass(frozen=True)
+class PlannedPage:
+    """One printed page of the procedure table: its steps, their flowchart, the column widths, the
+    height it takes (px, unscaled) and the zoom that makes it fit the paper (1: it fits as it is)."""
+
+    steps: range
+    layout: PageLayout
+    widths: dict[str, float]
+    height: float
+    scale: float
+
+
+def plan(sop: Sop, geometry: PrintGeometry, header: float, footer: float) -> list[PlannedPage]:
+    """Where the printed procedure table breaks, checked against the laid-out flowchart: a page whose
+    rows, connector rows and header (and, on the last page, footer) come out taller than the paper
+    gives its last step to the next page, and the rest is split again. Only a page that cannot give a
+    step away (one step, or a fixed number of steps per page) is left too tall: it is scaled to fit."""
+    widths = geometry.widths(len(sop.columns))
+    metrics = Metrics(widths["pelaksana"])
+    budget = geometry.page_height - PAGE_SPARE
+    pages = paginate(sop, geometry, metrics.min_step_row, header, footer)
+
+    def measure(pages: list[range]) -> list[PlannedPage]:
+        planned = []
+        for k, layout in enumerate(layout_pages(sop, pages, metrics)):
+            fitted = fit_widths(widths, layout.margin)
+            height = planned_height(sop, layout, fitted, header, footer if k + 1 == len(pages) else 0.0)
+            scale = page_scale(height, table_width(fitted, len(sop.columns), layout.margin), geometry)
+            planned.append(PlannedPage(pages[k], layout, fitted, height, scale))
+        return planned
+
+    planned = measure(pages)
+    for _ in range(len(sop.steps)):  # each round moves a page break up by one step
+        over = next((k for k, p in enumerate(planned) if p.height > budget and len(p.steps) > 1), None)
+        if over is None or geometry.steps_per_page > 0:
+            break
+        cut = pages[over].stop - 1
+        pages = pages[:over] + [range(pages[over].start, cut)] + paginate(
+            sop, geometry, metrics.min_step_row, header, footer, start=cut
+        )
+        planned = measure(pages)
+    if geometry.steps_per_page == 0 and len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) >= 3:
+        # no lone last step (the end of the procedure) when the page before can spare one that fits
+        *rest, before, last = pages
+        moved = [*rest, range(before.start, before.stop - 1), range(before.stop - 1, last.stop)]
+        candidate = measure(moved)
+        if all(p.height <= budget for p in candidate[-2:]):
+            return candidate
+    return planned
+
+
+def table_width(widths: dict[str, float], actors: int, margin: float) -> float:
+    """The printed procedure table's width (px): its columns, and the flowchart's lane margin."""
+    text = sum(widths[k] for k in ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan"))
+    return text + widths["pelaksana"] * actors + margin
+
+
+def planned_height(sop: Sop, layout: PageLayout, widths: dict[str, float], header: float, footer: float = 0.0) -> float:
+    """The height (px) one printed page of the table takes as laid out: the header, each step row
+    (its text or its flowchart, whichever is taller), the connector rows, and the footer."""
+    rows = 0.0
+    for row in layout.rows:
+        drawn = row.min_height + BORDER
+        if row.kind is RowKind.STEP:
+            drawn = max(drawn, row_height(sop, row.step, widths, 0.0))
+        rows += drawn
+    return header + rows + footer
+
+
+def page_scale(height: float, width: float, geometry: PrintGeometry) -> float:
+    """The zoom that makes a planned page fit its paper (1 when it already does), rounded down to a
+    thousandth so that the page is never scaled a hair too little."""
+    room = min(1.0, (geometry.page_height - PAGE_SPARE) / height, geometry.page_width / width)
+    return math.floor(room * 1000) / 1000
 
 
 # --- The identity block ------------------------------------------------------------------------------
@@ -210,7 +253,7 @@ BLOCK_EXTRA = {  # px a block adds beyond its text, by its class
 }
 SCALED = {"sop-kop-pemerintah": 1.05, "sop-kop-instansi": 1.05, "sop-kop-alamat": 0.95}
 BOLD_TAGS = {"strong", "b", "th"}
-BOLD_CLASSES = {"sop-tanda", "sop-kop", "sop-pengesah-nama"}
+BOLD_CLASSES = {"sop-kop", "sop-pengesah-nama"}
 SPARE = 8.0  # px of a printed page the identity estimate leaves unused
 CONTINUED_HEADER = IDENTITY_LINE + IDENTITY_CELL[0]  # "Bagian Identitas (lanjutan)" atop a continuation page
 

@@ -30,6 +30,18 @@ def _symbol(symbol: Symbol) -> str:
     if symbol.letter:
         attrs += f' data-huruf="{symbol.letter}"'
     style = f'fill="#ffffff" stroke="{STROKE}" stroke-width="1.4"'
+    if symbol.shape is Shape.END:  # an end capsule, named: a reader must see the flow stops here
+        return (
+            f'<rect {attrs} x="{fmt(x - hw)}" y="{fmt(-hh)}" width="{fmt(2 * hw)}" height="{fmt(2 * hh)}" '
+            f'rx="{fmt(hh)}" {style}/><text class="sop-teks-selesai" x="{fmt(x)}" y="3" text-anchor="middle" '
+            f'font-size="8" fill="{STROKE}">Selesai</text>'
+        )
+    if symbol.shape is Shape.CONTINUED:  # the source goes on beyond what was transcribed
+        return (
+            f'<circle {attrs} cx="{fmt(x)}" cy="0" r="{fmt(hh)}" {style} stroke-dasharray="3 2"/>'
+            f'<text class="sop-teks-bersambung" x="{fmt(x)}" y="3" text-anchor="middle" font-size="10" '
+            f'font-weight="700" fill="{STROKE}">…</text>'
+        )
     if symbol.shape in (Shape.TERMINATOR, Shape.PROCESS):
         rx = hh if symbol.shape is Shape.TERMINATOR else 2
         return (
@@ -97,6 +109,8 @@ def _connector(connector: Connector, row: int) -> str:
         data += f' data-dari="{connector.source + 1}"'
     if connector.target is not None:
         data += f' data-ke="{connector.target + 1}"'
+    elif connector.end is not None:
+        data += f' data-ke="{connector.end}"'
     for p, q in _pieces(connector, row):
         parts.append(
             f'<path class="{kind}"{data} d="M{fmt(p.x)} {fmt(p.dy)}L{fmt(q.x)} {fmt(q.dy)}" '

@@ -1,0 +1,68 @@
+"""The print plan (pagination.plan): every step on exactly one page, in order; every page fits its paper as
+laid out, or is scaled so that it does; a page is only ever too tall when it cannot give a step away."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from macros.model.sop import Sop
+from macros.render.flowchart import pagination
+from macros.render.flowchart.pagination import PAGE_SPARE, PrintGeometry
+from tests.render.test_flowchart_geometry import SOPS
+from tests.strategies import sop_sources, to_sop
+
+PROPERTY = settings(
+    max_examples=30, deadline=None, derandomize=True, database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def check_plan(sop: Sop, paper: str, steps_per_page: int = 0) -> list[pagination.PlannedPage]:
+    geometry = PrintGeometry(paper, steps_per_page)
+    widths = geometry.widths(len(sop.columns))
+    header = pagination.header_height([f"Jabatan {c}" for c in sop.columns], widths)
+    pages = pagination.plan(sop, geometry, header, footer=40.0)
+    assert [i for page in pages for i in page.steps] == list(range(len(sop.steps)))
+    assert all(len(page.steps) for page in pages)
+    budget = geometry.page_height - PAGE_SPARE
+    for page in pages:
+        assert page.height == pytest.approx(
+            pagination.planned_height(sop, page.layout, page.widths, header, 40.0 if page is pages[-1] else 0.0)
+        )
+        width = pagination.table_width(page.widths, len(sop.columns), page.layout.margin)
+        # scaled, the page fits the paper both ways; unscaled it is only too tall when it has one step
+        assert 0 < page.scale <= 1
+        assert page.height * page.scale <= budget + 1e-6 and width * page.scale <= geometry.page_width + 1e-6
+        if page.height > budget and not steps_per_page:
+            assert len(page.steps) == 1, (page.steps, page.height, budget)
+        if page.scale < 1:
+            assert page.height > budget or width > geometry.page_width
+    return pages
+
+
+@pytest.mark.parametrize("paper", ["A4", "F4"])
+@pytest.mark.parametrize("slug", sorted(SOPS))
+def test_every_fixture_is_planned_to_fit(slug, paper):
+    check_plan(SOPS[slug], paper)
+
+
+def test_a_fixed_number_of_steps_per_page_is_scaled_rather_than_split():
+    sop = SOPS["dua-puluh-lima-langkah"]
+    pages = check_plan(sop, "A4", steps_per_page=25)
+    assert len(pages) == 1 and pages[0].scale < 1
+
+
+@PROPERTY
+@given(sop_sources(max_actors=25, max_steps=30))
+def test_every_legal_sop_is_planned_to_fit(source):
+    sop = to_sop(source)
+    for paper in ("A4", "F4"):
+        check_plan(sop, paper)
+
+
+def test_the_header_estimate_counts_wrapped_actor_names():
+    widths = PrintGeometry("A4").widths(8)
+    short = pagination.header_height(["Kasir"] * 8, widths)
+    long = pagination.header_height(["Petugas Pelayanan Front Office Terpadu"] * 8, widths)
+    assert long > short + 2 * pagination.PROCEDURE_LINE
