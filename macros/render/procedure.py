@@ -10,7 +10,7 @@ from ..model.sop import END, Sop
 from .actors import column_name, column_short, step_actors
 from .context import Registries
 from .flowchart.geometry import PageLayout, RowKind, Shape
-from .flowchart.pagination import text_width
+from .flowchart.font_metrics import text_width
 from .flowchart.svg import fmt, row_svg
 from .text import NO_VALUE, duration
 

@@ -14,8 +14,21 @@ from macros.load.discover import source_sets
 from macros.model.flow import continues, edges, end_exits, is_terminal
 from macros.model.project import load_project
 from macros.model.sop import Sop
-from macros.render.flowchart.geometry import EDGE, Connector, Metrics, PageLayout, Point, RowKind, Shape, Symbol
+from macros.render.flowchart.geometry import (
+    EDGE,
+    LABEL_GAP,
+    LABEL_HEIGHT,
+    LABEL_SIZE,
+    Connector,
+    Metrics,
+    PageLayout,
+    Point,
+    RowKind,
+    Shape,
+    Symbol,
+)
 from macros.render.flowchart.layout import layout_pages
+from macros.render.flowchart.font_metrics import text_width
 from macros.render.flowchart.pagination import PrintGeometry, paginate
 from tests.conftest import SEED_SOURCES
 
@@ -182,10 +195,6 @@ def check_arrows_start_and_end_on_symbol_borders(sop: Sop, pages: Pages, layouts
         for s in layout.symbols:
             by_step.setdefault(s.step, []).append(s)
         pentagon_ports = set().union(*[_ports(s) for s in layout.symbols if s.shape is Shape.OFF_PAGE] or [set()])
-        joint_lines: dict[int, list[Connector]] = {}
-        for c in layout.connectors:
-            if c.joint:
-                joint_lines.setdefault(c.source, []).append(c)
         for c in layout.connectors:
             start, end = c.points[0], c.points[-1]
             key_start, key_end = (start.row, start.x, start.dy), (end.row, end.x, end.dy)
@@ -194,11 +203,7 @@ def check_arrows_start_and_end_on_symbol_borders(sop: Sop, pages: Pages, layouts
             else:
                 on_symbol = any(key_start in _ports(s) for s in by_step[c.source])
                 on_edge = c.label is not None and _leaving_symbol(layout, c) is not None  # a decision's many exits
-                on_joint = start.dy == 0 and any(
-                    start.row == joint.points[0].row and joint.points[0].x < start.x < joint.points[-1].x
-                    for joint in joint_lines.get(c.source, ())
-                )
-                assert on_symbol or on_edge or on_joint, c
+                assert on_symbol or on_edge, c  # never from the line joining a joint step's symbols
             if c.end is not None:
                 shape = Shape.END if c.end == "selesai" else Shape.CONTINUED
                 assert any(key_end in _ports(s) for s in layout.symbols if s.shape is shape), c
@@ -240,8 +245,9 @@ def check_lines_never_run_on_top_of_each_other(sop: Sop, pages: Pages, layouts: 
                 runs.append((n, c.target, (x1, y1, x2, y2)))
         for i, (n, target, (ax1, ay1, ax2, ay2)) in enumerate(runs):
             for m, other_target, (bx1, by1, bx2, by2) in runs[i + 1:]:
-                if n == m or (target is not None and target == other_target):
-                    continue  # arrows converging on one target may share their last stretch
+                joint = layout.connectors[n].joint or layout.connectors[m].joint
+                if n == m or (target is not None and target == other_target and not joint):
+                    continue  # arrows converging on one target may share their last stretch, not a joining line
                 if ax1 == ax2 == bx1 == bx2:
                     overlap = min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2))
                     assert overlap <= 0.5, (layout.connectors[n], layout.connectors[m])
@@ -275,6 +281,68 @@ def check_everything_is_drawn_inside_its_row_and_the_drawing(sop: Sop, pages: Pa
             for p in c.points:
                 assert 0 < p.x < layout.width, c
                 assert abs(p.dy) >= EDGE or abs(p.dy) <= layout.rows[p.row].min_height / 2, (c, layout.rows[p.row])
+
+
+def _label_box(layout, tops, c: Connector) -> tuple[float, float, float, float]:
+    box = c.label_box
+    cy = _y(layout, tops, box.row, 0)
+    return (box.x0, box.x1, cy + box.y0, cy + box.y1)
+
+
+CROWDED_EXITS = 10  # a label may find no free box only at a decision with at least this many exits
+
+
+def check_labels_sit_beside_their_first_segment_and_on_nothing(sop: Sop, pages: Pages, layouts: Layouts) -> None:
+    """Every exit label has a box in its row, within LABEL_GAP of its line's first segment and
+    alongside it, and that box touches no line (its own included), no symbol and no other label.
+    Only a decision with very many exits, or a label wider than half a column, may
+    find no free box (it is then drawn where it clashes least, and marked crowded)."""
+    for layout in layouts:
+        for c in layout.connectors:
+            if c.label_crowded:
+                exits = len(sop.steps[c.source].exits or ())
+                many = exits >= CROWDED_EXITS
+                # wider than the room beside a line down a column's middle, up to the column's edge
+                # (its box is 1 px wider than the text, LABEL_GAP from the line, 1 px clear of the edge)
+                long = text_width(c.label, LABEL_SIZE) + 1 + LABEL_GAP + 1 > layout.metrics.column_width / 2
+                assert many or long, (exits, c)
+        tops = _tops(layout)
+        labelled = [c for c in layout.connectors if c.label is not None and not c.label_crowded]
+        boxes = []
+        for c in labelled:
+            box = c.label_box
+            assert box is not None and box.row == c.points[0].row, c
+            assert abs(box.y0) <= layout.rows[box.row].min_height / 2 and abs(box.y1) <= layout.rows[box.row].min_height / 2
+            assert 0 < box.x0 < box.x1 <= layout.width, c
+            assert box.y1 - box.y0 == LABEL_HEIGHT
+            assert box.x1 - box.x0 >= text_width(c.label, LABEL_SIZE), c
+            (x1, y1, _), (x2, y2, _) = _segments(layout, tops, c)[0]
+            bx0, bx1, by0, by1 = _label_box(layout, tops, c)
+            if y1 == y2:  # beside a horizontal: above or below it, starting along it
+                gap = min(abs(by1 - y1), abs(by0 - y1))
+                along = min(bx1, max(x1, x2)) - max(bx0, min(x1, x2))
+            else:
+                gap = min(abs(bx0 - x1), abs(bx1 - x1))
+                along = min(by1, max(y1, y2)) - max(by0, min(y1, y2))
+            assert gap <= LABEL_GAP + 1e-6 and along > 0, (c, (bx0, bx1, by0, by1))
+            boxes.append((c, (bx0, bx1, by0, by1)))
+        for c, (bx0, bx1, by0, by1) in boxes:
+            for other in layout.connectors:
+                if other.label_crowded:
+                    continue
+                for (x1, y1, _), (x2, y2, _) in _segments(layout, tops, other):
+                    lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
+                    assert not (lo_x < bx1 and hi_x > bx0 and lo_y < by1 and hi_y > by0), (c.label, other)
+                    if x1 == x2:
+                        assert not (bx0 <= x1 <= bx1 and lo_y < by1 and hi_y > by0), (c.label, other)
+                    else:
+                        assert not (by0 <= y1 <= by1 and lo_x < bx1 and hi_x > bx0), (c.label, other)
+            for s in layout.symbols:
+                sx0, sx1, sy0, sy1 = _box(layout, tops, s)
+                assert sx1 <= bx0 or bx1 <= sx0 or sy1 <= by0 or by1 <= sy0, (c.label, s)
+        for i, (c, (ax0, ax1, ay0, ay1)) in enumerate(boxes):
+            for d, (bx0, bx1, by0, by1) in boxes[i + 1:]:
+                assert ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0, (c.label, d.label)
 
 
 def check_every_decision_exit_is_labelled(sop: Sop, pages: Pages, layouts: Layouts) -> None:
@@ -354,6 +422,7 @@ INVARIANTS = [
     check_a_line_never_doubles_back_on_itself,
     check_everything_is_drawn_inside_its_row_and_the_drawing,
     check_every_decision_exit_is_labelled,
+    check_labels_sit_beside_their_first_segment_and_on_nothing,
     check_every_flow_edge_is_drawn_and_off_page_connectors_pair_up,
     check_every_end_is_drawn,
 ]
@@ -396,3 +465,31 @@ def test_a_long_text_makes_a_taller_printed_row():
 
 def test_edge_sentinel_is_beyond_any_row():
     assert EDGE > 5000
+
+
+def test_a_joint_steps_arrow_leaves_the_symbol_nearest_its_target_not_the_joining_line():
+    """Pemohon and Kasir pay together; the next step (Petugas Back Office) stands between their
+    columns. Its arrow leaves the bottom of Pemohon's symbol (the nearer one), in every mode."""
+    sop = SOPS["izin-satu-pintu"]
+    pay = 7
+    assert sorted(sop.steps[pay].actors) == ["kasir", "pemohon"]
+    for mode in MODES:
+        pages, metrics = splits(sop)[mode]
+        for steps, layout in zip(pages, layout_pages(sop, pages, metrics)):
+            if pay not in steps:
+                continue
+            pemohon = next(s for s in layout.symbols if s.step == pay and s.column == 0)
+            joint = [c for c in layout.connectors if c.joint and c.source == pay]
+            assert len(joint) == 1 and joint[0].points[0] == pemohon.port("right")
+            onward = [c for c in layout.connectors if c.source == pay and not c.joint]
+            assert len(onward) == 1
+            assert onward[0].points[0] == pemohon.port("bottom"), mode
+
+
+def test_the_eight_actor_sop_labels_each_loop_back_beside_its_own_line():
+    sop = SOPS["izin-satu-pintu"]
+    pages, metrics = splits(sop)["layar"]
+    (layout,) = layout_pages(sop, pages, metrics)
+    tidak = [c for c in layout.connectors if c.label == "Tidak"]
+    assert len(tidak) == 3 and all(c.target is not None and c.target < c.source for c in tidak)
+    check_labels_sit_beside_their_first_segment_and_on_nothing(sop, pages, [layout])

@@ -22,7 +22,7 @@ from macros.render.flowchart.layout import layout_pages
 from macros.validate import validate_paths
 from tests.conftest import REPO
 from tests.render.test_flowchart_geometry import check_layout, splits
-from tests.strategies import REGISTRIES, corpora, sop_sources, to_sop, write_corpus
+from tests.strategies import REGISTRIES, ROLES, corpora, sop_sources, to_sop, write_corpus
 
 PROPERTY = settings(
     max_examples=150,
@@ -73,7 +73,7 @@ def _source(columns: list[str], actors: list[str], decisions: dict[int, list[tup
         "nomor": "800/001/UJI", "judul": "Pemeriksaan Berkas", "instansi": "dinas-uji",
         "tanggal": {"pembuatan": "2025-03-03"},
         "disahkan_oleh": {"jabatan": "kepala", "nama": "SITI RAHMAWATI, S.E., M.M."},
-        "jenis_kegiatan": "Pelayanan", "penanggung_jawab": {"produk": "kepala", "kegiatan": columns[0]},
+        "jenis_kegiatan": "Pelayanan", "penanggung_jawab": {"produk": "kepala", "kegiatan": next(c for c in columns if c != "pemohon")},
         "ruang_lingkup": "Bidang Pelayanan Perizinan", "pelaksana": columns, "langkah": steps,
     }
 
@@ -208,3 +208,54 @@ def test_realistic_sops_never_widen_the_drawing(tmp_path):
             layouts = layout_pages(document.sop, pages, metrics)
             check_layout(document.sop, pages, layouts)
             assert all(layout.margin == 0 for layout in layouts), document.slug
+
+
+# -- joint steps far apart and decisions with many exits -------------------------------------------
+
+EIGHT = ["pemohon", "petugas-loket", "verifikator", "kasi-verifikasi", "kasi-teknis", "kabid-pelayanan", "kepala",
+         "bendahara"]
+
+
+@st.composite
+def far_joint_sources(draw) -> dict[str, Any]:
+    """Eight actors; joint steps of the first and last column (and others far apart); a few decisions
+    with up to MAX_EXITS exits, to anywhere, their labels 'Ya', 'Tidak', 'Cabang k'."""
+    columns = EIGHT
+    n = draw(st.integers(len(EIGHT), 30))
+    actors: list[str | list[str]] = []
+    for i in range(n):
+        own = columns[draw(st.integers(0, len(columns) - 1))] if i >= len(columns) else columns[i]
+        if draw(st.integers(0, 3)) == 0:
+            pair = draw(st.sampled_from([(0, len(columns) - 1), (0, len(columns) - 2), (1, len(columns) - 1)]))
+            joint = {columns[pair[0]], columns[pair[1]], own}
+            actors.append([c for c in columns if c in joint])
+        else:
+            actors.append(own)
+    decisions: dict[int, list[tuple[str, int]]] = {}
+    for d in draw(st.lists(st.integers(1, n - 2), max_size=3, unique=True)):
+        others = [t for t in range(1, n + 1) if t not in (d, d + 1)]
+        count = draw(st.integers(1, min(MAX_EXITS - 1, len(others))))
+        targets = draw(st.lists(st.sampled_from(others), min_size=count, max_size=count, unique=True))
+        labels = ["Tidak"] + [f"Cabang {k}" for k in range(1, count)]
+        decisions[d] = [("Ya", d + 1)] + list(zip(labels, targets))
+    source = _source(columns, actors, {})
+    for d, exits in decisions.items():
+        source["langkah"][d - 1]["keputusan"] = [
+            {"label": label, "ke": f"l{t}"} for label, t in exits
+        ]
+    return source
+
+
+@PROPERTY
+@given(far_joint_sources())
+def test_far_apart_joint_steps_and_many_exits_are_laid_out_with_clear_labels(source):
+    """Arrows start and end on symbols (never on a joining line); labels touch no line, symbol or label."""
+    check_every_split(source)
+
+
+@settings(PROPERTY, max_examples=10)
+@given(far_joint_sources())
+def test_far_joint_sources_are_legal(source):
+    assert all(c in ROLES for c in EIGHT)
+    with TemporaryDirectory() as folder:
+        assert _findings(write_corpus(Path(folder), [source])) == []

@@ -1,6 +1,6 @@
 """The site's own font (docs/assets/fonts/) and the print estimate made from its metrics.
 
-The metric tables in macros/render/flowchart/pagination.py are read again from the shipped font files
+The metric tables in macros/render/flowchart/font_metrics.py are read again from the shipped font files
 with fontTools (and brotli, for WOFF2); those tests are skipped where fontTools is not installed.
 """
 
@@ -14,11 +14,11 @@ import pytest
 import yaml
 from markupsafe import Markup
 
-from macros.render.flowchart import pagination
-from macros.render.flowchart.pagination import (
-    ADVANCES, FIRST_CHAR, FONT_FILES, OTHER_ADVANCE, PT, UNITS_PER_EM, IdentityPair, PairPart, cell_height,
-    identity_pages, text_width, wrapped_lines,
+from macros.render.flowchart import font_metrics, pagination
+from macros.render.flowchart.font_metrics import (
+    ADVANCES, FIRST_CHAR, FONT_FILES, OTHER_ADVANCE, UNITS_PER_EM, text_width, wrapped_lines,
 )
+from macros.render.flowchart.pagination import PT, IdentityPair, PairPart, cell_height, identity_pages
 from tests.conftest import REPO
 
 ASSETS = REPO / "docs" / "assets"
@@ -135,7 +135,7 @@ def test_a_letter_outside_the_table_is_never_counted_narrow(weight, style):
             char = chr(code)
             if code < 0x7F or unicodedata.category(char)[0] not in "LNP":
                 continue
-            assert pagination._advance(char, ADVANCES[style]) >= width - UNITS_PER_EM / 50, (char, width)
+            assert font_metrics._advance(char, ADVANCES[style]) >= width - UNITS_PER_EM / 50, (char, width)
         assert max(advances.values()) <= OTHER_ADVANCE
 
 

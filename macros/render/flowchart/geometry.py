@@ -91,6 +91,31 @@ class Point:
 
 EDGE = 10_000.0  # beyond any row: drawing clips it at the row's edge
 
+LABEL_SIZE = 9.5  # px: font size of an exit's label
+LABEL_HEIGHT = 11.0  # px: the box one line of label text is drawn in
+LABEL_DESCENT = 2.5  # px: from the box's bottom up to the text's baseline
+LABEL_GAP = 2.5  # px: between a label and the line it stands beside
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """The box an exit's label is drawn in: x from the drawing's left, y from its row's centre."""
+
+    row: int
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+
+    def overlaps(self, other: "Label", clearance: float = 0.0) -> bool:
+        return (
+            self.row == other.row
+            and self.x0 < other.x1 + clearance
+            and other.x0 < self.x1 + clearance
+            and self.y0 < other.y1 + clearance
+            and other.y0 < self.y1 + clearance
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Symbol:
@@ -121,7 +146,8 @@ class Connector:
     points: list[Point]
     arrow: bool = True
     label: str | None = None
-    label_side: str | None = None  # which side of the source the labelled exit leaves by
+    label_box: Label | None = None  # where the label is drawn, beside the connector's first segment
+    label_crowded: bool = False  # no free box was left for it (a decision with very many exits)
     source: int | None = None  # step indices; None at an off-page connector
     target: int | None = None
     joint: bool = False  # the line joining the symbols of one joint step

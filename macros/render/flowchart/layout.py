@@ -18,11 +18,26 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, replace
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Sequence
 
 from ...model.flow import Edge, continues, edges as flow_edges, end_exits, is_terminal
 from ...model.sop import Sop
-from .geometry import EDGE, Connector, Metrics, PageLayout, Point, Row, RowKind, Shape, Symbol
+from .geometry import (
+    EDGE,
+    LABEL_GAP,
+    LABEL_HEIGHT,
+    LABEL_SIZE,
+    Connector,
+    Label,
+    Metrics,
+    PageLayout,
+    Point,
+    Row,
+    RowKind,
+    Shape,
+    Symbol,
+)
+from .font_metrics import text_width
 
 JOG = 8.0  # how far outside a symbol a line turns
 EXIT_JOG = JOG + 4  # below a symbol, where an exit turns (room for its label)
@@ -34,6 +49,9 @@ FAN_SPACINGS = (4.0, 2.0, 1.0)  # between exits leaving one edge of a symbol, wi
 TOLERANCE = 0.5  # px: closer than this, two lines overlap or a line touches a symbol
 ROW_PAD = 3.0  # between a step row's outermost line and its edge
 BAND_PAD = 10.0  # the same in a connector row
+LABEL_CLEAR = 1.0  # px: between a label and any line, symbol or other label
+LABEL_ROOM = LABEL_HEIGHT + 2 * LABEL_GAP  # a labelled exit's turning level below the one before it
+FALLBACKS = 200  # free lines compared when none leaves its label a free box
 
 
 def step_shape(sop: Sop, index: int) -> Shape:
@@ -153,10 +171,38 @@ def _crosses(stretch: _Stretch, s: Symbol) -> bool:
     return row == s.row and y0 < dy < y1 and stretch.lo < x1 and stretch.hi > x0
 
 
+def _hits(stretch: _Stretch, box: Label) -> bool:
+    """Does the stretch come within LABEL_CLEAR of the label's box?"""
+    c = LABEL_CLEAR
+    if stretch.vertical:
+        if not box.x0 - c < stretch.line < box.x1 + c:
+            return False
+        lo_row, lo = stretch.lo
+        hi_row, hi = stretch.hi
+        lo = lo if lo_row == box.row else (-EDGE if lo_row < box.row else EDGE)
+        hi = hi if hi_row == box.row else (EDGE if hi_row > box.row else -EDGE)
+        return lo < box.y1 + c and hi > box.y0 - c
+    row, dy = stretch.line
+    return row == box.row and box.y0 - c < dy < box.y1 + c and stretch.lo < box.x1 + c and stretch.hi > box.x0 - c
+
+
+def _covers(s: Symbol, box: Label) -> bool:
+    """Does the label's box come within LABEL_CLEAR of the symbol's box?"""
+    c = LABEL_CLEAR
+    return (
+        s.row == box.row
+        and box.x0 < s.x + s.half_width + c
+        and s.x - s.half_width < box.x1 + c
+        and box.y0 < s.half_height + c
+        and -s.half_height < box.y1 + c
+    )
+
+
 class _Board:
-    """The symbols and lines laid so far."""
+    """The symbols, lines and labels laid so far."""
 
     def __init__(self) -> None:
+        self.labels: dict[int, list[Label]] = {}  # by row
         self.symbols: dict[int, list[Symbol]] = {}
         self.verticals: dict[int, list[tuple[_Stretch, int | None]]] = {}  # by rounded x
         self.horizontals: dict[int, list[tuple[_Stretch, int | None]]] = {}  # by row
@@ -170,6 +216,22 @@ class _Board:
                 self.verticals.setdefault(round(st.line), []).append((st, target))
             else:
                 self.horizontals.setdefault(st.line[0], []).append((st, target))
+
+    def label(self, box: Label) -> None:
+        self.labels.setdefault(box.row, []).append(box)
+
+    def unlabel(self, box: Label) -> None:
+        self.labels[box.row].remove(box)
+
+    def label_fits(self, box: Label, own: Iterable[_Stretch] = ()) -> bool:
+        """Is the box clear of every symbol, line and label (and of the lines in `own`)?"""
+        if any(_covers(s, box) for s in self.symbols.get(box.row, ())):
+            return False
+        if any(box.overlaps(other, LABEL_CLEAR) for other in self.labels.get(box.row, ())):
+            return False
+        near = [st for b in range(int(box.x0) - 2, int(box.x1) + 3) for st, _ in self.verticals.get(b, ())]
+        near += [st for st, _ in self.horizontals.get(box.row, ())]
+        return not any(_hits(st, box) for st in [*near, *own])
 
     def fits(self, symbol: Symbol, clearance: float) -> bool:
         """A new symbol keeps `clearance` from the row's other symbols and sits on no line."""
@@ -185,7 +247,12 @@ class _Board:
         return not any(_crosses(st, symbol) for st in near)
 
     def free(
-        self, points: list[Point], target: int | None, ignore: Symbol | None = None, extra: Iterable[Symbol] = ()
+        self,
+        points: list[Point],
+        target: int | None,
+        ignore: Symbol | None = None,
+        extra: Iterable[Symbol] = (),
+        labels: bool = True,
     ) -> bool:
         """Can a connector run along `points`? Lines may share a stretch only on the way into one target.
         `ignore`: a symbol the first stretch leaves from its edge (it starts inside the symbol's box)."""
@@ -196,6 +263,8 @@ class _Board:
                 if not (i == 0 and s is ignore) and _crosses(st, s):
                     return False
             if any(_crosses(st, s) for s in extra):
+                return False
+            if labels and any(_hits(st, box) for box in self._labels_along(st)):
                 return False
             for other, other_target in self._lines_along(st):
                 if (target is None or other_target != target) and _overlap(st, other):
@@ -208,6 +277,11 @@ class _Board:
         rows = range(st.lo[0], st.hi[0] + 1) if st.vertical else (st.line[0],)
         for row in rows:
             yield from self.symbols.get(row, ())
+
+    def _labels_along(self, st: _Stretch) -> Iterator[Label]:
+        rows = range(st.lo[0], st.hi[0] + 1) if st.vertical else (st.line[0],)
+        for row in rows:
+            yield from self.labels.get(row, ())
 
     def _lines_along(self, st: _Stretch) -> Iterator[tuple[_Stretch, int | None]]:
         if st.vertical:
@@ -228,7 +302,6 @@ class _Port:
     tag: str  # "left", "right", "bottom", or "fan:<heading>:<offset>" for a point on an edge
     point: Point
     heading: str  # "left", "right", "down", "up"
-    label_side: str | None
 
     @property
     def on_edge(self) -> bool:
@@ -241,7 +314,9 @@ class _Candidate:
     port: _Port | None = None
     entry: tuple[Symbol, str] | None = None  # the target symbol and the side tag it is entered by
     pentagon: Symbol | None = None
-    levels: tuple[tuple, ...] = ()  # turning levels it takes: ("step", row, below) or ("band", row)
+    levels: tuple[tuple, ...] = ()  # turning levels it takes: ("step", row, below, dy) or ("band", row)
+    label: Label | None = None  # the exit's label, beside the first segment
+    crowded: bool = False  # the label's box is not free of everything (no route left one free)
 
 
 class _PageBuilder:
@@ -267,8 +342,14 @@ class _PageBuilder:
         self.by_step: dict[int, list[Symbol]] = {}
         self.connectors: list[Connector] = []
         self.sides: dict[int, set[str]] = {}  # id(symbol) -> {"out:left", "in:top", "joint:right", ...}
-        self.levels: dict[tuple, int] = {}  # ("step", row, below) / ("band", row) -> turning levels used
+        self.levels: dict[tuple, int] = {}  # ("band", row) -> turning levels used
+        self.depth: dict[tuple[int, bool], float] = {}  # (row, below) -> farthest turning level or label from the centre
+        self.half_height: dict[int, float] = {}  # step row -> its symbols' half height
+        # route index -> the exit reserved for it: (port, turning level or None, label box)
+        self.planned: dict[int, tuple[_Port, float | None, Label]] = {}
+        self.heads: dict[int, list[_Stretch]] = {}  # route index -> first stretch of its reserved exit
         self.margin = 0.0
+        self.labels_bar = True
         self.board = _Board()
         self._lane_cache: dict[int, list[float]] = {}
         self._port_cache: dict[tuple[int, bool], list[_Port]] = {}
@@ -289,6 +370,7 @@ class _PageBuilder:
                 for c in columns
             ]
             self.by_step[step] = placed
+            self.half_height[self.row_of[step]] = m.half_heights[shape]
             for symbol in placed:
                 self._add_symbol(symbol)
             for left, right in zip(placed, placed[1:]):
@@ -302,7 +384,9 @@ class _PageBuilder:
         self.board.place(symbol)
 
     def _add_connector(self, connector: Connector) -> None:
-        self.board.add(connector.points, connector.target)
+        # A joining line is shared with nothing, not even an arrow into its own step: every arrow
+        # starts and ends on a symbol, never along (or in the middle of) the joining line.
+        self.board.add(connector.points, None if connector.joint else connector.target)
         self.connectors.append(connector)
 
     def _use(self, symbol: Symbol, tag: str) -> None:
@@ -326,7 +410,7 @@ class _PageBuilder:
         for side in ("left", "right", "bottom") if going_up else ("right", "left", "bottom"):
             symbols = [placed[0]] if side == "left" else [placed[-1]] if side == "right" else placed[::-1]
             heading = "down" if side == "bottom" else side
-            ports += [_Port(s, side, s.port(side), heading, side) for s in symbols]
+            ports += [_Port(s, side, s.port(side), heading) for s in symbols]
         headings = ("up", "down") if going_up else ("down", "up")
         for spacing in FAN_SPACINGS:
             for s in placed[::-1]:
@@ -338,13 +422,15 @@ class _PageBuilder:
     def _fan_offsets(s: Symbol, spacing: float) -> list[float]:
         """Offsets from the centre, along an edge, first used at this spacing."""
         limit = s.half_width - (s.half_height if s.shape is Shape.TERMINATOR else 0.0) - 3
-        result = []
-        k = 1
-        while k * spacing <= limit:
-            if spacing == FAN_SPACINGS[0] or (k * spacing) % (2 * spacing):  # not offered at a wider spacing
-                result += [k * spacing, -k * spacing]
-            k += 1
-        return result
+        ks = [
+            k
+            for k in range(1, int(limit / spacing) + 1)
+            if spacing == FAN_SPACINGS[0] or (k * spacing) % (2 * spacing)  # not offered at a wider spacing
+        ]
+        # Outermost first: an exit reserved earlier turns nearer the symbol, so the label on the
+        # outer side of its first segment stays clear of the exits reserved after it (further in,
+        # turning further out).
+        return [offset for k in reversed(ks) for offset in (k * spacing, -k * spacing)]
 
     @staticmethod
     def _fan_port(s: Symbol, d: float, heading: str) -> _Port:
@@ -353,8 +439,7 @@ class _PageBuilder:
         else:
             dy = s.half_height
         dy = dy if heading == "down" else -dy
-        label = "bottom" if heading == "down" else ("right" if d > 0 else "left")
-        return _Port(s, f"fan:{heading}:{d}", Point(s.row, s.x + d, dy), heading, label)
+        return _Port(s, f"fan:{heading}:{d}", Point(s.row, s.x + d, dy), heading)
 
     def _port_free(self, port: _Port) -> bool:
         if port.on_edge:
@@ -362,16 +447,160 @@ class _PageBuilder:
         return not self._busy(port.symbol, port.tag)
 
     def _reserve(self, route: _Route) -> _Port:
+        """The exit's port and, for a labelled exit, the room for its label beside the first segment:
+        reserved before any long line is routed, so those lines go round the label."""
         going_up = self.page_of[route.edge.target] < self.page or route.edge.target < route.edge.source
-        port = next(p for p in self._ports(route.edge.source, going_up) if self._port_free(p))
+        free = [p for p in self._ports(route.edge.source, going_up) if self._port_free(p)]
+        port = free[0]
+        if route.edge.label is not None:
+            # without room anywhere, at least a port whose label can stand inside the drawing
+            port = next((p for p in free if self._label_inside(p, route.edge.label)), port)
+            for candidate in free:
+                plan = self._plan_label(candidate, route.edge.label)
+                if plan is not None:
+                    port = candidate
+                    level, box, head = plan
+                    self.planned[route.index] = (port, level, box)
+                    self.heads[route.index] = _stretches(head)
+                    if level is not None:
+                        self._deepen(port.symbol.row, level)
+                    self._place_label(box)
+                    break
         self._use(port.symbol, f"out:{port.tag}")
         return port
+
+    # -- labels ------------------------------------------------------------------------------------
+    @staticmethod
+    def _label_width(text: str) -> float:
+        return round(text_width(text, LABEL_SIZE) + 1.0, 1)
+
+    def _label_inside(self, port: _Port, text: str) -> bool:
+        s = port.symbol
+        sign = {"right": 1, "left": -1}.get(port.heading, 0)
+        dy = {"down": 1, "up": -1}.get(port.heading, 0) * (s.half_height + LABEL_ROOM)
+        head = [port.point, Point(s.row, port.point.x + sign * JOG, port.point.dy if sign else dy)]
+        right = self.columns_width + self.margin - LABEL_CLEAR
+        return any(LABEL_CLEAR <= box.x0 and box.x1 <= right for box in self._label_spots(head, self._label_width(text)))
+
+    def _plan_label(self, port: _Port, text: str) -> tuple[float | None, Label, list[Point]] | None:
+        """The turning level and label box of an exit leaving by `port`, or None when its label
+        (or its first segment) has no room."""
+        s = port.symbol
+        if port.heading in ("left", "right"):
+            level = None
+            sign = 1 if port.heading == "right" else -1
+            head = [port.point, Point(s.row, port.point.x + sign * JOG, 0.0)]
+        else:
+            level = self._exit_level(s, port.heading == "down", labelled=True)
+            head = [port.point, Point(s.row, port.point.x, level)]
+        ignore = s if port.on_edge else None
+        if not self.board.free(head, None, ignore) or any(_overlap(a, b) for a in _stretches(head) for b in self._heads()):
+            return None
+        spots = list(self._label_spots(head, self._label_width(text), right_first=port.point.x >= s.x))
+        if port.on_edge:  # only on the outer side: the inner side is where the next exits leave
+            spots = [box for box in spots if (box.x0 > port.point.x) == (port.point.x > s.x)]
+        for box in spots:
+            if self._label_fits(box, _stretches(head)):
+                return level, box, head
+        return None
+
+    def _label_spots(self, points: list[Point], width: float, right_first: bool = True) -> Iterator[Label]:
+        """Boxes beside the first segment of a line along `points`, most preferred first: above a
+        horizontal (then below), on one side of a vertical (then the other), at its far end (when
+        that lies in the same row) and then at its start."""
+        p, q = points[0], points[1]
+        h = LABEL_HEIGHT
+        if p.row == q.row and p.dy == q.dy:
+            x0 = p.x + LABEL_GAP if q.x > p.x else p.x - LABEL_GAP - width
+            for y1 in (p.dy - LABEL_GAP, p.dy + LABEL_GAP + h):
+                yield Label(p.row, x0, x0 + width, y1 - h, y1)
+            return
+        down = _key(q) > _key(p)
+        spans = []
+        if q.row == p.row and abs(q.dy) < EDGE:
+            spans.append((q.dy - LABEL_GAP - h, q.dy - LABEL_GAP) if down else (q.dy + LABEL_GAP, q.dy + LABEL_GAP + h))
+        spans.append((p.dy + LABEL_GAP, p.dy + LABEL_GAP + h) if down else (p.dy - LABEL_GAP - h, p.dy - LABEL_GAP))
+        for y0, y1 in spans:
+            for right in (right_first, not right_first):
+                x0 = p.x + LABEL_GAP if right else p.x - LABEL_GAP - width
+                yield Label(p.row, x0, x0 + width, y0, y1)
+
+    def _label_fits(self, box: Label, own: Iterable[_Stretch], extra: Sequence[Symbol] = ()) -> bool:
+        """Inside the drawing (a label never widens it), clear of everything laid or reserved so far
+        and of `extra`, the symbol its own line is about to add (an end capsule)."""
+        right = max([self.columns_width + self.margin] + [s.x + s.half_width + MARGIN_LANE for s in extra])
+        inside = LABEL_CLEAR <= box.x0 and box.x1 <= right - LABEL_CLEAR
+        if not inside or any(_covers(s, box) for s in extra):
+            return False
+        return self.board.label_fits(box, [*own, *self._heads()])
+
+    def _heads(self) -> list[_Stretch]:
+        return [st for stretches in self.heads.values() for st in stretches]
+
+    def _fit_label(self, points: list[Point], text: str, anyhow: bool = False, extra: Sequence[Symbol] = ()) -> Label | None:
+        """The first free box beside the first segment of a line about to be laid along `points`
+        (`anyhow`: the first box at all, when no line that route could take leaves one free)."""
+        own = _stretches(points)
+        spots = list(self._label_spots(points, self._label_width(text)))
+        found = next((box for box in spots if self._label_fits(box, own, extra)), None)
+        if found is not None or not anyhow:
+            return found
+        return min(spots, key=lambda box: self._label_score(box, points))
+
+    def _label_score(self, box: Label, points: list[Point]) -> tuple[bool, int]:
+        """Lower is better: a box inside the drawing first, then the fewest clashes."""
+        return (box.x0 < LABEL_CLEAR, self._clashes(box, _stretches(points)))
+
+    def _clashes(self, box: Label, own: list[_Stretch]) -> int:
+        """How many symbols, lines and labels the box touches (for a label that cannot avoid all)."""
+        b = self.board
+        lines = [st for sts in (*b.verticals.values(), b.horizontals.get(box.row, ())) for st, _ in sts]
+        return (
+            sum(_covers(s, box) for s in b.symbols.get(box.row, ()))
+            + sum(box.overlaps(other, LABEL_CLEAR) for other in b.labels.get(box.row, ()))
+            + sum(_hits(st, box) for st in [*lines, *own, *self._heads()])
+        )
+
+    def _place_label(self, box: Label) -> None:
+        """Put the label on the board; a label beyond its symbol pushes later turning levels out."""
+        self.board.label(box)
+        if box.y0 > 0:
+            self._deepen(box.row, box.y1)
+        elif box.y1 < 0:
+            self._deepen(box.row, box.y0)
+        right = box.x1 + LABEL_CLEAR
+        if right > self.columns_width:
+            self.margin = max(self.margin, right - self.columns_width + MARGIN_LANE)
+
+    def _deepen(self, row: int, dy: float) -> None:
+        below = dy > 0
+        self.depth[(row, below)] = max(self._depth(row, below), abs(dy))
+
+    def _depth(self, row: int, below: bool) -> float:
+        """How far from the row's centre the last turning level (or label) beyond the symbols lies."""
+        hh = self.half_height[row]
+        return self.depth.get((row, below), hh if below else hh + JOG)  # -(hh + JOG): where arrows enter a top
+
+    def _exit_level(self, s: Symbol, below: bool, labelled: bool) -> float:
+        """The next turning level below (or above) the row's symbols; a labelled exit's leaves room
+        for its label between it and the level before."""
+        depth = self._depth(s.row, below)
+        if labelled:
+            level = depth + LABEL_ROOM + LABEL_CLEAR
+        elif (s.row, below) not in self.depth and below:
+            level = s.half_height + EXIT_JOG
+        else:
+            level = depth + LEVEL_STEP
+        return level if below else -level
 
     def _plans(self, route: _Route, reserved: _Port) -> Iterator[tuple[_Port, bool]]:
         """(port, in the margin?) to try: the reserved port, a few other free ones, then the margin."""
         yield reserved, False
         going_up = self.page_of[route.edge.target] < self.page or route.edge.target < route.edge.source
         free = [p for p in self._ports(route.edge.source, going_up) if p != reserved and self._port_free(p)]
+        label = route.edge.label
+        outside = [p for p in free if label is not None and not self._label_inside(p, label)]
+        free = [p for p in free if p not in outside]  # ports whose label would stand outside: last
         sides = [p for p in free if not p.on_edge]
         fans = [p for p in free if p.on_edge]
         for port in sides + fans[:2]:
@@ -379,21 +608,23 @@ class _PageBuilder:
         yield reserved, True
         for port in fans:  # from an edge point, a margin lane is always reachable
             yield port, True
+        for port in outside:
+            yield port, False
+            yield port, True
 
-    def _leave(self, port: _Port, lane: float) -> tuple[list[Point], tuple[tuple, ...]]:
-        """From the port to the lane, in the port's row."""
+    def _leave(self, port: _Port, lane: float, route: _Route | None, labelled: bool = False) -> tuple[list[Point], tuple[tuple, ...]]:
+        """From the port to the lane, in the port's row (at the turning level reserved with the port)."""
         row = port.symbol.row
         if port.heading in ("left", "right"):
             return [port.point, Point(row, lane, 0.0)], ()
         below = port.heading == "down"
-        dy = self._step_level(port.symbol, below)
-        return [port.point, Point(row, port.point.x, dy), Point(row, lane, dy)], (("step", row, below),)
-
-    def _step_level(self, s: Symbol, below: bool) -> float:
-        used = self.levels.get(("step", s.row, below), 0)
-        if below:
-            return s.half_height + EXIT_JOG + LEVEL_STEP * used
-        return -(s.half_height + JOG + LEVEL_STEP * (used + 1))  # -(hh + JOG) is where arrows enter the top
+        plan = self.planned.get(route.index) if route is not None else None
+        if plan is not None and plan[0] == port and plan[1] is not None:
+            dy = plan[1]
+        else:
+            labelled = labelled if route is None else route.edge.label is not None
+            dy = self._exit_level(port.symbol, below, labelled=labelled)
+        return [port.point, Point(row, port.point.x, dy), Point(row, lane, dy)], (("step", row, dy),)
 
     @staticmethod
     def _boundary(port: _Port) -> int:
@@ -466,25 +697,74 @@ class _PageBuilder:
         return Symbol(Shape.OFF_PAGE, row, x, hw, hh, letter=letter)
 
     # -- search ----------------------------------------------------------------------------------------
-    def _first(self, candidates: Iterable[_Candidate], target: int | None) -> _Candidate:
+    def _first(
+        self,
+        candidates: Callable[[], Iterable[_Candidate]],
+        target: int | None,
+        route: _Route | None = None,
+        label: str | None = None,
+    ) -> _Candidate:
+        """The first candidate whose line is free and, for a labelled exit, that leaves room for the
+        label beside its first segment (the room reserved with its port, or any free box). Should no
+        line leave a free box, the first free line with its label where it fits best; should labels
+        laid so far bar every line, the first line free of symbols and other lines."""
+        for labels in (True, False):
+            self.labels_bar = labels  # do labels bar a line (also in the candidates' own look-ahead)?
+            c = self._first_free(candidates(), target, route, labels, label)
+            if c is not None:
+                self.labels_bar = True
+                c.crowded = c.crowded or not labels  # its line may run through other labels
+                return c
+        raise AssertionError("no route found")  # unreachable: margin lanes and new connector rows always fit
+
+    def _first_free(
+        self, candidates: Iterable[_Candidate], target: int | None, route: _Route | None, labels: bool, label: str | None
+    ) -> _Candidate | None:
+        if route is not None:
+            label = route.edge.label
+        plan = self.planned.get(route.index) if route is not None else None
+        fallback: tuple[tuple[bool, int], _Candidate, Label] | None = None
+        fallbacks = 0
         for c in candidates:
             if c.pentagon is not None and not self.board.fits(c.pentagon, SLOT_GAP):
                 continue
             ignore = c.port.symbol if c.port is not None and c.port.on_edge else None
             extra = [c.pentagon] if c.pentagon is not None else []
-            if self.board.free(c.points, target, ignore, extra):
-                self._commit(c)
-                return c
-        raise AssertionError("no route found")  # unreachable: margin lanes and new connector rows always fit
+            if not self.board.free(c.points, target, ignore, extra, labels):
+                continue
+            if label is not None and c.label is None:
+                reserved = plan is not None and c.port == plan[0]  # at the level reserved with it (_leave)
+                c.label = plan[2] if reserved else self._fit_label(c.points, label, extra=extra)
+                if c.label is None:
+                    if fallbacks < FALLBACKS:  # keep the line whose label clashes least
+                        spots = list(self._label_spots(c.points, self._label_width(label)))
+                        if fallback is None or any(box.x0 >= LABEL_CLEAR for box in spots):
+                            fallbacks += 1
+                            box = self._fit_label(c.points, label, anyhow=True, extra=extra)
+                            score = self._label_score(box, c.points)
+                            if fallback is None or score < fallback[0]:
+                                fallback = (score, c, box)
+                    continue
+            self._commit(c)
+            return c
+        if fallback is not None:  # no line this route could take leaves its label a free box
+            _, c, c.label = fallback
+            c.crowded = True
+            self._commit(c)
+            return c
+        return None
 
     def _free(self, points: list[Point], target: int | None, port: _Port | None = None) -> bool:
-        return self.board.free(points, target, port.symbol if port is not None and port.on_edge else None)
+        ignore = port.symbol if port is not None and port.on_edge else None
+        return self.board.free(points, target, ignore, labels=self.labels_bar)
 
     def _commit(self, c: _Candidate) -> None:
         if c.port is not None:
             self._use(c.port.symbol, f"out:{c.port.tag}")
         if c.entry is not None:
             self._use(*c.entry)
+        if c.label is not None and c.label not in self.board.labels.get(c.label.row, ()):
+            self._place_label(c.label)
         if c.pentagon is not None:
             band = "top" if c.pentagon.row < 0 else "bottom"
             in_band = not 0 <= c.pentagon.row < len(self.steps)  # an end capsule sits in a step row
@@ -492,13 +772,21 @@ class _PageBuilder:
                 self.bands[band].append(c.pentagon.row)
             self._add_symbol(c.pentagon)
         for level in c.levels:
-            self.levels[level] = self.levels.get(level, 0) + 1
+            if level[0] == "step":
+                self._deepen(level[1], level[2])
+            else:
+                self.levels[level] = self.levels.get(level, 0) + 1
         right = max([p.x for p in c.points] + ([c.pentagon.x + c.pentagon.half_width] if c.pentagon else []))
         if right > self.columns_width:
             self.margin = max(self.margin, right - self.columns_width + MARGIN_LANE)
 
-    def _release(self, reserved: _Port, used: _Port) -> None:
-        if used != reserved:
+    def _release(self, route: _Route, reserved: _Port, used: _Candidate) -> None:
+        """Free the reserved port (and its label's room) when the route left by another way."""
+        plan = self.planned.pop(route.index, None)
+        self.heads.pop(route.index, None)
+        if plan is not None and used.label != plan[2]:
+            self.board.unlabel(plan[2])
+        if used.port != reserved:
             self.sides[id(reserved.symbol)].discard(f"out:{reserved.tag}")
 
     # -- routes ------------------------------------------------------------------------------------
@@ -506,32 +794,47 @@ class _PageBuilder:
     def _nearest(sources: list[Symbol], targets: list[Symbol]) -> tuple[Symbol, Symbol]:
         return min(((s, t) for s in sources for t in targets), key=lambda p: (abs(p[0].x - p[1].x), p[0].x, p[1].x))
 
-    def _adjacent(self, sources: list[Symbol], targets: list[Symbol], end: Point | None = None) -> _Candidate:
-        """Straight down to the next row, from the source's bottom, its side or its joint line."""
+    def _adjacent(
+        self, sources: list[Symbol], targets: list[Symbol], end: Point | None = None, labelled: bool = False
+    ) -> _Candidate:
+        """Down to the next row, from the bottom or the outer side of the source symbol nearest the
+        target (of a joint step's symbols: nearest by x, the left one on a tie), into the top of the
+        target symbol nearest the source (or to `end`)."""
         s, t = self._nearest(sources, targets)
         row = s.row
         lo, hi = sources[0].x, sources[-1].x
+        levels: tuple[tuple, ...] = ()
         if s.x == t.x:
             points, side = [s.port("bottom")], "bottom"
         elif lo < t.x < hi:
-            points, side = [Point(row, t.x, 0.0)], None  # from the line joining a joint step
+            # The target stands under the line joining a joint step, whose symbols' facing sides
+            # that line holds: leave the nearest symbol by its bottom, turn below the row, run across.
+            dy = self._exit_level(s, below=True, labelled=labelled)
+            points, side = [s.port("bottom"), Point(row, s.x, dy), Point(row, t.x, dy)], "bottom"
+            levels = (("step", row, dy),)
         else:
             side = "right" if t.x > s.x else "left"
             points = [s.port(side), Point(row, t.x, 0.0)]
         points.append(end if end is not None else t.port("top"))
-        port = _Port(s, side, points[0], "down", side) if side else None
-        return _Candidate(points, port, None if end is not None else (t, "in:top"))
+        port = _Port(s, side, points[0], "down" if side == "bottom" else side)
+        return _Candidate(points, port, None if end is not None else (t, "in:top"), levels=levels)
 
     def _route_adjacent(self, route: _Route) -> Connector:
-        c = self._adjacent(self.by_step[route.edge.source], self.by_step[route.edge.target])
+        label = route.edge.label
+        c = self._adjacent(self.by_step[route.edge.source], self.by_step[route.edge.target], labelled=label is not None)
+        if label is not None:
+            c.label = self._fit_label(c.points, label)  # drawn early: little to avoid
+            if c.label is None:
+                c.label, c.crowded = self._fit_label(c.points, label, anyhow=True), True
         self._commit(c)
         return self._exit(route, c)
 
     @staticmethod
     def _exit(route: _Route, c: _Candidate, off_page: bool = False) -> Connector:
         """The connector of a route that starts at its source step."""
-        side = c.port.label_side if c.port else None
-        connector = Connector(c.points, label=route.edge.label, label_side=side, source=route.edge.source)
+        connector = Connector(
+            c.points, label=route.edge.label, label_box=c.label, label_crowded=c.crowded, source=route.edge.source
+        )
         if off_page:
             connector.letter = route.letter
         else:
@@ -549,11 +852,11 @@ class _PageBuilder:
                 for x in self._slots(row, preferred, fitting):
                     pentagon = self._pentagon(row, x, route.letter)
                     ghost = Symbol(Shape.PROCESS, row, x, 0, 0)
-                    c = self._adjacent(sources, [ghost], end=pentagon.port("top"))
+                    c = self._adjacent(sources, [ghost], end=pentagon.port("top"), labelled=route.edge.label is not None)
                     c.pentagon = pentagon
                     yield c
 
-        return self._exit(route, self._first(candidates(), None), off_page=True)
+        return self._exit(route, self._first(candidates, None, route), off_page=True)
 
     def _target_column(self, route: _Route, sources: list[Symbol]) -> int:
         columns = sorted(self.column_of[a] for a in self.sop.steps[route.edge.target].actors)
@@ -578,7 +881,7 @@ class _PageBuilder:
                     points.append(target.port("top"))
                     yield _Candidate(points, None, (target, "in:top"), pentagon, levels)
 
-        c = self._first(candidates(), route.edge.target)
+        c = self._first(candidates, route.edge.target)
         return Connector(c.points, source=None, target=route.edge.target, letter=route.letter)
 
     def _route_long(self, route: _Route, reserved: _Port) -> Connector:
@@ -588,14 +891,14 @@ class _PageBuilder:
         def candidates() -> Iterator[_Candidate]:
             for port, margin in self._plans(route, reserved):
                 for lane in self._lanes(self._boundary(port), margin):
-                    head, levels = self._leave(port, lane)
+                    head, levels = self._leave(port, lane, route)
                     if not self._free(head, target, port):
                         continue
                     for tail, entry in self._entries(targets, lane):
                         yield _Candidate(head + tail, port, entry, None, levels)
 
-        c = self._first(candidates(), target)
-        self._release(reserved, c.port)
+        c = self._first(candidates, target, route)
+        self._release(route, reserved, c)
         return self._exit(route, c)
 
     def _route_out(self, route: _Route, reserved: _Port, down: bool) -> Connector:
@@ -606,7 +909,7 @@ class _PageBuilder:
             fitting: dict[tuple[int, float], bool] = {}
             for port, margin in self._plans(route, reserved):
                 for lane in self._lanes(self._boundary(port), margin):
-                    head, levels = self._leave(port, lane)
+                    head, levels = self._leave(port, lane, route)
                     if not self._free(head + [self._steps_edge(lane, down)], None, port):
                         continue  # blocked before it reaches any connector row
                     for row in self._band_rows(band):
@@ -619,8 +922,8 @@ class _PageBuilder:
                             points = head + [Point(row, lane, dy), Point(row, x, dy), end]
                             yield _Candidate(points, port, None, pentagon, levels + (("band", row),))
 
-        c = self._first(candidates(), None)
-        self._release(reserved, c.port)
+        c = self._first(candidates, None, route)
+        self._release(route, reserved, c)
         return self._exit(route, c, off_page=True)
 
     def _route_in(self, route: _Route, down: bool) -> Connector:
@@ -649,7 +952,7 @@ class _PageBuilder:
                                 points = [start, Point(row, x, dy), Point(row, lane, dy)] + tail
                                 yield _Candidate(points, None, entry, pentagon, (("band", row),))
 
-        c = self._first(candidates(), target)
+        c = self._first(candidates, target)
         return Connector(c.points, source=None, target=target, letter=route.letter)
 
     # -- ends of the procedure ------------------------------------------------------------------
@@ -660,9 +963,9 @@ class _PageBuilder:
         here = set(self.steps)
         for end in end_exits(self.sop):
             if end.source in here:
-                c = self._first(self._end_candidates(end.source), None)
-                side = c.port.label_side if c.port else None
-                self._add_connector(Connector(c.points, label=end.label, label_side=side, source=end.source, end="selesai"))
+                c = self._first(lambda: self._end_candidates(end.source, end.label is not None), None, label=end.label)
+                connector = Connector(c.points, label=end.label, source=end.source, end="selesai")
+                self._add_connector(replace(connector, label_box=c.label, label_crowded=c.crowded))
         last = len(self.sop.steps) - 1
         if last in here and continues(self.sop, last):
             self._add_connector(self._route_continued(last))
@@ -671,7 +974,7 @@ class _PageBuilder:
         m = self.metrics
         return Symbol(Shape.END, row, x, m.half_widths[Shape.END], m.half_heights[Shape.END])
 
-    def _end_candidates(self, step: int) -> Iterator[_Candidate]:
+    def _end_candidates(self, step: int, labelled: bool) -> Iterator[_Candidate]:
         """The end capsule: in a column beside the decision, the arrow straight from its side; failing
         that, right of every column, reached from a free exit below the decision."""
         m = self.metrics
@@ -688,7 +991,7 @@ class _PageBuilder:
                     continue
                 start = symbol.port(side)
                 points = [start, capsule.port("left" if sign > 0 else "right")]
-                port = _Port(symbol, side, start, side, side)
+                port = _Port(symbol, side, start, side)
                 yield _Candidate(points, port, None, capsule)
         for port in self._ports(step, going_up=False):
             if not self._port_free(port):
@@ -698,7 +1001,7 @@ class _PageBuilder:
             if port.heading == "right":
                 yield _Candidate([port.point, capsule.port("left")], port, None, capsule)
             elif port.heading == "down":
-                head, levels = self._leave(port, capsule.x)
+                head, levels = self._leave(port, capsule.x, None, labelled)
                 yield _Candidate(head + [capsule.port("bottom")], port, None, capsule, levels)
 
     def _route_continued(self, step: int) -> Connector:
@@ -716,7 +1019,7 @@ class _PageBuilder:
                     c.pentagon = marker
                     yield c
 
-        c = self._first(candidates(), None)
+        c = self._first(candidates, None)
         return Connector(c.points, source=step, end="bersambung")
 
     # -- assembly ------------------------------------------------------------------------------
@@ -754,6 +1057,8 @@ class _PageBuilder:
         shift = len(self.bands["top"])
         for connector in self.connectors:
             connector.points = [replace(p, row=p.row + shift) for p in simplify(connector.points)]
+            if connector.label_box is not None:
+                connector.label_box = replace(connector.label_box, row=connector.label_box.row + shift)
         symbols = [replace(s, row=s.row + shift) for s in self.symbols]
         reach = self._reach(symbols)
         rows = [Row(RowKind.CONNECTOR, None, 2 * (reach[r + shift] + BAND_PAD)) for r in sorted(self.bands["top"])]
@@ -772,6 +1077,9 @@ class _PageBuilder:
             for p in connector.points:
                 if abs(p.dy) < EDGE:
                     reach[p.row] = max(reach.get(p.row, 0.0), abs(p.dy))
+            box = connector.label_box
+            if box is not None:
+                reach[box.row] = max(reach.get(box.row, 0.0), abs(box.y0), abs(box.y1))
         return reach
 
 

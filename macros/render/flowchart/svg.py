@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .geometry import EDGE, Connector, PageLayout, Point, Shape, Symbol
+from .geometry import EDGE, LABEL_DESCENT, LABEL_SIZE, Connector, PageLayout, Point, Shape, Symbol
 
 STROKE = "#263238"
 GRID = "#b0bec5"
@@ -92,20 +92,12 @@ def _arrowhead(p: Point, q: Point) -> str:
 
 
 def _label(connector: Connector) -> str:
-    start = connector.points[0]
-    side = connector.label_side
-    # straight across to an end capsule: above the capsule's top, so a long label never runs into it
-    lift = 8 if connector.end == "selesai" and len(connector.points) == 2 else 0
-    if side == "left":
-        x, y, anchor = start.x - 3, start.dy - 4 - lift, "end"
-    elif side == "right":
-        x, y, anchor = start.x + 3, start.dy - 4 - lift, "start"
-    else:
-        x, y, anchor = start.x + 4, start.dy + 11, "start"
+    """The label in the box the layout reserved for it, beside the connector's first segment."""
+    box = connector.label_box
     label = str(Markup.escape(connector.label))
     return (
-        f'<text class="sop-label-cabang" x="{fmt(x)}" y="{fmt(y)}" text-anchor="{anchor}" '
-        f'font-size="9.5" fill="{STROKE}">{label}</text>'
+        f'<text class="sop-label-cabang" x="{fmt(box.x0)}" y="{fmt(box.y1 - LABEL_DESCENT)}" text-anchor="start" '
+        f'font-size="{fmt(LABEL_SIZE)}" fill="{STROKE}">{label}</text>'
     )
 
 
@@ -128,7 +120,7 @@ def _connector(connector: Connector, row: int) -> str:
     if connector.arrow and last_q.row == row:
         clipped = _pieces(Connector([last_p, last_q]), row)[-1]
         parts.append(_arrowhead(*clipped))
-    if connector.label and connector.points[0].row == row:
+    if connector.label and connector.label_box is not None and connector.label_box.row == row:
         parts.append(_label(connector))
     return "".join(parts)
 
