@@ -8,7 +8,7 @@ from typing import Iterator
 from .. import codes
 from ..findings import Finding
 from ..model.project import Project, SopDocument
-from ..render.text import indonesian_date
+from ..model.base import indonesian_date
 from .base import SopCheck, register
 
 

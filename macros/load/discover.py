@@ -23,6 +23,11 @@ class SourceSet:
     def registry_path(self, name: str) -> Path:
         return self.root / name
 
+    def has_registry(self, name: str) -> bool:
+        """Is the registry there at all (a dangling link counts: reading it says what is wrong)?"""
+        path = self.registry_path(name)
+        return path.exists() or path.is_symlink()
+
 
 def display_path(path: Path) -> str:
     """Paths as the user would type them: relative to the working directory when inside it."""
@@ -95,3 +100,13 @@ def source_sets(paths: list[Path]) -> list[SourceSet]:
         entry.other_underscore_files = sorted(dict.fromkeys(entry.other_underscore_files))
         entry.misnamed_files = sorted(dict.fromkeys(entry.misnamed_files))
     return list(sets.values())
+
+
+def known_slugs(source: SourceSet) -> dict[str, list[str]]:
+    """Every SOP slug under the source root (not only the files being checked), with its files:
+    what a cross-reference may name, and where two files claim one slug."""
+    all_sops = source.sop_files if source.whole_root else walk_sources(source.root)[0]
+    known: dict[str, list[str]] = {}
+    for path in sorted(set(all_sops) | set(source.sop_files)):
+        known.setdefault(path.stem, []).append(display_path(path))
+    return known

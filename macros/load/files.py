@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .. import codes
 from ..findings import Finding, Location
+from .yaml_tree import Locator, ParsedYaml, parse_bytes
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024  # the largest real registry is a few hundred KB
 
@@ -40,3 +41,14 @@ def read_source(path: Path, display: str, root: Path | None = None) -> tuple[byt
     if len(raw) > MAX_SOURCE_BYTES:  # grew while being read
         return _refused(display, f"berkas terlalu besar (lebih dari {MAX_SOURCE_BYTES} bait)")
     return raw, []
+
+
+
+def read_yaml(path: Path, display: str, root: Path | None = None) -> tuple[ParsedYaml | None, list[Finding]]:
+    """The file's YAML tree with its locator and findings; or None, when the file was not read, with
+    the finding that says why. The one place the sources are read from disk."""
+    raw, findings = read_source(path, display, root)
+    if raw is None:
+        return None, findings
+    parsed = parse_bytes(raw, display)
+    return parsed, list(parsed.findings)

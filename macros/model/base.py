@@ -253,3 +253,16 @@ def _parse_date(value: Any) -> PartialDate:
 
 
 Date = Annotated[PartialDate, PlainValidator(_parse_date)]
+
+
+def indonesian_date(value: dt.date | PartialDate | None) -> str:
+    """05 Februari 2020, or as precisely as the source knows it: 'Januari 2016', '2016';
+    an absent date is a dash."""
+    if value is None:
+        return "-"
+    if isinstance(value, PartialDate):
+        if value.month is None:
+            return str(value.year)
+        if value.day is None:
+            return f"{MONTHS[value.month - 1]} {value.year}"
+    return f"{value.day:02d} {MONTHS[value.month - 1]} {value.year}"

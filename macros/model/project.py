@@ -1,4 +1,6 @@
-"""A loaded source set: registries and SOP documents, each with where its values stood."""
+"""A loaded source set: registries and SOP documents, each with where its values stood.
+
+Files are read and parsed in `load/`; this module validates what was read into the model."""
 
 from __future__ import annotations
 
@@ -8,9 +10,9 @@ from typing import Generic, TypeVar
 
 from .. import codes
 from ..findings import Finding, Location, Severity
-from ..load.discover import REGISTRY_FILES, SourceSet, display_path, walk_sources
-from ..load.files import read_source
-from ..load.yaml_tree import Locator, parse_bytes
+from ..load.discover import REGISTRY_FILES, SourceSet, display_path, known_slugs
+from ..load.files import read_yaml
+from ..load.yaml_tree import Locator
 from .errors import suggest, validate
 from .registry import Agency, AgencyRegistry, LegalBasis, LegalRegistry, Role, RoleRegistry
 from .sop import Sop
@@ -76,13 +78,11 @@ def _load_registry(source: SourceSet, name: str, model: type) -> tuple[Registry,
     """Each entry is validated on its own, so one bad entry does not hide the good ones."""
     path = source.registry_path(name)
     display = display_path(path)
-    if not path.exists() and not path.is_symlink():
+    if not source.has_registry(name):
         return Registry(name, None, Locator(display)), []
-    raw, findings = read_source(path, display, source.root)
-    if raw is None:
+    parsed, findings = read_yaml(path, display, source.root)
+    if parsed is None:
         return Registry(name, display, Locator(display)), findings
-    parsed = parse_bytes(raw, display)
-    findings = list(parsed.findings)
     registry = Registry(name, display, parsed.locator)
     if not parsed.ok:
         return registry, findings
@@ -110,11 +110,9 @@ def _load_registry(source: SourceSet, name: str, model: type) -> tuple[Registry,
 def _load_sop(path: Path, root: Path) -> tuple[SopDocument, list[Finding]]:
     display = display_path(path)
     slug = path.stem
-    raw, findings = read_source(path, display, root)
-    if raw is None:
+    parsed, findings = read_yaml(path, display, root)
+    if parsed is None:
         return SopDocument(slug, display, Locator(display), None), findings
-    parsed = parse_bytes(raw, display)
-    findings = list(parsed.findings)
     if not parsed.ok:
         return SopDocument(slug, display, parsed.locator, None), findings
     if parsed.data is None:
@@ -153,9 +151,6 @@ def load_project(source: SourceSet, docs_dir: Path | None = None) -> Project:
         document, found = _load_sop(path, source.root)
         documents.append(document)
         findings += found
-    all_sops = source.sop_files if source.whole_root else walk_sources(source.root)[0]
-    known: dict[str, list[str]] = {}
-    for path in sorted(set(all_sops) | set(source.sop_files)):
-        known.setdefault(path.stem, []).append(display_path(path))
+    known = known_slugs(source)
     docs = docs_dir if docs_dir is not None else source.root.parent / "docs"
     return Project(source.root, agencies, roles, legal, documents, known, source.whole_root, docs, findings)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
 
-from ..model.base import MONTHS, PartialDate
+from ..model.base import indonesian_date  # noqa: F401 (the one date formatter, shared with the checks' messages)
 from ..model.duration import Amount, Bound, Duration, StepTime, TimeUnit, to_minutes
 
 
@@ -19,19 +19,6 @@ NO_VALUE = "—"  # a draft step's waktu or output
 def nomor(number: str | None) -> str:
     """An SOP's nomor, or that a draft has none yet."""
     return number if number is not None else NOT_SET
-
-
-def indonesian_date(value: dt.date | PartialDate | None) -> str:
-    """05 Februari 2020, or as precisely as the source knows it: 'Januari 2016', '2016';
-    an absent date is a dash."""
-    if value is None:
-        return "-"
-    if isinstance(value, PartialDate):
-        if value.month is None:
-            return str(value.year)
-        if value.day is None:
-            return f"{MONTHS[value.month - 1]} {value.year}"
-    return f"{value.day:02d} {MONTHS[value.month - 1]} {value.year}"
 
 
 def number(value: Decimal) -> str:

@@ -1,0 +1,78 @@
+"""Data flows one way: load → model → checks → render → site/plugin. Each layer imports only the
+layers before it (and the shared findings and codes), so no renderer reads a file, no check
+borrows a renderer, and nothing renders from raw YAML."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+PACKAGE = REPO / "macros"
+SHARED = {"findings", "codes"}
+ALLOWED = {
+    "load": SHARED,
+    "model": SHARED | {"load"},
+    "checks": SHARED | {"load", "model"},
+    "render": SHARED | {"model"},
+}
+
+
+def _imported_layers(path: Path, root: Path = REPO) -> set[str]:
+    """The top-level parts of `macros` a module imports (relative imports resolved)."""
+    module = path.relative_to(root).with_suffix("").parts  # ('macros', 'render', 'text')
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = list(module[: len(module) - node.level])
+                target = base + (node.module.split(".") if node.module else [])
+                names = [target + [alias.name] for alias in node.names] if not node.module else [target]
+            else:
+                names = [node.module.split(".")] if node.module else []
+            for parts in names:
+                if parts[:1] == ["macros"] and len(parts) > 1:
+                    found.add(parts[1])
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = alias.name.split(".")
+                if parts[0] == "macros" and len(parts) > 1:
+                    found.add(parts[1])
+    return found
+
+
+@pytest.mark.parametrize("layer", sorted(ALLOWED))
+def test_each_layer_imports_only_the_layers_before_it(layer):
+    wrong = {}
+    for path in sorted((PACKAGE / layer).rglob("*.py")):
+        extra = _imported_layers(path) - ALLOWED[layer] - {layer}
+        if extra:
+            wrong[str(path.relative_to(REPO))] = sorted(extra)
+    assert wrong == {}
+
+
+def test_the_layer_check_sees_a_forbidden_import(tmp_path):
+    """The test above would catch `checks` borrowing a renderer (as checks/dates.py once did)."""
+    module = PACKAGE / "checks" / "dates.py"
+    text = module.read_text(encoding="utf-8") + "\nfrom ..render.text import duration\nfrom .. import site\n"
+    fake = tmp_path / "macros" / "checks" / "dates.py"
+    fake.parent.mkdir(parents=True)
+    fake.write_text(text, encoding="utf-8")
+    assert _imported_layers(fake, tmp_path) - ALLOWED["checks"] - {"checks"} == {"render", "site"}
+
+
+def test_only_the_loader_reads_the_sources():
+    """Files are opened in load/ only; the model validates what was read."""
+    readers = []
+    for layer in ("model", "checks", "render"):
+        for path in sorted((PACKAGE / layer).rglob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Call):
+                    name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                    if name in {"open", "read_bytes", "read_text", "iterdir", "rglob", "walk", "scandir", "stat"}:
+                        readers.append(f"{path.relative_to(REPO)}:{node.lineno} {name}")
+    assert readers == []
