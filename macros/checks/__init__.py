@@ -1,8 +1,8 @@
 """Checks: small rules with stable codes, run over a loaded project."""
 
-from .base import REGISTRY, run_checks
+from .base import ALL_CHECKS, run_checks
 
 # Importing the rule modules registers them.
 from . import actors, dates, flow, hygiene, legal, nip, numbering, references, status, uniqueness  # noqa: E402,F401
 
-__all__ = ["REGISTRY", "run_checks"]
+__all__ = ["ALL_CHECKS", "run_checks"]

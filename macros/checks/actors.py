@@ -30,7 +30,7 @@ class RegistryDependencies(SopCheck):
     """An SOP that relies on a registry which is absent or did not load cannot be checked
     or drawn: each such SOP gets its own finding, so none of them is published."""
 
-    codes = (codes.MISSING_REGISTRY, codes.BROKEN_REGISTRY)
+    emits = (codes.MISSING_REGISTRY, codes.BROKEN_REGISTRY)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         registries = {r.name: r for r in (project.agencies, project.roles, project.legal_bases)}
@@ -53,7 +53,7 @@ class RegistryDependencies(SopCheck):
 
 @register
 class AgencyReference(SopCheck):
-    codes = (codes.UNKNOWN_AGENCY,)
+    emits = (codes.UNKNOWN_AGENCY,)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         yield from unknown_reference(
@@ -81,7 +81,7 @@ def _logo_problem(logo: str, docs_dir: Path) -> str | None:
 class AgencyLogo(Check):
     """The kop's logo is a local image the site publishes: a URL or a missing file breaks silently."""
 
-    codes = (codes.BAD_LOGO,)
+    emits = (codes.BAD_LOGO,)
 
     def run(self, project: Project) -> Iterator[Finding]:
         for agency_id, agency in project.agencies.entries.items():
@@ -98,7 +98,7 @@ class AgencyLogo(Check):
 class AgencyAddress(Check):
     """The kop prints the address; an agency used by an SOP should have one."""
 
-    codes = (codes.AGENCY_NO_ADDRESS,)
+    emits = (codes.AGENCY_NO_ADDRESS,)
 
     def run(self, project: Project) -> Iterator[Finding]:
         used = {d.sop.agency for d in project.valid_documents}
@@ -126,7 +126,7 @@ def _role_findings(document: SopDocument, project: Project, role: str, where: tu
 
 @register
 class RoleReference(SopCheck):
-    codes = (codes.UNKNOWN_ROLE,)
+    emits = (codes.UNKNOWN_ROLE,)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         sop = document.sop
@@ -148,7 +148,7 @@ class RoleReference(SopCheck):
 class RoleAgency(Check):
     """A role's agency must be a registered agency."""
 
-    codes = (codes.UNKNOWN_AGENCY,)
+    emits = (codes.UNKNOWN_AGENCY,)
 
     def run(self, project: Project) -> Iterator[Finding]:
         if not project.agencies.loaded:
@@ -163,7 +163,7 @@ class RoleAgency(Check):
 
 @register
 class ResponsibleRole(SopCheck):
-    codes = (codes.UNKNOWN_RESPONSIBLE,)
+    emits = (codes.UNKNOWN_RESPONSIBLE,)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         responsible = document.sop.responsible
@@ -178,7 +178,7 @@ class ResponsibleRole(SopCheck):
 class EitherColumns(SopCheck):
     """A column 'salah satu' offers a choice: two roles or more, each once."""
 
-    codes = (codes.EITHER_TOO_FEW,)
+    emits = (codes.EITHER_TOO_FEW,)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         for i, spec in enumerate(document.sop.column_specs):
@@ -205,7 +205,7 @@ class EitherColumns(SopCheck):
 class Columns(SopCheck):
     """Each step's actors are columns of the SOP; each column acts at least once; no column twice."""
 
-    codes = (codes.ACTOR_NOT_COLUMN, codes.UNUSED_COLUMN, codes.DUPLICATE_COLUMN)
+    emits = (codes.ACTOR_NOT_COLUMN, codes.UNUSED_COLUMN, codes.DUPLICATE_COLUMN)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         sop = document.sop
@@ -244,7 +244,7 @@ class ExternalOfficials(SopCheck):
     """A party outside the agency (Pemohon) acts in the procedure, but cannot approve the SOP or
     answer for its product or activity: those are officials of the agency."""
 
-    codes = (codes.EXTERNAL_OFFICIAL,)
+    emits = (codes.EXTERNAL_OFFICIAL,)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         sop = document.sop
@@ -278,7 +278,7 @@ class UnmarkedExternal(Check):
     """A role named like a citizen (Pemohon) but not marked external would get a NIP line and
     a signature as an official on its checklist."""
 
-    codes = (codes.UNMARKED_EXTERNAL,)
+    emits = (codes.UNMARKED_EXTERNAL,)
 
     def run(self, project: Project) -> Iterator[Finding]:
         for role_id, role in project.roles.entries.items():

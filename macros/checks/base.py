@@ -11,13 +11,13 @@ from ..findings import Finding, Location, sorted_findings
 from ..model.errors import suggest
 from ..model.project import Project, Registry, SopDocument
 
-REGISTRY: list["Check"] = []
+ALL_CHECKS: list["Check"] = []
 
 
 class Check(ABC):
-    """A rule over the whole project. `codes` lists every code it may report."""
+    """A rule over the whole project. `emits` lists every code it may report."""
 
-    codes: ClassVar[tuple[Code, ...]]
+    emits: ClassVar[tuple[Code, ...]]
 
     @abstractmethod
     def run(self, project: Project) -> Iterator[Finding]: ...
@@ -52,12 +52,12 @@ def unknown_reference(registry: Registry, entry_id: str, at: Location, code: Cod
 
 
 def register(cls: type[Check]) -> type[Check]:
-    REGISTRY.append(cls())
+    ALL_CHECKS.append(cls())
     return cls
 
 
 def run_checks(project: Project) -> list[Finding]:
     findings = list(project.findings)
-    for check in REGISTRY:
+    for check in ALL_CHECKS:
         findings.extend(check.run(project))
     return sorted_findings(findings)

@@ -14,7 +14,7 @@ from .base import SopCheck, register
 
 @register
 class DateOrder(SopCheck):
-    codes = (codes.EFFECTIVE_BEFORE_CREATED, codes.REVISED_BEFORE_CREATED, codes.EFFECTIVE_TWICE,
+    emits = (codes.EFFECTIVE_BEFORE_CREATED, codes.REVISED_BEFORE_CREATED, codes.EFFECTIVE_TWICE,
              codes.RETIRED_BEFORE_CREATED)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:

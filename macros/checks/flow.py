@@ -15,7 +15,7 @@ from .base import SopCheck, register
 
 @register
 class Decisions(SopCheck):
-    codes = (
+    emits = (
         codes.DUPLICATE_STEP_ID,
         codes.RESERVED_STEP_ID,
         codes.TOO_FEW_EXITS,
@@ -100,7 +100,7 @@ class Decisions(SopCheck):
 
 @register
 class Reachability(SopCheck):
-    codes = (codes.UNREACHABLE_STEP, codes.NO_WAY_TO_END)
+    emits = (codes.UNREACHABLE_STEP, codes.NO_WAY_TO_END)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         sop = document.sop

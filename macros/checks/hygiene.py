@@ -32,7 +32,7 @@ def text_findings(texts: Iterable[tuple[tuple, str]], locator: Locator) -> Itera
 
 @register
 class Hygiene(Check):
-    codes = (codes.EMPTY_TEXT, codes.DOUBLED_WORD, codes.PLACEHOLDER)
+    emits = (codes.EMPTY_TEXT, codes.DOUBLED_WORD, codes.PLACEHOLDER)
 
     def run(self, project: Project) -> Iterator[Finding]:
         for document in project.valid_documents:

@@ -16,7 +16,7 @@ from .base import Check, SopCheck, register, unknown_reference
 
 @register
 class Citations(SopCheck):
-    codes = (codes.UNKNOWN_LEGAL_BASIS, codes.INCOMPLETE_CITATION, codes.REPEALED_CITED, codes.CITED_TWICE)
+    emits = (codes.UNKNOWN_LEGAL_BASIS, codes.INCOMPLETE_CITATION, codes.REPEALED_CITED, codes.CITED_TWICE)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         registry = project.legal_bases
@@ -52,7 +52,7 @@ class Citations(SopCheck):
 class LegalRegistryEntries(Check):
     """The registry's own consistency: duplicates, replacements, complete citations, use."""
 
-    codes = (
+    emits = (
         codes.DUPLICATE_REGULATION,
         codes.UNKNOWN_REPLACEMENT,
         codes.MISSING_FIELD,
@@ -185,7 +185,7 @@ def _cycle_from(start: str, entries: dict) -> list[str] | None:
 class ReplacementCycles(Check):
     """A repealed regulation is replaced by another one, never (through others) by itself."""
 
-    codes = (codes.REPLACEMENT_CYCLE,)
+    emits = (codes.REPLACEMENT_CYCLE,)
 
     def run(self, project: Project) -> Iterator[Finding]:
         registry = project.legal_bases

@@ -35,7 +35,7 @@ def nip_digits(nip: str) -> str:
 class Nip(SopCheck):
     """NIP = YYYYMMDD (birth) YYYYMM (TMT CPNS) G (1 male, 2 female) NNN."""
 
-    codes = (codes.NIP_LENGTH, codes.NIP_BIRTH_DATE, codes.NIP_APPOINTMENT, codes.NIP_GENDER)
+    emits = (codes.NIP_LENGTH, codes.NIP_BIRTH_DATE, codes.NIP_APPOINTMENT, codes.NIP_GENDER)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         nip = document.sop.approval.nip if document.sop.approval else None
@@ -69,7 +69,7 @@ class Nip(SopCheck):
 
 @register
 class Rank(SopCheck):
-    codes = (codes.WRONG_TYPE, codes.RANK_MISMATCH)
+    emits = (codes.WRONG_TYPE, codes.RANK_MISMATCH)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         approval = document.sop.approval

@@ -19,7 +19,7 @@ _WHOLE = re.compile(r"[1-9][0-9]{0,3}")  # 1..9999: a printed step number
 
 @register
 class SourceStepNumbers(SopCheck):
-    codes = (
+    emits = (
         codes.STEP_NUMBERS_PARTIAL,
         codes.STEP_NUMBER_TWICE,
         codes.STEP_NUMBERS_NOT_INCREASING,

@@ -26,7 +26,7 @@ def _title_key(title: str) -> str:
 
 @register
 class RelatedSops(SopCheck):
-    codes = (codes.UNKNOWN_RELATED_SOP, codes.RELATED_TO_ITSELF, codes.RELATED_BY_TITLE)
+    emits = (codes.UNKNOWN_RELATED_SOP, codes.RELATED_TO_ITSELF, codes.RELATED_BY_TITLE)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         for i, related in enumerate(document.sop.related):

@@ -39,7 +39,7 @@ class OpenFields(SopCheck):
     """A draft may leave nomor, dates, signer and a step's waktu/output open (a warning each);
     an SOP in force or retired may not (missing field)."""
 
-    codes = (codes.MISSING_FIELD, codes.DRAFT_NO_NOMOR, codes.DRAFT_NO_DATE, codes.DRAFT_NO_SIGNER,
+    emits = (codes.MISSING_FIELD, codes.DRAFT_NO_NOMOR, codes.DRAFT_NO_DATE, codes.DRAFT_NO_SIGNER,
              codes.DRAFT_STEP_NO_TIME, codes.DRAFT_STEP_NO_OUTPUT)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
@@ -58,7 +58,7 @@ class OpenFields(SopCheck):
 
 @register
 class Retirement(Check):
-    codes = (codes.UNKNOWN_SUCCESSOR, codes.SUCCESSOR_NOT_IN_FORCE, codes.RETIREMENT_WITHOUT_STATUS,
+    emits = (codes.UNKNOWN_SUCCESSOR, codes.SUCCESSOR_NOT_IN_FORCE, codes.RETIREMENT_WITHOUT_STATUS,
              codes.RELATED_RETIRED)
 
     def run(self, project: Project) -> Iterator[Finding]:

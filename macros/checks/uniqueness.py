@@ -13,7 +13,7 @@ from .base import Check, SopCheck, register
 
 @register
 class Slugs(Check):
-    codes = (codes.BAD_SLUG, codes.DUPLICATE_SLUG, codes.RESERVED_NAME)
+    emits = (codes.BAD_SLUG, codes.DUPLICATE_SLUG, codes.RESERVED_NAME)
 
     def run(self, project: Project) -> Iterator[Finding]:
         for document in project.documents:
@@ -36,7 +36,7 @@ class Slugs(Check):
 
 @register
 class UniqueNomor(Check):
-    codes = (codes.DUPLICATE_NOMOR,)
+    emits = (codes.DUPLICATE_NOMOR,)
 
     def run(self, project: Project) -> Iterator[Finding]:
         first: dict[str, SopDocument] = {}
@@ -55,7 +55,7 @@ class UniqueNomor(Check):
 
 @register
 class UniqueStepText(SopCheck):
-    codes = (codes.DUPLICATE_STEP_TEXT,)
+    emits = (codes.DUPLICATE_STEP_TEXT,)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         seen: dict[str, int] = {}

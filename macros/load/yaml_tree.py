@@ -24,7 +24,7 @@ _NULL_TAG = "tag:yaml.org,2002:null"
 MAX_NODES = 500_000  # guards against alias bombs ("billion laughs")
 MAX_DEPTH = 200
 
-Path = tuple[Any, ...]
+KeyPath = tuple[Any, ...]  # where a value stands in the tree: its keys and list indexes from the top
 
 
 @dataclass(slots=True)
@@ -32,11 +32,11 @@ class Locator:
     """Where each value (and each mapping key) of one file stood."""
 
     path: str
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    texts: list[tuple[Path, str]] = field(default_factory=list)  # every non-null scalar, in file order
+    values: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    texts: list[tuple[KeyPath, str]] = field(default_factory=list)  # every non-null scalar, in file order
 
-    def _nearest(self, table: dict[Path, tuple[int, int]], where: Path) -> Location:
+    def _nearest(self, table: dict[KeyPath, tuple[int, int]], where: KeyPath) -> Location:
         where = tuple(where)
         while where:
             if where in table:
@@ -177,7 +177,7 @@ class _Converter:
         self.count = 0
         self.active: set[int] = set()
 
-    def convert(self, node: yaml.Node, path: Path) -> Any:
+    def convert(self, node: yaml.Node, path: KeyPath) -> Any:
         mark = node.start_mark
         here = (mark.line + 1, mark.column + 1)
         self.locator.values[path] = here
@@ -202,7 +202,7 @@ class _Converter:
         finally:
             self.active.discard(id(node))
 
-    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict:
+    def _mapping(self, node: yaml.MappingNode, path: KeyPath) -> dict:
         result: dict[str, Any] = {}
         keys = self.locator.keys
         convert = self.convert
