@@ -76,3 +76,11 @@ def test_only_the_loader_reads_the_sources():
                     if name in {"open", "read_bytes", "read_text", "iterdir", "rglob", "walk", "scandir", "stat"}:
                         readers.append(f"{path.relative_to(REPO)}:{node.lineno} {name}")
     assert readers == []
+
+
+def test_the_swimlane_does_not_borrow_from_the_flowchart():
+    """Both draw the same symbols (render/symbols.py); neither imports the other's layout."""
+    for path in sorted((PACKAGE / "render").glob("swimlane*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = [node.module or "" for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)]
+        assert not [m for m in modules if m.startswith("flowchart")], path

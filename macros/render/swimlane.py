@@ -30,8 +30,7 @@ from ..model.flow import continues, edges, end_exits
 from ..model.sop import Sop
 from .actors import column_name, column_short
 from .context import Registries
-from .flowchart.geometry import Shape
-from .flowchart.layout import step_shape
+from .symbols import Shape, step_shape
 
 FONT = "DejaVu Sans"
 WRAP = 26

@@ -5,14 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
-
-class Shape(enum.Enum):
-    TERMINATOR = "kapsul"
-    PROCESS = "proses"
-    DECISION = "keputusan"
-    OFF_PAGE = "penghubung"
-    END = "selesai"  # where a decision exit ends the procedure (`ke: selesai`)
-    CONTINUED = "bersambung"  # after the last visible step of a truncated source
+from ..symbols import Shape
 
 
 class RowKind(enum.Enum):

@@ -20,8 +20,9 @@ import string
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator, Sequence
 
-from ...model.flow import Edge, continues, edges as flow_edges, end_exits, is_terminal
+from ...model.flow import Edge, continues, edges as flow_edges, end_exits
 from ...model.sop import Sop
+from ..symbols import step_shape
 from .geometry import (
     EDGE,
     LABEL_GAP,
@@ -52,14 +53,6 @@ BAND_PAD = 10.0  # the same in a connector row
 LABEL_CLEAR = 1.0  # px: between a label and any line, symbol or other label
 LABEL_ROOM = LABEL_HEIGHT + 2 * LABEL_GAP  # a labelled exit's turning level below the one before it
 FALLBACKS = 200  # free lines compared when none leaves its label a free box
-
-
-def step_shape(sop: Sop, index: int) -> Shape:
-    if sop.steps[index].is_decision:
-        return Shape.DECISION
-    if index == 0 or is_terminal(sop, index):  # the start, and every step that ends the procedure
-        return Shape.TERMINATOR
-    return Shape.PROCESS
 
 
 def letters(count: int) -> list[str]:
