@@ -493,3 +493,17 @@ def test_the_eight_actor_sop_labels_each_loop_back_beside_its_own_line():
     tidak = [c for c in layout.connectors if c.label == "Tidak"]
     assert len(tidak) == 3 and all(c.target is not None and c.target < c.source for c in tidak)
     check_labels_sit_beside_their_first_segment_and_on_nothing(sop, pages, [layout])
+
+
+def test_the_connector_row_the_pagination_reserves_is_the_one_the_layout_draws():
+    """The pagination reserves CONNECTOR_ROW for a page break's off-page row before any layout
+    exists; the layout draws a row of off-page symbols exactly that high, and a row where lines
+    also turn higher (the plan then measures the laid-out page). Derived, not kept equal by hand."""
+    from macros.render.flowchart.geometry import CONNECTOR_ROW
+
+    sop = SOPS["dua-puluh-lima-langkah"]
+    metrics = Metrics(column_width=104.0)
+    pages = [range(0, 12), range(12, len(sop.steps))]
+    first, second = layout_pages(sop, pages, metrics)
+    heights = {row.min_height for layout in (first, second) for row in layout.rows if row.kind is RowKind.CONNECTOR}
+    assert min(heights) == CONNECTOR_ROW and len(heights) > 1

@@ -13,6 +13,22 @@ class RowKind(enum.Enum):
     CONNECTOR = "sambungan"
 
 
+# Half heights of the symbols, whatever the column width (only their widths follow it).
+HALF_HEIGHTS = {
+    Shape.TERMINATOR: 13.0,
+    Shape.PROCESS: 15.0,
+    Shape.DECISION: 19.0,
+    Shape.OFF_PAGE: 11.0,
+    Shape.END: 9.0,
+    Shape.CONTINUED: 11.0,
+}
+ROW_PAD = 3.0  # between a step row's outermost line and its edge
+BAND_PAD = 10.0  # the same in a connector row
+# A connector row holding only off-page connectors: what the pagination reserves for one before
+# the layout has measured the page.
+CONNECTOR_ROW = 2 * (HALF_HEIGHTS[Shape.OFF_PAGE] + BAND_PAD)
+
+
 @dataclass(frozen=True, slots=True)
 class Metrics:
     """Sizes derived from the width of one actor column."""
@@ -33,14 +49,7 @@ class Metrics:
 
     @property
     def half_heights(self) -> dict[Shape, float]:
-        return {
-            Shape.TERMINATOR: 13.0,
-            Shape.PROCESS: 15.0,
-            Shape.DECISION: 19.0,
-            Shape.OFF_PAGE: 11.0,
-            Shape.END: 9.0,
-            Shape.CONTINUED: 11.0,
-        }
+        return HALF_HEIGHTS
 
     @property
     def lane_offsets(self) -> list[float]:

@@ -24,6 +24,7 @@ from ...model.flow import Edge, continues, edges as flow_edges, end_exits
 from ...model.sop import Sop
 from ..symbols import step_shape
 from .geometry import (
+    BAND_PAD,
     EDGE,
     LABEL_GAP,
     LABEL_HEIGHT,
@@ -34,6 +35,7 @@ from .geometry import (
     PageLayout,
     Point,
     Row,
+    ROW_PAD,
     RowKind,
     Shape,
     Symbol,
@@ -48,8 +50,6 @@ SLOT_GAP = 6.0  # between two off-page connectors in one row
 MARGIN_LANE = 6.0  # between lanes right of the last column
 FAN_SPACINGS = (4.0, 2.0, 1.0)  # between exits leaving one edge of a symbol, widest first
 TOLERANCE = 0.5  # px: closer than this, two lines overlap or a line touches a symbol
-ROW_PAD = 3.0  # between a step row's outermost line and its edge
-BAND_PAD = 10.0  # the same in a connector row
 LABEL_CLEAR = 1.0  # px: between a label and any line, symbol or other label
 LABEL_ROOM = LABEL_HEIGHT + 2 * LABEL_GAP  # a labelled exit's turning level below the one before it
 FALLBACKS = 200  # free lines compared when none leaves its label a free box

@@ -17,7 +17,7 @@ from markupsafe import Markup
 from ...model.flow import continues, is_terminal
 from ...model.sop import Sop
 from ..text import NO_VALUE, duration
-from .geometry import Metrics, PageLayout, RowKind
+from .geometry import CONNECTOR_ROW, Metrics, PageLayout, RowKind
 from .font_metrics import ADVANCES, FONT_FILES, UNITS_PER_EM, text_width, wrapped_lines  # noqa: F401 (re-exported)
 from .layout import layout_pages
 
@@ -62,7 +62,6 @@ CELL_PADDING = 10.0  # 3px + 3px padding and a 1px border, with some to spare
 CELL_INSET = 9.0  # 4px + 4px padding and a 1px border across a cell
 BRANCH_GAP = 0.3 * PROCEDURE_FONT_PX  # .sop-cabang: a decision's exits, a block below the activity
 HEADER_HEIGHT = 60.0  # the least a header takes (actor names on one line)
-CONNECTOR_ROW = 42.0  # a connector row as first estimated: an off-page symbol and its padding
 HEADER_CELL = 7.0  # 3px + 3px padding and a 1px border of a header cell
 HEADER_ACTOR_SCALE = 0.95  # .sop-kepala-pelaksana
 FOOTER_GAP = 4.0  # padding-top of .sop-cetak-kaki
