@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import REPO
 
 PACKAGE = REPO / "macros"
-SHARED = {"findings", "codes"}
+SHARED = {"findings", "codes", "urls"}
 ALLOWED = {
     "load": SHARED,
     "model": SHARED | {"load"},

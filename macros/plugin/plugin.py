@@ -28,17 +28,18 @@ from ..render.identity import header_agency
 from ..render.links import Links
 from ..render.sop_page import PageOptions
 from ..render.swimlane import swimlane_dot
-from ..site.data import PageRef, SiteData
+from ..site.data import SiteData
 from ..site.pages import PageContext, render_page
 from ..site.swimlanes import DotFailed, DotMissing, SvgCache
 from ..validate import validate_paths
+from ..urls import ROLE_FOLDER, ROLE_SECTION_INDEX, SOP_FOLDER, PageKind, PageRef, section_of, swimlane_svg
 from .config import SopConfig
 
 log = logging.getLogger("mkdocs.plugins.sop")
 
 SECTION_TITLE = "Dokumen SOP"
-ORDER_IN_SOP = {"dokumen": 0, "galat": 0, "lembar-kerja": 1, "swimlane": 2}
-SEARCHABLE = {"dokumen", "pelaksana", "daftar-pelaksana", "daftar-unit"}
+ORDER_IN_SOP = {PageKind.DOCUMENT: 0, PageKind.BROKEN: 0, PageKind.WORKSHEET: 1, PageKind.SWIMLANE: 2}
+SEARCHABLE = {PageKind.DOCUMENT, PageKind.ROLE, PageKind.ROLE_INDEX, PageKind.AGENCY_INDEX}
 # A line break after block-level closing tags: invisible in layout, but a word boundary for
 # the search indexer, which otherwise glues adjacent cells ("Nomor SOP205/050/...").
 BLOCK_END = re.compile(r"(</(?:td|th|tr|div|li|p|h[1-6]|caption)>)(?=<)")
@@ -97,6 +98,13 @@ class SopPlugin(BasePlugin[SopConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._reset()
+        if config.nav is not None:
+            # the generated sections (Dokumen SOP, Pelaksana) are built from the sources; a hand-written
+            # nav would leave every SOP out of the navigation without a word
+            raise PluginError(
+                "mkdocs.yml: bagian 'nav' tidak dipakai bersama plugin sop, yang membuat navigasi dari halaman di docs/ "
+                "dan dari sumber SOP; hapus bagian 'nav'"
+            )
         self._options = PageOptions(self.config.paper, self.config.print_steps_per_page)
         if self.serving:
             self._keep_macros_from_exiting(config)
@@ -207,11 +215,13 @@ class SopPlugin(BasePlugin[SopConfig]):
             by_path.setdefault(finding.location.path, []).append(finding)
         for document in project.documents:
             slug = document.slug
-            uri = f"sop/{slug}/index.md"
-            if slug in self.site.sops or not is_slug(slug) or slug in RESERVED_NAMES or uri in self.pages:
+            if slug in self.site.sops or not is_slug(slug) or slug in RESERVED_NAMES:
+                continue
+            ref = PageRef(PageKind.BROKEN, slug)
+            if ref.src_uri in self.pages:
                 continue
             self._broken[slug] = by_path.get(document.path, [])
-            self.pages[uri] = PageRef("galat", slug)
+            self.pages[ref.src_uri] = ref
 
     def _pin_build_date(self) -> None:
         """Same sources, same bytes: the sitemap's date comes from the sources, not the clock.
@@ -254,7 +264,7 @@ class SopPlugin(BasePlugin[SopConfig]):
         for uri in self.pages:
             files.append(File.generated(config, uri, content=""))
         for slug, svg in self.swimlanes.items():
-            files.append(File.generated(config, f"sop/{slug}/swimlane.svg", content=svg))
+            files.append(File.generated(config, swimlane_svg(slug), content=svg))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -262,7 +272,7 @@ class SopPlugin(BasePlugin[SopConfig]):
         if ref is None:
             return markdown
         # the wide procedure table needs the room; the document links to its other views
-        page.meta["hide"] = ["toc", "navigation"] if ref.kind in ("dokumen", "swimlane") else ["toc"]
+        page.meta["hide"] = ["toc", "navigation"] if ref.kind in (PageKind.DOCUMENT, PageKind.SWIMLANE) else ["toc"]
         if ref.kind not in SEARCHABLE:
             # one entry per SOP and per role keeps the index small; the views repeat the document
             page.meta["search"] = {"exclude": True}
@@ -270,7 +280,7 @@ class SopPlugin(BasePlugin[SopConfig]):
         return str(self.defer(self._render(ref, page)))
 
     def _render(self, ref: PageRef, page: Page) -> Markup:
-        if ref.kind == "galat":
+        if ref.kind is PageKind.BROKEN:
             return broken_sop_page(ref.slug, self._broken.get(ref.slug, []))
         try:
             return render_page(ref, self._context(page))
@@ -305,7 +315,7 @@ class SopPlugin(BasePlugin[SopConfig]):
             return f"tidak ada SOP '{ref.slug}' yang diterbitkan (slug salah, atau SOP itu masih bergalat)"
         if ref.role is not None and ref.role not in roles:
             return f"tidak ada jabatan '{ref.role}' di registri jabatan"
-        if ref.kind == "checklist" and ref.role not in sops[ref.slug].roles:
+        if ref.kind is PageKind.CHECKLIST and ref.role not in sops[ref.slug].roles:
             return f"jabatan '{ref.role}' bukan pelaksana SOP '{ref.slug}'"
         return None
 
@@ -345,53 +355,54 @@ class SopPlugin(BasePlugin[SopConfig]):
     def _agency_of(self, ref: PageRef) -> Agency | None:
         """The agency a page belongs to: its SOP's, or for a role page the role's (if any)."""
         agencies = self.site.registries.agencies
-        if ref.kind == "galat":
+        if ref.kind is PageKind.BROKEN:
             return None
         if ref.slug is not None:
             return agencies.get(self.site.sops[ref.slug].agency)
-        if ref.kind == "pelaksana":
+        if ref.kind is PageKind.ROLE:
             agency_id = self.site.registries.roles[ref.role].agency
             return agencies.get(agency_id) if agency_id else None
         return None
 
     def _titles(self, ref: PageRef) -> tuple[str, str]:
         roles = self.site.registries.roles
-        if ref.kind == "galat":
+        if ref.kind is PageKind.BROKEN:
             return ref.slug, f"SOP {ref.slug} (bergalat)"
         sop = self.site.sops[ref.slug].title if ref.slug else ""
-        if ref.kind == "dokumen":
+        if ref.kind is PageKind.DOCUMENT:
             return sop, sop
-        if ref.kind == "lembar-kerja":
+        if ref.kind is PageKind.WORKSHEET:
             return "Lembar Kerja", f"Lembar Kerja: {sop}"
-        if ref.kind == "swimlane":
+        if ref.kind is PageKind.SWIMLANE:
             return "Swimlane", f"Swimlane: {sop}"
-        if ref.kind == "checklist":
+        if ref.kind is PageKind.CHECKLIST:
             return roles[ref.role].short_name, f"Checklist {roles[ref.role].short_name}: {sop}"
-        if ref.kind == "pelaksana":
+        if ref.kind is PageKind.ROLE:
             return roles[ref.role].name, roles[ref.role].name
-        if ref.kind == "daftar-unit":
+        if ref.kind is PageKind.AGENCY_INDEX:
             return "Dokumen SOP per Unit", "Dokumen SOP per Unit"
         return "Daftar Pelaksana", "Daftar Pelaksana"
 
     # -- navigation --------------------------------------------------------------------------
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-        """Name the generated sections (folders are named by slug) and order them."""
+        """Name the generated sections (folders are named by slug) and order them. A section is
+        known by the pages it holds (their src_uri), not by the title mkdocs gave its folder."""
+        self._documents = None
         for item in nav.items:
-            if not isinstance(item, Section):
-                continue
-            if item.title.lower() == "sop":
+            folder = _folder_of(item)
+            if folder == SOP_FOLDER:
                 item.title = SECTION_TITLE
                 for child in item.children:
                     self._name_sop_section(child)
                 item.children.sort(key=lambda child: (not isinstance(child, Page), str(child.title or "").lower(), _uri(child)))
                 self._group_by_agency(item)
                 self._documents = item
-            elif item.title.lower() == "pelaksana":
+            elif folder == ROLE_FOLDER:
                 item.title = "Pelaksana"
-                item.children.sort(key=lambda child: (not isinstance(child, Page) or child.file.src_uri != "pelaksana/index.md",
+                item.children.sort(key=lambda child: (not isinstance(child, Page) or child.file.src_uri != ROLE_SECTION_INDEX,
                                                       str(child.title or "").lower(), _uri(child)))
         # the documents before the people
-        nav.items.sort(key=lambda item: isinstance(item, Section) and item.title == "Pelaksana")
+        nav.items.sort(key=lambda item: _folder_of(item) == ROLE_FOLDER)
         return nav
 
     def _group_by_agency(self, documents: Section) -> None:
@@ -459,7 +470,7 @@ class SopPlugin(BasePlugin[SopConfig]):
         for child in section.children:
             if isinstance(child, Page) and child.file.src_uri in self.pages:
                 slug = self.pages[child.file.src_uri].slug
-            elif isinstance(child, Section) and child.title.lower() == "checklist":
+            elif isinstance(child, Section) and _kinds_in(child, self.pages) == {PageKind.CHECKLIST}:
                 child.title = "Checklist"
         if slug is None:
             return
@@ -472,6 +483,26 @@ class SopPlugin(BasePlugin[SopConfig]):
             return (9, str(child.title), _uri(child))
 
         section.children.sort(key=order)
+
+
+def _pages_in(item) -> list[Page]:
+    if isinstance(item, Page):
+        return [item]
+    if isinstance(item, Section):
+        return [page for child in item.children for page in _pages_in(child)]
+    return []
+
+
+def _folder_of(item) -> str | None:
+    """The generated folder ('sop' or 'pelaksana') a top-level nav section holds, found by its pages."""
+    if not isinstance(item, Section):
+        return None
+    folders = {section_of(page.file.src_uri) for page in _pages_in(item)}
+    return folders.pop() if len(folders) == 1 else None
+
+
+def _kinds_in(section: Section, pages: dict[str, PageRef]) -> set[PageKind]:
+    return {pages[p.file.src_uri].kind if p.file.src_uri in pages else None for p in _pages_in(section)}
 
 
 def _uri(item) -> str:

@@ -10,15 +10,7 @@ from ..findings import Finding
 from ..model.project import Project
 from ..model.sop import Sop
 from ..render.context import Registries
-
-
-@dataclass(frozen=True)
-class PageRef:
-    """A page made from the sources: its kind and what it is about."""
-
-    kind: str  # dokumen | lembar-kerja | swimlane | checklist | pelaksana | daftar-pelaksana | daftar-unit | galat
-    slug: str | None = None
-    role: str | None = None
+from ..urls import PageKind, PageRef
 
 
 @dataclass(frozen=True)
@@ -38,20 +30,16 @@ class SiteData:
 
     def pages(self) -> dict[str, PageRef]:
         """src_uri -> page, for every page made from the sources."""
-        pages: dict[str, PageRef] = {}
+        refs: list[PageRef] = []
         if self.sops:
-            pages["sop/index.md"] = PageRef("daftar-unit")
+            refs.append(PageRef(PageKind.AGENCY_INDEX))
         for slug, sop in self.sops.items():
-            pages[f"sop/{slug}/index.md"] = PageRef("dokumen", slug)
-            pages[f"sop/{slug}/lembar-kerja.md"] = PageRef("lembar-kerja", slug)
-            pages[f"sop/{slug}/swimlane.md"] = PageRef("swimlane", slug)
-            for role in sop.roles:
-                pages[f"sop/{slug}/checklist/{role}.md"] = PageRef("checklist", slug, role)
+            refs += [PageRef(PageKind.DOCUMENT, slug), PageRef(PageKind.WORKSHEET, slug), PageRef(PageKind.SWIMLANE, slug)]
+            refs += [PageRef(PageKind.CHECKLIST, slug, role) for role in sop.roles]
         if self.registries.roles:
-            pages["pelaksana/index.md"] = PageRef("daftar-pelaksana")
-            for role in sorted(self.registries.roles):
-                pages[f"pelaksana/{role}.md"] = PageRef("pelaksana", role=role)
-        return pages
+            refs.append(PageRef(PageKind.ROLE_INDEX))
+            refs += [PageRef(PageKind.ROLE, role=role) for role in sorted(self.registries.roles)]
+        return {ref.src_uri: ref for ref in refs}
 
     def newest_date(self) -> dt.date | None:
         """The latest date the sources mention: the site's reproducible build date."""

@@ -12,7 +12,7 @@ from ..render.findings_panel import unpublished_notice
 from ..render.html import table, table_row
 from ..render.index_table import render_index
 from ..render.links import Links
-from .data import PageRef
+from ..urls import PageKind, PageRef
 
 
 def _plugin(env):
@@ -23,7 +23,7 @@ def _plugin(env):
 
 
 def define_env(env) -> None:
-    def view(kind: str, name: str, doc: str, *params: str):
+    def view(kind: PageKind, name: str, doc: str, *params: str):
         """A macro that places a generated view (the same HTML as its own page) on this page."""
 
         def macro(*args) -> Markup:
@@ -38,13 +38,13 @@ def define_env(env) -> None:
         macro.__doc__ = doc
         env.macro(macro)
 
-    view("daftar-unit", "daftar_unit", "Dokumen SOP per Unit: every agency with its SOPs.")
-    view("dokumen", "halaman_sop", "The official SOP document: identity block and procedure table.", "slug")
-    view("lembar-kerja", "lembar_kerja", "Lembar Kerja Identifikasi Kegiatan of one SOP.", "slug")
-    view("swimlane", "swimlane", "The swimlane diagram of one SOP, drawn by Graphviz.", "slug")
-    view("checklist", "checklist", "The printable checklist of one role in one SOP.", "slug", "role")
-    view("pelaksana", "halaman_pelaksana", "Every duty of one role across all SOPs.", "role")
-    view("daftar-pelaksana", "daftar_pelaksana", "The index of all roles.")
+    view(PageKind.AGENCY_INDEX, "daftar_unit", "Dokumen SOP per Unit: every agency with its SOPs.")
+    view(PageKind.DOCUMENT, "halaman_sop", "The official SOP document: identity block and procedure table.", "slug")
+    view(PageKind.WORKSHEET, "lembar_kerja", "Lembar Kerja Identifikasi Kegiatan of one SOP.", "slug")
+    view(PageKind.SWIMLANE, "swimlane", "The swimlane diagram of one SOP, drawn by Graphviz.", "slug")
+    view(PageKind.CHECKLIST, "checklist", "The printable checklist of one role in one SOP.", "slug", "role")
+    view(PageKind.ROLE, "halaman_pelaksana", "Every duty of one role across all SOPs.", "role")
+    view(PageKind.ROLE_INDEX, "daftar_pelaksana", "The index of all roles.")
 
     @env.macro
     def daftar_sop() -> Markup:

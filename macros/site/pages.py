@@ -15,7 +15,8 @@ from ..render.sop_page import PageOptions, render_sop_page
 from ..render.status import status_banner
 from ..render.swimlane_page import render_swimlane_page
 from ..render.worksheet import render_worksheet
-from .data import PageRef, SiteData
+from ..urls import PageKind, PageRef
+from .data import SiteData
 
 
 @dataclass(frozen=True)
@@ -54,14 +55,14 @@ def _units(ref: PageRef, c: PageContext) -> Markup:
     return render_units(list(c.site.sops.items()), c.site.registries, c.links)
 
 
-RENDERERS: dict[str, Callable[[PageRef, PageContext], Markup]] = {
-    "dokumen": _document,
-    "lembar-kerja": _worksheet,
-    "swimlane": _swimlane,
-    "checklist": _checklist,
-    "pelaksana": _role,
-    "daftar-pelaksana": _role_index,
-    "daftar-unit": _units,
+RENDERERS: dict[PageKind, Callable[[PageRef, PageContext], Markup]] = {
+    PageKind.DOCUMENT: _document,
+    PageKind.WORKSHEET: _worksheet,
+    PageKind.SWIMLANE: _swimlane,
+    PageKind.CHECKLIST: _checklist,
+    PageKind.ROLE: _role,
+    PageKind.ROLE_INDEX: _role_index,
+    PageKind.AGENCY_INDEX: _units,
 }
 
 
