@@ -21,7 +21,6 @@ from ..findings import Finding, Location, Severity, sorted_findings
 from ..load.discover import display_path
 from ..model.base import RESERVED_NAMES, is_slug
 from ..model.project import Project, SopDocument
-from ..model.registry import Agency
 from ..render.context import Registries
 from ..render.findings_panel import Unpublished, broken_sop_page, failed_render, findings_banner
 from ..render.identity import header_agency
@@ -29,7 +28,7 @@ from ..render.links import Links
 from ..render.sop_page import PageOptions
 from ..render.swimlane import swimlane_dot
 from ..site.data import SiteData
-from ..site.pages import PageContext, render_page
+from ..site.pages import PageContext, front_matter, page_refs, render_page, view_order
 from ..site.swimlanes import DotFailed, DotMissing, SvgCache
 from ..validate import validate_paths
 from ..urls import ROLE_FOLDER, ROLE_SECTION_INDEX, SOP_FOLDER, PageKind, PageRef, section_of, swimlane_svg
@@ -38,8 +37,6 @@ from .config import SopConfig
 log = logging.getLogger("mkdocs.plugins.sop")
 
 SECTION_TITLE = "Dokumen SOP"
-ORDER_IN_SOP = {PageKind.DOCUMENT: 0, PageKind.BROKEN: 0, PageKind.WORKSHEET: 1, PageKind.SWIMLANE: 2}
-SEARCHABLE = {PageKind.DOCUMENT, PageKind.ROLE, PageKind.ROLE_INDEX, PageKind.AGENCY_INDEX}
 # A line break after block-level closing tags: invisible in layout, but a word boundary for
 # the search indexer, which otherwise glues adjacent cells ("Nomor SOP205/050/...").
 BLOCK_END = re.compile(r"(</(?:td|th|tr|div|li|p|h[1-6]|caption)>)(?=<)")
@@ -171,7 +168,7 @@ class SopPlugin(BasePlugin[SopConfig]):
         self.errors = [f for f in findings if f.severity is Severity.ERROR]
         self.site = SiteData.build(project, findings)  # every drawn swimlane belongs to a published SOP
         self._paths = {d.slug: d.path for d in project.documents}
-        self.pages = self.site.pages()
+        self.pages = page_refs(self.site)
         self._note_unpublished(project)
         if self.serving:
             self._add_broken_pages(project)
@@ -271,11 +268,14 @@ class SopPlugin(BasePlugin[SopConfig]):
         ref = self.pages.get(page.file.src_uri)
         if ref is None:
             return markdown
-        # the wide procedure table needs the room; the document links to its other views
-        page.meta["hide"] = ["toc", "navigation"] if ref.kind in (PageKind.DOCUMENT, PageKind.SWIMLANE) else ["toc"]
-        if ref.kind not in SEARCHABLE:
-            # one entry per SOP and per role keeps the index small; the views repeat the document
+        if ref.kind is PageKind.BROKEN:
+            page.meta["hide"] = ["toc", "navigation"]
             page.meta["search"] = {"exclude": True}
+        else:
+            matter = front_matter(ref, self.site)
+            page.meta["hide"] = list(matter.hide)
+            if not matter.searchable:
+                page.meta["search"] = {"exclude": True}
         page.meta["render_macros"] = False  # made from data: nothing here is a template
         return str(self.defer(self._render(ref, page)))
 
@@ -342,46 +342,18 @@ class SopPlugin(BasePlugin[SopConfig]):
         if ref is not None:
             # Set after mkdocs-macros, which renders titles as Jinja. Material prints titles as
             # HTML, and `meta.title` without its `striptags` (which would unescape it again).
-            nav_title, full_title = self._titles(ref)
+            if ref.kind is PageKind.BROKEN:
+                nav_title, full_title, agency = ref.slug, f"SOP {ref.slug} (bergalat)", None
+            else:
+                matter = front_matter(ref, self.site)
+                nav_title, full_title, agency = matter.nav_title, matter.title, matter.agency
             page.title = str(escape(nav_title))
             page.meta["title"] = str(escape(full_title))
-            agency = self._agency_of(ref)
             if agency is not None:
                 page.meta["sop_instansi"] = str(header_agency(agency))
         if self.serving and self.errors:
             html = str(findings_banner(self.errors)) + html
         return html
-
-    def _agency_of(self, ref: PageRef) -> Agency | None:
-        """The agency a page belongs to: its SOP's, or for a role page the role's (if any)."""
-        agencies = self.site.registries.agencies
-        if ref.kind is PageKind.BROKEN:
-            return None
-        if ref.slug is not None:
-            return agencies.get(self.site.sops[ref.slug].agency)
-        if ref.kind is PageKind.ROLE:
-            agency_id = self.site.registries.roles[ref.role].agency
-            return agencies.get(agency_id) if agency_id else None
-        return None
-
-    def _titles(self, ref: PageRef) -> tuple[str, str]:
-        roles = self.site.registries.roles
-        if ref.kind is PageKind.BROKEN:
-            return ref.slug, f"SOP {ref.slug} (bergalat)"
-        sop = self.site.sops[ref.slug].title if ref.slug else ""
-        if ref.kind is PageKind.DOCUMENT:
-            return sop, sop
-        if ref.kind is PageKind.WORKSHEET:
-            return "Lembar Kerja", f"Lembar Kerja: {sop}"
-        if ref.kind is PageKind.SWIMLANE:
-            return "Swimlane", f"Swimlane: {sop}"
-        if ref.kind is PageKind.CHECKLIST:
-            return roles[ref.role].short_name, f"Checklist {roles[ref.role].short_name}: {sop}"
-        if ref.kind is PageKind.ROLE:
-            return roles[ref.role].name, roles[ref.role].name
-        if ref.kind is PageKind.AGENCY_INDEX:
-            return "Dokumen SOP per Unit", "Dokumen SOP per Unit"
-        return "Daftar Pelaksana", "Daftar Pelaksana"
 
     # -- navigation --------------------------------------------------------------------------
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
@@ -479,8 +451,8 @@ class SopPlugin(BasePlugin[SopConfig]):
 
         def order(child) -> tuple[int, str, str]:
             if isinstance(child, Page) and child.file.src_uri in self.pages:
-                return (ORDER_IN_SOP.get(self.pages[child.file.src_uri].kind, 9), "", child.file.src_uri)
-            return (9, str(child.title), _uri(child))
+                return (view_order(self.pages[child.file.src_uri].kind), "", child.file.src_uri)
+            return (len(PageKind), str(child.title), _uri(child))
 
         section.children.sort(key=order)
 

@@ -10,7 +10,6 @@ from ..findings import Finding
 from ..model.project import Project
 from ..model.sop import Sop
 from ..render.context import Registries
-from ..urls import PageKind, PageRef
 
 
 @dataclass(frozen=True)
@@ -27,19 +26,6 @@ class SiteData:
     @cached_property
     def titles(self) -> dict[str, str]:
         return {slug: sop.title for slug, sop in self.sops.items()}
-
-    def pages(self) -> dict[str, PageRef]:
-        """src_uri -> page, for every page made from the sources."""
-        refs: list[PageRef] = []
-        if self.sops:
-            refs.append(PageRef(PageKind.AGENCY_INDEX))
-        for slug, sop in self.sops.items():
-            refs += [PageRef(PageKind.DOCUMENT, slug), PageRef(PageKind.WORKSHEET, slug), PageRef(PageKind.SWIMLANE, slug)]
-            refs += [PageRef(PageKind.CHECKLIST, slug, role) for role in sop.roles]
-        if self.registries.roles:
-            refs.append(PageRef(PageKind.ROLE_INDEX))
-            refs += [PageRef(PageKind.ROLE, role=role) for role in sorted(self.registries.roles)]
-        return {ref.src_uri: ref for ref in refs}
 
     def newest_date(self) -> dt.date | None:
         """The latest date the sources mention: the site's reproducible build date."""

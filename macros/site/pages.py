@@ -1,12 +1,23 @@
-"""Every generated page, rendered from the validated model: one function per page kind."""
+"""Every generated page: the views of the site, one registration each.
+
+A view is a renderer (a pure function of the validated model) with what the page it makes needs:
+which pages there are of it (one for the site, one per SOP, per role in an SOP, per role), its
+titles, and its front matter (the wide pages hide the navigation; only some are searchable). The
+plugin asks here which pages to make and how; the addresses come from `macros/urls.py`.
+
+Adding a view: a `PageKind` with its address in urls.py, a renderer in render/, and one entry in
+VIEWS below.
+"""
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from typing import Callable
 
 from markupsafe import Markup
 
+from ..model.registry import Agency
 from ..render.checklist import render_checklist
 from ..render.index_table import render_units
 from ..render.links import Links
@@ -27,48 +38,141 @@ class PageContext:
     links: Links
 
 
-def _document(ref: PageRef, c: PageContext) -> Markup:
-    return render_sop_page(ref.slug, c.site.sops[ref.slug], c.site.registries, c.site.titles, c.links, c.options)
+class Scope(enum.Enum):
+    """Which pages a view makes."""
+
+    SOPS = "one page for the site, when it has SOPs"
+    SOP = "one page per SOP"
+    SOP_ROLE = "one page per role of each SOP"
+    ROLES = "one page for the site, when it has roles"
+    ROLE = "one page per role"
 
 
-def _worksheet(ref: PageRef, c: PageContext) -> Markup:
-    return render_worksheet(ref.slug, c.site.sops[ref.slug], c.site.registries, c.links)
+Titles = Callable[[PageRef, SiteData], tuple[str, str]]  # (in the navigation, of the page)
 
 
-def _swimlane(ref: PageRef, c: PageContext) -> Markup:
-    return render_swimlane_page(ref.slug, c.site.sops[ref.slug], c.swimlanes[ref.slug], c.site.registries, c.links)
+@dataclass(frozen=True)
+class View:
+    render: Callable[[PageRef, PageContext], Markup]
+    scope: Scope
+    titles: Titles
+    wide: bool = False  # a wide table or drawing: the navigation is hidden to give it the room
+    searchable: bool = False  # one entry per SOP and per role keeps the index small; views repeat the document
 
 
-def _checklist(ref: PageRef, c: PageContext) -> Markup:
-    return render_checklist(ref.slug, c.site.sops[ref.slug], ref.role, c.site.registries, c.links)
+@dataclass(frozen=True)
+class FrontMatter:
+    """What the page's front matter would say, set where the page is made."""
+
+    nav_title: str
+    title: str
+    hide: tuple[str, ...]
+    searchable: bool
+    agency: Agency | None  # shown in the header: the agency the page belongs to
 
 
-def _role(ref: PageRef, c: PageContext) -> Markup:
-    return render_role_page(ref.role, c.site.sops, c.site.registries, c.links)
+def _sop_title(ref: PageRef, site: SiteData) -> str:
+    return site.sops[ref.slug].title
 
 
-def _role_index(ref: PageRef, c: PageContext) -> Markup:
-    return render_role_index(c.site.sops, c.site.registries, c.links)
+def _role_name(ref: PageRef, site: SiteData) -> str:
+    return site.registries.roles[ref.role].name
 
 
-def _units(ref: PageRef, c: PageContext) -> Markup:
-    return render_units(list(c.site.sops.items()), c.site.registries, c.links)
+def _short_name(ref: PageRef, site: SiteData) -> str:
+    return site.registries.roles[ref.role].short_name
 
 
-RENDERERS: dict[PageKind, Callable[[PageRef, PageContext], Markup]] = {
-    PageKind.DOCUMENT: _document,
-    PageKind.WORKSHEET: _worksheet,
-    PageKind.SWIMLANE: _swimlane,
-    PageKind.CHECKLIST: _checklist,
-    PageKind.ROLE: _role,
-    PageKind.ROLE_INDEX: _role_index,
-    PageKind.AGENCY_INDEX: _units,
+VIEWS: dict[PageKind, View] = {
+    PageKind.AGENCY_INDEX: View(
+        lambda ref, c: render_units(list(c.site.sops.items()), c.site.registries, c.links),
+        Scope.SOPS,
+        lambda ref, site: ("Dokumen SOP per Unit", "Dokumen SOP per Unit"),
+        searchable=True,
+    ),
+    PageKind.DOCUMENT: View(
+        lambda ref, c: render_sop_page(ref.slug, c.site.sops[ref.slug], c.site.registries, c.site.titles, c.links, c.options),
+        Scope.SOP,
+        lambda ref, site: (_sop_title(ref, site), _sop_title(ref, site)),
+        wide=True,
+        searchable=True,
+    ),
+    PageKind.WORKSHEET: View(
+        lambda ref, c: render_worksheet(ref.slug, c.site.sops[ref.slug], c.site.registries, c.links),
+        Scope.SOP,
+        lambda ref, site: ("Lembar Kerja", f"Lembar Kerja: {_sop_title(ref, site)}"),
+    ),
+    PageKind.SWIMLANE: View(
+        lambda ref, c: render_swimlane_page(ref.slug, c.site.sops[ref.slug], c.swimlanes[ref.slug], c.site.registries, c.links),
+        Scope.SOP,
+        lambda ref, site: ("Swimlane", f"Swimlane: {_sop_title(ref, site)}"),
+        wide=True,
+    ),
+    PageKind.CHECKLIST: View(
+        lambda ref, c: render_checklist(ref.slug, c.site.sops[ref.slug], ref.role, c.site.registries, c.links),
+        Scope.SOP_ROLE,
+        lambda ref, site: (_short_name(ref, site), f"Checklist {_short_name(ref, site)}: {_sop_title(ref, site)}"),
+    ),
+    PageKind.ROLE_INDEX: View(
+        lambda ref, c: render_role_index(c.site.sops, c.site.registries, c.links),
+        Scope.ROLES,
+        lambda ref, site: ("Daftar Pelaksana", "Daftar Pelaksana"),
+        searchable=True,
+    ),
+    PageKind.ROLE: View(
+        lambda ref, c: render_role_page(ref.role, c.site.sops, c.site.registries, c.links),
+        Scope.ROLE,
+        lambda ref, site: (_role_name(ref, site), _role_name(ref, site)),
+        searchable=True,
+    ),
 }
+
+
+def page_refs(site: SiteData) -> dict[str, PageRef]:
+    """src_uri -> page, for every page the views make of these sources (in the order the build
+    reads them: the SOP section, each SOP with its views, then the roles)."""
+    def kinds(scope: Scope) -> list[PageKind]:
+        return [kind for kind, view in VIEWS.items() if view.scope is scope]
+
+    refs: list[PageRef] = [PageRef(kind) for kind in kinds(Scope.SOPS)] if site.sops else []
+    for slug, sop in site.sops.items():
+        for kind, view in VIEWS.items():
+            if view.scope is Scope.SOP:
+                refs.append(PageRef(kind, slug))
+            elif view.scope is Scope.SOP_ROLE:
+                refs += [PageRef(kind, slug, role) for role in sop.roles]
+    if site.registries.roles:
+        refs += [PageRef(kind) for kind in kinds(Scope.ROLES)]
+        refs += [PageRef(kind, role=role) for role in sorted(site.registries.roles) for kind in kinds(Scope.ROLE)]
+    return {ref.src_uri: ref for ref in refs}
+
+
+def view_order(kind: PageKind) -> int:
+    """Where a page stands among its SOP's pages in the navigation: the order of VIEWS."""
+    return list(VIEWS).index(kind) if kind in VIEWS else len(VIEWS)
+
+
+def front_matter(ref: PageRef, site: SiteData) -> FrontMatter:
+    view = VIEWS[ref.kind]
+    nav_title, title = view.titles(ref, site)
+    hide = ("toc", "navigation") if view.wide else ("toc",)
+    return FrontMatter(nav_title, title, hide, view.searchable, _agency(ref, site))
+
+
+def _agency(ref: PageRef, site: SiteData) -> Agency | None:
+    """The agency a page belongs to: its SOP's, or for a role page the role's (if any)."""
+    agencies = site.registries.agencies
+    if ref.slug is not None:
+        return agencies.get(site.sops[ref.slug].agency)
+    if ref.role is not None:
+        agency_id = site.registries.roles[ref.role].agency
+        return agencies.get(agency_id) if agency_id else None
+    return None
 
 
 def render_page(ref: PageRef, context: PageContext) -> Markup:
     """Every page of a draft or retired SOP (document, worksheet, swimlane, checklists) says so."""
-    body = RENDERERS[ref.kind](ref, context)
+    body = VIEWS[ref.kind].render(ref, context)
     if ref.slug is not None and ref.slug in context.site.sops:
         banner = status_banner(context.site.sops[ref.slug], context.site.titles, context.links)
         body = banner + body if banner else body
