@@ -22,17 +22,27 @@ class PageKind(enum.Enum):
 
     @property
     def per_sop(self) -> bool:
-        return self in _PER_SOP
+        return "{slug}" in SOURCES[self]
 
     @property
     def per_role(self) -> bool:
-        return self in (PageKind.CHECKLIST, PageKind.ROLE)
+        return "{role}" in SOURCES[self]
 
-
-_PER_SOP = frozenset({PageKind.DOCUMENT, PageKind.WORKSHEET, PageKind.SWIMLANE, PageKind.CHECKLIST, PageKind.BROKEN})
 
 SOP_FOLDER = "sop"
 ROLE_FOLDER = "pelaksana"
+
+# Where each page stands among the build's files; mkdocs serves `a/b.md` and `a/b/index.md` at `a/b/`.
+SOURCES: dict[PageKind, str] = {
+    PageKind.DOCUMENT: SOP_FOLDER + "/{slug}/index.md",
+    PageKind.WORKSHEET: SOP_FOLDER + "/{slug}/lembar-kerja.md",
+    PageKind.SWIMLANE: SOP_FOLDER + "/{slug}/swimlane.md",
+    PageKind.CHECKLIST: SOP_FOLDER + "/{slug}/checklist/{role}.md",
+    PageKind.ROLE: ROLE_FOLDER + "/{role}.md",
+    PageKind.ROLE_INDEX: ROLE_FOLDER + "/index.md",
+    PageKind.AGENCY_INDEX: SOP_FOLDER + "/index.md",
+    PageKind.BROKEN: SOP_FOLDER + "/{slug}/index.md",  # the SOP's own address, while it has errors
+}
 
 
 @dataclass(frozen=True, order=True)
@@ -50,30 +60,14 @@ class PageRef:
     @property
     def src_uri(self) -> str:
         """Where the page stands among the build's files (mkdocs `File.src_uri`)."""
-        path = self.path
-        return f"{path}index.md" if path.endswith("/") and self.kind in _FOLDER_PAGES else f"{path.rstrip('/')}.md"
+        return SOURCES[self.kind].format(slug=self.slug, role=self.role)
 
     @property
     def path(self) -> str:
         """The page's URL from the site's root, as mkdocs serves it ('sop/x/lembar-kerja/')."""
-        kind, slug, role = self.kind, self.slug, self.role
-        if kind in (PageKind.DOCUMENT, PageKind.BROKEN):
-            return f"{SOP_FOLDER}/{slug}/"
-        if kind is PageKind.WORKSHEET:
-            return f"{SOP_FOLDER}/{slug}/lembar-kerja/"
-        if kind is PageKind.SWIMLANE:
-            return f"{SOP_FOLDER}/{slug}/swimlane/"
-        if kind is PageKind.CHECKLIST:
-            return f"{SOP_FOLDER}/{slug}/checklist/{role}/"
-        if kind is PageKind.ROLE:
-            return f"{ROLE_FOLDER}/{role}/"
-        if kind is PageKind.ROLE_INDEX:
-            return f"{ROLE_FOLDER}/"
-        return f"{SOP_FOLDER}/"
+        uri = self.src_uri
+        return uri.removesuffix("index.md") if uri.endswith("/index.md") or uri == "index.md" else uri.removesuffix(".md") + "/"
 
-
-# pages that are their folder's index.md (the others are `<name>.md`)
-_FOLDER_PAGES = frozenset({PageKind.DOCUMENT, PageKind.BROKEN, PageKind.ROLE_INDEX, PageKind.AGENCY_INDEX})
 
 SOP_SECTION_INDEX = PageRef(PageKind.AGENCY_INDEX).src_uri  # the page heading the "Dokumen SOP" section
 ROLE_SECTION_INDEX = PageRef(PageKind.ROLE_INDEX).src_uri  # the page heading the "Pelaksana" section

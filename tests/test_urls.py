@@ -51,3 +51,11 @@ def test_a_page_reference_says_what_its_kind_needs(kind, slug, role):
 def test_generated_sections_are_known_by_their_files():
     assert section_of("sop/x/index.md") == "sop" and section_of("pelaksana/index.md") == "pelaksana"
     assert section_of("sop.md") is None and section_of("panduan/sop.md") is None
+
+
+def test_each_kind_has_its_one_source_pattern():
+    from macros.urls import SOURCES
+
+    assert set(SOURCES) == set(PageKind)
+    assert [k for k in PageKind if k.per_sop] == [PageKind.DOCUMENT, PageKind.WORKSHEET, PageKind.SWIMLANE,
+                                                   PageKind.CHECKLIST, PageKind.BROKEN]
