@@ -17,7 +17,7 @@ class PageKind(enum.Enum):
     CHECKLIST = "checklist"  # one role in one SOP
     ROLE = "pelaksana"  # every duty of one role
     ROLE_INDEX = "daftar-pelaksana"
-    AGENCY_INDEX = "daftar-unit"  # Dokumen SOP per Unit
+    AGENCY_INDEX = "daftar-instansi"  # Dokumen SOP per Instansi
     BROKEN = "galat"  # under `mkdocs serve`: an SOP with errors keeps its address and says why
 
     @property

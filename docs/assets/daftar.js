@@ -29,7 +29,7 @@
       var needle = (want.teks || "").toLowerCase();
       var shown = 0;
       rows.forEach(function (row, i) {
-        var ok = (!want.unit || row.dataset.unit === want.unit) &&
+        var ok = (!want.instansi || row.dataset.instansi === want.instansi) &&
           (!want.jenis || row.dataset.jenis === want.jenis) &&
           (!want.status || row.dataset.status === want.status) &&
           (!want.pelaksana || (" " + row.dataset.pelaksana + " ").indexOf(" " + want.pelaksana + " ") >= 0) &&
@@ -47,7 +47,7 @@
       th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
       var value = function (row) {
         if (key === "efektif") return row.dataset.efektif || "9999";
-        if (key === "unit") return row.dataset.unit;
+        if (key === "instansi") return row.dataset.instansi;
         return cell(row, key);
       };
       var sorted = rows.slice().sort(function (a, b) {

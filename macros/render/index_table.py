@@ -1,7 +1,7 @@
 """Daftar SOP: one row per SOP, with the data the page script filters and sorts on.
 
 Without JavaScript the full table is there; with it, the controls above the table filter
-by unit, role and jenis kegiatan and the column headers sort.
+by agency, role and jenis kegiatan and the column headers sort.
 """
 
 from __future__ import annotations
@@ -17,9 +17,8 @@ from .status import status_badge
 from .text import indonesian_date, nomor, total_time
 
 
-def unit_of(sop: Sop, registries: Registries) -> str:
-    agency = registries.agencies[sop.agency]
-    return agency.name
+def agency_name(sop: Sop, registries: Registries) -> str:
+    return registries.agencies[sop.agency].name
 
 
 def _natural(text: str) -> list:
@@ -35,7 +34,7 @@ def _options(label: str, key: str, values: list[tuple[str, str]]) -> Markup:
 
 def _controls(sops: list[tuple[str, Sop]], registries: Registries) -> Markup:
     statuses = [(s.value, s.value.capitalize()) for s in Status if any(sop.status is s for _, sop in sops)]
-    units = sorted({unit_of(sop, registries) for _, sop in sops}, key=lambda u: (u.lower(), u))
+    agencies = sorted({agency_name(sop, registries) for _, sop in sops}, key=lambda a: (a.lower(), a))
     roles = sorted({r for _, sop in sops for r in sop.roles}, key=lambda r: (registries.roles[r].name.lower(), r))
     kinds = sorted({sop.activity_kind.value for _, sop in sops})
     return Markup(
@@ -43,7 +42,7 @@ def _controls(sops: list[tuple[str, Sop]], registries: Registries) -> Markup:
         '<label class="sop-saring-isian">Cari<input type="search" data-saring="teks" placeholder="nomor atau judul"></label>'
         '<output class="sop-saring-hasil" aria-live="polite"></output></form>'
     ).format(
-        _options("Unit", "unit", [(u, u) for u in units]),
+        _options("Instansi", "instansi", [(a, a) for a in agencies]),
         _options("Pelaksana", "pelaksana", [(r, registries.roles[r].name) for r in roles]),
         _options("Jenis kegiatan", "jenis", [(k, k) for k in kinds]),
         _options("Status", "status", statuses),
@@ -54,14 +53,14 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
     if not sops:
         return Markup('<p class="sop-kosong">Belum ada SOP. Tambahkan satu berkas YAML di folder <code>sop/</code>.</p>')
     ordered = sorted(
-        sops, key=lambda item: (unit_of(item[1], registries).lower(), unit_of(item[1], registries), _natural(item[1].number or ""), item[0])
+        sops, key=lambda item: (agency_name(item[1], registries).lower(), agency_name(item[1], registries), _natural(item[1].number or ""), item[0])
     )
-    # The rows come in unit order, then by number: that is the order the header states (Unit ▲).
+    # The rows come in agency order, then by number: that is the order the header states (Instansi ▲).
     head = Markup(
         "<thead><tr>"
         '<th scope="col" class="sop-daftar-nomor" data-urut="nomor">Nomor</th>'
         '<th scope="col" class="sop-daftar-judul" data-urut="judul">Judul</th>'
-        '<th scope="col" class="sop-daftar-unit" data-urut="unit" aria-sort="ascending">Unit</th>'
+        '<th scope="col" class="sop-daftar-instansi" data-urut="instansi" aria-sort="ascending">Instansi</th>'
         '<th scope="col" class="sop-daftar-efektif" data-urut="efektif">Tanggal Efektif</th>'
         '<th scope="col" class="sop-daftar-langkah">Jumlah Langkah</th>'
         '<th scope="col" class="sop-daftar-waktu">Total Waktu</th>'
@@ -73,18 +72,18 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
         # data-label: the column's name, shown before the value where a narrow screen lays a row out as a card.
         rows.append(
             Markup(
-                '<tr data-urutan="{pos}" data-unit="{unit}" data-pelaksana="{roles}" data-jenis="{kind}" data-efektif="{eff}" '
+                '<tr data-urutan="{pos}" data-instansi="{agency}" data-pelaksana="{roles}" data-jenis="{kind}" data-efektif="{eff}" '
                 'data-status="{status}">'
                 '<td class="sop-daftar-nomor" data-label="Nomor">{nomor}</td>'
                 '<td class="sop-daftar-judul" data-label="Judul"><a href="{href}">{judul}</a>{badge}</td>'
-                '<td class="sop-daftar-unit" data-label="Unit">{unit}{bidang}</td>'
+                '<td class="sop-daftar-instansi" data-label="Instansi">{agency}{unit}</td>'
                 '<td class="sop-daftar-efektif" data-label="Tanggal Efektif">{tanggal}</td>'
                 '<td class="sop-daftar-langkah" data-label="Jumlah Langkah">{langkah}</td>'
                 '<td class="sop-daftar-waktu" data-label="Total Waktu">{waktu}</td></tr>'
             ).format(
                 pos=position,
-                unit=unit_of(sop, registries),
-                bidang=Markup('<br><span class="sop-bidang">{}</span>').format(sop.unit) if sop.unit else "",
+                agency=agency_name(sop, registries),
+                unit=Markup('<br><span class="sop-bidang">{}</span>').format(sop.unit) if sop.unit else "",
                 roles=" ".join(sop.roles),
                 kind=sop.activity_kind.value,
                 eff=effective,
@@ -108,19 +107,19 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
     return Markup('<div class="sop-daftar-wadah">{}{}{}</div>').format(_controls(sops, registries), count, table)
 
 
-def render_units(sops: list[tuple[str, Sop]], registries: Registries, links: Links) -> Markup:
-    """Dokumen SOP per Unit: every agency with its SOPs, the way into any unit's documents."""
-    units: dict[str, list[tuple[str, Sop]]] = {}
+def render_agency_index(sops: list[tuple[str, Sop]], registries: Registries, links: Links) -> Markup:
+    """Dokumen SOP per Instansi: every agency with its SOPs, the way into any agency's documents."""
+    agencies: dict[str, list[tuple[str, Sop]]] = {}
     for slug, sop in sops:
-        units.setdefault(unit_of(sop, registries), []).append((slug, sop))
-    parts = [Markup('<div class="sop-per-unit"><p>{} SOP dari {} unit.</p>').format(len(sops), len(units))]
-    for unit in sorted(units, key=lambda u: (u.lower(), u)):
+        agencies.setdefault(agency_name(sop, registries), []).append((slug, sop))
+    parts = [Markup('<div class="sop-per-instansi"><p>{} SOP dari {} instansi.</p>').format(len(sops), len(agencies))]
+    for agency in sorted(agencies, key=lambda a: (a.lower(), a)):
         items = Markup("").join(
             Markup('<li><a href="{}">{}</a>{} <span class="sop-bidang">{}</span></li>').format(
                 links.sop(slug), sop.title, status_badge(sop), nomor(sop.number)
             )
-            for slug, sop in sorted(units[unit], key=lambda item: (_natural(item[1].number or ""), item[0]))
+            for slug, sop in sorted(agencies[agency], key=lambda item: (_natural(item[1].number or ""), item[0]))
         )
-        parts.append(Markup('<section class="sop-unit"><h2>{}</h2><ul>{}</ul></section>').format(unit, items))
+        parts.append(Markup('<section class="sop-instansi"><h2>{}</h2><ul>{}</ul></section>').format(agency, items))
     parts.append(Markup("</div>"))
     return Markup("").join(parts)

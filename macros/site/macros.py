@@ -38,7 +38,7 @@ def define_env(env) -> None:
         macro.__doc__ = doc
         env.macro(macro)
 
-    view(PageKind.AGENCY_INDEX, "daftar_unit", "Dokumen SOP per Unit: every agency with its SOPs.")
+    view(PageKind.AGENCY_INDEX, "daftar_instansi", "Dokumen SOP per Instansi: every agency with its SOPs.")
     view(PageKind.DOCUMENT, "halaman_sop", "The official SOP document: identity block and procedure table.", "slug")
     view(PageKind.WORKSHEET, "lembar_kerja", "Lembar Kerja Identifikasi Kegiatan of one SOP.", "slug")
     view(PageKind.SWIMLANE, "swimlane", "The swimlane diagram of one SOP, drawn by Graphviz.", "slug")

@@ -19,7 +19,7 @@ from markupsafe import Markup
 
 from ..model.registry import Agency
 from ..render.checklist import render_checklist
-from ..render.index_table import render_units
+from ..render.index_table import render_agency_index
 from ..render.links import Links
 from ..render.role_page import render_role_index, render_role_page
 from ..render.sop_page import PageOptions, render_sop_page
@@ -85,9 +85,9 @@ def _short_name(ref: PageRef, site: SiteData) -> str:
 
 VIEWS: dict[PageKind, View] = {
     PageKind.AGENCY_INDEX: View(
-        lambda ref, c: render_units(list(c.site.sops.items()), c.site.registries, c.links),
+        lambda ref, c: render_agency_index(list(c.site.sops.items()), c.site.registries, c.links),
         Scope.SOPS,
-        lambda ref, site: ("Dokumen SOP per Unit", "Dokumen SOP per Unit"),
+        lambda ref, site: ("Dokumen SOP per Instansi", "Dokumen SOP per Instansi"),
         searchable=True,
     ),
     PageKind.DOCUMENT: View(

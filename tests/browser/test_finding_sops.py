@@ -28,7 +28,7 @@ def _natural(text: str) -> list:
 def _rows(page) -> list[dict]:
     return page.evaluate(
         """() => [...document.querySelectorAll('table.sop-daftar tbody tr')].filter(r => !r.hidden).map(r => ({
-             nomor: r.cells[0].textContent, judul: r.cells[1].textContent, unit: r.dataset.unit,
+             nomor: r.cells[0].textContent, judul: r.cells[1].textContent, unit: r.dataset.instansi,
              jenis: r.dataset.jenis, pelaksana: r.dataset.pelaksana.split(' '), efektif: r.dataset.efektif}))"""
     )
 
@@ -49,11 +49,11 @@ def test_filters_by_unit_role_and_kind(browser, corpus_url):
     everything = _rows(page)
     assert len(everything) == 30
     unit = everything[0]["unit"]
-    page.select_option("select[data-saring=unit]", unit)
+    page.select_option("select[data-saring=instansi]", unit)
     rows = _rows(page)
     assert rows and len(rows) == sum(r["unit"] == unit for r in everything) < 30
     assert page.inner_text(".sop-saring-hasil") == f"{len(rows)} dari 30 SOP"
-    page.select_option("select[data-saring=unit]", "")
+    page.select_option("select[data-saring=instansi]", "")
     role = everything[3]["pelaksana"][0]
     page.select_option("select[data-saring=pelaksana]", role)
     assert {r["nomor"] for r in _rows(page)} == {r["nomor"] for r in everything if role in r["pelaksana"]}

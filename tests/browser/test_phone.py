@@ -166,10 +166,10 @@ def test_daftar_sop_on_a_phone_is_one_card_per_sop_and_its_filters_work(browser,
 
 
 @pytest.fixture(scope="module")
-def two_units(served, tmp_path_factory):
+def two_agencies(served, tmp_path_factory):
     """The seed and the flowchart fixtures in one site: two agencies, the seed's number changed so that
     the agency order and the number order differ (Badan … 900/… comes before Dinas … 503/…)."""
-    work = tmp_path_factory.mktemp("dua-unit")
+    work = tmp_path_factory.mktemp("dua-instansi")
     sources = work / "sumber"
     sources.mkdir()
     for folder in (FLOWCHART_FIXTURES, SEED_SOURCES):
@@ -194,8 +194,8 @@ ORDER = """() => ({
 
 
 @pytest.mark.parametrize("width", [360, 1440])
-def test_daftar_sop_states_the_order_its_rows_are_in(browser, two_units, width):
-    page = _open(browser, two_units + "/", width)
+def test_daftar_sop_states_the_order_its_rows_are_in(browser, two_agencies, width):
+    page = _open(browser, two_agencies + "/", width)
     first = page.evaluate(ORDER)
     assert first["rows"][0] == "900/050/01/Bappeda & Litbang"  # the Badan before the Dinas, not by number
     assert len(first["sorted"]) == 1

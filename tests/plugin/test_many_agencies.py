@@ -83,9 +83,9 @@ def test_a_kop_of_three_levels_is_printed_line_by_line(site):
 
 def test_daftar_sop_filters_by_agency(site):
     page = read(site, "index.html")
-    select = re.search(r'<select data-saring="unit">(.*?)</select>', page, re.S).group(1)
+    select = re.search(r'<select data-saring="instansi">(.*?)</select>', page, re.S).group(1)
     assert re.findall(r'<option value="([^"]+)"', select) == ["Dinas Contoh Kabupaten Contoh", "Kelurahan Contoh Indah"]
-    assert page.count('data-unit="Kelurahan Contoh Indah"') == 1
+    assert page.count('data-instansi="Kelurahan Contoh Indah"') == 1
 
 
 def test_an_external_party_signs_nothing_as_an_official(site):
