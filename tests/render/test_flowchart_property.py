@@ -4,8 +4,6 @@ itself (tests/strategies.py): what it draws passes `sop check` without a finding
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
@@ -20,7 +18,7 @@ from macros.model.sop import MAX_EXITS
 from macros.render.flowchart.geometry import Metrics
 from macros.render.flowchart.layout import layout_pages
 from macros.validate import validate_paths
-from tests.conftest import REPO
+from tests.conftest import run_cli
 from tests.render.test_flowchart_geometry import check_layout, splits
 from tests.strategies import REGISTRIES, ROLES, corpora, sop_sources, to_sop, write_corpus
 
@@ -139,11 +137,9 @@ def test_generated_corpora_pass_the_checks(sources):
 def test_sop_check_passes_a_generated_corpus(sources):
     with TemporaryDirectory() as folder:
         write_corpus(Path(folder), sources)
-        run = subprocess.run(
-            [sys.executable, "-m", "macros.cli", "check", folder], cwd=REPO, capture_output=True, text=True, timeout=120
-        )
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert run.stdout.splitlines()[-1] == f"LULUS: {len(sources)} SOP diperiksa, 0 galat, 0 peringatan."
+        run = run_cli("check", folder)
+    assert run.code == 0, run.out + run.err
+    assert run.lines[-1] == f"LULUS: {len(sources)} SOP diperiksa, 0 galat, 0 peringatan."
 
 
 def test_the_explicit_flows_are_legal():
