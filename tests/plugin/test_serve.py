@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.harness import process_env, write_config
 from tests.plugin.test_build_fixtures import make_project
@@ -47,7 +48,10 @@ class Server:
         self.work = work
         self.port = _free_port()
         self.log = work / "serve.log"
-        write_config(work, sources="sop", site_dir="site", docs_dir="docs", settings={"dev_addr": f"127.0.0.1:{self.port}"})
+        config = write_config(work, sources="sop", site_dir="site", docs_dir="docs",
+                              settings={"dev_addr": f"127.0.0.1:{self.port}"})
+        # no `watch:`: the sources (outside docs/) reload the site because the plugin watches them
+        assert "watch" not in yaml.safe_load(config.read_text(encoding="utf-8"))
         _failing_dot(work / "bin")
         env = process_env({"PATH": f"{work / 'bin'}{os.pathsep}{os.environ['PATH']}"})
         self.handle = open(self.log, "w", encoding="utf-8")
