@@ -6,11 +6,14 @@ import itertools
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from tests.conftest import build_into, run_cli
 from tests.render.test_flowchart_property import ELEVEN_EXITS, FIVE_LOOPS_ONE_ACTOR, MOST_EXITS_ONE_ACTOR, TWO_ACTORS_CROSSING_PAGES
 from tests.strategies import corpora, write_corpus
+
+pytestmark = pytest.mark.slow  # builds a whole site
 
 _counter = itertools.count()
 

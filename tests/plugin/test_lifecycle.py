@@ -71,6 +71,7 @@ def test_sources_is_resolved_against_mkdocs_yml_not_the_working_folder(tmp_path)
     assert config.plugins["sop"].config.sources == str(project / "sop")
 
 
+@pytest.mark.slow
 def test_a_missing_sources_folder_is_one_indonesian_line_and_exit_1(tmp_path):
     """A process: the exit status and what reaches the terminal are the point."""
     project = tmp_path / "proyek"
@@ -105,6 +106,7 @@ def test_the_project_config_needs_no_watch_for_the_sources():
 
 # --- SOURCE_DATE_EPOCH ------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_two_builds_in_one_process_each_take_the_date_of_their_sources(tmp_path):
     sources = _sources(tmp_path, "2026-11-23")
     config_path = write_config(tmp_path, sources=sources, site_dir=tmp_path / "site", settings={"site_url": SITE_URL})
@@ -141,6 +143,7 @@ def on_post_build(config):
 """
 
 
+@pytest.mark.slow
 def test_a_value_the_user_set_is_used_and_left_in_place(tmp_path):
     """A hook (run after the plugin's own events) records the variable during and after the build."""
     (tmp_path / "hook.py").write_text(HOOK, encoding="utf-8")
@@ -164,6 +167,7 @@ def on_env(env, config, files):
 """
 
 
+@pytest.mark.slow
 def test_a_build_that_never_finished_does_not_fix_the_date_of_the_next(tmp_path, monkeypatch):
     """`mkdocs serve` rebuilds with the same plugin and no shutdown in between: a build that
     ended by SystemExit (no post_build, no build_error) left our value behind. The next build
@@ -192,6 +196,7 @@ def test_a_build_that_never_finished_does_not_fix_the_date_of_the_next(tmp_path,
 
 # --- deferred blocks ----------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_text_that_looks_like_a_placeholder_is_never_replaced(tmp_path):
     """Placeholders carry a random nonce per build; a page or an SOP holding something that
     looks like one keeps it as written, and every real placeholder is filled."""
@@ -221,6 +226,7 @@ def test_text_that_looks_like_a_placeholder_is_never_replaced(tmp_path):
     assert 'data-sop-isi="' not in sop_page
 
 
+@pytest.mark.slow
 def test_a_block_lost_on_one_page_never_takes_the_key_of_another(tmp_path):
     """A macro inside a fenced code block leaves its placeholder escaped, so its block is never
     put back. Keys counted from the pending blocks would then be handed out twice on a later

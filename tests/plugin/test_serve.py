@@ -18,6 +18,8 @@ import yaml
 from tests.harness import process_env, write_config
 from tests.plugin.test_build_fixtures import make_project
 
+pytestmark = pytest.mark.slow  # builds a whole site
+
 MARKER = "GAGAL-DIGAMBAR"  # a step text our fake `dot` refuses to draw
 
 

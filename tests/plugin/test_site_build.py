@@ -15,6 +15,8 @@ from macros.model.project import load_project
 from macros.model.registry import LegalBasis
 from tests.conftest import REPO, SEED_SOURCES, build_into
 
+pytestmark = pytest.mark.slow  # builds a whole site
+
 SEED_PAGE = Path("sop/perbaikan-data-kinerja/index.html")
 
 

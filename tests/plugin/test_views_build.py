@@ -13,6 +13,8 @@ import pytest
 from tests.conftest import REPO, SEED_SOURCES, Run, build_into
 from tests.plugin.test_site_build import page_text
 
+pytestmark = pytest.mark.slow  # builds a whole site
+
 FIXTURES = REPO / "tests" / "render" / "fixtures" / "flowchart"
 SEED = "sop/perbaikan-data-kinerja"
 
