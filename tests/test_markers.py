@@ -37,3 +37,8 @@ def test_ci_runs_every_test():
     """.ci/run runs the whole suite: no marker expression, no deselection."""
     commands = [line for line in (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines() if "pytest" in line]
     assert commands == [".venv/bin/pytest"]
+
+
+def test_the_readme_says_how_to_run_the_fast_suite():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert '.venv/bin/pytest -m "not browser and not slow"' in readme
