@@ -277,6 +277,7 @@ class SopPlugin(BasePlugin[SopConfig]):
 
     def on_shutdown(self) -> None:
         _BUILD_DATE.release()
+        self.serving = False  # mkdocs keeps this instance for the next command of the process
 
     # -- pages -------------------------------------------------------------------------------
     def defer(self, html: Markup) -> Markup:

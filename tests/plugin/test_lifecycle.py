@@ -104,6 +104,49 @@ def test_the_project_config_needs_no_watch_for_the_sources():
     assert "watch" not in yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
+def test_while_serving_a_vanished_sources_folder_is_reported_and_the_next_build_recovers(tmp_path):
+    """`mkdocs serve` loads the config again for every rebuild, with the same plugin: a sources
+    folder gone meanwhile is an error on the site and in the log, not a config error that would
+    stall the rebuild loop with a traceback."""
+    sources = _sources(tmp_path)
+    config_path = write_config(tmp_path, sources=sources, site_dir=tmp_path / "site")
+    aside = tmp_path / "disimpan"
+    with contextlib.chdir(tmp_path):
+        config = load_config(config_file=str(config_path))
+        config.plugins.on_startup(command="serve", dirty=False)
+        try:
+            sources.rename(aside)
+            config = load_config(config_file=str(config_path))  # no ConfigurationError
+            with _log_of("mkdocs.plugins.sop") as lines:
+                mkdocs_build(config)
+            assert any(line.startswith("folder sumber SOP tidak ditemukan: ") for line in lines), lines
+            assert not (tmp_path / "site" / SEED_PAGE).exists()
+
+            aside.rename(sources)
+            config = load_config(config_file=str(config_path))
+            mkdocs_build(config)
+            assert (tmp_path / "site" / SEED_PAGE).is_file()
+        finally:
+            config.plugins.on_shutdown()
+    assert not config.plugins["sop"].serving  # the next command of this process starts afresh
+
+
+@contextlib.contextmanager
+def _log_of(name: str):
+    import logging
+
+    lines: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: lines.append(record.getMessage())
+    logger = logging.getLogger(name)
+    logger.addHandler(handler)
+    try:
+        yield lines
+    finally:
+        logger.removeHandler(handler)
+
+
 # --- SOURCE_DATE_EPOCH ------------------------------------------------------------------------------------
 
 @pytest.mark.slow
