@@ -25,11 +25,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from benchmarks.corpus import generate  # noqa: E402
+from tests.harness import process_env, write_config  # noqa: E402  (the builds the tests make, too)
 
 PROBE = r"""
 import json, resource, subprocess, sys, time
@@ -49,38 +48,14 @@ for path in sorted(Path(sys.argv[1]).rglob("*.yml")):
 
 
 def measure(cmd: list[str], cwd: Path) -> dict:
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {"NO_MKDOCS_2_WARNING": "1"}
-    out = subprocess.run([sys.executable, "-c", PROBE, *cmd], cwd=cwd, capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run([sys.executable, "-c", PROBE, *cmd], cwd=cwd, capture_output=True, text=True, env=process_env(),
+                         check=True)
     return json.loads(out.stdout)
 
 
 def median_of(runs: list[dict]) -> dict:
     return {"seconds": statistics.median(r["seconds"] for r in runs), "rss_mb": max(r["rss_mb"] for r in runs),
             "runs": [round(r["seconds"], 3) for r in runs]}
-
-
-def _config(sources: Path, site: Path, cache: Path, docs: Path, plugins: bool) -> dict:
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.pop("watch", None)
-    config["docs_dir"] = str(docs)
-    config["site_dir"] = str(site)
-    if plugins:
-        for plugin in config["plugins"]:
-            if isinstance(plugin, dict) and "sop" in plugin:
-                plugin["sop"].update(sources=str(sources), cache_dir=str(cache))
-    else:
-        config["plugins"] = ["search"]
-    return config
-
-
-def _write_project(project: Path, config: dict) -> Path:
-    project.mkdir(parents=True, exist_ok=True)
-    link = project / "macros"
-    if not link.exists():
-        link.symlink_to(REPO / "macros", target_is_directory=True)
-    path = project / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    return path
 
 
 def build(config_path: Path) -> dict:
@@ -148,7 +123,8 @@ def bench(n: int, runs: int, work: Path, seed: int) -> dict:
     out["parse_yaml"] = median_of([measure([sys.executable, "-c", PARSE_ONLY, str(sources)], base) for _ in range(runs)])
     out["check"] = median_of([measure([sys.executable, "-m", "macros.cli", "check", str(sources)], REPO) for _ in range(runs)])
     site, cache = base / "site", base / "cache"
-    config_path = _write_project(base / "proj", _config(sources, site, cache, REPO / "docs", plugins=True))
+    # timed from outside, as a process: wall time and peak RSS of the whole `mkdocs build`
+    config_path = write_config(base / "proj", sources=sources, site_dir=site, cache_dir=cache)
     cold = []
     for _ in range(runs):
         shutil.rmtree(site, ignore_errors=True)
@@ -169,7 +145,7 @@ def bench(n: int, runs: int, work: Path, seed: int) -> dict:
     docs = base / "baseline-docs"
     out["baseline_pages"] = _baseline_docs(site, sources, docs)
     baseline_site = base / "baseline-site"
-    baseline_path = _write_project(base / "baseline", _config(sources, baseline_site, cache, docs, plugins=False))
+    baseline_path = write_config(base / "baseline", site_dir=baseline_site, docs_dir=docs, plugins=False)
     base_runs = []
     for _ in range(runs):
         shutil.rmtree(baseline_site, ignore_errors=True)

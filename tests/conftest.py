@@ -1,37 +1,39 @@
-"""Shared fixtures: the repository, the seed, and helpers that run the tools as a user would."""
+"""Shared fixtures: the repository, the seed, and helpers that run the tools as a user would.
+
+Projects are written and built by tests/harness.py (shared with benchmarks/run.py)."""
 
 from __future__ import annotations
 
-import os
+import contextlib
+import io
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 
-REPO = Path(__file__).resolve().parent.parent
-SEED_SOURCES = REPO / "sop"
-CHECK_FIXTURES = REPO / "tests" / "checks" / "fixtures"
+from macros import cli
+from tests.harness import CHECK_FIXTURES, REPO, SEED_SOURCES, Run, build_into, link_macros, process_env
 
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    @property
-    def lines(self) -> list[str]:
-        return self.out.splitlines()
+__all__ = ["CHECK_FIXTURES", "REPO", "SEED_SOURCES", "Run", "build_into", "link_macros"]
 
 
-def link_macros(project_dir: Path) -> None:
-    """mkdocs-macros finds `module_name` beside mkdocs.yml; test configs live elsewhere."""
-    link = project_dir / "macros"
-    if not link.exists():
-        link.symlink_to(REPO / "macros", target_is_directory=True)
+def run_cli(*args: str, cwd: Path = REPO) -> Run:
+    """`sop ARGS` in this process (macros.cli.main), from `cwd`: exit status, stdout, stderr."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(list(args))
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def run_cli_process(*args: str, cwd: Path = REPO, timeout: float = 120) -> Run:
+    """`sop ARGS` as a new Python process: for what only a process shows (its exit status as
+    the shell sees it, a crash of the interpreter, what reaches the terminal)."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "macros.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=timeout,
+        env=process_env(),
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
 @pytest.fixture
@@ -41,19 +43,14 @@ def repo() -> Path:
 
 @pytest.fixture
 def run_sop():
-    """Run the `sop` command in a subprocess from the repository root."""
+    """Run the `sop` command in this process (see run_cli); `cwd` defaults to the repository."""
+    return run_cli
 
-    def run(*args: str, cwd: Path = REPO) -> Run:
-        proc = subprocess.run(
-            [sys.executable, "-m", "macros.cli", *args],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        return Run(proc.returncode, proc.stdout, proc.stderr)
 
-    return run
+@pytest.fixture
+def run_sop_process():
+    """Run the `sop` command as a subprocess (see run_cli_process)."""
+    return run_cli_process
 
 
 @pytest.fixture
@@ -89,30 +86,3 @@ def build_site(tmp_path: Path):
 
     return build
 
-
-def build_into(
-    work: Path, site: Path, sources: Path, *extra: str, docs_dir: Path | None = None, env: dict | None = None, **plugin_options
-) -> tuple[Run, Path]:
-    """Build the project's site from other sources into `site`, with a config written in `work`."""
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["docs_dir"] = str(docs_dir or REPO / "docs")
-    config["site_dir"] = str(site)
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "sop" in plugin:
-            plugin["sop"]["sources"] = str(sources)
-            plugin["sop"].update(plugin_options)
-    config.pop("watch", None)
-    link_macros(work)
-    config_path = work / f"mkdocs-{site.name}.yml"
-    config_path.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | (env or {})
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(config_path), *extra],
-        cwd=work,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=env,
-    )
-    return Run(proc.returncode, proc.stdout, proc.stderr), site

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import codes
 from ..findings import Finding, Location
-from .yaml_tree import Locator, ParsedYaml, parse_bytes
+from .yaml_tree import ParsedYaml, parse_bytes
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024  # the largest real registry is a few hundred KB
 

@@ -1,11 +1,33 @@
 from __future__ import annotations
 
+import os
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+
+class SourcesDir(c.Dir):
+    """The folder of SOP sources: resolved against the folder of mkdocs.yml, and refused with
+    one Indonesian line when it is not there (the plain `Dir` message is English)."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(exists=True, default=default)
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str):
+            raise ValidationError(f"folder sumber SOP harus ditulis sebagai path, bukan {type(value).__name__}")
+        try:
+            return super().run_validation(value)
+        except ValidationError:
+            written = str(value)
+            where = os.path.abspath(os.path.join(self.config_dir or "", written))
+            shown = written if where == written else f"{written} (dicari di {where})"
+            raise ValidationError(f"folder sumber SOP tidak ditemukan: {shown}") from None
 
 
 class SopConfig(base.Config):
-    sources = c.Type(str, default="sop")
+    sources = SourcesDir(default="sop")
     """Folder holding the SOP sources and their registries, relative to mkdocs.yml."""
 
     paper = c.Choice(("A4", "F4"), default="A4")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import calendar
+import itertools
 import logging
 import os
 import re
@@ -44,6 +45,32 @@ EPOCH_RANGE = (0, 2**32 - 1)  # what gzip (sitemap.xml.gz) can write as a timest
 TEMPLATES = Path(__file__).parent / "templates"  # partials put before the theme's own
 
 
+class _BuildDate:
+    """SOURCE_DATE_EPOCH while a build runs. Process-wide, not per plugin instance: a build that
+    never reached its end (mkdocs-macros calls exit() on a template error) must not leave its
+    value to pass for the user's in the next build of the same process (`mkdocs serve`, or
+    several builds in one Python process), which would keep the first build's date."""
+
+    def __init__(self) -> None:
+        self.ours: str | None = None  # the value we put there, while it is there
+
+    def pin(self, value: str) -> None:
+        current = os.environ.get("SOURCE_DATE_EPOCH")
+        if current is not None and current != self.ours:
+            self.ours = None
+            return  # the user's own value wins
+        os.environ["SOURCE_DATE_EPOCH"] = value
+        self.ours = value
+
+    def release(self) -> None:
+        if self.ours is not None and os.environ.get("SOURCE_DATE_EPOCH") == self.ours:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        self.ours = None
+
+
+_BUILD_DATE = _BuildDate()
+
+
 class _PageNav:
     """The navigation one page is rendered with (what the theme reads of it: items, homepage)."""
 
@@ -70,6 +97,7 @@ class SopPlugin(BasePlugin[SopConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self._missing_sources: str | None = None
         self._reset()
 
     def _reset(self) -> None:
@@ -83,10 +111,11 @@ class SopPlugin(BasePlugin[SopConfig]):
         self._paths: dict[str, str] = {}
         self._failures: list[str] = []
         self._deferred: dict[str, Markup] = {}
-        self._nonce = secrets.token_hex(8)  # placeholders no hand-written page can contain
+        # Placeholder keys: a fresh random nonce per build (no page can know it in advance) and a
+        # counter that never goes back, so two pending blocks can never share a key.
+        self._nonce = secrets.token_hex(16)
+        self._keys = itertools.count()
         self._documents: Section | None = None
-        self._epoch_before: str | None = None
-        self._epoch_pinned = False
         self._options = PageOptions("A4", 0)
 
     # -- lifecycle ---------------------------------------------------------------------------
@@ -106,14 +135,12 @@ class SopPlugin(BasePlugin[SopConfig]):
         if self.serving:
             self._keep_macros_from_exiting(config)
         self._add_templates(config)
-        root = self.sources_root(config)
-        if not root.is_dir():
-            message = f"folder sumber SOP tidak ditemukan: {root}"
-            if not self.serving:
-                raise PluginError(message)
-            log.error(message)  # raising here would print a traceback and stall `serve`
+        if self._missing_sources is not None:  # only while serving: see load_config
+            log.error(self._missing_sources)
             self._reset_after_crash()
+            _BUILD_DATE.release()
             return config
+        root = self.sources_root(config)
         try:
             self._load(root, config)
         except DotMissing as exc:
@@ -127,9 +154,22 @@ class SopPlugin(BasePlugin[SopConfig]):
         self._pin_build_date()
         return config
 
-    def sources_root(self, config: MkDocsConfig) -> Path:
-        base = Path(config.config_file_path or ".").parent
-        return base / self.config.sources
+    def load_config(self, options: dict, config_file_path: str | None = None):
+        """Options are checked by mkdocs (`sources` must be an existing folder). While serving,
+        a sources folder that disappears must not stop the server: mkdocs would print a
+        traceback and stall the rebuild loop, so the page says it instead (on_config)."""
+        errors, warnings = super().load_config(options, config_file_path)
+        self._missing_sources = None
+        if self.serving:
+            missing = [str(error) for key, error in errors if key == "sources"]
+            if missing:
+                self._missing_sources = missing[0]
+                errors = [(key, error) for key, error in errors if key != "sources"]
+        return errors, warnings
+
+    def sources_root(self, config: MkDocsConfig | None = None) -> Path:
+        """The sources folder, already resolved against mkdocs.yml by the config option."""
+        return Path(self.config.sources)
 
     @staticmethod
     def _add_templates(config: MkDocsConfig) -> None:
@@ -222,38 +262,35 @@ class SopPlugin(BasePlugin[SopConfig]):
 
     def _pin_build_date(self) -> None:
         """Same sources, same bytes: the sitemap's date comes from the sources, not the clock.
-        A value the user set is kept; ours is taken back after the build."""
-        if self.site is None or "SOURCE_DATE_EPOCH" in os.environ:
-            return
-        newest = self.site.newest_date()
+        A value the user set is kept; ours is taken back after the build (see _BuildDate)."""
+        newest = self.site.newest_date() if self.site is not None else None
         if newest is None:
+            _BUILD_DATE.release()
             return
         epoch = min(max(calendar.timegm(newest.timetuple()), EPOCH_RANGE[0]), EPOCH_RANGE[1])
-        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-        self._epoch_pinned = True
-
-    def _unpin_build_date(self) -> None:
-        if self._epoch_pinned:
-            os.environ.pop("SOURCE_DATE_EPOCH", None)
-            self._epoch_pinned = False
+        _BUILD_DATE.pin(str(epoch))
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.sources_root(config)))
         return server
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        self._unpin_build_date()
+        _BUILD_DATE.release()
         if self._failures and not self.serving:
             raise Abort(f"{len(self._failures)} bagian situs tidak dapat dibuat; lihat galat di atas")
 
     def on_build_error(self, error: Exception) -> None:
-        self._unpin_build_date()
+        _BUILD_DATE.release()
+
+    def on_shutdown(self) -> None:
+        _BUILD_DATE.release()
+        self.serving = False  # mkdocs keeps this instance for the next command of the process
 
     # -- pages -------------------------------------------------------------------------------
     def defer(self, html: Markup) -> Markup:
         """Keep a rendered block out of Markdown's way: Markdown sees a placeholder, and the
         block is put back after conversion (Python-Markdown re-parses raw HTML, slowly)."""
-        key = f"{self._nonce}-{len(self._deferred)}"
+        key = f"{self._nonce}-{next(self._keys)}"
         self._deferred[key] = Markup(BLOCK_END.sub("\\1\n", str(html)))
         return Markup('<div class="sop-isi" data-sop-isi="{}"></div>').format(key)
 
@@ -335,7 +372,7 @@ class SopPlugin(BasePlugin[SopConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         html = re.sub(
             rf'<div class="sop-isi" data-sop-isi="({self._nonce}-\d+)"></div>',
-            lambda m: str(self._deferred.pop(m.group(1), "")),
+            lambda m: str(self._deferred.pop(m.group(1))) if m.group(1) in self._deferred else m.group(0),
             html,
         )
         ref = self.pages.get(page.file.src_uri)

@@ -8,6 +8,8 @@ from benchmarks.corpus import generate
 from tests.browser.conftest import serve
 from tests.conftest import build_into
 
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
 
 @pytest.fixture(scope="module")
 def corpus_url(tmp_path_factory, browser):

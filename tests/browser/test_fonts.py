@@ -6,6 +6,8 @@ import subprocess
 
 import pytest
 
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
 FAMILY = "Noto Sans"
 
 FONT_STATE = """() => ({

@@ -11,6 +11,8 @@ import pytest
 from tests.browser.conftest import serve
 from tests.plugin.test_build_fixtures import BUILD_FIXTURES, build
 
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
 TOPIC = ".md-header__topic:not([data-md-component]) .md-ellipsis"
 
 

@@ -11,6 +11,8 @@ import pytest
 from tests.browser.conftest import FLOWCHART_FIXTURES, serve
 from tests.conftest import SEED_SOURCES, build_into
 
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
 PHONES = [360, 390]
 SOP = "/sop/perbaikan-data-kinerja/"
 CHECKLIST = "/sop/perbaikan-data-kinerja/checklist/kabid-renum/"

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
 A4_LANDSCAPE = (841.92, 594.96)
 F4_LANDSCAPE = (935.43, 609.45)
 

@@ -15,6 +15,8 @@ import pytest
 from tests.browser.conftest import BROWSER_ARGS, CHROMIUM, PRINT_FIXTURES, build_into, serve
 from tests.browser.test_print import A4_LANDSCAPE, F4_LANDSCAPE, _letters, _page_sizes, _text
 
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
 SLUG = "izin-usaha-satu-pintu"
 PLAN = """() => [...document.querySelectorAll('.sop-cetak .sop-halaman-cetak')].map(el => ({
   range: el.dataset.langkah,

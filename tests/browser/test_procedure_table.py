@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
 PAGES = [("seed", "perbaikan-data-kinerja")] + [
     ("fixtures", slug)
     for slug in (

@@ -5,6 +5,10 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
 SEED = "/sop/perbaikan-data-kinerja/"
 
 

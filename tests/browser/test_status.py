@@ -11,6 +11,8 @@ import pytest
 from tests.browser.conftest import CHROMIUM, _require_browser, serve
 from tests.conftest import REPO, build_into
 
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
 STATUS_SOURCES = REPO / "tests" / "site" / "fixtures" / "status"
 
 

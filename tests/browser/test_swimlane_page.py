@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+pytestmark = pytest.mark.browser  # Chromium through Playwright
+
 LANES = ["Pemohon", "Petugas Front Office", "Petugas Back Office", "Tim Teknis", "Kepala Seksi", "Kepala Bidang",
          "Kepala Dinas", "Kasir"]
 STATE = """() => {

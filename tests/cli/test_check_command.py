@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from importlib.metadata import entry_points
+from pathlib import Path
 
 import pytest
 
@@ -140,3 +144,35 @@ def test_an_unreadable_sop_does_not_make_its_bases_uncited(run_sop, sources_copy
     assert result.code == 1
     assert any(" SOP-Y001 " in line for line in result.lines)
     assert not any(" SOP-L005 " in line for line in result.lines), result.out
+
+
+# --- As a process: what only a process shows ------------------------------------------------------------
+
+def test_as_a_process_the_exit_status_is_the_shells(run_sop_process):
+    passed = run_sop_process("check", "sop/")
+    assert passed.code == 0 and passed.lines[-1].startswith("LULUS: ")
+    failed = run_sop_process("check", "--strict", "sop/")
+    assert failed.code == 1 and failed.lines[-1].startswith("GAGAL: ")
+    usage = run_sop_process("check", "--format", "xml")
+    assert usage.code == 2 and "galat" in usage.err
+    assert "Traceback" not in passed.err + failed.err + usage.err
+
+
+@pytest.mark.parametrize("name", ["deep-nesting", "alias-bomb", "binary"])
+def test_as_a_process_hostile_input_never_crashes_the_interpreter(name, tmp_path, run_sop_process, sources_copy):
+    sources = sources_copy()
+    (sources / f"{name}.yml").write_bytes(HOSTILE[name])
+    result = run_sop_process("check", str(sources), cwd=tmp_path)
+    assert result.code == 1, result.err
+    assert result.err == "" and "Traceback" not in result.out
+    assert any(line.startswith(f"sop/{name}.yml:") for line in result.lines)
+
+
+def test_the_sop_command_is_installed():
+    """`pip install -e .` put a `sop` script beside this Python, and it answers."""
+    (entry,) = [e for e in entry_points(group="console_scripts") if e.name == "sop"]
+    assert entry.value == "macros.cli:main"
+    script = Path(sys.executable).parent / "sop"
+    assert script.is_file()
+    proc = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.startswith("sop ")

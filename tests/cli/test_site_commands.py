@@ -23,9 +23,7 @@ def _project(tmp_path: Path) -> Path:
     project = tmp_path / "proyek"
     shutil.copytree(REPO / "docs", project / "docs")
     shutil.copytree(SEED_SOURCES, project / "sop")
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?ms)^watch:.*?(?=^\S)", "", config)  # macros/ lives in the package, not here
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")  # as it is: nothing in it names this repository
     return project
 
 
@@ -41,6 +39,7 @@ def _sop(project: Path, *args: str, timeout: int = 300) -> subprocess.CompletedP
     )
 
 
+@pytest.mark.slow  # a whole build, as a process
 def test_build_prints_findings_first_and_no_notice(tmp_path):
     project = _project(tmp_path)
     proc = _sop(project, "build", "-d", str(tmp_path / "site"))
@@ -54,6 +53,7 @@ def test_build_prints_findings_first_and_no_notice(tmp_path):
     assert (tmp_path / "site" / "sop" / "perbaikan-data-kinerja" / "index.html").is_file()
 
 
+@pytest.mark.slow  # a whole build, as a process
 def test_build_strict_fails_on_an_error_with_one_plain_line(tmp_path):
     project = _project(tmp_path)
     source = project / "sop" / "perbaikan-data-kinerja.yml"
@@ -68,6 +68,7 @@ def test_build_strict_fails_on_an_error_with_one_plain_line(tmp_path):
     assert source.read_bytes() == before
 
 
+@pytest.mark.slow  # a whole build, as a process
 def test_build_without_strict_leaves_the_broken_sop_out(tmp_path):
     project = _project(tmp_path)
     source = project / "sop" / "perbaikan-data-kinerja.yml"
@@ -78,6 +79,7 @@ def test_build_without_strict_leaves_the_broken_sop_out(tmp_path):
     assert not (tmp_path / "site" / "sop" / "perbaikan-data-kinerja" / "index.html").exists()
 
 
+@pytest.mark.slow  # a whole build, as a process
 def test_serve_serves_the_site_with_findings_first(tmp_path):
     project = _project(tmp_path)
     port = 18000 + os.getpid() % 1000

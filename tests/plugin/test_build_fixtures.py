@@ -18,6 +18,8 @@ import pytest
 
 from tests.conftest import CHECK_FIXTURES, REPO, Run, build_into
 
+pytestmark = pytest.mark.slow  # builds a whole site
+
 BUILD_FIXTURES = Path(__file__).parent / "fixtures" / "build"
 CASES = sorted(p.name for p in BUILD_FIXTURES.iterdir() if p.is_dir() and (p / "expected.txt").exists())
 VALID_CASES = sorted(p.name for p in BUILD_FIXTURES.iterdir() if p.is_dir() and not (p / "expected.txt").exists())

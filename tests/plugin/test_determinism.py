@@ -5,8 +5,12 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import build_into
 from tests.plugin.test_build_fixtures import make_project
+
+pytestmark = pytest.mark.slow  # builds a whole site
 
 TWINS = """
 staf-arsip:

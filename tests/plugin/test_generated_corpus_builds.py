@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import itertools
 import re
-import subprocess
-import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
-from tests.conftest import REPO, build_into
+from tests.conftest import build_into, run_cli
 from tests.render.test_flowchart_property import ELEVEN_EXITS, FIVE_LOOPS_ONE_ACTOR, MOST_EXITS_ONE_ACTOR, TWO_ACTORS_CROSSING_PAGES
 from tests.strategies import corpora, write_corpus
+
+pytestmark = pytest.mark.slow  # builds a whole site
 
 _counter = itertools.count()
 
 
 def _build_corpus(work: Path, sources: list[dict]) -> Path:
     folder = write_corpus(work / "sop", sources)
-    check = subprocess.run([sys.executable, "-m", "macros.cli", "check", "--strict", str(folder)],
-                           capture_output=True, text=True, cwd=REPO, timeout=120)
-    assert check.returncode == 0, check.stdout
+    check = run_cli("check", "--strict", str(folder))
+    assert check.code == 0, check.out
     run, site = build_into(work, work / "site", folder, "--strict", cache_dir=str(work / "cache"))
     output = run.out + run.err
     assert run.code == 0 and "Traceback" not in output, output

@@ -14,6 +14,8 @@ import yaml
 from tests.conftest import REPO
 from tests.plugin.test_build_fixtures import BUILD_FIXTURES, assert_no_traceback, build, error_lines
 
+pytestmark = pytest.mark.slow  # builds a whole site
+
 SITE_NAME = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
 
 

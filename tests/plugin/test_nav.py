@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
-import subprocess
 
+import pytest
 import yaml
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
 from macros.plugin.plugin import _PageNav, _folder_of
-from tests.conftest import REPO, SEED_SOURCES, build_into, link_macros
+from tests.conftest import REPO, SEED_SOURCES, build_into
+from tests.harness import build, project_config, write_config
+
+pytestmark = pytest.mark.slow
 
 
 def _nav_labels(html: str) -> list[str]:
@@ -38,21 +40,28 @@ def test_a_hand_written_folder_titled_like_a_generated_section_is_left_alone(tmp
 
 
 def test_a_hand_written_nav_is_refused_with_one_line(tmp_path):
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(docs_dir=str(REPO / "docs"), site_dir=str(tmp_path / "site"), nav=[{"Beranda": "index.md"}])
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "sop" in plugin:
-            plugin["sop"]["sources"] = str(SEED_SOURCES)
-    config.pop("watch", None)
-    link_macros(tmp_path)
-    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml"], cwd=tmp_path,
-                          capture_output=True, text=True, timeout=300, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
-    assert proc.returncode == 1
-    assert "Traceback" not in proc.stderr
-    lines = [line for line in proc.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and "bagian 'nav' tidak dipakai bersama plugin sop" in lines[0], proc.stderr
+    config = write_config(tmp_path, sources=SEED_SOURCES, site_dir=tmp_path / "site", settings={"nav": [{"Beranda": "index.md"}]})
+    run = build(config, in_process=False)
+    assert run.code == 1 and "Traceback" not in run.err
+    lines = [line for line in run.err.splitlines() if line.strip()]
+    assert len(lines) == 1 and "bagian 'nav' tidak dipakai bersama plugin sop" in lines[0], run.err
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_the_order_of_the_plugins_does_not_matter(tmp_path):
+    """Generated pages are made by the plugin, hand-written ones by mkdocs-macros; neither waits
+    for the other, so 'macros' before 'sop' builds the same site."""
+    first = write_config(tmp_path, "a.yml", sources=SEED_SOURCES, site_dir=tmp_path / "a")
+    config = project_config(sources=SEED_SOURCES, site_dir=tmp_path / "b")
+    config["plugins"] = sorted(config["plugins"], key=lambda p: 0 if isinstance(p, dict) and "macros" in p else 1)
+    assert [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]] == ["macros", "search", "sop"]
+    second = tmp_path / "b.yml"
+    second.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    assert build(first).code == 0 and build(second).code == 0
+    a, b = tmp_path / "a", tmp_path / "b"
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    assert [f for f in files if (a / f).read_bytes() != (b / f).read_bytes()] == []
 
 
 def _page(config, uri: str) -> Page:

@@ -15,8 +15,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import REPO, link_macros
+from tests.harness import process_env, write_config
 from tests.plugin.test_build_fixtures import make_project
+
+pytestmark = pytest.mark.slow  # builds a whole site
 
 MARKER = "GAGAL-DIGAMBAR"  # a step text our fake `dot` refuses to draw
 
@@ -48,16 +50,12 @@ class Server:
         self.work = work
         self.port = _free_port()
         self.log = work / "serve.log"
-        config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-        config.pop("watch", None)
-        config["docs_dir"] = "docs"
-        config["site_dir"] = "site"
-        config["dev_addr"] = f"127.0.0.1:{self.port}"
-        link_macros(work)
-        (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+        config = write_config(work, sources="sop", site_dir="site", docs_dir="docs",
+                              settings={"dev_addr": f"127.0.0.1:{self.port}"})
+        # no `watch:`: the sources (outside docs/) reload the site because the plugin watches them
+        assert "watch" not in yaml.safe_load(config.read_text(encoding="utf-8"))
         _failing_dot(work / "bin")
-        env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
-        env |= {"NO_MKDOCS_2_WARNING": "1", "PATH": f"{work / 'bin'}{os.pathsep}{os.environ['PATH']}"}
+        env = process_env({"PATH": f"{work / 'bin'}{os.pathsep}{os.environ['PATH']}"})
         self.handle = open(self.log, "w", encoding="utf-8")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-f", "mkdocs.yml"],

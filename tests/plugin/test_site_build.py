@@ -13,7 +13,9 @@ import pytest
 from macros.load.discover import SourceSet
 from macros.model.project import load_project
 from macros.model.registry import LegalBasis
-from tests.conftest import REPO, SEED_SOURCES, link_macros
+from tests.conftest import REPO, SEED_SOURCES, build_into
+
+pytestmark = pytest.mark.slow  # builds a whole site
 
 SEED_PAGE = Path("sop/perbaikan-data-kinerja/index.html")
 
@@ -52,26 +54,10 @@ def main_content(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def seed_site(tmp_path_factory):
-    import os
-    import subprocess
-    import sys
-
-    import yaml
-
-    tmp = tmp_path_factory.mktemp("seed")
-    link_macros(tmp)
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(docs_dir=str(REPO / "docs"), site_dir=str(tmp / "site"))
-    config.pop("watch")
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "sop" in plugin:
-            plugin["sop"]["sources"] = str(SEED_SOURCES)
-    (tmp / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {"NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(tmp / "mkdocs.yml")],
-                          capture_output=True, text=True, env=env, cwd=tmp, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    return tmp / "site", proc.stderr
+    work = tmp_path_factory.mktemp("seed")
+    result, site = build_into(work, work / "site", SEED_SOURCES, "--strict")
+    assert result.code == 0, result.err
+    return site, result.err
 
 
 def seed_project():

@@ -11,6 +11,8 @@ import pytest
 
 from tests.plugin.test_build_fixtures import assert_no_traceback, build
 
+pytestmark = pytest.mark.slow  # builds a whole site
+
 FIXTURE = Path(__file__).parent / "fixtures" / "sah" / "bentuk-sumber"
 
 

@@ -18,6 +18,8 @@ import pytest
 
 from tests.plugin.test_build_fixtures import assert_no_traceback, build
 
+pytestmark = pytest.mark.slow  # builds a whole site
+
 VALID_FIXTURES = Path(__file__).parent / "fixtures" / "lulus"
 CASES = sorted(p.name for p in VALID_FIXTURES.iterdir() if p.is_dir())
 

@@ -6,14 +6,14 @@ import html
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, SEED_SOURCES, build_into
+from tests.conftest import REPO, SEED_SOURCES, Run, build_into
 from tests.plugin.test_site_build import page_text
+
+pytestmark = pytest.mark.slow  # builds a whole site
 
 FIXTURES = REPO / "tests" / "render" / "fixtures" / "flowchart"
 SEED = "sop/perbaikan-data-kinerja"
@@ -44,24 +44,10 @@ def _calls(log: Path) -> int:
     return len(log.read_text(encoding="utf-8").splitlines()) if log.exists() else 0
 
 
-def _build(work: Path, sources: Path, env: dict, name: str) -> subprocess.CompletedProcess:
-    import yaml
-
-    from tests.conftest import link_macros
-
-    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
-    config.update(docs_dir=str(REPO / "docs"), site_dir=str(work / name))
-    config.pop("watch")
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "sop" in plugin:
-            plugin["sop"]["sources"] = str(sources)
-    link_macros(work)
-    (work / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    full_env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"} | {"NO_MKDOCS_2_WARNING": "1"} | env
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(work / "mkdocs.yml")],
-        cwd=work, capture_output=True, text=True, env=full_env, timeout=300,
-    )
+def _build(work: Path, sources: Path, env: dict, name: str) -> Run:
+    """A strict build into work/<name>; every build of one `work` shares its diagram cache."""
+    run, _ = build_into(work, work / name, sources, "--strict", env=env)
+    return run
 
 
 def test_a_rebuild_without_changes_runs_dot_zero_times(tmp_path):
@@ -69,36 +55,36 @@ def test_a_rebuild_without_changes_runs_dot_zero_times(tmp_path):
     shutil.copytree(FIXTURES, sources)
     log, env = _counting_dot(tmp_path)
     first = _build(tmp_path, sources, env, "a")
-    assert first.returncode == 0, first.stderr
+    assert first.code == 0, first.err
     count = len([p for p in FIXTURES.glob("*.yml") if not p.name.startswith("_")])
     assert count == 11
     assert _calls(log) == count  # one diagram per SOP
     second = _build(tmp_path, sources, env, "b")
-    assert second.returncode == 0, second.stderr
+    assert second.code == 0, second.err
     assert _calls(log) == count  # none drawn again
-    assert f"swimlane: 0 digambar dengan dot, {count} dari cache" in second.stderr
+    assert f"swimlane: 0 digambar dengan dot, {count} dari cache" in second.err
     assert (tmp_path / "a/sop/putar-balik/swimlane.svg").read_bytes() == (tmp_path / "b/sop/putar-balik/swimlane.svg").read_bytes()
     path = sources / "putar-balik.yml"
     path.write_text(path.read_text(encoding="utf-8").replace("tahap 3", "tahap ketiga"), encoding="utf-8")
     third = _build(tmp_path, sources, env, "c")
-    assert third.returncode == 0, third.stderr
+    assert third.code == 0, third.err
     assert _calls(log) == count + 1  # only the edited SOP's diagram
 
 
-def test_without_dot_check_works_and_build_stops_with_one_clear_line(tmp_path, run_sop):
+def test_without_dot_check_works_and_build_stops_with_one_clear_line(tmp_path, run_sop, monkeypatch):
     empty_bin = tmp_path / "bin"
     empty_bin.mkdir()
     for tool in ("git",):  # keep what mkdocs-macros may look for, but never dot
         if shutil.which(tool):
             (empty_bin / tool).symlink_to(shutil.which(tool))
     env = {"PATH": str(empty_bin)}
-    check = subprocess.run(
-        [sys.executable, "-m", "macros.cli", "check", str(SEED_SOURCES)], capture_output=True, text=True, env=env, cwd=REPO
-    )
-    assert check.returncode == 0, check.stderr
+    with monkeypatch.context() as patch:
+        patch.setenv("PATH", str(empty_bin))
+        check = run_sop("check", str(SEED_SOURCES))
+    assert check.code == 0, check.err
     result = _build(tmp_path, SEED_SOURCES, env, "tanpa-dot")
-    assert result.returncode == 1
-    output = result.stdout + result.stderr
+    assert result.code == 1
+    output = result.out + result.err
     assert "Traceback" not in output
     lines = [line for line in output.splitlines() if "dot" in line.lower() and "graphviz" in line.lower()]
     assert lines == [

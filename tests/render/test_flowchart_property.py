@@ -4,12 +4,11 @@ itself (tests/strategies.py): what it draws passes `sop check` without a finding
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,7 +19,7 @@ from macros.model.sop import MAX_EXITS
 from macros.render.flowchart.geometry import Metrics
 from macros.render.flowchart.layout import layout_pages
 from macros.validate import validate_paths
-from tests.conftest import REPO
+from tests.conftest import run_cli
 from tests.render.test_flowchart_geometry import check_layout, splits
 from tests.strategies import REGISTRIES, ROLES, corpora, sop_sources, to_sop, write_corpus
 
@@ -39,12 +38,14 @@ def check_every_split(source: dict[str, Any]) -> None:
         check_layout(sop, pages, layout_pages(sop, pages, metrics))
 
 
+@pytest.mark.slow  # many generated SOPs laid out (10-90 s)
 @PROPERTY
 @given(sop_sources())
 def test_every_legal_sop_is_laid_out_on_screen_and_on_a4_and_f4(source):
     check_every_split(source)
 
 
+@pytest.mark.slow  # many generated SOPs laid out (10-90 s)
 @PROPERTY
 @given(sop_sources(), st.integers(1, 4), st.sampled_from([60.0, 70.0, 104.0]))
 def test_every_legal_sop_is_laid_out_on_tiny_pages(source, per_page, column_width):
@@ -113,6 +114,7 @@ def test_one_decision_with_eleven_exits():
     check_every_split(ELEVEN_EXITS)
 
 
+@pytest.mark.slow  # many generated SOPs laid out (10-90 s)
 def test_the_most_exits_a_decision_may_have_in_one_narrow_column():
     sop = to_sop(MOST_EXITS_ONE_ACTOR)
     for pages, metrics in [*splits(sop).values(), ([range(len(sop.steps))], Metrics(60))]:
@@ -127,6 +129,7 @@ def _findings(folder: Path) -> list[str]:
     return [f.as_line() for f in validate_paths([folder]).findings]
 
 
+@pytest.mark.slow  # many generated SOPs laid out (10-90 s)
 @settings(PROPERTY, max_examples=40)
 @given(corpora())
 def test_generated_corpora_pass_the_checks(sources):
@@ -139,11 +142,9 @@ def test_generated_corpora_pass_the_checks(sources):
 def test_sop_check_passes_a_generated_corpus(sources):
     with TemporaryDirectory() as folder:
         write_corpus(Path(folder), sources)
-        run = subprocess.run(
-            [sys.executable, "-m", "macros.cli", "check", folder], cwd=REPO, capture_output=True, text=True, timeout=120
-        )
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert run.stdout.splitlines()[-1] == f"LULUS: {len(sources)} SOP diperiksa, 0 galat, 0 peringatan."
+        run = run_cli("check", folder)
+    assert run.code == 0, run.out + run.err
+    assert run.lines[-1] == f"LULUS: {len(sources)} SOP diperiksa, 0 galat, 0 peringatan."
 
 
 def test_the_explicit_flows_are_legal():
@@ -153,6 +154,7 @@ def test_the_explicit_flows_are_legal():
         assert sorted(p.name for p in Path(folder).glob("_*.yml")) == sorted(REGISTRIES)
 
 
+@pytest.mark.slow  # many generated SOPs laid out (10-90 s)
 def test_the_generator_draws_every_kind_of_flow():
     seen: set[str] = set()
 
@@ -246,6 +248,7 @@ def far_joint_sources(draw) -> dict[str, Any]:
     return source
 
 
+@pytest.mark.slow  # many generated SOPs laid out (10-90 s)
 @PROPERTY
 @given(far_joint_sources())
 def test_far_apart_joint_steps_and_many_exits_are_laid_out_with_clear_labels(source):

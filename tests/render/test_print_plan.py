@@ -53,6 +53,7 @@ def test_a_fixed_number_of_steps_per_page_is_scaled_rather_than_split():
     assert len(pages) == 1 and pages[0].scale < 1
 
 
+@pytest.mark.slow  # property test, many examples
 @PROPERTY
 @given(sop_sources(max_actors=25, max_steps=30))
 def test_every_legal_sop_is_planned_to_fit(source):

@@ -8,7 +8,7 @@ import pytest
 
 from macros.load.discover import source_sets
 from macros.model.project import load_project
-from macros.render.flowchart.pagination import text_width
+from macros.render.flowchart.font_metrics import text_width
 from macros.render.procedure import SCREEN_FONT_PX, SCREEN_WIDTHS, WIDEST, screen_widths
 from macros.render.sop_page import _screen_table
 from macros.render.context import Registries

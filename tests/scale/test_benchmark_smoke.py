@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from benchmarks import run
+
+pytestmark = pytest.mark.slow  # builds a whole site
 
 
 def test_benchmark_runs_and_writes_json(tmp_path, capsys):

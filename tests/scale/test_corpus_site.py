@@ -10,6 +10,8 @@ from benchmarks.corpus import generate
 from tests.conftest import build_into
 from tests.plugin.test_site_build import page_text as page_text_of
 
+pytestmark = pytest.mark.slow  # builds a whole site
+
 
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory):

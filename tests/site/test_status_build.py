@@ -11,6 +11,8 @@ import pytest
 from tests.conftest import REPO, build_into
 from tests.plugin.test_site_build import page_text
 
+pytestmark = pytest.mark.slow  # builds a whole site
+
 STATUS_SOURCES = REPO / "tests" / "site" / "fixtures" / "status"
 
 

@@ -18,7 +18,7 @@ from ...model.flow import continues, is_terminal
 from ...model.sop import Sop
 from ..text import NO_VALUE, duration
 from .geometry import CONNECTOR_ROW, Metrics, PageLayout, RowKind
-from .font_metrics import ADVANCES, FONT_FILES, UNITS_PER_EM, text_width, wrapped_lines  # noqa: F401 (re-exported)
+from .font_metrics import wrapped_lines
 from .layout import layout_pages
 
 MM = 96 / 25.4  # CSS px per millimetre
