@@ -65,6 +65,14 @@ def has_second_decision(step: Step) -> bool:
     return step.link is not None
 
 
+def exits_summary(step: Step, place) -> str:
+    """'Ya → 5, Tidak → 2' for a decision step, each exit with where `place(exit)` says it leads; an
+    exit of a second decision is named by its path ('Lengkap, Sah → 6') and, since that path holds
+    a comma, the exits of such a step are separated by semicolons."""
+    parts = [f"{', '.join((*via, exit_.label))} → {place(exit_)}" for via, exit_ in step_exits(step)]
+    return ("; " if has_second_decision(step) else ", ").join(parts)
+
+
 def step_index(sop: Sop) -> dict[str, int]:
     """Step id -> position; the first occurrence wins when ids repeat."""
     index: dict[str, int] = {}

@@ -89,7 +89,7 @@ def _y(layout: PageLayout, tops: list[float], row: int, dy: float) -> float:
 
 def _box(layout, tops, s: Symbol) -> tuple[float, float, float, float]:
     cy = _y(layout, tops, s.row, 0)
-    return (s.x - s.half_width, s.x + s.half_width, cy - s.half_height, cy + s.half_height)
+    return (s.x - s.half_width, s.x + s.half_width, cy + s.top, cy + s.bottom)
 
 
 def _segments(layout, tops, connector):
@@ -105,7 +105,7 @@ def _on_border(symbol: Symbol, p: Point) -> bool:
     """On the outline of a step symbol: a diamond's four edges, a box's four sides."""
     if p.row != symbol.row:
         return False
-    dx, dy = abs(p.x - symbol.x), abs(p.dy)
+    dx, dy = abs(p.x - symbol.x), abs(p.dy - symbol.dy)
     if symbol.shape is Shape.DECISION:
         return abs(dx / symbol.half_width + dy / symbol.half_height - 1) < 1e-9
     if symbol.shape is Shape.OFF_PAGE:
@@ -115,7 +115,7 @@ def _on_border(symbol: Symbol, p: Point) -> bool:
 
 
 def _inside_shape(symbol: Symbol, x: float, dy: float) -> bool:
-    dx, dy = abs(x - symbol.x), abs(dy)
+    dx, dy = abs(x - symbol.x), abs(dy - symbol.dy)
     if symbol.shape is Shape.DECISION:
         return dx / symbol.half_width + dy / symbol.half_height < 1 - 1e-9
     return dx < symbol.half_width and dy < symbol.half_height
@@ -154,7 +154,9 @@ def check_symbols_in_columns_and_rows(sop: Sop, pages: Pages, layouts: Layouts) 
             assert s.column * w < s.x - s.half_width and s.x + s.half_width < (s.column + 1) * w
         for step in steps:
             drawn = sorted(s.column for s in layout.symbols if s.step == step)
-            assert drawn == sorted(sop.columns.index(a) for a in sop.steps[step].actors)
+            # a step with a second decision (one actor, SOP-F013) stacks two in its column
+            times = 2 if sop.steps[step].link is not None else 1
+            assert drawn == sorted(sop.columns.index(a) for a in sop.steps[step].actors) * times
 
 
 def check_rows_are_steps_between_connector_rows(sop: Sop, pages: Pages, layouts: Layouts) -> None:
@@ -276,7 +278,7 @@ def check_everything_is_drawn_inside_its_row_and_the_drawing(sop: Sop, pages: Pa
         assert layout.margin >= 0
         assert layout.width == layout.columns * layout.metrics.column_width + layout.margin
         for s in layout.symbols:
-            assert s.half_height <= layout.rows[s.row].min_height / 2
+            assert abs(s.dy) + s.half_height <= layout.rows[s.row].min_height / 2
         for c in layout.connectors:
             for p in c.points:
                 assert 0 < p.x < layout.width, c
@@ -346,11 +348,24 @@ def check_labels_sit_beside_their_first_segment_and_on_nothing(sop: Sop, pages: 
 
 
 def check_every_decision_exit_is_labelled(sop: Sop, pages: Pages, layouts: Layouts) -> None:
+    """Each exit of a decision, and of a step's second decision, is one labelled arrow; the exit
+    that leads to the second decision is the arrow joining the two (within the step's row)."""
     for steps, layout in zip(pages, layouts):
         for step in steps:
             for exit_ in sop.steps[step].exits or ():
                 labelled = [c for c in layout.connectors if c.source == step and c.label == exit_.label]
                 assert len(labelled) == 1, (step, exit_.label)
+                if exit_.decides:
+                    [link] = labelled
+                    assert link.link and link.target == step and link.arrow
+                    first, second = sorted((s for s in layout.symbols if s.step == step), key=lambda s: s.dy)
+                    assert first.shape is second.shape is Shape.DECISION and first.x == second.x
+                    assert link.points == [first.port("bottom"), second.port("top")]
+                    for nested in exit_.exits:
+                        ways = [c for c in layout.connectors if c.source == step and c.label == nested.label]
+                        assert len(ways) == 1, (step, nested.label)
+                        if ways[0].source is not None and ways[0].points[0].row == second.row:
+                            assert _on_border(second, ways[0].points[0]) or (ways[0].points[0].row, ways[0].points[0].x, ways[0].points[0].dy) in _ports(second), ways[0]
 
 
 def check_every_flow_edge_is_drawn_and_off_page_connectors_pair_up(sop: Sop, pages: Pages, layouts: Layouts) -> None:
@@ -381,7 +396,9 @@ def check_every_flow_edge_is_drawn_and_off_page_connectors_pair_up(sop: Sop, pag
                 if s == edge.source and ins[letter][0] == arrival and p_out == page_of[edge.source]
             ]
             assert matching, edge
-    drawn = [c for layout in layouts for c in layout.connectors if not c.joint and c.source is not None and c.end is None]
+    drawn = [
+        c for layout in layouts for c in layout.connectors if not c.joint and not c.link and c.source is not None and c.end is None
+    ]
     assert len(drawn) == len(edges(sop))  # one connector per edge, none extra
 
 
