@@ -348,24 +348,36 @@ def check_labels_sit_beside_their_first_segment_and_on_nothing(sop: Sop, pages: 
 
 
 def check_every_decision_exit_is_labelled(sop: Sop, pages: Pages, layouts: Layouts) -> None:
-    """Each exit of a decision, and of a step's second decision, is one labelled arrow; the exit
-    that leads to the second decision is the arrow joining the two (within the step's row)."""
+    """Each exit of a decision, and of a step's second decision, is one labelled arrow (two exits of
+    one step may share a label when they belong to its two decisions); the exit that leads to the
+    second decision is the arrow from the first diamond down to the second, stacked in one column,
+    and the second decision's exits leave the second diamond."""
     for steps, layout in zip(pages, layouts):
         for step in steps:
-            for exit_ in sop.steps[step].exits or ():
-                labelled = [c for c in layout.connectors if c.source == step and c.label == exit_.label]
-                assert len(labelled) == 1, (step, exit_.label)
-                if exit_.decides:
-                    [link] = labelled
-                    assert link.link and link.target == step and link.arrow
-                    first, second = sorted((s for s in layout.symbols if s.step == step), key=lambda s: s.dy)
-                    assert first.shape is second.shape is Shape.DECISION and first.x == second.x
-                    assert link.points == [first.port("bottom"), second.port("top")]
-                    for nested in exit_.exits:
-                        ways = [c for c in layout.connectors if c.source == step and c.label == nested.label]
-                        assert len(ways) == 1, (step, nested.label)
-                        if ways[0].source is not None and ways[0].points[0].row == second.row:
-                            assert _on_border(second, ways[0].points[0]) or (ways[0].points[0].row, ways[0].points[0].x, ways[0].points[0].dy) in _ports(second), ways[0]
+            written = [e.label for e in sop.steps[step].exits or ()]
+            written += [e.label for link in sop.steps[step].exits or () if link.decides for e in link.exits]
+            for label in set(written):
+                labelled = [c for c in layout.connectors if c.source == step and c.label == label]
+                assert len(labelled) == written.count(label), (step, label)
+            link = sop.steps[step].link
+            if link is None:
+                continue
+            first, second = sorted((s for s in layout.symbols if s.step == step), key=lambda s: s.dy)
+            assert first.shape is second.shape is Shape.DECISION and first.x == second.x and first.row == second.row
+            [joining] = [c for c in layout.connectors if c.source == step and c.link]
+            assert joining.label == link.label and joining.target == step and joining.arrow
+            assert joining.points == [first.port("bottom"), second.port("top")]
+            inner = {e.label for e in link.exits}
+            outer = {e.label for e in sop.steps[step].exits if not e.decides}
+            for c in layout.connectors:
+                if c.source == step and not c.link and c.label in inner - outer:
+                    assert _leaving_symbol(layout, c) is second, c
+                if c.source == step and not c.link and c.label in outer - inner:
+                    assert _leaving_symbol(layout, c) is first, c
+        for c in layout.connectors:  # into a step: into its first decision
+            if c.target is not None and not c.link and not c.joint:
+                end = c.points[-1]
+                assert not any(s.step == c.target and s.dy > 0 and _on_border(s, end) for s in layout.symbols), c
 
 
 def check_every_flow_edge_is_drawn_and_off_page_connectors_pair_up(sop: Sop, pages: Pages, layouts: Layouts) -> None:
@@ -406,14 +418,19 @@ def check_every_end_is_drawn(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     """An exit `ke: selesai` runs from its decision to an end capsule of its own, in the decision's
     row; past a truncated source's last step the flow runs on to a 'bersambung' marker."""
     page_of = {step: p for p, steps in enumerate(pages) for step in steps}
+    by_source: dict[int, list[str]] = {}  # a step with two decisions may end from each
     for end in end_exits(sop):
-        layout = layouts[page_of[end.source]]
-        row = layout.step_rows()[end.source]
-        [c] = [c for c in layout.connectors if c.source == end.source and c.end == "selesai"]
-        assert c.label == end.label and c.arrow and c.target is None
-        last = c.points[-1]
-        capsules = [s for s in layout.symbols if s.shape is Shape.END and (last.row, last.x, last.dy) in _ports(s)]
-        assert len(capsules) == 1 and capsules[0].row == row, c
+        by_source.setdefault(end.source, []).append(end.label)
+    for source, labels in by_source.items():
+        layout = layouts[page_of[source]]
+        row = layout.step_rows()[source]
+        drawn = [c for c in layout.connectors if c.source == source and c.end == "selesai"]
+        assert sorted(c.label for c in drawn) == sorted(labels)
+        for c in drawn:
+            assert c.arrow and c.target is None
+            last = c.points[-1]
+            capsules = [s for s in layout.symbols if s.shape is Shape.END and (last.row, last.x, last.dy) in _ports(s)]
+            assert len(capsules) == 1 and capsules[0].row == row, c
     for layout in layouts:
         capsules = [s for s in layout.symbols if s.shape is Shape.END]
         assert len(capsules) == sum(1 for c in layout.connectors if c.end == "selesai")

@@ -45,6 +45,13 @@ def test_every_legal_sop_is_laid_out_on_screen_and_on_a4_and_f4(source):
     check_every_split(source)
 
 
+@settings(PROPERTY, max_examples=60)
+@given(sop_sources(max_actors=5, max_steps=16, second_decisions=True))
+def test_every_legal_sop_with_second_decisions_is_laid_out(source):
+    """Steps whose row holds two decisions (stacked in the actor's column), on screen and on paper."""
+    check_every_split(source)
+
+
 @PROPERTY
 @given(sop_sources(), st.integers(1, 4), st.sampled_from([60.0, 70.0, 104.0]))
 def test_every_legal_sop_is_laid_out_on_tiny_pages(source, per_page, column_width):
@@ -130,6 +137,13 @@ def _findings(folder: Path) -> list[str]:
 @settings(PROPERTY, max_examples=40)
 @given(corpora())
 def test_generated_corpora_pass_the_checks(sources):
+    with TemporaryDirectory() as folder:
+        assert _findings(write_corpus(Path(folder), sources)) == []
+
+
+@settings(PROPERTY, max_examples=20)
+@given(sop_sources(max_actors=5, max_steps=16, second_decisions=True).map(lambda source: [source]))
+def test_generated_second_decisions_pass_the_checks(sources):
     with TemporaryDirectory() as folder:
         assert _findings(write_corpus(Path(folder), sources)) == []
 
