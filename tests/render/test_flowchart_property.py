@@ -183,6 +183,18 @@ def test_the_generator_draws_every_kind_of_flow():
     assert expected <= seen, expected - seen
 
 
+def test_the_generator_draws_second_decisions_when_asked():
+    seen: set[str] = set()
+
+    @settings(PROPERTY, max_examples=30)
+    @given(sop_sources(max_actors=5, max_steps=16, second_decisions=True))
+    def tally(source):
+        seen.update(_features(source))
+
+    tally()
+    assert {"keputusan-kedua", "mundur", "lompat", "selesai-cabang"} <= seen, seen
+
+
 def _features(source: dict[str, Any]) -> set[str]:
     steps = source["langkah"]
     index = {s["id"]: i for i, s in enumerate(steps)}
@@ -196,6 +208,9 @@ def _features(source: dict[str, Any]) -> set[str]:
         exits = step.get("keputusan", [])
         if len(exits) >= 11:
             found.add("banyak-cabang")
+        if any("keputusan" in e for e in exits):
+            found.add("keputusan-kedua")
+            exits = [n for e in exits for n in e.get("keputusan", [e])]  # its exits leave the step too
         for e in exits:
             if e["ke"] == "selesai":
                 found.add("selesai-cabang" if i < len(steps) - 1 else "selesai-terakhir")

@@ -1046,12 +1046,17 @@ class _PageBuilder:
             if not self._port_free(port):
                 continue
             reach = max([self.columns_width + self.margin] + [s.x + s.half_width for s in self.symbols])
-            capsule = self._end(row, reach + MARGIN_LANE + m.half_widths[Shape.END], port.point.dy if port.heading == "right" else 0.0)
+            dy = port.point.dy if port.heading == "right" else 0.0
+            capsule = self._end(row, reach + MARGIN_LANE + m.half_widths[Shape.END], dy)
             if port.heading == "right":
                 yield _Candidate([port.point, capsule.port("left")], port, None, capsule)
             elif port.heading == "down":
                 head, levels = self._leave(port, capsule.x, None, labelled)
                 yield _Candidate(head + [capsule.port("bottom")], port, None, capsule, levels)
+            elif port.heading == "up" and decision == 0 and step in self.second:
+                # the upper of two stacked decisions has no way down: over the row's top instead
+                head, levels = self._leave(port, capsule.x, None, labelled)
+                yield _Candidate(head + [capsule.port("top")], port, None, capsule, levels)
 
     def _route_continued(self, step: int) -> Connector:
         """Past the last visible step of a truncated source: down to a marker in a connector row."""
