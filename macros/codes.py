@@ -95,6 +95,12 @@ DECISION_MARKED_END = _code("SOP-F008", E, "Keputusan ditandai selesai: true (ak
 EXIT_WITHOUT_TARGET = _code("SOP-F009", E, "Cabang keputusan tanpa tujuan (ke: kosong); tulis id langkah atau selesai")
 EXITS_TO_SAME_PLACE = _code("SOP-F010", E, "Dua cabang satu keputusan menuju tempat yang sama")
 RESERVED_STEP_ID = _code("SOP-F011", E, "Id langkah 'selesai' dicadangkan untuk akhir prosedur")
+NESTED_DECISION_FORM = _code(
+    "SOP-F012", E, "Cabang yang menulis ke: dan keputusan: sekaligus, atau keputusan kedua yang bercabang lagi (hanya satu tingkat)"
+)
+SECOND_DECISION_JOINT = _code(
+    "SOP-F013", E, "Keputusan kedua pada langkah bersama atau langkah dengan lebih dari satu keputusan kedua; pecah menjadi langkah sendiri"
+)
 # Dates
 IMPOSSIBLE_DATE = _code(
     "SOP-T001", E, "Tanggal yang tidak ada di kalender atau bentuknya tidak dikenali (TTTT-BB-HH, TTTT-BB, TTTT, Januari 2016)"

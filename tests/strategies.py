@@ -3,7 +3,8 @@
 `sop_sources()` draws one SOP as a plain dict with the source format's Indonesian keys: 1 to 8
 actors from the fixed registries below, 2 to 40 steps, joint steps, decisions with 2 or more
 exits that loop back, skip forward or end the procedure (`ke: selesai`, the last step too),
-steps that end it early (`selesai: true`), truncated sources (`terpotong: true`, now and then
+with `second_decisions=True` steps with a second decision (an exit that opens a `keputusan:` of
+its own, in the same row), steps that end it early (`selesai: true`), truncated sources (`terpotong: true`, now and then
 with a column none of the visible steps uses), and long texts with long words. Every drawn SOP
 passes `sop check` without errors: every exit names its own place (a step id other than its
 step's, or `selesai`), every step is reachable from the first, and every step can reach an end.
@@ -71,6 +72,7 @@ ROOTS = ["pertanggung", "jawab", "an", "penyelenggara", "administrasi", "ketidak
          "perizinan", "terpadu", "kependudukan", "pencatatan", "sipil"]
 LABELS = ["Ya", "Tidak", "Lengkap", "Tidak lengkap", "Ditolak", "Revisi", "Disetujui", "Perlu survei",
           "Dikembalikan", "Ditunda", "Berkas dikembalikan kepada pemohon untuk dilengkapi"]
+SECOND_DECISIONS = 3  # steps with a second decision in one SOP, at most (more overruns hypothesis's buffer)
 EXIT_LABELS = LABELS + [f"Cabang {k}" for k in range(1, MAX_EXITS + 1)]
 
 
@@ -176,13 +178,33 @@ def _connect(steps: list[dict], ids: list[str]) -> None:
 
 
 @st.composite
-def sop_sources(draw, max_actors: int = 8, max_steps: int = 40, nomor: str = "800/001/UJI") -> dict[str, Any]:
-    """One legal SOP as its YAML source would hold it."""
+def _second_decision(draw, i: int, step: dict, ids: list[str]) -> None:
+    """Turn one exit of the decision at step i into a second decision of the same step: the exit's
+    own place stays one of its two exits (so what was reachable stays reachable), the other goes
+    to another place (every step can reach an end, so every path still does)."""
+    exits = step["keputusan"]
+    e = draw(st.integers(0, len(exits) - 1))
+    kept = exits[e]["ke"]
+    places = [place for place in [END, *ids] if place not in (kept, ids[i])]  # never empty: two steps at least
+    other = draw(st.sampled_from(places))
+    first = draw(st.sampled_from(LABELS))
+    second = draw(st.sampled_from([label for label in LABELS if label.lower() != first.lower()]))
+    nested = [{"label": first, "ke": kept}, {"label": second, "ke": other}]
+    exits[e] = {"label": exits[e]["label"], "keputusan": nested if draw(st.booleans()) else nested[::-1]}
+
+
+@st.composite
+def sop_sources(
+    draw, max_actors: int = 8, max_steps: int = 40, nomor: str = "800/001/UJI", second_decisions: bool = False
+) -> dict[str, Any]:
+    """One legal SOP as its YAML source would hold it. `second_decisions`: many decisions, and the
+    first few decision steps of one actor get a second decision (an option, so that the examples drawn
+    without it, which the other properties are tuned on, stay the same)."""
     columns = draw(st.lists(st.sampled_from(sorted(ROLES)), min_size=1, max_size=max_actors, unique=True))
     n = draw(st.integers(2, max_steps))
     ids = [f"l{i + 1}" for i in range(n)]
     actors = draw(_actors(columns, n))
-    decision_share = draw(st.sampled_from([0, 10, 25, 40, 70]))
+    decision_share = draw(st.sampled_from([25, 40, 70] if second_decisions else [0, 10, 25, 40, 70]))
     early_end_share = draw(st.sampled_from([0, 0, 10, 30]))
     steps = []
     for i in range(n):
@@ -229,6 +251,10 @@ def sop_sources(draw, max_actors: int = 8, max_steps: int = 40, nomor: str = "80
     }
     if truncated:
         source["terpotong"] = "true"
+    if second_decisions:  # the first few decision steps of one actor (SOP-F013) get a second decision
+        deciding = [i for i, step in enumerate(steps) if "keputusan" in step and len(actors[i]) == 1]
+        for i in deciding[:SECOND_DECISIONS]:
+            draw(_second_decision(i, steps[i], ids))
     return source
 
 

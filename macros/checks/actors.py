@@ -8,7 +8,7 @@ from typing import Iterator
 
 from .. import codes
 from ..findings import Finding, Location
-from ..load.discover import display_path
+from ..load.discover import display_path, is_published_file
 from ..model.base import shown
 from ..model.errors import suggest
 from ..model.project import Project, SopDocument
@@ -72,7 +72,7 @@ def _logo_problem(logo: str, docs_dir: Path) -> str | None:
         return "harus ditulis relatif terhadap docs/, tanpa '/' di depan dan tanpa '..'"
     if relative.suffix.lower() not in LOGO_SUFFIXES:
         return f"bukan berkas gambar ({', '.join(LOGO_SUFFIXES)})"
-    if not (docs_dir / relative).is_file():
+    if not is_published_file(docs_dir, relative):
         return f"tidak ditemukan di {display_path(docs_dir / relative)}"
     return None
 

@@ -7,7 +7,7 @@ from typing import Iterator
 from .. import codes
 from ..findings import Finding
 from ..model.errors import suggest
-from ..model.flow import backward, ends, forward, reachable, step_index
+from ..model.flow import backward, ends, forward, reachable, step_exits, step_index
 from ..model.project import Project, SopDocument
 from ..model.sop import END
 from .base import SopCheck, register
@@ -25,6 +25,8 @@ class Decisions(SopCheck):
         codes.EXITS_TO_SAME_PLACE,
         codes.EXIT_TO_ITSELF,
         codes.DECISION_MARKED_END,
+        codes.NESTED_DECISION_FORM,
+        codes.SECOND_DECISION_JOINT,
     )
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
@@ -49,53 +51,89 @@ class Decisions(SopCheck):
                     f"langkah {sop.step_number(i)} adalah keputusan; tulis akhir prosedur pada cabangnya ('ke: {END}'), "
                     "bukan 'selesai: true' pada langkahnya",
                 )
-            if len(step.exits) < 2:
-                yield codes.TOO_FEW_EXITS.at(
-                    loc.value("langkah", i, "keputusan"),
-                    f"keputusan pada langkah {sop.step_number(i)} hanya punya {len(step.exits)} cabang; minimal dua (mis. Ya/Tidak)",
+            yield from self._decision(document, index, i, step.exits, ("langkah", i, "keputusan"), 0)
+            links = [e for e, exit_ in enumerate(step.exits) if exit_.decides]
+            if links and len(step.actors) > 1:
+                yield codes.SECOND_DECISION_JOINT.at(
+                    loc.value("langkah", i, "keputusan", links[0], "keputusan"),
+                    f"langkah {sop.step_number(i)} dilaksanakan bersama ({len(step.actors)} pelaksana); keputusan kedua "
+                    "hanya untuk langkah satu pelaksana (digambar bertumpuk di kolomnya): pecah menjadi langkah sendiri",
                 )
-            labels: dict[str, int] = {}
-            places: dict[str, int] = {}
-            for e, exit_ in enumerate(step.exits):
-                key = " ".join(exit_.label.lower().split())
-                if key in labels:
-                    yield codes.DUPLICATE_EXIT_LABEL.at(
-                        loc.value("langkah", i, "keputusan", e, "label"),
-                        f"label cabang '{exit_.label}' pada langkah {sop.step_number(i)} sudah dipakai cabang {labels[key] + 1}",
+            for e in links[1:]:
+                yield codes.SECOND_DECISION_JOINT.at(
+                    loc.value("langkah", i, "keputusan", e, "keputusan"),
+                    f"langkah {sop.step_number(i)} sudah punya keputusan kedua (cabang '{step.exits[links[0]].label}'); "
+                    "satu langkah paling banyak dua keputusan: pecah menjadi langkah sendiri",
+                )
+
+    def _decision(self, document: SopDocument, index: dict[str, int], i: int, exits, at: tuple, depth: int) -> Iterator[Finding]:
+        """The rules of one decision's exits: the step's own (`depth` 0) or its second decision (1)."""
+        sop = document.sop
+        loc = document.locator
+        which = f"langkah {sop.step_number(i)}" if depth == 0 else f"keputusan kedua langkah {sop.step_number(i)}"
+        if len(exits) < 2:
+            yield codes.TOO_FEW_EXITS.at(
+                loc.value(*at),
+                f"keputusan pada {which} hanya punya {len(exits)} cabang; minimal dua (mis. Ya/Tidak)",
+            )
+        labels: dict[str, int] = {}
+        places: dict[str, int] = {}
+        for e, exit_ in enumerate(exits):
+            key = " ".join(exit_.label.lower().split())
+            if key in labels:
+                yield codes.DUPLICATE_EXIT_LABEL.at(
+                    loc.value(*at, e, "label"),
+                    f"label cabang '{exit_.label}' pada {which} sudah dipakai cabang {labels[key] + 1}",
+                )
+            else:
+                labels[key] = e
+            if exit_.decides:
+                if exit_.target is not None:
+                    yield codes.NESTED_DECISION_FORM.at(
+                        loc.value(*at, e, "ke"),
+                        f"cabang '{exit_.label}' pada {which} menulis 'ke' dan 'keputusan' sekaligus; tulis salah satu: "
+                        "'ke' (tujuannya) atau 'keputusan' (keputusan kedua langkah yang sama)",
+                    )
+                if depth >= 1:
+                    yield codes.NESTED_DECISION_FORM.at(
+                        loc.value(*at, e, "keputusan"),
+                        f"cabang '{exit_.label}' pada {which} membuka keputusan ketiga; keputusan bertingkat hanya "
+                        "satu tingkat: pecah menjadi langkah sendiri",
                     )
                 else:
-                    labels[key] = e
-                if exit_.target is None:
-                    yield codes.EXIT_WITHOUT_TARGET.at(
-                        loc.value("langkah", i, "keputusan", e),
-                        f"cabang '{exit_.label}' pada langkah {sop.step_number(i)} tidak menyebut tujuannya; tulis "
-                        f"'ke: <id langkah>' atau 'ke: {END}' (akhir prosedur)",
-                    )
-                    continue
-                where = loc.value("langkah", i, "keputusan", e, "ke")
-                place = str(index.get(exit_.target, exit_.target)) if not exit_.ends else END
-                if place in places:
-                    other = step.exits[places[place]].label
-                    yield codes.EXITS_TO_SAME_PLACE.at(
-                        where,
-                        f"cabang '{exit_.label}' dan '{other}' pada langkah {sop.step_number(i)} sama-sama menuju "
-                        f"{'akhir prosedur' if exit_.ends else repr(exit_.target)}; satu keputusan memisahkan alur",
-                    )
-                else:
-                    places[place] = e
-                if exit_.ends:
-                    continue
-                if exit_.target not in index:
-                    hint = suggest(exit_.target, [*index, END])
-                    if exit_.target.isdigit():
-                        hint = "; rujuk langkah dengan 'id'-nya, bukan nomor urut"
-                    yield codes.EXIT_TARGET_MISSING.at(
-                        where, f"cabang '{exit_.label}' pada langkah {sop.step_number(i)} menuju langkah '{exit_.target}' yang tidak ada{hint}"
-                    )
-                elif index[exit_.target] == i:
-                    yield codes.EXIT_TO_ITSELF.at(
-                        where, f"cabang '{exit_.label}' pada langkah {sop.step_number(i)} menuju langkah itu sendiri"
-                    )
+                    yield from self._decision(document, index, i, exit_.exits, (*at, e, "keputusan"), depth + 1)
+                continue
+            if exit_.target is None:
+                yield codes.EXIT_WITHOUT_TARGET.at(
+                    loc.value(*at, e),
+                    f"cabang '{exit_.label}' pada {which} tidak menyebut tujuannya; tulis "
+                    f"'ke: <id langkah>' atau 'ke: {END}' (akhir prosedur)",
+                )
+                continue
+            where = loc.value(*at, e, "ke")
+            place = str(index.get(exit_.target, exit_.target)) if not exit_.ends else END
+            if place in places:
+                other = exits[places[place]].label
+                yield codes.EXITS_TO_SAME_PLACE.at(
+                    where,
+                    f"cabang '{exit_.label}' dan '{other}' pada {which} sama-sama menuju "
+                    f"{'akhir prosedur' if exit_.ends else repr(exit_.target)}; satu keputusan memisahkan alur",
+                )
+            else:
+                places[place] = e
+            if exit_.ends:
+                continue
+            if exit_.target not in index:
+                hint = suggest(exit_.target, [*index, END])
+                if exit_.target.isdigit():
+                    hint = "; rujuk langkah dengan 'id'-nya, bukan nomor urut"
+                yield codes.EXIT_TARGET_MISSING.at(
+                    where, f"cabang '{exit_.label}' pada {which} menuju langkah '{exit_.target}' yang tidak ada{hint}"
+                )
+            elif index[exit_.target] == i:
+                yield codes.EXIT_TO_ITSELF.at(
+                    where, f"cabang '{exit_.label}' pada {which} menuju langkah itu sendiri"
+                )
 
 
 @register
@@ -104,7 +142,7 @@ class Reachability(SopCheck):
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         sop = document.sop
-        if any(exit_.target is None for step in sop.steps for exit_ in step.exits or ()):
+        if any(exit_.target is None for step in sop.steps for _, exit_ in step_exits(step)):
             return  # the flow is not written down yet (SOP-F009 says where); paths would be guesses
         from_start = reachable(0, forward(sop))
         to_end = reachable(ends(sop), backward(sop))

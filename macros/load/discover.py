@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 REGISTRY_FILES = ("_instansi.yml", "_jabatan.yml", "_dasar-hukum.yml")
 SOURCE_SUFFIXES = (".yml", ".yaml")
@@ -110,3 +110,8 @@ def known_slugs(source: SourceSet) -> dict[str, list[str]]:
     for path in sorted(set(all_sops) | set(source.sop_files)):
         known.setdefault(path.stem, []).append(display_path(path))
     return known
+
+
+def is_published_file(docs_dir: Path, relative: PurePosixPath) -> bool:
+    """Is there a file at `relative` in the site's docs folder (e.g. an agency's logo)?"""
+    return (docs_dir / relative).is_file()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .sop import Sop
+from typing import Iterator
+
+from .sop import Exit, Sop, Step
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,6 +14,19 @@ class Edge:
     source: int
     target: int  # a step index; exits that end the procedure are in `end_exits`
     label: str | None  # the exit label for a decision, None for a plain sequence
+    # The labels of the exits taken inside the step before this one: () for the step's first
+    # decision, ("Lengkap",) for an exit of the second decision that the exit "Lengkap" leads to.
+    via: tuple[str, ...] = ()
+
+    @property
+    def decision(self) -> int:
+        """Which decision of its step the exit leaves: 0 the first (the step's symbol), 1 the second."""
+        return len(self.via)
+
+    @property
+    def path(self) -> str:
+        """'Lengkap, Sah': every label on the way, for text that names the exit."""
+        return ", ".join((*self.via, self.label or ""))
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +35,42 @@ class EndExit:
 
     source: int
     label: str
+    via: tuple[str, ...] = ()
+
+    @property
+    def decision(self) -> int:
+        return len(self.via)
+
+    @property
+    def path(self) -> str:
+        return ", ".join((*self.via, self.label))
+
+
+def step_exits(step: Step) -> Iterator[tuple[tuple[str, ...], Exit]]:
+    """Every exit of a decision step that leaves the step, in writing order, with the labels of the
+    exits taken inside the step on the way to it (an exit leading to a second decision is not one
+    of them, its exits are)."""
+
+    def walk(exits: tuple[Exit, ...], via: tuple[str, ...]) -> Iterator[tuple[tuple[str, ...], Exit]]:
+        for exit_ in exits:
+            if exit_.decides:
+                yield from walk(exit_.exits, (*via, exit_.label))
+            else:
+                yield via, exit_
+
+    return walk(step.exits or (), ())
+
+
+def has_second_decision(step: Step) -> bool:
+    return step.link is not None
+
+
+def exits_summary(step: Step, place) -> str:
+    """'Ya → 5, Tidak → 2' for a decision step, each exit with where `place(exit)` says it leads; an
+    exit of a second decision is named by its path ('Lengkap, Sah → 6') and, since that path holds
+    a comma, the exits of such a step are separated by semicolons."""
+    parts = [f"{', '.join((*via, exit_.label))} → {place(exit_)}" for via, exit_ in step_exits(step)]
+    return ("; " if has_second_decision(step) else ", ").join(parts)
 
 
 def step_index(sop: Sop) -> dict[str, int]:
@@ -56,18 +107,18 @@ def edges(sop: Sop) -> list[Edge]:
             if i < last and not step.ends:
                 result.append(Edge(i, i + 1, None))
             continue
-        for exit_ in step.exits:
+        for via, exit_ in step_exits(step):
             target = index.get(exit_.target) if exit_.target is not None and not exit_.ends else None
             if target is not None:
-                result.append(Edge(i, target, exit_.label))
+                result.append(Edge(i, target, exit_.label, via))
     return result
 
 
 def end_exits(sop: Sop) -> list[EndExit]:
     return [
-        EndExit(i, exit_.label)
+        EndExit(i, exit_.label, via)
         for i, step in enumerate(sop.steps)
-        for exit_ in step.exits or ()
+        for via, exit_ in step_exits(step)
         if exit_.ends
     ]
 

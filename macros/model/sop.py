@@ -94,12 +94,22 @@ class Exit(StrictModel):
 
     label: Text = Field(alias="label", description="mis. Ya, Tidak, Lengkap")
     target: Annotated[Id | None, BeforeValidator(_blank_is_missing)] = Field(
-        None, alias="ke", description="id langkah tujuan, atau 'selesai' (akhir prosedur); wajib"
+        None, alias="ke", description="id langkah tujuan, atau 'selesai' (akhir prosedur); wajib kecuali ada keputusan"
+    )
+    # The second decision of the same step, in the same row, reached by this exit (instead of `ke`).
+    # The model takes any depth so that the checks can say where a deeper one is written (SOP-F012).
+    exits: Annotated[tuple["Exit", ...], Field(max_length=MAX_EXITS)] | None = Field(
+        None, alias="keputusan", description="keputusan kedua langkah yang sama (pengganti 'ke'); satu tingkat"
     )
 
     @property
     def ends(self) -> bool:
-        return self.target == END
+        return self.target == END and self.exits is None
+
+    @property
+    def decides(self) -> bool:
+        """Does this exit lead to a second decision of its step (`keputusan:` instead of `ke:`)?"""
+        return self.exits is not None
 
 
 class EitherColumn(StrictModel):
@@ -141,6 +151,11 @@ class Step(StrictModel):
     @property
     def is_decision(self) -> bool:
         return self.exits is not None
+
+    @property
+    def link(self) -> "Exit | None":
+        """The exit leading to the step's second decision, if it has one (the first such exit)."""
+        return next((e for e in self.exits or () if e.decides), None)
 
 
 class Revision(StrictModel):

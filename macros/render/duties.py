@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model.flow import continues, edges, step_index
+from ..model.flow import continues, edges, step_exits, step_index
 from ..model.sop import END, Sop
 from .actors import step_actors
 from .context import Registries
@@ -30,18 +30,26 @@ def _actors(sop: Sop, step: int, registries: Registries) -> str:
 
 
 def incoming(sop: Sop, step: int, registries: Registries) -> list[Link]:
-    return [Link(e.source, sop.step_number(e.source), e.label, _actors(sop, e.source, registries)) for e in edges(sop) if e.target == step]
+    return [
+        Link(e.source, sop.step_number(e.source), e.path if e.label is not None else None, _actors(sop, e.source, registries))
+        for e in edges(sop)
+        if e.target == step
+    ]
 
 
 def outgoing(sop: Sop, step: int, registries: Registries) -> list[Link]:
     """Where the step's result goes, in the order its exits are written; the end is a place too."""
     if sop.steps[step].is_decision:
         index = step_index(sop)
-        return [
-            Link(None, "", e.label, "") if e.ends
-            else Link(index[e.target], sop.step_number(index[e.target]), e.label, _actors(sop, index[e.target], registries))
-            for e in sop.steps[step].exits
-        ]
+        result = []
+        for via, e in step_exits(sop.steps[step]):
+            path = ", ".join((*via, e.label))  # an exit of a second decision: 'Lengkap, Sah'
+            if e.ends:
+                result.append(Link(None, "", path, ""))
+            else:
+                target = index[e.target]
+                result.append(Link(target, sop.step_number(target), path, _actors(sop, target, registries)))
+        return result
     if continues(sop, step):
         return [Link(None, "", None, "", "bersambung")]
     return [Link(e.target, sop.step_number(e.target), e.label, _actors(sop, e.target, registries)) for e in edges(sop) if e.source == step]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..model.flow import step_index
+from ..model.flow import exits_summary, step_index
 from ..model.flow import continues, is_terminal
 from ..model.sop import END, Sop
 from .actors import column_name, column_short, step_actors
@@ -58,12 +58,8 @@ def screen_widths(sop: Sop) -> dict[str, float]:
 
 def exits_text(sop: Sop, index: int) -> str:
     """'Ya → 5, Tidak → selesai': where each exit of a decision leads (a step, or the end)."""
-    step = sop.steps[index]
     targets = step_index(sop)
-    parts = []
-    for exit_ in step.exits or ():
-        parts.append(f"{exit_.label} → {END if exit_.ends else sop.step_number(targets[exit_.target])}")
-    return ", ".join(parts)
+    return exits_summary(sop.steps[index], lambda e: END if e.ends else sop.step_number(targets[e.target]))
 
 
 def _actors(sop: Sop, index: int, registries: Registries) -> str:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from ..model.flow import continues, edges, end_exits
+from ..model.flow import continues, edges, end_exits, has_second_decision
 from ..model.sop import Sop
 from .actors import column_name, column_short
 from .context import Registries
@@ -69,6 +69,11 @@ def node_id(step: int, lane: int) -> str:
     return f"s{step + 1}_{lane}"
 
 
+def second_id(step: int) -> str:
+    """The node of a step's second decision (a step with one is done by one actor: SOP-F013)."""
+    return f"k{step + 1}"
+
+
 def lanes_of(sop: Sop) -> dict[int, list[int]]:
     """Step index -> lanes (column indices) it appears in, in column order."""
     column = {role: i for i, role in enumerate(sop.columns)}
@@ -100,6 +105,10 @@ def _rows(sop: Sop, registries: Registries) -> tuple[list[dict[int, str]], list[
         label = quote(_wrapped(f"{sop.step_number(step)}. {sop.steps[step].activity}", 20 if shape is Shape.DECISION else WRAP))
         rows.append({lane: node_id(step, lane) for lane in lanes})
         declarations += [f"  {node_id(step, lane)} [label={label}, {_node_attrs(shape)}];" for lane in lanes]
+        if has_second_decision(sop.steps[step]):  # a row of its own below the step, in its lane
+            rows.append({lanes[0]: second_id(step)})
+            second = quote(f"{sop.step_number(step)}. lanjutan")
+            declarations.append(f"  {second_id(step)} [label={second}, {_node_attrs(Shape.DECISION)}];")
         end = _end_node(sop, step)
         if end is not None:  # a row of its own below the step, in the step's first lane
             rows.append({lanes[0]: end})
@@ -154,6 +163,11 @@ def _flow(sop: Sop, label_attribute: str) -> list[tuple[str, str, str]]:
     `label_attribute` carries the labels: `label` or `xlabel`."""
     steps_lanes = lanes_of(sop)
     result = []
+    for step, lanes in steps_lanes.items():
+        link = sop.steps[step].link
+        if link is not None:  # the first decision's exit into the second, down the step's lane
+            attrs = f'{label_attribute}={quote(_wrapped(link.label, 18))}, weight=0, class="sop-cabang"'
+            result.append((node_id(step, lanes[0]), second_id(step), attrs))
     for e in edges(sop):
         source_lanes, target_lanes = steps_lanes[e.source], steps_lanes[e.target]
         target_lane = min(target_lanes, key=lambda lane: (abs(lane - source_lanes[0]), lane))
@@ -167,10 +181,12 @@ def _flow(sop: Sop, label_attribute: str) -> list[tuple[str, str, str]]:
             attrs.append("constraint=false")
         kind = "sop-cabang" if e.label is not None else ("sop-serah" if crosses else "sop-alur")
         attrs.append(f'weight=0, class="{kind}"')
-        result.append((node_id(e.source, source_lane), node_id(e.target, target_lane), ", ".join(attrs)))
+        tail = second_id(e.source) if e.decision else node_id(e.source, source_lane)
+        result.append((tail, node_id(e.target, target_lane), ", ".join(attrs)))
     for end in end_exits(sop):
         attrs = f'{label_attribute}={quote(_wrapped(end.label, 18))}, weight=0, class="sop-cabang"'
-        result.append((node_id(end.source, steps_lanes[end.source][0]), f"e{end.source + 1}", attrs))
+        tail = second_id(end.source) if end.decision else node_id(end.source, steps_lanes[end.source][0])
+        result.append((tail, f"e{end.source + 1}", attrs))
     last = len(sop.steps) - 1
     if continues(sop, last):
         result.append((node_id(last, steps_lanes[last][0]), "lanjut", 'weight=0, class="sop-alur"'))

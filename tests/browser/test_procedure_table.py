@@ -83,3 +83,45 @@ def test_decisions_state_their_exits_in_text(browser, served):
     alts = {row["langkah"]: row["alt"] for row in m["rows"]}
     assert alts[2] == "Pelaksana: Petugas Loket. Keputusan: Lengkap → 3, Tidak lengkap → 1."
     assert alts[3] == "Pelaksana: Kasi Verifikasi. Keputusan: Dinas → 4, Pribadi → 5."
+
+
+SECOND_DECISION = """(step) => {
+  const table = document.querySelector('.sop-layar table.sop-prosedur');
+  const tr = table.querySelector('tr.sop-baris[data-langkah="' + step + '"]');
+  const box = el => { const b = el.getBoundingClientRect(); return {left: b.left, right: b.right, top: b.top, bottom: b.bottom}; };
+  const heads = {};
+  for (const th of table.querySelectorAll('th[data-kolom]')) heads[th.dataset.kolom] = box(th);
+  const diamonds = [...tr.querySelectorAll('.sop-simbol--keputusan[data-langkah="' + step + '"]')].map(s => ({
+    ...box(s), kolom: s.dataset.kolom, which: s.closest('g.sop-keputusan-bertumpuk')?.dataset.keputusan}));
+  const labels = [...tr.querySelectorAll('text.sop-label-cabang')].map(t => ({...box(t), text: t.textContent}));
+  const links = [...tr.querySelectorAll('path.sop-panah-keputusan-kedua')].map(box);
+  return {row: box(tr), heads, diamonds, labels, links, alt: tr.querySelector('.sop-sr').textContent,
+          exits: tr.querySelector('.sop-cabang').textContent};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1440], ids=["ponsel", "desktop"])
+def test_a_step_with_two_decisions_draws_both_diamonds_in_its_row_joined_by_the_labelled_exit(browser, served, width):
+    """Step 3 of dua-keputusan: 'lengkap?' then 'sah?', stacked in Kasi Verifikasi's column, the
+    arrow between them labelled 'Lengkap'; the text names each path."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{served['fixtures']}/sop/dua-keputusan/")
+    m = page.evaluate(SECOND_DECISION, 3)
+    page.close()
+    row, diamonds = m["row"], m["diamonds"]
+    assert [d["which"] for d in diamonds] == ["1", "2"], diamonds
+    first, second = diamonds
+    column = m["heads"]["2"]  # Kasi Verifikasi
+    for d in diamonds:
+        assert d["kolom"] == "2"
+        assert column["left"] < d["left"] and d["right"] < column["right"], d
+        assert row["top"] < d["top"] and d["bottom"] < row["bottom"], d
+    assert first["bottom"] < second["top"]  # one above the other
+    assert abs((first["left"] + first["right"]) - (second["left"] + second["right"])) < 1
+    [link] = m["links"]
+    assert first["bottom"] - 1 <= link["top"] and link["bottom"] <= second["top"] + 1
+    [label] = [t for t in m["labels"] if t["text"] == "Lengkap"]
+    assert first["bottom"] <= label["top"] and label["bottom"] <= second["top"], label  # between them, on neither
+    assert link["right"] <= label["left"]  # beside the arrow, not on it
+    assert "Tidak lengkap → 1; Lengkap, Sah → 4; Lengkap, Tidak sah → selesai" in m["alt"]
+    assert m["exits"] == "Tidak lengkap → 1; Lengkap, Sah → 4; Lengkap, Tidak sah → selesai"

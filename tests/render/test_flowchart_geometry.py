@@ -89,7 +89,7 @@ def _y(layout: PageLayout, tops: list[float], row: int, dy: float) -> float:
 
 def _box(layout, tops, s: Symbol) -> tuple[float, float, float, float]:
     cy = _y(layout, tops, s.row, 0)
-    return (s.x - s.half_width, s.x + s.half_width, cy - s.half_height, cy + s.half_height)
+    return (s.x - s.half_width, s.x + s.half_width, cy + s.top, cy + s.bottom)
 
 
 def _segments(layout, tops, connector):
@@ -105,7 +105,7 @@ def _on_border(symbol: Symbol, p: Point) -> bool:
     """On the outline of a step symbol: a diamond's four edges, a box's four sides."""
     if p.row != symbol.row:
         return False
-    dx, dy = abs(p.x - symbol.x), abs(p.dy)
+    dx, dy = abs(p.x - symbol.x), abs(p.dy - symbol.dy)
     if symbol.shape is Shape.DECISION:
         return abs(dx / symbol.half_width + dy / symbol.half_height - 1) < 1e-9
     if symbol.shape is Shape.OFF_PAGE:
@@ -115,7 +115,7 @@ def _on_border(symbol: Symbol, p: Point) -> bool:
 
 
 def _inside_shape(symbol: Symbol, x: float, dy: float) -> bool:
-    dx, dy = abs(x - symbol.x), abs(dy)
+    dx, dy = abs(x - symbol.x), abs(dy - symbol.dy)
     if symbol.shape is Shape.DECISION:
         return dx / symbol.half_width + dy / symbol.half_height < 1 - 1e-9
     return dx < symbol.half_width and dy < symbol.half_height
@@ -154,7 +154,9 @@ def check_symbols_in_columns_and_rows(sop: Sop, pages: Pages, layouts: Layouts) 
             assert s.column * w < s.x - s.half_width and s.x + s.half_width < (s.column + 1) * w
         for step in steps:
             drawn = sorted(s.column for s in layout.symbols if s.step == step)
-            assert drawn == sorted(sop.columns.index(a) for a in sop.steps[step].actors)
+            # a step with a second decision (one actor, SOP-F013) stacks two in its column
+            times = 2 if sop.steps[step].link is not None else 1
+            assert drawn == sorted(sop.columns.index(a) for a in sop.steps[step].actors) * times
 
 
 def check_rows_are_steps_between_connector_rows(sop: Sop, pages: Pages, layouts: Layouts) -> None:
@@ -276,7 +278,7 @@ def check_everything_is_drawn_inside_its_row_and_the_drawing(sop: Sop, pages: Pa
         assert layout.margin >= 0
         assert layout.width == layout.columns * layout.metrics.column_width + layout.margin
         for s in layout.symbols:
-            assert s.half_height <= layout.rows[s.row].min_height / 2
+            assert abs(s.dy) + s.half_height <= layout.rows[s.row].min_height / 2
         for c in layout.connectors:
             for p in c.points:
                 assert 0 < p.x < layout.width, c
@@ -346,11 +348,36 @@ def check_labels_sit_beside_their_first_segment_and_on_nothing(sop: Sop, pages: 
 
 
 def check_every_decision_exit_is_labelled(sop: Sop, pages: Pages, layouts: Layouts) -> None:
+    """Each exit of a decision, and of a step's second decision, is one labelled arrow (two exits of
+    one step may share a label when they belong to its two decisions); the exit that leads to the
+    second decision is the arrow from the first diamond down to the second, stacked in one column,
+    and the second decision's exits leave the second diamond."""
     for steps, layout in zip(pages, layouts):
         for step in steps:
-            for exit_ in sop.steps[step].exits or ():
-                labelled = [c for c in layout.connectors if c.source == step and c.label == exit_.label]
-                assert len(labelled) == 1, (step, exit_.label)
+            written = [e.label for e in sop.steps[step].exits or ()]
+            written += [e.label for link in sop.steps[step].exits or () if link.decides for e in link.exits]
+            for label in set(written):
+                labelled = [c for c in layout.connectors if c.source == step and c.label == label]
+                assert len(labelled) == written.count(label), (step, label)
+            link = sop.steps[step].link
+            if link is None:
+                continue
+            first, second = sorted((s for s in layout.symbols if s.step == step), key=lambda s: s.dy)
+            assert first.shape is second.shape is Shape.DECISION and first.x == second.x and first.row == second.row
+            [joining] = [c for c in layout.connectors if c.source == step and c.link]
+            assert joining.label == link.label and joining.target == step and joining.arrow
+            assert joining.points == [first.port("bottom"), second.port("top")]
+            inner = {e.label for e in link.exits}
+            outer = {e.label for e in sop.steps[step].exits if not e.decides}
+            for c in layout.connectors:
+                if c.source == step and not c.link and c.label in inner - outer:
+                    assert _leaving_symbol(layout, c) is second, c
+                if c.source == step and not c.link and c.label in outer - inner:
+                    assert _leaving_symbol(layout, c) is first, c
+        for c in layout.connectors:  # into a step: into its first decision
+            if c.target is not None and not c.link and not c.joint:
+                end = c.points[-1]
+                assert not any(s.step == c.target and s.dy > 0 and _on_border(s, end) for s in layout.symbols), c
 
 
 def check_every_flow_edge_is_drawn_and_off_page_connectors_pair_up(sop: Sop, pages: Pages, layouts: Layouts) -> None:
@@ -381,7 +408,9 @@ def check_every_flow_edge_is_drawn_and_off_page_connectors_pair_up(sop: Sop, pag
                 if s == edge.source and ins[letter][0] == arrival and p_out == page_of[edge.source]
             ]
             assert matching, edge
-    drawn = [c for layout in layouts for c in layout.connectors if not c.joint and c.source is not None and c.end is None]
+    drawn = [
+        c for layout in layouts for c in layout.connectors if not c.joint and not c.link and c.source is not None and c.end is None
+    ]
     assert len(drawn) == len(edges(sop))  # one connector per edge, none extra
 
 
@@ -389,14 +418,19 @@ def check_every_end_is_drawn(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     """An exit `ke: selesai` runs from its decision to an end capsule of its own, in the decision's
     row; past a truncated source's last step the flow runs on to a 'bersambung' marker."""
     page_of = {step: p for p, steps in enumerate(pages) for step in steps}
+    by_source: dict[int, list[str]] = {}  # a step with two decisions may end from each
     for end in end_exits(sop):
-        layout = layouts[page_of[end.source]]
-        row = layout.step_rows()[end.source]
-        [c] = [c for c in layout.connectors if c.source == end.source and c.end == "selesai"]
-        assert c.label == end.label and c.arrow and c.target is None
-        last = c.points[-1]
-        capsules = [s for s in layout.symbols if s.shape is Shape.END and (last.row, last.x, last.dy) in _ports(s)]
-        assert len(capsules) == 1 and capsules[0].row == row, c
+        by_source.setdefault(end.source, []).append(end.label)
+    for source, labels in by_source.items():
+        layout = layouts[page_of[source]]
+        row = layout.step_rows()[source]
+        drawn = [c for c in layout.connectors if c.source == source and c.end == "selesai"]
+        assert sorted(c.label for c in drawn) == sorted(labels)
+        for c in drawn:
+            assert c.arrow and c.target is None
+            last = c.points[-1]
+            capsules = [s for s in layout.symbols if s.shape is Shape.END and (last.row, last.x, last.dy) in _ports(s)]
+            assert len(capsules) == 1 and capsules[0].row == row, c
     for layout in layouts:
         capsules = [s for s in layout.symbols if s.shape is Shape.END]
         assert len(capsules) == sum(1 for c in layout.connectors if c.end == "selesai")

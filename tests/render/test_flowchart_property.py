@@ -45,6 +45,14 @@ def test_every_legal_sop_is_laid_out_on_screen_and_on_a4_and_f4(source):
     check_every_split(source)
 
 
+@pytest.mark.slow  # generated SOPs laid out on screen and on paper
+@settings(PROPERTY, max_examples=60)
+@given(sop_sources(max_actors=5, max_steps=16, second_decisions=True))
+def test_every_legal_sop_with_second_decisions_is_laid_out(source):
+    """Steps whose row holds two decisions (stacked in the actor's column), on screen and on paper."""
+    check_every_split(source)
+
+
 @pytest.mark.slow  # many generated SOPs laid out (10-90 s)
 @PROPERTY
 @given(sop_sources(), st.integers(1, 4), st.sampled_from([60.0, 70.0, 104.0]))
@@ -137,6 +145,13 @@ def test_generated_corpora_pass_the_checks(sources):
         assert _findings(write_corpus(Path(folder), sources)) == []
 
 
+@settings(PROPERTY, max_examples=20)
+@given(sop_sources(max_actors=5, max_steps=16, second_decisions=True).map(lambda source: [source]))
+def test_generated_second_decisions_pass_the_checks(sources):
+    with TemporaryDirectory() as folder:
+        assert _findings(write_corpus(Path(folder), sources)) == []
+
+
 @settings(PROPERTY, max_examples=3)
 @given(corpora())
 def test_sop_check_passes_a_generated_corpus(sources):
@@ -171,6 +186,18 @@ def test_the_generator_draws_every_kind_of_flow():
     assert expected <= seen, expected - seen
 
 
+def test_the_generator_draws_second_decisions_when_asked():
+    seen: set[str] = set()
+
+    @settings(PROPERTY, max_examples=30)
+    @given(sop_sources(max_actors=5, max_steps=16, second_decisions=True))
+    def tally(source):
+        seen.update(_features(source))
+
+    tally()
+    assert {"keputusan-kedua", "mundur", "lompat", "selesai-cabang"} <= seen, seen
+
+
 def _features(source: dict[str, Any]) -> set[str]:
     steps = source["langkah"]
     index = {s["id"]: i for i, s in enumerate(steps)}
@@ -184,6 +211,9 @@ def _features(source: dict[str, Any]) -> set[str]:
         exits = step.get("keputusan", [])
         if len(exits) >= 11:
             found.add("banyak-cabang")
+        if any("keputusan" in e for e in exits):
+            found.add("keputusan-kedua")
+            exits = [n for e in exits for n in e.get("keputusan", [e])]  # its exits leave the step too
         for e in exits:
             if e["ke"] == "selesai":
                 found.add("selesai-cabang" if i < len(steps) - 1 else "selesai-terakhir")

@@ -99,16 +99,18 @@ def _check_layout(sop, registries) -> str:
     # a row per step, and below a step whose flow ends other than at a step (an exit to 'selesai',
     # or on past a truncated source) a row for that end
     ends = {e.source: f"e{e.source + 1}" for e in end_exits(sop)}
+    end_tails = {e.source: f"k{e.source + 1}" for e in end_exits(sop) if e.decision}  # from a second decision
     if continues(sop, len(sop.steps) - 1):
         ends[len(sop.steps) - 1] = "lanjut"
+    seconds = {i: f"k{i + 1}" for i, step in enumerate(sop.steps) if step.link is not None}  # a row of its own
     row_of, r = {}, 1
     for i in range(len(sop.steps)):
         row_of[i] = r
-        r += 2 if i in ends else 1
+        r += 1 + (i in ends) + (i in seconds)
     borders = []
     for j in range(n + 1):
         segments = [name for name in edge_paths if re.fullmatch(rf"v\d+_{j}->v\d+_{j}", name)]
-        assert len(segments) == len(sop.steps) + len(ends) + 1  # header to footer
+        assert len(segments) == len(sop.steps) + len(ends) + len(seconds) + 1  # header to footer
         assert all(edge_classes[name] == {"sop-batas-lajur"} for name in segments)
         xs = {round(x, 1) for name in segments for x, _ in edge_paths[name]}
         assert len(xs) == 1, (j, xs)  # a straight vertical line
@@ -136,11 +138,19 @@ def _check_layout(sop, registries) -> str:
         assert borders[lane] < min(xs) and max(xs) < borders[lane + 1], end
         step_ys = [y for _, y in nodes[f"s{i + 1}_{lane}"][0]]
         assert min(ys) > max(step_ys), end  # y grows downwards
-        [arrow] = [name for name in edge_paths if name == f"s{i + 1}_{lane}->{end}"]
+        tail = end_tails.get(i, f"s{i + 1}_{lane}")
+        [arrow] = [name for name in edge_paths if name == f"{tail}->{end}"]
         assert edge_classes[arrow] & {"sop-alur", "sop-cabang"}
         texts = " ".join(t for t in nodes[end][1] if t)
         assert texts == ("Selesai" if end.startswith("e") else "…")
-    flow = sorted(name for name in edge_paths if re.fullmatch(r"s\d+_\d+->s\d+_\d+", name))
+    for i, second in seconds.items():  # the second decision: a diamond in the step's lane, below it
+        lane = lanes[i][0]
+        xs, ys = [x for x, _ in nodes[second][0]], [y for _, y in nodes[second][0]]
+        assert borders[lane] < min(xs) and max(xs) < borders[lane + 1], second
+        assert min(ys) > max(y for _, y in nodes[f"s{i + 1}_{lane}"][0]), second
+        [link] = [name for name in edge_paths if name == f"s{i + 1}_{lane}->{second}"]
+        assert edge_classes[link] == {"sop-cabang"}
+    flow = sorted(name for name in edge_paths if re.fullmatch(r"[sk]\d+(_\d+)?->s\d+_\d+", name))
     assert len(flow) == len(edges(sop))
     assert all(edge_classes[name] & {"sop-alur", "sop-serah", "sop-cabang"} for name in flow)
     joints = {name for name, classes in edge_classes.items() if "sop-bersama" in classes}

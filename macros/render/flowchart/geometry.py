@@ -77,6 +77,12 @@ class Metrics:
         return [2 * third, -2 * third, third, -third, 0.0]
 
     @property
+    def second_offset(self) -> float:
+        """A step with two decisions stacks them in its column: each this far above and below the
+        row's centre, leaving between them room for the labelled arrow that joins them."""
+        return self.half_heights[Shape.DECISION] + LINK_LENGTH / 2
+
+    @property
     def min_step_row(self) -> float:
         return 2 * self.half_heights[Shape.DECISION] + 22
 
@@ -97,6 +103,8 @@ LABEL_SIZE = 9.5  # px: font size of an exit's label
 LABEL_HEIGHT = 11.0  # px: the box one line of label text is drawn in
 LABEL_DESCENT = 2.5  # px: from the box's bottom up to the text's baseline
 LABEL_GAP = 2.5  # px: between a label and the line it stands beside
+# px: the arrow from a step's first decision down to its second, room for its label beside it
+LINK_LENGTH = LABEL_HEIGHT + 2 * LABEL_GAP + 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,17 +137,26 @@ class Symbol:
     step: int | None = None  # step index (0-based) for step symbols
     column: int | None = None
     letter: str | None = None  # for off-page connectors
+    dy: float = 0.0  # its centre from the row's centre: the two decisions of one step stack
+
+    @property
+    def top(self) -> float:
+        return self.dy - self.half_height
+
+    @property
+    def bottom(self) -> float:
+        return self.dy + self.half_height
 
     def port(self, side: str) -> Point:
         """Where a connector meets this symbol's border on `side`."""
         if side == "top":
-            return Point(self.row, self.x, -self.half_height)
+            return Point(self.row, self.x, self.top)
         if side == "bottom":
-            return Point(self.row, self.x, self.half_height)
+            return Point(self.row, self.x, self.bottom)
         if side == "left":
-            return Point(self.row, self.x - self.half_width, 0.0)
+            return Point(self.row, self.x - self.half_width, self.dy)
         if side == "right":
-            return Point(self.row, self.x + self.half_width, 0.0)
+            return Point(self.row, self.x + self.half_width, self.dy)
         raise ValueError(side)
 
 
@@ -153,6 +170,7 @@ class Connector:
     source: int | None = None  # step indices; None at an off-page connector
     target: int | None = None
     joint: bool = False  # the line joining the symbols of one joint step
+    link: bool = False  # the arrow from a step's first decision to its second (labelled with that exit)
     letter: str | None = None  # set when the connector runs to or from an off-page connector
     end: str | None = None  # "selesai": an exit to an end capsule; "bersambung": on past a truncated source
 

@@ -20,7 +20,7 @@ import string
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator, Sequence
 
-from ...model.flow import Edge, continues, edges as flow_edges, end_exits
+from ...model.flow import Edge, continues, edges as flow_edges, end_exits, has_second_decision
 from ...model.sop import Sop
 from ..symbols import step_shape
 from .geometry import (
@@ -69,11 +69,20 @@ def letters(count: int) -> list[str]:
     return result
 
 
-def _adjacent_edges(all_edges: list[Edge]) -> set[int]:
-    """Positions (in `all_edges`) of each step's first edge to the next row."""
+def stacked(sop: Sop, step: int) -> bool:
+    """Is the step drawn as two decisions stacked in its column (a second decision, one actor)?"""
+    return has_second_decision(sop.steps[step]) and len(sop.steps[step].actors) == 1
+
+
+def _adjacent_edges(sop: Sop, all_edges: list[Edge]) -> set[int]:
+    """Positions (in `all_edges`) of each step's first edge to the next row. Of a step with two
+    stacked decisions only the second's exits can leave straight down (the first's bottom holds
+    the arrow into the second)."""
     seen: set[int] = set()
     chosen: set[int] = set()
     for i, edge in enumerate(all_edges):
+        if stacked(sop, edge.source) and edge.decision == 0:
+            continue
         if edge.target == edge.source + 1 and edge.source not in seen:
             seen.add(edge.source)
             chosen.add(i)
@@ -91,7 +100,7 @@ class _Route:
 def layout_pages(sop: Sop, pages: list[range], metrics: Metrics) -> list[PageLayout]:
     """Lay out the flowchart of `sop` split into `pages` (contiguous ranges of step indices)."""
     all_edges = flow_edges(sop)
-    adjacent = _adjacent_edges(all_edges)
+    adjacent = _adjacent_edges(sop, all_edges)
     page_of = {step: p for p, steps in enumerate(pages) for step in steps}
     crossing = sorted(
         (i for i, e in enumerate(all_edges) if page_of[e.source] != page_of[e.target]),
@@ -151,7 +160,7 @@ def _overlap(a: _Stretch, b: _Stretch) -> bool:
 def _crosses(stretch: _Stretch, s: Symbol) -> bool:
     """Does the stretch run through the inside of the symbol's box?"""
     x0, x1 = s.x - s.half_width + TOLERANCE, s.x + s.half_width - TOLERANCE
-    y0, y1 = -s.half_height + TOLERANCE, s.half_height - TOLERANCE
+    y0, y1 = s.top + TOLERANCE, s.bottom - TOLERANCE
     if stretch.vertical:
         if not x0 < stretch.line < x1:
             return False
@@ -186,8 +195,8 @@ def _covers(s: Symbol, box: Label) -> bool:
         s.row == box.row
         and box.x0 < s.x + s.half_width + c
         and s.x - s.half_width < box.x1 + c
-        and box.y0 < s.half_height + c
-        and -s.half_height < box.y1 + c
+        and box.y0 < s.bottom + c
+        and s.top < box.y1 + c
     )
 
 
@@ -332,7 +341,8 @@ class _PageBuilder:
         self.row_of = {step: i for i, step in enumerate(steps)}
         self.bands: dict[str, list[int]] = {"top": [], "bottom": []}
         self.symbols: list[Symbol] = []
-        self.by_step: dict[int, list[Symbol]] = {}
+        self.by_step: dict[int, list[Symbol]] = {}  # the symbols arrows enter (and the first decision's exits leave)
+        self.second: dict[int, Symbol] = {}  # step -> its second decision, stacked below the first
         self.connectors: list[Connector] = []
         self.sides: dict[int, set[str]] = {}  # id(symbol) -> {"out:left", "in:top", "joint:right", ...}
         self.levels: dict[tuple, int] = {}  # ("band", row) -> turning levels used
@@ -345,7 +355,7 @@ class _PageBuilder:
         self.labels_bar = True
         self.board = _Board()
         self._lane_cache: dict[int, list[float]] = {}
-        self._port_cache: dict[tuple[int, bool], list[_Port]] = {}
+        self._port_cache: dict[tuple[int, int, bool], list[_Port]] = {}
         self.pentagon_size = (metrics.half_widths[Shape.OFF_PAGE], metrics.half_heights[Shape.OFF_PAGE])
 
     @property
@@ -364,6 +374,9 @@ class _PageBuilder:
             ]
             self.by_step[step] = placed
             self.half_height[self.row_of[step]] = m.half_heights[shape]
+            if stacked(self.sop, step):
+                self._place_second(step, placed[0])
+                continue
             for symbol in placed:
                 self._add_symbol(symbol)
             for left, right in zip(placed, placed[1:]):
@@ -372,6 +385,34 @@ class _PageBuilder:
                 self._use(left, "joint:right")
                 self._use(right, "joint:left")
 
+    def _place_second(self, step: int, symbol: Symbol) -> None:
+        """The step's two decisions, one above the other in its column, and the labelled arrow from
+        the first down to the second: arrows come into the first, the second's exits leave the second."""
+        d = self.metrics.second_offset
+        first, second = replace(symbol, dy=-d), replace(symbol, dy=d)
+        self.by_step[step] = [first]
+        self.second[step] = second
+        self.half_height[first.row] = d + symbol.half_height
+        self._add_symbol(first)
+        self._add_symbol(second)
+        label = self.sop.steps[step].link.label
+        points = [first.port("bottom"), second.port("top")]
+        box = self._fit_label(points, label)
+        connector = Connector(
+            points, label=label, label_box=box or self._fit_label(points, label, anyhow=True),
+            label_crowded=box is None, source=step, target=step, link=True,
+        )
+        self._add_connector(connector)
+        self._place_label(connector.label_box)
+        self._use(first, "out:bottom")
+        self._use(second, "in:top")
+
+    def _sources(self, step: int, decision: int) -> list[Symbol]:
+        """The symbols an exit of the step's first (0) or second (1) decision may leave from."""
+        if decision and step in self.second:
+            return [self.second[step]]
+        return self.by_step[step]
+
     def _add_symbol(self, symbol: Symbol) -> None:
         self.symbols.append(symbol)
         self.board.place(symbol)
@@ -379,7 +420,7 @@ class _PageBuilder:
     def _add_connector(self, connector: Connector) -> None:
         # A joining line is shared with nothing, not even an arrow into its own step: every arrow
         # starts and ends on a symbol, never along (or in the middle of) the joining line.
-        self.board.add(connector.points, None if connector.joint else connector.target)
+        self.board.add(connector.points, None if connector.joint or connector.link else connector.target)
         self.connectors.append(connector)
 
     def _use(self, symbol: Symbol, tag: str) -> None:
@@ -391,20 +432,23 @@ class _PageBuilder:
         return bool(tags & blocked)
 
     # -- exits -----------------------------------------------------------------------------------
-    def _ports(self, step: int, going_up: bool) -> list[_Port]:
-        """Every way out of the step's symbols, most preferred first."""
-        if (step, going_up) not in self._port_cache:
-            self._port_cache[(step, going_up)] = self._all_ports(step, going_up)
-        return self._port_cache[(step, going_up)]
+    def _ports(self, step: int, going_up: bool, decision: int = 0) -> list[_Port]:
+        """Every way out of the step's symbols (of its first or second decision), most preferred first."""
+        if (step, decision, going_up) not in self._port_cache:
+            self._port_cache[(step, decision, going_up)] = self._all_ports(step, going_up, decision)
+        return self._port_cache[(step, decision, going_up)]
 
-    def _all_ports(self, step: int, going_up: bool) -> list[_Port]:
-        placed = self.by_step[step]
+    def _all_ports(self, step: int, going_up: bool, decision: int) -> list[_Port]:
+        placed = self._sources(step, decision)
         ports = []
         for side in ("left", "right", "bottom") if going_up else ("right", "left", "bottom"):
             symbols = [placed[0]] if side == "left" else [placed[-1]] if side == "right" else placed[::-1]
             heading = "down" if side == "bottom" else side
             ports += [_Port(s, side, s.port(side), heading) for s in symbols]
         headings = ("up", "down") if going_up else ("down", "up")
+        if step in self.second:  # stacked: nothing leaves between the two decisions
+            ports = [p for p in ports if not (decision == 0 and p.tag == "bottom")]
+            headings = tuple(h for h in headings if h != ("down" if decision == 0 else "up"))
         for spacing in FAN_SPACINGS:
             for s in placed[::-1]:
                 for heading in headings:
@@ -431,7 +475,7 @@ class _PageBuilder:
             dy = s.half_height * (1 - abs(d) / s.half_width)
         else:
             dy = s.half_height
-        dy = dy if heading == "down" else -dy
+        dy = s.dy + (dy if heading == "down" else -dy)
         return _Port(s, f"fan:{heading}:{d}", Point(s.row, s.x + d, dy), heading)
 
     def _port_free(self, port: _Port) -> bool:
@@ -443,7 +487,7 @@ class _PageBuilder:
         """The exit's port and, for a labelled exit, the room for its label beside the first segment:
         reserved before any long line is routed, so those lines go round the label."""
         going_up = self.page_of[route.edge.target] < self.page or route.edge.target < route.edge.source
-        free = [p for p in self._ports(route.edge.source, going_up) if self._port_free(p)]
+        free = [p for p in self._ports(route.edge.source, going_up, route.edge.decision) if self._port_free(p)]
         port = free[0]
         if route.edge.label is not None:
             # without room anywhere, at least a port whose label can stand inside the drawing
@@ -470,7 +514,7 @@ class _PageBuilder:
     def _label_inside(self, port: _Port, text: str) -> bool:
         s = port.symbol
         sign = {"right": 1, "left": -1}.get(port.heading, 0)
-        dy = {"down": 1, "up": -1}.get(port.heading, 0) * (s.half_height + LABEL_ROOM)
+        dy = s.dy + {"down": 1, "up": -1}.get(port.heading, 0) * (s.half_height + LABEL_ROOM)
         head = [port.point, Point(s.row, port.point.x + sign * JOG, port.point.dy if sign else dy)]
         right = self.columns_width + self.margin - LABEL_CLEAR
         return any(LABEL_CLEAR <= box.x0 and box.x1 <= right for box in self._label_spots(head, self._label_width(text)))
@@ -482,7 +526,7 @@ class _PageBuilder:
         if port.heading in ("left", "right"):
             level = None
             sign = 1 if port.heading == "right" else -1
-            head = [port.point, Point(s.row, port.point.x + sign * JOG, 0.0)]
+            head = [port.point, Point(s.row, port.point.x + sign * JOG, port.point.dy)]
         else:
             level = self._exit_level(s, port.heading == "down", labelled=True)
             head = [port.point, Point(s.row, port.point.x, level)]
@@ -581,7 +625,7 @@ class _PageBuilder:
         if labelled:
             level = depth + LABEL_ROOM + LABEL_CLEAR
         elif (s.row, below) not in self.depth and below:
-            level = s.half_height + EXIT_JOG
+            level = self.half_height[s.row] + EXIT_JOG
         else:
             level = depth + LEVEL_STEP
         return level if below else -level
@@ -590,7 +634,9 @@ class _PageBuilder:
         """(port, in the margin?) to try: the reserved port, a few other free ones, then the margin."""
         yield reserved, False
         going_up = self.page_of[route.edge.target] < self.page or route.edge.target < route.edge.source
-        free = [p for p in self._ports(route.edge.source, going_up) if p != reserved and self._port_free(p)]
+        free = [
+            p for p in self._ports(route.edge.source, going_up, route.edge.decision) if p != reserved and self._port_free(p)
+        ]
         label = route.edge.label
         outside = [p for p in free if label is not None and not self._label_inside(p, label)]
         free = [p for p in free if p not in outside]  # ports whose label would stand outside: last
@@ -609,7 +655,7 @@ class _PageBuilder:
         """From the port to the lane, in the port's row (at the turning level reserved with the port)."""
         row = port.symbol.row
         if port.heading in ("left", "right"):
-            return [port.point, Point(row, lane, 0.0)], ()
+            return [port.point, Point(row, lane, port.point.dy)], ()
         below = port.heading == "down"
         plan = self.planned.get(route.index) if route is not None else None
         if plan is not None and plan[0] == port and plan[1] is not None:
@@ -631,8 +677,8 @@ class _PageBuilder:
         for t in sorted(targets, key=lambda t: (abs(t.x - lane), t.x)):
             side = "left" if lane < t.x else "right"
             if not self._busy(t, side, incoming_ok=True):
-                yield [Point(t.row, lane, 0.0), t.port(side)], (t, f"in:{side}")
-            dy = -(t.half_height + JOG)
+                yield [Point(t.row, lane, t.dy), t.port(side)], (t, f"in:{side}")
+            dy = t.top - JOG
             yield [Point(t.row, lane, dy), Point(t.row, t.x, dy), t.port("top")], (t, "in:top")
 
     # -- lanes and connector rows --------------------------------------------------------------------
@@ -807,14 +853,15 @@ class _PageBuilder:
             levels = (("step", row, dy),)
         else:
             side = "right" if t.x > s.x else "left"
-            points = [s.port(side), Point(row, t.x, 0.0)]
+            points = [s.port(side), Point(row, t.x, s.dy)]
         points.append(end if end is not None else t.port("top"))
         port = _Port(s, side, points[0], "down" if side == "bottom" else side)
         return _Candidate(points, port, None if end is not None else (t, "in:top"), levels=levels)
 
     def _route_adjacent(self, route: _Route) -> Connector:
         label = route.edge.label
-        c = self._adjacent(self.by_step[route.edge.source], self.by_step[route.edge.target], labelled=label is not None)
+        sources = self._sources(route.edge.source, route.edge.decision)
+        c = self._adjacent(sources, self.by_step[route.edge.target], labelled=label is not None)
         if label is not None:
             c.label = self._fit_label(c.points, label)  # drawn early: little to avoid
             if c.label is None:
@@ -836,7 +883,7 @@ class _PageBuilder:
 
     def _route_out_adjacent(self, route: _Route) -> Connector:
         """To the next page's first step: down to an off-page connector under the target's column."""
-        sources = self.by_step[route.edge.source]
+        sources = self._sources(route.edge.source, route.edge.decision)
         preferred = self.metrics.column_center(self._target_column(route, sources))
 
         def candidates() -> Iterator[_Candidate]:
@@ -956,22 +1003,24 @@ class _PageBuilder:
         here = set(self.steps)
         for end in end_exits(self.sop):
             if end.source in here:
-                c = self._first(lambda: self._end_candidates(end.source, end.label is not None), None, label=end.label)
+                c = self._first(
+                    lambda: self._end_candidates(end.source, end.label is not None, end.decision), None, label=end.label
+                )
                 connector = Connector(c.points, label=end.label, source=end.source, end="selesai")
                 self._add_connector(replace(connector, label_box=c.label, label_crowded=c.crowded))
         last = len(self.sop.steps) - 1
         if last in here and continues(self.sop, last):
             self._add_connector(self._route_continued(last))
 
-    def _end(self, row: int, x: float) -> Symbol:
+    def _end(self, row: int, x: float, dy: float = 0.0) -> Symbol:
         m = self.metrics
-        return Symbol(Shape.END, row, x, m.half_widths[Shape.END], m.half_heights[Shape.END])
+        return Symbol(Shape.END, row, x, m.half_widths[Shape.END], m.half_heights[Shape.END], dy=dy)
 
-    def _end_candidates(self, step: int, labelled: bool) -> Iterator[_Candidate]:
+    def _end_candidates(self, step: int, labelled: bool, decision: int = 0) -> Iterator[_Candidate]:
         """The end capsule: in a column beside the decision, the arrow straight from its side; failing
         that, right of every column, reached from a free exit below the decision."""
         m = self.metrics
-        placed = self.by_step[step]
+        placed = self._sources(step, decision)
         row = placed[0].row
         for side, symbol in (("right", placed[-1]), ("left", placed[0])):
             if self._busy(symbol, side):
@@ -979,23 +1028,28 @@ class _PageBuilder:
             sign = 1 if side == "right" else -1
             columns = range(symbol.column + 1, self.n) if side == "right" else range(symbol.column - 1, -1, -1)
             for column in columns:
-                capsule = self._end(row, m.column_center(column))
+                capsule = self._end(row, m.column_center(column), symbol.dy)
                 if not self.board.fits(capsule, SLOT_GAP):
                     continue
                 start = symbol.port(side)
                 points = [start, capsule.port("left" if sign > 0 else "right")]
                 port = _Port(symbol, side, start, side)
                 yield _Candidate(points, port, None, capsule)
-        for port in self._ports(step, going_up=False):
+        for port in self._ports(step, False, decision):
             if not self._port_free(port):
                 continue
             reach = max([self.columns_width + self.margin] + [s.x + s.half_width for s in self.symbols])
-            capsule = self._end(row, reach + MARGIN_LANE + m.half_widths[Shape.END])
+            dy = port.point.dy if port.heading == "right" else 0.0
+            capsule = self._end(row, reach + MARGIN_LANE + m.half_widths[Shape.END], dy)
             if port.heading == "right":
                 yield _Candidate([port.point, capsule.port("left")], port, None, capsule)
             elif port.heading == "down":
                 head, levels = self._leave(port, capsule.x, None, labelled)
                 yield _Candidate(head + [capsule.port("bottom")], port, None, capsule, levels)
+            elif port.heading == "up" and decision == 0 and step in self.second:
+                # the upper of two stacked decisions has no way down: over the row's top instead
+                head, levels = self._leave(port, capsule.x, None, labelled)
+                yield _Candidate(head + [capsule.port("top")], port, None, capsule, levels)
 
     def _route_continued(self, step: int) -> Connector:
         """Past the last visible step of a truncated source: down to a marker in a connector row."""
@@ -1065,7 +1119,7 @@ class _PageBuilder:
         """How far from its centre each row is drawn on."""
         reach: dict[int, float] = {}
         for s in symbols:
-            reach[s.row] = max(reach.get(s.row, 0.0), s.half_height)
+            reach[s.row] = max(reach.get(s.row, 0.0), abs(s.dy) + s.half_height)
         for connector in self.connectors:
             for p in connector.points:
                 if abs(p.dy) < EDGE:

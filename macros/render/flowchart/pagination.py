@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from markupsafe import Markup
 
-from ...model.flow import continues, is_terminal
+from ...model.flow import continues, exits_summary, is_terminal
 from ...model.sop import Sop
 from ..text import NO_VALUE, duration
 from .geometry import CONNECTOR_ROW, Metrics, PageLayout, RowKind
@@ -101,7 +101,7 @@ def footer_height(paragraphs: Sequence[Sequence[tuple[str, bool]]], width: float
 
 def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -> float:
     step = sop.steps[index]
-    exits = ", ".join(f"{e.label} → {e.target if e.ends else 99}" for e in step.exits or ())
+    exits = exits_summary(step, lambda e: e.target if e.ends else 99)
     activity = _cell_lines([step.activity], widths["kegiatan"]) * PROCEDURE_LINE
     if step.is_decision:
         activity += _cell_lines([exits], widths["kegiatan"]) * PROCEDURE_LINE + BRANCH_GAP

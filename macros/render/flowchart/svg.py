@@ -7,6 +7,8 @@ drawn long and clipped by the cell. No script is needed at any row height.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from markupsafe import Markup
 
 from .geometry import EDGE, LABEL_DESCENT, LABEL_SIZE, Connector, PageLayout, Point, Shape, Symbol
@@ -23,6 +25,12 @@ def fmt(value: float) -> str:
 
 
 def _symbol(symbol: Symbol) -> str:
+    if symbol.dy:  # one of a step's two stacked decisions
+        which = 1 if symbol.dy < 0 else 2
+        return (
+            f'<g class="sop-keputusan-bertumpuk" data-keputusan="{which}" transform="translate(0 {fmt(symbol.dy)})">'
+            f"{_symbol(replace(symbol, dy=0.0))}</g>"
+        )
     x, hw, hh = symbol.x, symbol.half_width, symbol.half_height
     attrs = f'class="sop-simbol sop-simbol--{symbol.shape.value}"'
     if symbol.step is not None:
@@ -103,7 +111,7 @@ def _label(connector: Connector) -> str:
 
 def _connector(connector: Connector, row: int) -> str:
     parts = []
-    kind = "sop-garis-gabung" if connector.joint else "sop-panah"
+    kind = "sop-garis-gabung" if connector.joint else "sop-panah sop-panah-keputusan-kedua" if connector.link else "sop-panah"
     data = ""
     if connector.source is not None:
         data += f' data-dari="{connector.source + 1}"'
