@@ -63,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Memeriksa sumber lalu membangun situs SOP ke folder site/ (atau --site-dir). "
         "Temuan dicetak lebih dulu, satu baris per temuan.",
     )
-    build.add_argument("-f", "--config-file", metavar="BERKAS", help="berkas konfigurasi (bawaan: mkdocs.yml)")
+    _config_file(build)
     build.add_argument("-d", "--site-dir", metavar="FOLDER", help="folder hasil (bawaan: site/)")
     build.add_argument(
         "--strict", action="store_true", help="gagalkan pembangunan bila ada galat (SOP bergalat tidak dilewati)"
@@ -75,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Menyajikan situs di http://127.0.0.1:8000 dan membangunnya ulang setiap kali sumber "
         "berubah; galat pada sumber dilaporkan tanpa menghentikan server.",
     )
-    serve.add_argument("-f", "--config-file", metavar="BERKAS", help="berkas konfigurasi (bawaan: mkdocs.yml)")
+    _config_file(serve)
     serve.add_argument("-a", "--dev-addr", metavar="ALAMAT:PORT", help="alamat server (bawaan: 127.0.0.1:8000)")
     return parser
 
@@ -130,3 +130,7 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def _config_file(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-f", "--config-file", metavar="BERKAS", help="berkas konfigurasi (bawaan: mkdocs.yml)")

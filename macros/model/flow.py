@@ -9,6 +9,10 @@ from typing import Iterator
 from .sop import Exit, Sop, Step
 
 
+def _path(via: tuple[str, ...], label: str) -> str:
+    return ", ".join((*via, label))
+
+
 @dataclass(frozen=True, slots=True)
 class Edge:
     source: int
@@ -26,7 +30,7 @@ class Edge:
     @property
     def path(self) -> str:
         """'Lengkap, Sah': every label on the way, for text that names the exit."""
-        return ", ".join((*self.via, self.label or ""))
+        return _path(self.via, self.label or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +41,8 @@ class EndExit:
     label: str
     via: tuple[str, ...] = ()
 
-    @property
-    def decision(self) -> int:
-        return len(self.via)
-
-    @property
-    def path(self) -> str:
-        return ", ".join((*self.via, self.label))
+    decision = Edge.decision
+    path = property(lambda self: _path(self.via, self.label))
 
 
 def step_exits(step: Step) -> Iterator[tuple[tuple[str, ...], Exit]]:
