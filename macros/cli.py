@@ -37,6 +37,10 @@ def _install_argparse_translation() -> None:
     argparse._ = lambda message: _ARGPARSE_ID.get(message, message)  # type: ignore[attr-defined]
 
 
+def _config_file(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-f", "--config-file", metavar="BERKAS", help="berkas konfigurasi (bawaan: mkdocs.yml)")
+
+
 def _parser() -> argparse.ArgumentParser:
     _install_argparse_translation()
     parser = argparse.ArgumentParser(
@@ -130,7 +134,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
-
-
-def _config_file(command: argparse.ArgumentParser) -> None:
-    command.add_argument("-f", "--config-file", metavar="BERKAS", help="berkas konfigurasi (bawaan: mkdocs.yml)")
