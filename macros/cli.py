@@ -81,6 +81,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     _config_file(serve)
     serve.add_argument("-a", "--dev-addr", metavar="ALAMAT:PORT", help="alamat server (bawaan: 127.0.0.1:8000)")
+
+    pdf = commands.add_parser(
+        "pdf",
+        help="bangun situs beserta PDF setiap SOP dan buku SOP setiap instansi",
+        description="Sama dengan 'sop build', dan selalu membuat PDF: site/pdf/<slug>.pdf untuk setiap SOP dan "
+        "site/pdf/buku-sop-<instansi>.pdf untuk setiap instansi, apa pun isi opsi 'pdf' di mkdocs.yml. "
+        "Memerlukan Chromium.",
+    )
+    _config_file(pdf)
+    pdf.add_argument("-d", "--site-dir", metavar="FOLDER", help="folder hasil (bawaan: site/)")
+    pdf.add_argument("--strict", action="store_true", help="gagalkan pembangunan bila ada galat")
     return parser
 
 
@@ -121,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return run_mkdocs(build_arguments(args.config_file, args.site_dir, args.strict))
+        if args.command == "pdf":
+            return run_mkdocs(build_arguments(args.config_file, args.site_dir, args.strict), force_pdf=True)
         if args.command == "serve":
             return run_mkdocs(serve_arguments(args.config_file, args.dev_addr))
         return check_command(args)

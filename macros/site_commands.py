@@ -46,11 +46,17 @@ def _prepare_environment() -> None:
     findings.setLevel(logging.INFO)
 
 
-def run_mkdocs(arguments: Sequence[str]) -> int:
-    """Run `mkdocs <arguments>` in this process and return its exit status."""
+def run_mkdocs(arguments: Sequence[str], force_pdf: bool = False) -> int:
+    """Run `mkdocs <arguments>` in this process and return its exit status. `force_pdf`: the
+    `sop` plugin makes the PDFs whatever mkdocs.yml says (`sop pdf`)."""
     _prepare_environment()
     from mkdocs.__main__ import cli  # imported after the environment is set: Material reads it on import
 
+    from .pdf import FORCE_PDF
+
+    before = os.environ.get(FORCE_PDF)
+    if force_pdf:
+        os.environ[FORCE_PDF] = "1"
     try:
         cli.main(args=list(arguments), prog_name="sop", standalone_mode=True)
     except SystemExit as exc:
@@ -58,6 +64,11 @@ def run_mkdocs(arguments: Sequence[str]) -> int:
         if code is None:
             return 0
         return code if isinstance(code, int) else 1
+    finally:
+        if before is None:
+            os.environ.pop(FORCE_PDF, None)
+        else:
+            os.environ[FORCE_PDF] = before
     return 0
 
 

@@ -78,6 +78,19 @@ def swimlane_svg(slug: str) -> str:
     return f"{SOP_FOLDER}/{slug}/swimlane.svg"
 
 
+PDF_FOLDER = "pdf"
+
+
+def sop_pdf(slug: str) -> str:
+    """The SOP's official document as a PDF (identity, procedure, Lembar Kerja)."""
+    return f"{PDF_FOLDER}/{slug}.pdf"
+
+
+def book_pdf(agency: str) -> str:
+    """The agency's bound book of SOPs as one PDF."""
+    return f"{PDF_FOLDER}/buku-sop-{agency}.pdf"
+
+
 def section_of(src_uri: str) -> str | None:
     """The generated section a build file belongs to: 'sop', 'pelaksana', or None."""
     head = src_uri.split("/", 1)[0]

@@ -76,6 +76,8 @@ def project_config(
             options = plugin["sop"] if isinstance(plugin["sop"], dict) else {}
             if sources is not None:
                 options["sources"] = str(sources)
+            # Printing PDFs takes Chromium and seconds: a test asks for them (pdf=True) when it reads them.
+            options["pdf"] = False
             options.update({k: str(v) if isinstance(v, Path) else v for k, v in plugin_options.items()})
             plugin["sop"] = options
     return config

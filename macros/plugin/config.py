@@ -37,4 +37,15 @@ class SopConfig(base.Config):
     """Steps per printed page of the procedure table; 0 estimates it from the text lengths."""
 
     cache_dir = c.Type(str, default=".cache/sop")
-    """Where rendered swimlane SVGs are kept between builds, keyed by the hash of their DOT text."""
+    """Where rendered swimlane SVGs and printed PDFs are kept between builds, keyed by the hash of
+    what they are made from."""
+
+    pdf = c.Type(bool, default=False)
+    """Make the PDFs with `mkdocs build`: `pdf/<slug>.pdf` per SOP and `pdf/buku-sop-<agency>.pdf`
+    per agency, printed by headless Chromium. Pages link them only when they are made."""
+
+    pdf_serve = c.Type(bool, default=False)
+    """Also make the PDFs under `mkdocs serve` (each rebuild prints what changed)."""
+
+    pdf_tabs = c.Type(int, default=2)
+    """Pages Chromium prints at once (one per processor core is about right)."""

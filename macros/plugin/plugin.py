@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import itertools
 import logging
 import os
@@ -20,6 +21,7 @@ from mkdocs.utils import get_relative_url
 from .. import codes
 from ..findings import Finding, Location, Severity, sorted_findings
 from ..load.discover import display_path
+from ..pdf import FORCE_PDF, PdfFailed, PdfSettings, PrintFailed, chromium_path, make_pdfs
 from ..model.base import RESERVED_NAMES, is_slug
 from ..model.project import Project, SopDocument
 from ..render.context import Registries
@@ -32,7 +34,7 @@ from ..site.data import SiteData
 from ..site.pages import PageContext, front_matter, page_refs, render_page, view_order
 from ..site.swimlanes import DotFailed, DotMissing, SvgCache
 from ..validate import validate_paths
-from ..urls import ROLE_FOLDER, ROLE_SECTION_INDEX, SOP_FOLDER, PageKind, PageRef, section_of, swimlane_svg
+from ..urls import PDF_FOLDER, ROLE_FOLDER, ROLE_SECTION_INDEX, SOP_FOLDER, PageKind, PageRef, section_of, swimlane_svg
 from .config import SopConfig
 
 log = logging.getLogger("mkdocs.plugins.sop")
@@ -97,6 +99,7 @@ class SopPlugin(BasePlugin[SopConfig]):
 
     def __init__(self) -> None:
         self.serving = False
+        self.pdf_on = False  # this build makes the PDFs (and so its pages link them)
         self._missing_sources: str | None = None
         self._reset()
 
@@ -132,6 +135,7 @@ class SopPlugin(BasePlugin[SopConfig]):
                 "dan dari sumber SOP; hapus bagian 'nav'"
             )
         self._options = PageOptions(self.config.paper, self.config.print_steps_per_page)
+        self.pdf_on = self._wants_pdf()
         if self.serving:
             self._keep_macros_from_exiting(config)
         self._add_templates(config)
@@ -153,6 +157,21 @@ class SopPlugin(BasePlugin[SopConfig]):
             self._reset_after_crash()
         self._pin_build_date()
         return config
+
+    def _wants_pdf(self) -> bool:
+        """`pdf` on (or `sop pdf`), and not under `mkdocs serve` unless `pdf_serve` asks. Chromium
+        is looked for now, so that a machine without it learns so before the build, not after."""
+        wanted = self.config.pdf or os.environ.get(FORCE_PDF) == "1"
+        if not wanted or (self.serving and not self.config.pdf_serve):
+            return False
+        try:
+            chromium_path()
+        except PrintFailed as exc:
+            if not self.serving:
+                raise Abort(f"galat: {exc}") from None
+            log.error(f"galat: {exc}; PDF tidak dibuat")
+            return False
+        return True
 
     def load_config(self, options: dict, config_file_path: str | None = None):
         """Options are checked by mkdocs (`sources` must be an existing folder). While serving,
@@ -278,6 +297,26 @@ class SopPlugin(BasePlugin[SopConfig]):
         _BUILD_DATE.release()
         if self._failures and not self.serving:
             raise Abort(f"{len(self._failures)} bagian situs tidak dapat dibuat; lihat galat di atas")
+        if self.pdf_on and self.site is not None and self.site.sops:
+            self._make_pdfs(config)
+
+    def _make_pdfs(self, config: MkDocsConfig) -> None:
+        base = Path(config.config_file_path or ".").parent
+        settings = PdfSettings(
+            paper=self.config.paper,
+            stylesheets=tuple(str(css) for css in config.extra_css),
+            when=self.site.newest_date() or dt.date(1970, 1, 1),
+            tabs=self.config.pdf_tabs,
+        )
+        try:
+            report = make_pdfs(self.site, Path(config.site_dir), base / self.config.cache_dir / "pdf", settings)
+        except (PdfFailed, PrintFailed) as exc:
+            if not self.serving:
+                raise Abort(f"galat: PDF tidak dapat dibuat: {exc}") from None
+            log.error(f"galat: PDF tidak dapat dibuat: {exc}")
+            return
+        log.info(f"pdf: {len(report.files)} berkas di {PDF_FOLDER}/, {report.printed} halaman dicetak Chromium, "
+                 f"{report.reused} dari cache")
 
     def on_build_error(self, error: Exception) -> None:
         _BUILD_DATE.release()
@@ -326,9 +365,12 @@ class SopPlugin(BasePlugin[SopConfig]):
             message = f"halaman {page.file.src_uri} tidak dapat dibuat: {exc.__class__.__name__}: {exc}"
             return self._fail(codes.PAGE_FAILED.at(where, message), "Halaman ini")
 
+    def links_for(self, page: Page) -> Links:
+        """URLs relative to `page`; the PDFs only when this build makes them."""
+        return Links(lambda path: get_relative_url(path, page.url), pdfs=self.pdf_on)
+
     def _context(self, page: Page) -> PageContext:
-        links = Links(lambda path: get_relative_url(path, page.url))
-        return PageContext(self.site, self.swimlanes, self._options, links)
+        return PageContext(self.site, self.swimlanes, self._options, self.links_for(page))
 
     def _fail(self, finding: Finding, what: str) -> Markup:
         log.error(finding.as_line())

@@ -104,14 +104,28 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
     count = Markup('<p class="sop-jumlah">{} SOP{}</p>').format(
         len(sops) - retired, Markup(", ditambah {} SOP dicabut").format(retired) if retired else ""
     )
-    return Markup('<div class="sop-daftar-wadah">{}{}{}</div>').format(_controls(sops, registries), count, table)
+    return Markup('<div class="sop-daftar-wadah">{}{}{}{}</div>').format(
+        _books(sops, registries, links), _controls(sops, registries), count, table
+    )
+
+
+def _books(sops: list[tuple[str, Sop]], registries: Registries, links: Links) -> Markup:
+    """Each agency's bound book of SOPs (PDF), when the build makes them."""
+    agencies = sorted({sop.agency for _, sop in sops}, key=lambda a: (registries.agencies[a].name.lower(), a))
+    found = [(registries.agencies[a].name, links.book(a)) for a in agencies]
+    if not any(href for _, href in found):
+        return Markup("")
+    items = Markup(" · ").join(Markup('<a href="{}" download>{}</a>').format(href, name) for name, href in found if href)
+    return Markup('<p class="sop-unduh-buku"><strong>Buku SOP (PDF):</strong> {}</p>').format(items)
 
 
 def render_agency_index(sops: list[tuple[str, Sop]], registries: Registries, links: Links) -> Markup:
     """Dokumen SOP per Instansi: every agency with its SOPs, the way into any agency's documents."""
     agencies: dict[str, list[tuple[str, Sop]]] = {}
+    ids: dict[str, str] = {}
     for slug, sop in sops:
         agencies.setdefault(agency_name(sop, registries), []).append((slug, sop))
+        ids[agency_name(sop, registries)] = sop.agency
     parts = [Markup('<div class="sop-per-instansi"><p>{} SOP dari {} instansi.</p>').format(len(sops), len(agencies))]
     for agency in sorted(agencies, key=lambda a: (a.lower(), a)):
         items = Markup("").join(
@@ -120,6 +134,8 @@ def render_agency_index(sops: list[tuple[str, Sop]], registries: Registries, lin
             )
             for slug, sop in sorted(agencies[agency], key=lambda item: (_natural(item[1].number or ""), item[0]))
         )
-        parts.append(Markup('<section class="sop-instansi"><h2>{}</h2><ul>{}</ul></section>').format(agency, items))
+        book = links.book(ids[agency])
+        download = Markup('<p class="sop-unduh-buku"><a href="{}" download>Unduh buku SOP instansi ini (PDF)</a></p>').format(book) if book else ""
+        parts.append(Markup('<section class="sop-instansi"><h2>{}</h2>{}<ul>{}</ul></section>').format(agency, download, items))
     parts.append(Markup("</div>"))
     return Markup("").join(parts)

@@ -5,12 +5,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..urls import PageKind, PageRef, swimlane_svg
+from ..urls import PageKind, PageRef, book_pdf, sop_pdf, swimlane_svg
 
 
 @dataclass(frozen=True)
 class Links:
     relative: Callable[[str], str]  # site path (e.g. "sop/x/") -> URL relative to the current page
+    pdfs: bool = False  # the build makes the PDFs: only then may a page link them
+
+    def pdf(self, slug: str) -> str | None:
+        """The SOP's PDF, or None when this build makes no PDF (a site never links a missing file)."""
+        return self.relative(sop_pdf(slug)) if self.pdfs else None
+
+    def book(self, agency: str) -> str | None:
+        """The agency's book of SOPs as one PDF, or None when this build makes no PDF."""
+        return self.relative(book_pdf(agency)) if self.pdfs else None
 
     def page(self, ref: PageRef) -> str:
         return self.relative(ref.path)

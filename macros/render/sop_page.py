@@ -86,10 +86,12 @@ def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
         Markup('<a href="{}">{}</a>').format(links.checklist(slug, role), registries.roles[role].short_name)
         for role in sop.roles
     )
+    pdf = links.pdf(slug)
+    download = Markup(' · <a class="sop-unduh-pdf" href="{}" download>Unduh PDF</a>').format(pdf) if pdf else Markup("")
     return Markup(
         '<nav class="sop-tautan" aria-label="Bagian SOP ini"><a href="{}">Lembar Kerja Identifikasi Kegiatan</a> · '
-        '<a href="{}">Diagram Swimlane</a> · Checklist: {}</nav>'
-    ).format(links.worksheet(slug), links.swimlane(slug), checklists)
+        '<a href="{}">Diagram Swimlane</a> · Checklist: {}{}</nav>'
+    ).format(links.worksheet(slug), links.swimlane(slug), checklists, download)
 
 
 def _truncated_note(sop: Sop) -> Markup:

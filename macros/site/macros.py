@@ -50,7 +50,7 @@ def define_env(env) -> None:
     def daftar_sop() -> Markup:
         """Daftar SOP: the table of every SOP on the site."""
         plugin = _plugin(env)
-        links = Links(lambda path: get_relative_url(path, env.page.url))
+        links = plugin.links_for(env.page)
         broken_pages = {slug: links.sop(slug) for slug in plugin.broken_pages}  # serve: why each is off the site
         notice = unpublished_notice(plugin.unpublished, plugin.total_sops, broken_pages)
         return plugin.defer(notice + render_index(list(plugin.site.sops.items()), plugin.site.registries, links))
