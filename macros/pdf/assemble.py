@@ -52,9 +52,46 @@ def combine(parts: Sequence[pikepdf.Pdf]) -> pikepdf.Pdf:
 
 
 def stamp(pdf: pikepdf.Pdf, sheet: pikepdf.Pdf, first: int, pages: Sequence[int]) -> None:
-    """Lay sheet pages first, first+1, ... over the pages of `pdf` numbered in `pages`."""
+    """Lay sheet pages first, first+1, ... over the pages of `pdf` numbered in `pages` (each sheet
+    page is as large as its page). Done by hand rather than with `Page.add_overlay`, which names
+    the drawing at random: the same pages must give the same bytes."""
     for offset, number in enumerate(pages):
-        pdf.pages[number].add_overlay(sheet.pages[first + offset])
+        page = pdf.pages[number]
+        form = pdf.copy_foreign(sheet.pages[first + offset].as_form_xobject())
+        name = _free_name(page, "SopKaki")
+        page.add_resource(form, pikepdf.Name.XObject, name)
+        page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
+        page.contents_add(pikepdf.Stream(pdf, b"\nQ\nq " + str(name).encode() + b" Do Q\n"))
+
+
+def _free_name(page: pikepdf.Page, stem: str) -> pikepdf.Name:
+    taken = set(page.resources.get(pikepdf.Name.XObject, {}).keys()) if pikepdf.Name.Resources in page.obj else set()
+    n = 0
+    while f"/{stem}{n}" in taken:
+        n += 1
+    return pikepdf.Name(f"/{stem}{n}")
+
+
+def retarget_links(pdf: pikepdf.Pdf, printed_at: str, site_url: str | None) -> None:
+    """Links of the printed pages point at the address the pages were printed from; on paper and in
+    the file they must point at the published site (`site_url`), or nowhere when there is none."""
+    for page in pdf.pages:
+        annotations = page.obj.get(pikepdf.Name.Annots)
+        if annotations is None:
+            continue
+        kept = pikepdf.Array()
+        for annotation in annotations:
+            action = annotation.get(pikepdf.Name.A)
+            uri = str(action.get(pikepdf.Name.URI, "")) if action is not None else ""
+            if uri.startswith(printed_at):
+                if not site_url:
+                    continue
+                action.URI = pikepdf.String(site_url.rstrip("/") + uri[len(printed_at):])
+            kept.append(annotation)
+        if len(kept):
+            page.obj.Annots = kept
+        else:
+            del page.obj.Annots
 
 
 def _pdf_date(when: date) -> str:

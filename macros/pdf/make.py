@@ -26,7 +26,7 @@ from ..urls import PageKind, PageRef, book_pdf, sop_pdf
 from . import assemble
 from .assemble import Mark, Metadata
 from .cache import PdfCache, key_of
-from .chromium import Job, Printer, browser_identity
+from .chromium import HOST, Job, Printer, browser_identity
 from .footer import Footer, footer_sheet, page_number
 
 log = logging.getLogger("mkdocs.plugins.sop")
@@ -46,6 +46,7 @@ class PdfSettings:
     paper: str  # "A4" or "F4": the book's front matter (the SOP pages carry their own size)
     stylesheets: tuple[str, ...]  # the site's extra_css, from the site root
     when: date  # the build's date, from the sources
+    site_url: str | None = None  # where the site is published: the PDFs' links point there
     tabs: int = 2
 
 
@@ -250,6 +251,7 @@ def _write(outputs: list[_Output], cache: PdfCache, printer: Printer, base: str,
     pending: list[_Output] = []
     for output in outputs:
         output.key = key_of(base, "file", repr(output.footers), repr(output.marks), repr(output.metadata),
+                            settings.site_url or "",
                             *(hashlib.sha256(part).hexdigest() for part in output.parts))
         data = cache.get(output.key)
         if data is None:
@@ -267,6 +269,7 @@ def _write(outputs: list[_Output], cache: PdfCache, printer: Printer, base: str,
     at = 0
     for output in pending:
         pdf = assemble.combine([assemble.read(part) for part in output.parts])
+        assemble.retarget_links(pdf, HOST, settings.site_url)
         numbered = [n for n, f in enumerate(output.footers) if f is not None]
         assemble.stamp(pdf, sheet, at, numbered)
         at += len(numbered)

@@ -306,6 +306,7 @@ class SopPlugin(BasePlugin[SopConfig]):
             paper=self.config.paper,
             stylesheets=tuple(str(css) for css in config.extra_css),
             when=self.site.newest_date() or dt.date(1970, 1, 1),
+            site_url=config.site_url or None,
             tabs=self.config.pdf_tabs,
         )
         try:
