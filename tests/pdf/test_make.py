@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from macros.validate import validate_paths
+from tests.harness import write_config
 from tests.pdf.conftest import SITE_URL, UNITS, build_with_pdfs, copy_seed
 
 pytestmark = pytest.mark.browser
@@ -224,3 +225,13 @@ def test_links_in_the_pdf_point_at_the_published_site(seed_pdfs):
                 uris.append(str(action["/URI"]))
     assert uris and all(uri.startswith(SITE_URL) for uri in uris), uris
     assert f"{SITE_URL}sop/perbaikan-data-kinerja/" in uris
+
+
+def test_sop_pdf_makes_the_same_files_whatever_mkdocs_yml_says(seed_pdfs, tmp_path, run_sop):
+    config = write_config(tmp_path, sources=copy_seed(tmp_path / "sop"), site_dir=tmp_path / "site", pdf=False,
+                          settings={"site_url": SITE_URL})
+    run = run_sop("pdf", "-f", str(config), cwd=tmp_path)
+    assert run.code == 0, run.err
+    for name in ("perbaikan-data-kinerja.pdf", "buku-sop-bappeda-litbang-banggai.pdf"):
+        assert (tmp_path / "site" / "pdf" / name).read_bytes() == seed_pdfs.pdf(f"pdf/{name}").read_bytes()
+    assert "Unduh PDF" in (tmp_path / "site/sop/perbaikan-data-kinerja/index.html").read_text(encoding="utf-8")
