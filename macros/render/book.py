@@ -113,13 +113,14 @@ def _cover(agency: Agency, year: int, logo_src: str | None) -> Markup:
         Markup('<img class="sop-buku-logo" src="{}" alt="Logo {}">').format(logo_src, agency.government)
         if logo_src else Markup("")
     )
-    levels = Markup("").join(
-        Markup('<p class="sop-buku-pemerintah" style="font-size: {}pt">{}</p>').format(_size(level, LEVEL_SIZES), level.upper())
+    name_size = _size(agency.name, NAME_SIZES)
+    levels = Markup("").join(  # never larger than the agency's own name
+        Markup('<p class="sop-buku-pemerintah" style="font-size: {}pt">{}</p>').format(
+            min(_size(level, LEVEL_SIZES), name_size), level.upper()
+        )
         for level in agency.levels
     )
-    name = Markup('<p class="sop-buku-instansi" style="font-size: {}pt">{}</p>').format(
-        _size(agency.name, NAME_SIZES), agency.name.upper()
-    )
+    name = Markup('<p class="sop-buku-instansi" style="font-size: {}pt">{}</p>').format(name_size, agency.name.upper())
     address = (
         Markup('<p class="sop-buku-alamat" style="font-size: {}pt">{}</p>').format(_size(agency.address, ADDRESS_SIZES), agency.address)
         if agency.address else Markup("")
