@@ -18,6 +18,7 @@ from macros.model.registry import Agency
 from macros.model.sop import Dates, Retirement, Sop, Status
 from macros.render.book import PLACEHOLDER, BookSop, book_groups, book_order, render_book_front
 from macros.render.context import Registries
+from macros.site.data import SiteData
 from tests.conftest import SEED_SOURCES
 from tests.strategies import AGENCIES, AGENCY
 
@@ -228,7 +229,9 @@ def test_an_agency_without_sops_has_an_empty_daftar_isi():
 
 
 def test_the_seed_book():
-    site = FakeSite({"perbaikan-data-kinerja": SEED_SOP}, SEED_REGISTRIES)
+    """From the site's own data (macros.site.data.SiteData), as the PDF engine calls it."""
+    project = load_project(source_sets([SEED_SOURCES])[0])
+    site = SiteData.build(project, project.findings)
     groups = book_groups(site, SEED_SOP.agency, {"perbaikan-data-kinerja": 3})
     assert [(t, [e.slug for e in g]) for t, g in groups] == [
         ("Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Kab. Banggai", ["perbaikan-data-kinerja"])
