@@ -6,23 +6,17 @@ by agency, role and jenis kegiatan and the column headers sort.
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup
 
 from ..model.sop import Sop, Status
 from .context import Registries
 from .links import Links
 from .status import status_badge
-from .text import indonesian_date, nomor, total_time
+from .text import indonesian_date, natural_key, nomor, total_time
 
 
 def agency_name(sop: Sop, registries: Registries) -> str:
     return registries.agencies[sop.agency].name
-
-
-def _natural(text: str) -> list:
-    return [int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", text)]
 
 
 def _options(label: str, key: str, values: list[tuple[str, str]]) -> Markup:
@@ -53,7 +47,7 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
     if not sops:
         return Markup('<p class="sop-kosong">Belum ada SOP. Tambahkan satu berkas YAML di folder <code>sop/</code>.</p>')
     ordered = sorted(
-        sops, key=lambda item: (agency_name(item[1], registries).lower(), agency_name(item[1], registries), _natural(item[1].number or ""), item[0])
+        sops, key=lambda item: (agency_name(item[1], registries).lower(), agency_name(item[1], registries), natural_key(item[1].number or ""), item[0])
     )
     # The rows come in agency order, then by number: that is the order the header states (Instansi ▲).
     head = Markup(
@@ -132,7 +126,7 @@ def render_agency_index(sops: list[tuple[str, Sop]], registries: Registries, lin
             Markup('<li><a href="{}">{}</a>{} <span class="sop-bidang">{}</span></li>').format(
                 links.sop(slug), sop.title, status_badge(sop), nomor(sop.number)
             )
-            for slug, sop in sorted(agencies[agency], key=lambda item: (_natural(item[1].number or ""), item[0]))
+            for slug, sop in sorted(agencies[agency], key=lambda item: (natural_key(item[1].number or ""), item[0]))
         )
         book = links.book(ids[agency])
         download = Markup('<p class="sop-unduh-buku"><a href="{}" download>Unduh buku SOP instansi ini (PDF)</a></p>').format(book) if book else ""

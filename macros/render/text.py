@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterable
@@ -13,6 +14,11 @@ from ..model.duration import Amount, Bound, Duration, StepTime, TimeUnit, to_min
 
 NOT_SET = "belum ditetapkan"  # a draft's nomor, date or signer
 NO_VALUE = "—"  # a draft step's waktu or output
+
+
+def natural_key(text: str) -> list:
+    """Sort key comparing the numbers in a text as numbers: '205/050/2' before '205/050/10'."""
+    return [int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", text)]
 
 
 def nomor(number: str | None) -> str:
