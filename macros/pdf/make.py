@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from ..model.sop import Sop, Status
-from ..render.book import book_groups, render_book_front
+from ..render.book import book_groups, book_order, render_book_front
 from ..site.data import SiteData
 from ..urls import PageKind, PageRef, book_pdf, sop_pdf
 from . import assemble
@@ -132,41 +132,95 @@ def make_pdfs(site: SiteData, site_dir: Path, cache_dir: Path, settings: PdfSett
         return report
     built = _Site(site_dir)
     cache = PdfCache(cache_dir)
-    base = key_of(FORMAT, browser_identity(), built.assets())
+    prints = _Prints(cache, key_of(FORMAT, browser_identity(), built.assets()))
+    books = [_Book(site, agency_id, settings) for agency_id in sorted({sop.agency for sop in site.sops.values()})]
     with Printer(site_dir, settings.tabs) as printer:
-        printed = _print_sops(site, built, cache, printer, base)
+        # Round 1: every SOP's two pages, and every book's front matter before its page numbers are known.
+        pages = {
+            slug: (prints.ask(PageRef(PageKind.DOCUMENT, slug), built), prints.ask(PageRef(PageKind.WORKSHEET, slug), built))
+            for slug in site.sops
+        }
+        fronts = {book.agency_id: prints.ask_front(book, None) for book in books}
+        prints.run(printer)
+        printed = {
+            slug: _Printed(slug, site.sops[slug], prints.got[doc.key], prints.got[ws.key], (doc.key, ws.key),
+                           identity_pages=1 + doc.article.count("sop-rincian--lanjutan"),
+                           procedure_pages=doc.article.count('class="sop-halaman-cetak"'))
+            for slug, (doc, ws) in pages.items()
+        }
+        # Round 2 (rarely more): each front matter with every SOP's first page, until its length holds.
+        counts = {agency_id: _page_count(prints.got[front.key]) for agency_id, front in fronts.items()}
+        waiting = {book.agency_id: book for book in books}
+        for _ in range(MAX_FRONT_PASSES):
+            asked = {agency_id: prints.ask_front(book, book.starts(counts[agency_id], printed))
+                     for agency_id, book in waiting.items()}
+            prints.run(printer)
+            for agency_id, front in asked.items():
+                data = prints.got[front.key]
+                if _page_count(data) == counts[agency_id]:
+                    waiting.pop(agency_id).front = data
+                else:
+                    counts[agency_id] = _page_count(data)
+            if not waiting:
+                break
+        else:
+            raise PdfFailed(f"Daftar Isi buku {', '.join(waiting)}: jumlah halamannya tidak tetap")
         agencies = site.registries.agencies
         outputs = [_sop_output(item, agencies[item.sop.agency].name, settings) for item in printed.values()]
-        for agency_id in sorted({sop.agency for sop in site.sops.values()}):
-            outputs.append(_book_output(site, agency_id, printed, cache, printer, base, settings))
-        _write(outputs, cache, printer, base, settings, site_dir, report)
+        outputs += [book.output(printed, settings) for book in books]
+        _write(outputs, cache, printer, prints.base, settings, site_dir, report)
         report.printed = printer.printed
     report.reused = cache.hits
     cache.prune()
     return report
 
 
-def _print_sops(site: SiteData, built: _Site, cache: PdfCache, printer: Printer, base: str) -> dict[str, _Printed]:
-    refs = {slug: (PageRef(PageKind.DOCUMENT, slug), PageRef(PageKind.WORKSHEET, slug)) for slug in site.sops}
-    articles = {slug: (built.article(doc), built.article(ws)) for slug, (doc, ws) in refs.items()}
-    keys = {slug: (key_of(base, "page", doc), key_of(base, "page", ws)) for slug, (doc, ws) in articles.items()}
-    found = {key: cache.get(key) for pair in keys.values() for key in pair}
-    missing = [(key, ref) for slug, pair in keys.items() for key, ref in zip(pair, refs[slug]) if found[key] is None]
-    missing = list(dict((key, ref) for key, ref in missing).items())  # one print per distinct page
-    if missing:
-        log.info(f"pdf: mencetak {len(missing)} halaman dengan Chromium")
-        for (key, _), data in zip(missing, printer.print_all([Job(ref.path) for _, ref in missing])):
-            cache.put(key, data)
-            found[key] = data
-    result = {}
-    for slug, sop in site.sops.items():
-        document_html = articles[slug][0]
-        result[slug] = _Printed(
-            slug, sop, found[keys[slug][0]], found[keys[slug][1]], keys[slug],
-            identity_pages=1 + document_html.count("sop-rincian--lanjutan"),
-            procedure_pages=document_html.count('class="sop-halaman-cetak"'),
-        )
-    return result
+def _page_count(data: bytes) -> int:
+    return len(assemble.read(data).pages)
+
+
+@dataclass(frozen=True)
+class _Request:
+    key: str
+    job: Job
+    article: str = ""
+
+
+class _Prints:
+    """Prints asked for: found in the cache, or printed together at the next `run`."""
+
+    def __init__(self, cache: PdfCache, base: str) -> None:
+        self.cache = cache
+        self.base = base
+        self.got: dict[str, bytes] = {}
+        self._missing: dict[str, Job] = {}
+
+    def _ask(self, request: _Request) -> _Request:
+        if request.key not in self.got and request.key not in self._missing:
+            data = self.cache.get(request.key)
+            if data is None:
+                self._missing[request.key] = request.job
+            else:
+                self.got[request.key] = data
+        return request
+
+    def ask(self, ref: PageRef, built: "_Site") -> _Request:
+        article = built.article(ref)
+        return self._ask(_Request(key_of(self.base, "page", article), Job(ref.path), article))
+
+    def ask_front(self, book: "_Book", start_pages: dict[str, int] | None) -> _Request:
+        html = book.front_html(start_pages)
+        return self._ask(_Request(key_of(self.base, "front", html), Job(f"{FRONT_FOLDER}/buku-sop-{book.agency_id}.html", html)))
+
+    def run(self, printer: Printer) -> None:
+        if not self._missing:
+            return
+        keys = list(self._missing)
+        log.info(f"pdf: mencetak {len(keys)} halaman dengan Chromium")
+        for key, data in zip(keys, printer.print_all([self._missing[key] for key in keys])):
+            self.cache.put(key, data)
+            self.got[key] = data
+        self._missing.clear()
 
 
 @dataclass
@@ -194,52 +248,52 @@ def _sop_output(item: _Printed, agency: str, settings: PdfSettings) -> _Output:
     )
 
 
-def _book_output(site: SiteData, agency_id: str, printed: dict[str, _Printed], cache: PdfCache, printer: Printer,
-                 base: str, settings: PdfSettings) -> _Output:
-    agency = site.registries.agencies[agency_id]
-    slugs = [entry.slug for _, entries in book_groups(site, agency_id) for entry in entries]
-    year = max((d for slug in slugs for d in _dates(site.sops[slug])), default=settings.when).year
-    logo = "/" + agency.logo.lstrip("/") if agency.logo else None
-    stylesheets = ["/" + href.lstrip("/") for href in settings.stylesheets]
-    lengths = {slug: len(printed[slug].sizes) for slug in slugs}
+class _Book:
+    """One agency's book: its SOPs in the Daftar Isi's order, its front matter, its file."""
 
-    def front(start_pages: dict[str, int] | None) -> bytes:
-        html = render_book_front(agency, book_groups(site, agency_id, start_pages), year=year, paper=settings.paper,
-                                 stylesheets=stylesheets, logo_src=logo)
-        key = key_of(base, "front", html)
-        data = cache.get(key)
-        if data is None:
-            (data,) = printer.print_all([Job(f"{FRONT_FOLDER}/buku-sop-{agency_id}.html", html)])
-            cache.put(key, data)
-        return data
+    def __init__(self, site: SiteData, agency_id: str, settings: PdfSettings) -> None:
+        self.site = site
+        self.agency_id = agency_id
+        self.agency = site.registries.agencies[agency_id]
+        self.settings = settings
+        self.slugs = [slug for _, slugs in book_order(site, agency_id) for slug in slugs]
+        self.year = max((d for slug in self.slugs for d in _dates(site.sops[slug])), default=settings.when).year
+        self.front: bytes = b""
 
-    data = front(None)
-    for _ in range(MAX_FRONT_PASSES):
-        count = len(assemble.read(data).pages)
-        starts, at = {}, count + 1
-        for slug in slugs:
-            starts[slug], at = at, at + lengths[slug]
-        data = front(starts)
-        if len(assemble.read(data).pages) == count:
-            break
-    else:
-        raise PdfFailed(f"Daftar Isi buku {agency_id}: jumlah halamannya tidak tetap")
+    def front_html(self, start_pages: dict[str, int] | None) -> str:
+        logo = "/" + self.agency.logo.lstrip("/") if self.agency.logo else None
+        return render_book_front(
+            self.agency, book_groups(self.site, self.agency_id, start_pages), year=self.year, paper=self.settings.paper,
+            stylesheets=["/" + href.lstrip("/") for href in self.settings.stylesheets], logo_src=logo,
+        )
 
-    front_sizes = assemble.page_sizes(assemble.read(data))
-    total = count + sum(lengths.values())
-    footers: list[Footer | None] = [None]  # the Halaman Judul carries no footer, but counts as page 1
-    footers += [Footer(w, h, f"Daftar Isi · {agency.name}", page_number(n + 2, total)) for n, (w, h) in enumerate(front_sizes[1:])]
-    marks = [Mark("Daftar Isi", 1 if count > 1 else 0)]
-    parts = [data]
-    for slug in slugs:
-        item = printed[slug]
-        footers += _sop_footers(item.sop, item.sizes, starts[slug], total)
-        number = f"{item.sop.number} — " if item.sop.number else ""
-        marks.append(Mark(f"{number}{item.sop.title}", starts[slug] - 1, item.marks(starts[slug] - 1)))
-        parts += [item.document, item.worksheet]
-    title = f"Standar Operasional Prosedur Administrasi Pemerintahan — {agency.name}"
-    return _Output(book_pdf(agency_id), parts, footers, marks,
-                   Metadata(title, f"Buku SOP {agency.name} ({len(slugs)} SOP)", agency.name, settings.when))
+    def starts(self, front_pages: int, printed: dict[str, _Printed]) -> dict[str, int]:
+        """Each SOP's first page in the book, after `front_pages` pages of front matter."""
+        starts, at = {}, front_pages + 1
+        for slug in self.slugs:
+            starts[slug], at = at, at + len(printed[slug].sizes)
+        return starts
+
+    def output(self, printed: dict[str, _Printed], settings: PdfSettings) -> _Output:
+        agency = self.agency
+        front_sizes = assemble.page_sizes(assemble.read(self.front))
+        count = len(front_sizes)
+        starts = self.starts(count, printed)
+        total = count + sum(len(printed[slug].sizes) for slug in self.slugs)
+        footers: list[Footer | None] = [None]  # the Halaman Judul carries no footer, but counts as page 1
+        footers += [Footer(w, h, f"Daftar Isi · {agency.name}", page_number(n + 2, total))
+                    for n, (w, h) in enumerate(front_sizes[1:])]
+        marks = [Mark("Daftar Isi", 1 if count > 1 else 0)]
+        parts = [self.front]
+        for slug in self.slugs:
+            item = printed[slug]
+            footers += _sop_footers(item.sop, item.sizes, starts[slug], total)
+            number = f"{item.sop.number} — " if item.sop.number else ""
+            marks.append(Mark(f"{number}{item.sop.title}", starts[slug] - 1, item.marks(starts[slug] - 1)))
+            parts += [item.document, item.worksheet]
+        title = f"Standar Operasional Prosedur Administrasi Pemerintahan — {agency.name}"
+        return _Output(book_pdf(self.agency_id), parts, footers, marks,
+                       Metadata(title, f"Buku SOP {agency.name} ({len(self.slugs)} SOP)", agency.name, settings.when))
 
 
 def _dates(sop: Sop) -> list[date]:

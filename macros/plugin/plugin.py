@@ -7,6 +7,7 @@ import logging
 import os
 import re
 import secrets
+import time
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -309,6 +310,7 @@ class SopPlugin(BasePlugin[SopConfig]):
             site_url=config.site_url or None,
             tabs=self.config.pdf_tabs,
         )
+        started = time.perf_counter()
         try:
             report = make_pdfs(self.site, Path(config.site_dir), base / self.config.cache_dir / "pdf", settings)
         except (PdfFailed, PrintFailed) as exc:
@@ -316,8 +318,9 @@ class SopPlugin(BasePlugin[SopConfig]):
                 raise Abort(f"galat: PDF tidak dapat dibuat: {exc}") from None
             log.error(f"galat: PDF tidak dapat dibuat: {exc}")
             return
+        seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
         log.info(f"pdf: {len(report.files)} berkas di {PDF_FOLDER}/, {report.printed} halaman dicetak Chromium, "
-                 f"{report.reused} dari cache")
+                 f"{report.reused} dari cache, {seconds} detik")
 
     def on_build_error(self, error: Exception) -> None:
         _BUILD_DATE.release()
