@@ -10,6 +10,9 @@ several runs, wall time and peak RSS of:
     plugins) building the same number of pages, each page's Markdown as large as the HTML
     our renderers made for that page, in folders that give the same navigation shape.
 It prints one table and writes the figures as JSON.
+
+With `--pdf` it measures the PDFs a build makes instead (benchmarks/pdf_build.py): the seed's,
+a 100-SOP agency's book cold and after one edit, and all PDFs of `--pdf-n` SOPs.
 """
 
 from __future__ import annotations
@@ -185,14 +188,27 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs-large", type=int, default=2, help="pengulangan untuk N di atas --large")
     parser.add_argument("--large", type=int, default=2000, help="mulai N berapa --runs-large dipakai")
     parser.add_argument("--seed", type=int, default=2024)
-    parser.add_argument("--json", type=Path, default=REPO / "benchmarks" / "results.json")
+    parser.add_argument("--json", type=Path, default=None, help="berkas JSON hasil (bawaan: benchmarks/results[-pdf].json)")
+    parser.add_argument("--pdf", action="store_true", help="ukur pembuatan PDF (binder SOP), bukan situs")
+    parser.add_argument("--pdf-n", type=int, default=1000, help="jumlah SOP untuk ukuran 'semua PDF' (0: lewati)")
     args = parser.parse_args(argv)
+    machine = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+               "processor": platform.processor() or platform.machine()}
+    if args.pdf:
+        from benchmarks.pdf_build import bench_pdf, pdf_table
+
+        result = bench_pdf(args.work, args.runs, args.pdf_n, args.seed)
+        print(pdf_table(result), flush=True)
+        target = args.json or REPO / "benchmarks" / "results-pdf.json"
+        target.write_text(json.dumps({"machine": machine, "seed": args.seed, "pdf": result}, indent=2, ensure_ascii=False) + "\n",
+                          encoding="utf-8")
+        print(f"\nJSON: {target}")
+        return
     results = []
     for n in args.n:
         results.append(bench(n, args.runs if n <= args.large else args.runs_large, args.work, args.seed))
         print(table(results), flush=True)
-    machine = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-               "processor": platform.processor() or platform.machine()}
+    args.json = args.json or REPO / "benchmarks" / "results.json"
     args.json.write_text(json.dumps({"machine": machine, "seed": args.seed, "results": results},
                                     indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nJSON: {args.json}")

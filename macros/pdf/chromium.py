@@ -99,6 +99,7 @@ class Printer:
         self._playwright = None
         self._browser = None
         self._context = None
+        self._warming = None
 
     def __enter__(self) -> "Printer":
         return self
@@ -106,16 +107,28 @@ class Printer:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def print_all(self, jobs: Sequence[Job]) -> list[bytes]:
-        """The PDF bytes of each job, in order. Raises PrintFailed with one line."""
-        if not jobs:
-            return []
+    def _run(self, coroutine):
         if self._loop is None:
             self._loop = asyncio.new_event_loop()
             self._thread = threading.Thread(target=self._loop.run_forever, name="sop-pdf", daemon=True)
             self._thread.start()
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
+
+    def warm_up(self) -> None:
+        """Start the browser now, in the background (a build renders its pages meanwhile); a
+        failure to start is reported by the first print."""
+        if self._warming is None and self._context is None:
+            self._warming = self._run(self._start())
+
+    def print_all(self, jobs: Sequence[Job]) -> list[bytes]:
+        """The PDF bytes of each job, in order. Raises PrintFailed with one line."""
+        if not jobs:
+            return []
         try:
-            result = asyncio.run_coroutine_threadsafe(self._print_all(list(jobs)), self._loop).result()
+            if self._warming is not None:
+                warming, self._warming = self._warming, None
+                warming.result()
+            result = self._run(self._print_all(list(jobs))).result()
         except PrintFailed:
             raise
         except Exception as exc:
@@ -126,6 +139,12 @@ class Printer:
     def close(self) -> None:
         if self._loop is None:
             return
+        try:
+            if self._warming is not None:
+                self._warming.result(timeout=60)
+        except Exception:
+            pass
+        self._warming = None
         try:
             asyncio.run_coroutine_threadsafe(self._shutdown(), self._loop).result(timeout=60)
         except Exception:  # the browser is going away either way

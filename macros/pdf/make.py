@@ -126,50 +126,55 @@ class _Site:
         return self._assets
 
 
-def make_pdfs(site: SiteData, site_dir: Path, cache_dir: Path, settings: PdfSettings) -> PdfReport:
+def make_pdfs(site: SiteData, site_dir: Path, cache_dir: Path, settings: PdfSettings,
+              printer: Printer | None = None) -> PdfReport:
+    """Write every PDF into `site_dir`. `printer`: one already started (its owner closes it)."""
     report = PdfReport()
     if not site.sops:
         return report
+    if printer is None:
+        with Printer(site_dir, settings.tabs) as own:
+            return make_pdfs(site, site_dir, cache_dir, settings, own)
+    printed_before = printer.printed
     built = _Site(site_dir)
     cache = PdfCache(cache_dir)
     prints = _Prints(cache, key_of(FORMAT, browser_identity(), built.assets()))
     books = [_Book(site, agency_id, settings) for agency_id in sorted({sop.agency for sop in site.sops.values()})]
-    with Printer(site_dir, settings.tabs) as printer:
-        # Round 1: every SOP's two pages, and every book's front matter before its page numbers are known.
-        pages = {
-            slug: (prints.ask(PageRef(PageKind.DOCUMENT, slug), built), prints.ask(PageRef(PageKind.WORKSHEET, slug), built))
-            for slug in site.sops
-        }
-        fronts = {book.agency_id: prints.ask_front(book, None) for book in books}
+    # Round 1: every SOP's two pages, and every book's front matter before its page numbers are known.
+    pages = {
+        slug: (prints.ask(PageRef(PageKind.DOCUMENT, slug), built), prints.ask(PageRef(PageKind.WORKSHEET, slug), built))
+        for slug in site.sops
+    }
+    fronts = {book.agency_id: prints.ask_front(book, None) for book in books}
+    prints.run(printer)
+    printed = {
+        slug: _Printed(slug, site.sops[slug], prints.got[doc.key], prints.got[ws.key], (doc.key, ws.key),
+                       identity_pages=1 + doc.article.count("sop-rincian--lanjutan"),
+                       procedure_pages=doc.article.count('class="sop-halaman-cetak"'))
+        for slug, (doc, ws) in pages.items()
+    }
+    # Round 2 (rarely more): each front matter with every SOP's first page, until its length holds.
+    counts = {agency_id: _page_count(prints.got[front.key]) for agency_id, front in fronts.items()}
+    waiting = {book.agency_id: book for book in books}
+    for _ in range(MAX_FRONT_PASSES):
+        asked = {agency_id: prints.ask_front(book, book.starts(counts[agency_id], printed))
+                 for agency_id, book in waiting.items()}
         prints.run(printer)
-        printed = {
-            slug: _Printed(slug, site.sops[slug], prints.got[doc.key], prints.got[ws.key], (doc.key, ws.key),
-                           identity_pages=1 + doc.article.count("sop-rincian--lanjutan"),
-                           procedure_pages=doc.article.count('class="sop-halaman-cetak"'))
-            for slug, (doc, ws) in pages.items()
-        }
-        # Round 2 (rarely more): each front matter with every SOP's first page, until its length holds.
-        counts = {agency_id: _page_count(prints.got[front.key]) for agency_id, front in fronts.items()}
-        waiting = {book.agency_id: book for book in books}
-        for _ in range(MAX_FRONT_PASSES):
-            asked = {agency_id: prints.ask_front(book, book.starts(counts[agency_id], printed))
-                     for agency_id, book in waiting.items()}
-            prints.run(printer)
-            for agency_id, front in asked.items():
-                data = prints.got[front.key]
-                if _page_count(data) == counts[agency_id]:
-                    waiting.pop(agency_id).front = data
-                else:
-                    counts[agency_id] = _page_count(data)
-            if not waiting:
-                break
-        else:
-            raise PdfFailed(f"Daftar Isi buku {', '.join(waiting)}: jumlah halamannya tidak tetap")
-        agencies = site.registries.agencies
-        outputs = [_sop_output(item, agencies[item.sop.agency].name, settings) for item in printed.values()]
-        outputs += [book.output(printed, settings) for book in books]
-        _write(outputs, cache, printer, prints.base, settings, site_dir, report)
-        report.printed = printer.printed
+        for agency_id, front in asked.items():
+            data = prints.got[front.key]
+            if _page_count(data) == counts[agency_id]:
+                waiting.pop(agency_id).front = data
+            else:
+                counts[agency_id] = _page_count(data)
+        if not waiting:
+            break
+    else:
+        raise PdfFailed(f"Daftar Isi buku {', '.join(waiting)}: jumlah halamannya tidak tetap")
+    agencies = site.registries.agencies
+    outputs = [_sop_output(item, agencies[item.sop.agency].name, settings) for item in printed.values()]
+    outputs += [book.output(printed, settings) for book in books]
+    _write(outputs, cache, printer, prints.base, settings, site_dir, report)
+    report.printed = printer.printed - printed_before
     report.reused = cache.hits
     cache.prune()
     return report

@@ -22,7 +22,7 @@ from mkdocs.utils import get_relative_url
 from .. import codes
 from ..findings import Finding, Location, Severity, sorted_findings
 from ..load.discover import display_path
-from ..pdf import FORCE_PDF, PdfFailed, PdfSettings, PrintFailed, chromium_path, make_pdfs
+from ..pdf import FORCE_PDF, PdfFailed, PdfSettings, Printer, PrintFailed, chromium_path, make_pdfs
 from ..model.base import RESERVED_NAMES, is_slug
 from ..model.project import Project, SopDocument
 from ..render.context import Registries
@@ -101,6 +101,7 @@ class SopPlugin(BasePlugin[SopConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.pdf_on = False  # this build makes the PDFs (and so its pages link them)
+        self._printer: Printer | None = None  # started with the build, used at its end
         self._missing_sources: str | None = None
         self._reset()
 
@@ -137,6 +138,7 @@ class SopPlugin(BasePlugin[SopConfig]):
             )
         self._options = PageOptions(self.config.paper, self.config.print_steps_per_page)
         self.pdf_on = self._wants_pdf()
+        self._close_printer()
         if self.serving:
             self._keep_macros_from_exiting(config)
         self._add_templates(config)
@@ -157,6 +159,10 @@ class SopPlugin(BasePlugin[SopConfig]):
             log.error(message)
             self._reset_after_crash()
         self._pin_build_date()
+        if self.pdf_on and self.site is not None and self.site.sops:
+            # Chromium starts while the pages are rendered: a second of the build's end saved
+            self._printer = Printer(Path(config.site_dir), self.config.pdf_tabs)
+            self._printer.warm_up()
         return config
 
     def _wants_pdf(self) -> bool:
@@ -296,10 +302,18 @@ class SopPlugin(BasePlugin[SopConfig]):
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         _BUILD_DATE.release()
-        if self._failures and not self.serving:
-            raise Abort(f"{len(self._failures)} bagian situs tidak dapat dibuat; lihat galat di atas")
-        if self.pdf_on and self.site is not None and self.site.sops:
-            self._make_pdfs(config)
+        try:
+            if self._failures and not self.serving:
+                raise Abort(f"{len(self._failures)} bagian situs tidak dapat dibuat; lihat galat di atas")
+            if self.pdf_on and self.site is not None and self.site.sops:
+                self._make_pdfs(config)
+        finally:
+            self._close_printer()
+
+    def _close_printer(self) -> None:
+        printer, self._printer = self._printer, None
+        if printer is not None:
+            printer.close()
 
     def _make_pdfs(self, config: MkDocsConfig) -> None:
         base = Path(config.config_file_path or ".").parent
@@ -312,7 +326,8 @@ class SopPlugin(BasePlugin[SopConfig]):
         )
         started = time.perf_counter()
         try:
-            report = make_pdfs(self.site, Path(config.site_dir), base / self.config.cache_dir / "pdf", settings)
+            report = make_pdfs(self.site, Path(config.site_dir), base / self.config.cache_dir / "pdf", settings,
+                               self._printer)
         except (PdfFailed, PrintFailed) as exc:
             if not self.serving:
                 raise Abort(f"galat: PDF tidak dapat dibuat: {exc}") from None
@@ -324,9 +339,11 @@ class SopPlugin(BasePlugin[SopConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         _BUILD_DATE.release()
+        self._close_printer()
 
     def on_shutdown(self) -> None:
         _BUILD_DATE.release()
+        self._close_printer()
         self.serving = False  # mkdocs keeps this instance for the next command of the process
 
     # -- pages -------------------------------------------------------------------------------
