@@ -88,7 +88,7 @@ def _one_agency(sources: Path) -> None:
 def _edit_one(sources: Path, k: int) -> None:
     path = sorted(p for p in sources.rglob("*.yml") if not p.name.startswith("_"))[0]
     text = path.read_text(encoding="utf-8")
-    edited = re.sub(r"^(\s*- kegiatan: )(.*)$", lambda m: f"{m.group(1)}{m.group(2)} (suntingan {k})", text, count=1, flags=re.M)
+    edited = text.replace("tahap 1", f"tahap 1 suntingan {k}", 1)  # the first step's kegiatan (corpus.py)
     if edited == text:
         raise SystemExit(f"tidak ada langkah untuk disunting di {path}")
     path.write_text(edited, encoding="utf-8")
