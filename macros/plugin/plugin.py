@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 from .. import codes
 from ..findings import Finding, Location, Severity, sorted_findings
 from ..load.discover import display_path
+from ..load.revisions import source_revisions
 from ..model.base import RESERVED_NAMES, is_slug
 from ..model.project import Project, SopDocument
 from ..render.context import Registries
@@ -131,7 +132,7 @@ class SopPlugin(BasePlugin[SopConfig]):
                 "mkdocs.yml: bagian 'nav' tidak dipakai bersama plugin sop, yang membuat navigasi dari halaman di docs/ "
                 "dan dari sumber SOP; hapus bagian 'nav'"
             )
-        self._options = PageOptions(self.config.paper, self.config.print_steps_per_page)
+        self._options = PageOptions(self.config.paper, self.config.print_steps_per_page, config.site_url or None)
         if self.serving:
             self._keep_macros_from_exiting(config)
         self._add_templates(config)
@@ -206,12 +207,18 @@ class SopPlugin(BasePlugin[SopConfig]):
             (log.error if finding.severity is Severity.ERROR else log.info)(finding.as_line())
         log.info(f"swimlane: {cache.drawn} digambar dengan dot, {cache.reused} dari cache")
         self.errors = [f for f in findings if f.severity is Severity.ERROR]
-        self.site = SiteData.build(project, findings)  # every drawn swimlane belongs to a published SOP
+        # the revision printed beside the QR code: only asked of git when there is a QR code to print
+        revisions = self._revisions(root, project, findings) if self._options.site_url else None
+        self.site = SiteData.build(project, findings, revisions)  # every drawn swimlane belongs to a published SOP
         self._paths = {d.slug: d.path for d in project.documents}
         self.pages = page_refs(self.site)
         self._note_unpublished(project)
         if self.serving:
             self._add_broken_pages(project)
+
+    @staticmethod
+    def _revisions(root: Path, project: Project, findings: list[Finding]):
+        return source_revisions(root, {d.slug: Path(d.path) for d in project.renderable(findings)})
 
     @property
     def broken_pages(self) -> list[str]:
