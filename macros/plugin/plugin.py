@@ -7,6 +7,7 @@ import os
 import re
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,6 +45,18 @@ SECTION_TITLE = "Dokumen SOP"
 BLOCK_END = re.compile(r"(</(?:td|th|tr|div|li|p|h[1-6]|caption)>)(?=<)")
 EPOCH_RANGE = (0, 2**32 - 1)  # what gzip (sitemap.xml.gz) can write as a timestamp
 TEMPLATES = Path(__file__).parent / "templates"  # partials put before the theme's own
+
+
+def printed_site_url(site_url: str | None, dev_addr, serving: bool) -> str | None:
+    """The address the printed QR code points to: mkdocs' `site_url`, but never the address
+    `mkdocs serve` puts there (its own server, even when the site sets another): no paper may point
+    to a preview on the author's machine."""
+    if not site_url or serving:
+        return None
+    parts = urlsplit(site_url)
+    if dev_addr is not None and parts.hostname == dev_addr.host and parts.port == dev_addr.port:
+        return None
+    return site_url
 
 
 class _BuildDate:
@@ -132,7 +145,8 @@ class SopPlugin(BasePlugin[SopConfig]):
                 "mkdocs.yml: bagian 'nav' tidak dipakai bersama plugin sop, yang membuat navigasi dari halaman di docs/ "
                 "dan dari sumber SOP; hapus bagian 'nav'"
             )
-        self._options = PageOptions(self.config.paper, self.config.print_steps_per_page, config.site_url or None)
+        site_url = printed_site_url(config.site_url, config.dev_addr, self.serving)
+        self._options = PageOptions(self.config.paper, self.config.print_steps_per_page, site_url)
         if self.serving:
             self._keep_macros_from_exiting(config)
         self._add_templates(config)
