@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 from .. import codes
 from ..findings import Finding, Location, Severity, sorted_findings
 from ..load.discover import display_path
-from ..load.revisions import source_revisions
+from ..load.revisions import Revision, source_revisions
 from ..model.base import RESERVED_NAMES, is_slug
 from ..model.project import Project, SopDocument
 from ..render.context import Registries
@@ -231,7 +231,7 @@ class SopPlugin(BasePlugin[SopConfig]):
             self._add_broken_pages(project)
 
     @staticmethod
-    def _revisions(root: Path, project: Project, findings: list[Finding]):
+    def _revisions(root: Path, project: Project, findings: list[Finding]) -> dict[str, Revision]:
         return source_revisions(root, {d.slug: Path(d.path) for d in project.renderable(findings)})
 
     @property

@@ -141,3 +141,23 @@ def test_the_seed_with_its_qr_code_plans_one_identity_page(seed):
     sop, registries = seed
     html = str(identity_block(sop, registries, {}, Links(lambda p: p), trace=Trace(SEED_URL, GIT)))
     assert "sop-rincian--lanjutan" not in html
+
+
+def test_the_estimate_uses_the_print_styles_of_the_trace():
+    from tests.render.test_fonts import CSS, _block, _declarations, _top_level
+
+    def mm(value: str) -> float:
+        assert value.endswith("mm"), value
+        return float(value[:-2]) * pagination.MM
+
+    printed = _block(CSS, "@media print")
+    block = _declarations(printed, ".sop-jejak")
+    assert mm(block["margin-top"]) == pytest.approx(pagination.TRACE_GAP)
+    assert mm(block["gap"]) == pytest.approx(pagination.BESIDE["sop-jejak"][2] - pagination.TRACE_QR)
+    assert block["font-size"] == "6.5pt" and 6.5 / 8.5 == pytest.approx(pagination.TRACE_FONT)
+    assert float(block["line-height"]) * 6.5 * pagination.PT == pytest.approx(pagination.TRACE_LINE)
+    assert block["font-weight"] == "400"  # the estimate measures its text as regular
+    for selector in (".sop-jejak-qr", ".sop-jejak-qr svg"):
+        sizes = _declarations(printed, selector)
+        assert mm(sizes["width"]) == mm(sizes["height"]) == pytest.approx(pagination.TRACE_QR)
+    assert _declarations(_top_level(CSS), ".sop-jejak") == {"display": "none"}  # printed only
