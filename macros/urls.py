@@ -95,3 +95,8 @@ def section_of(src_uri: str) -> str | None:
     """The generated section a build file belongs to: 'sop', 'pelaksana', or None."""
     head = src_uri.split("/", 1)[0]
     return head if head in (SOP_FOLDER, ROLE_FOLDER) and "/" in src_uri else None
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    """A site path ('sop/x/') under the configured `site_url`, whether or not either has its '/'."""
+    return site_url.rstrip("/") + "/" + path.lstrip("/")

@@ -9,6 +9,7 @@ import re
 import secrets
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,6 +23,7 @@ from mkdocs.utils import get_relative_url
 from .. import codes
 from ..findings import Finding, Location, Severity, sorted_findings
 from ..load.discover import display_path
+from ..load.revisions import Revision, source_revisions
 from ..pdf import FORCE_PDF, PdfFailed, PdfSettings, Printer, PrintFailed, chromium_path, make_pdfs
 from ..model.base import RESERVED_NAMES, is_slug
 from ..model.project import Project, SopDocument
@@ -46,6 +48,18 @@ SECTION_TITLE = "Dokumen SOP"
 BLOCK_END = re.compile(r"(</(?:td|th|tr|div|li|p|h[1-6]|caption)>)(?=<)")
 EPOCH_RANGE = (0, 2**32 - 1)  # what gzip (sitemap.xml.gz) can write as a timestamp
 TEMPLATES = Path(__file__).parent / "templates"  # partials put before the theme's own
+
+
+def printed_site_url(site_url: str | None, dev_addr, serving: bool) -> str | None:
+    """The address the printed QR code points to: mkdocs' `site_url`, but never the address
+    `mkdocs serve` puts there (its own server, even when the site sets another): no paper may point
+    to a preview on the author's machine."""
+    if not site_url or serving:
+        return None
+    parts = urlsplit(site_url)
+    if dev_addr is not None and parts.hostname == dev_addr.host and parts.port == dev_addr.port:
+        return None
+    return site_url
 
 
 class _BuildDate:
@@ -136,7 +150,8 @@ class SopPlugin(BasePlugin[SopConfig]):
                 "mkdocs.yml: bagian 'nav' tidak dipakai bersama plugin sop, yang membuat navigasi dari halaman di docs/ "
                 "dan dari sumber SOP; hapus bagian 'nav'"
             )
-        self._options = PageOptions(self.config.paper, self.config.print_steps_per_page)
+        site_url = printed_site_url(config.site_url, config.dev_addr, self.serving)
+        self._options = PageOptions(self.config.paper, self.config.print_steps_per_page, site_url)
         self.pdf_on = self._wants_pdf()
         self._close_printer()
         if self.serving:
@@ -232,12 +247,18 @@ class SopPlugin(BasePlugin[SopConfig]):
             (log.error if finding.severity is Severity.ERROR else log.info)(finding.as_line())
         log.info(f"swimlane: {cache.drawn} digambar dengan dot, {cache.reused} dari cache")
         self.errors = [f for f in findings if f.severity is Severity.ERROR]
-        self.site = SiteData.build(project, findings)  # every drawn swimlane belongs to a published SOP
+        # the revision printed beside the QR code: only asked of git when there is a QR code to print
+        revisions = self._revisions(root, project, findings) if self._options.site_url else None
+        self.site = SiteData.build(project, findings, revisions)  # every drawn swimlane belongs to a published SOP
         self._paths = {d.slug: d.path for d in project.documents}
         self.pages = page_refs(self.site)
         self._note_unpublished(project)
         if self.serving:
             self._add_broken_pages(project)
+
+    @staticmethod
+    def _revisions(root: Path, project: Project, findings: list[Finding]) -> dict[str, Revision]:
+        return source_revisions(root, {d.slug: Path(d.path) for d in project.renderable(findings)})
 
     @property
     def broken_pages(self) -> list[str]:
@@ -321,7 +342,7 @@ class SopPlugin(BasePlugin[SopConfig]):
             paper=self.config.paper,
             stylesheets=tuple(str(css) for css in config.extra_css),
             when=self.site.newest_date() or dt.date(1970, 1, 1),
-            site_url=config.site_url or None,
+            site_url=self._options.site_url,
             tabs=self.config.pdf_tabs,
         )
         started = time.perf_counter()

@@ -12,9 +12,10 @@ from .flowchart.pagination import IdentityPair, PairPart, identity_pages
 from .html import ordered_list
 from .links import Links
 from .text import NOT_SET, grouped_nip, indonesian_date
+from .trace import Trace, trace_block
 
 
-def _kop(sop: Sop, registries: Registries, links: Links) -> Markup:
+def _kop(sop: Sop, registries: Registries, links: Links, trace: Trace | None = None) -> Markup:
     agency = registries.agencies[sop.agency]
     parts = []
     if agency.logo:
@@ -24,6 +25,8 @@ def _kop(sop: Sop, registries: Registries, links: Links) -> Markup:
     parts.append(Markup('<div class="sop-kop-instansi">{}</div>').format(agency.name.upper()))
     if agency.address:
         parts.append(Markup('<div class="sop-kop-alamat">{}</div>').format(agency.address))
+    if trace is not None:  # printed only, below the agency: where this paper's living version is
+        parts.append(trace_block(trace))
     return Markup("").join(parts)
 
 
@@ -74,8 +77,11 @@ def _related(sop: Sop, titles: dict[str, str], links: Links) -> list[Markup]:
     return items
 
 
-def identity_block(sop: Sop, registries: Registries, titles: dict[str, str], links: Links, paper: str = "A4") -> Markup:
-    """`paper`: where the print breaks a long block; A4, the smaller, is safe for F4 too."""
+def identity_block(
+    sop: Sop, registries: Registries, titles: dict[str, str], links: Links, paper: str = "A4", trace: Trace | None = None,
+) -> Markup:
+    """`paper`: where the print breaks a long block; A4, the smaller, is safe for F4 too. `trace`: the
+    QR code and revision printed in the kop (when the site's address is known)."""
     rows = [
         ("Nomor SOP", sop.number if sop.number is not None else _not_set()),
         ("Tanggal Pembuatan", indonesian_date(sop.dates.created) if sop.dates.created is not None else _not_set()),
@@ -84,7 +90,7 @@ def identity_block(sop: Sop, registries: Registries, titles: dict[str, str], lin
         ("Disahkan oleh", _signer(sop, registries)),
         ("Nama SOP", Markup('<strong class="sop-nama-sop">{}</strong>').format(sop.title)),
     ]
-    kop = _kop(sop, registries, links)
+    kop = _kop(sop, registries, links, trace)
     body = [
         Markup('<tr><td class="sop-kop" rowspan="{}">{}</td><th scope="row">{}</th><td>{}</td></tr>').format(
             len(rows), kop, rows[0][0], rows[0][1]

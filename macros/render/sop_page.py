@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..model.revision import Revision
 from ..model.sop import Sop
+from ..urls import PageKind, PageRef, absolute_url
 from .actors import column_name, column_short
 from .citation import review_aside
 from .context import Registries
@@ -19,6 +21,7 @@ from .identity import identity_block
 from .links import Links
 from .procedure import procedure_table, screen_widths
 from .text import indonesian_date, total_time
+from .trace import Trace
 
 SCREEN_COLUMN = 108.0
 
@@ -27,6 +30,7 @@ SCREEN_COLUMN = 108.0
 class PageOptions:
     paper: str = "A4"
     steps_per_page: int = 0
+    site_url: str | None = None  # mkdocs' `site_url`: when set, the printout carries the QR code to the page
 
 
 def _page_style(options: PageOptions) -> Markup:
@@ -99,8 +103,18 @@ def _truncated_note(sop: Sop) -> Markup:
     return truncated_note(len(sop.steps)) if sop.truncated else Markup("")
 
 
-def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[str, str], links: Links, options: PageOptions) -> Markup:
-    """`titles` maps every published slug to its title (for keterkaitan links)."""
+def _trace(slug: str, options: PageOptions, revision: Revision | None) -> Trace | None:
+    if not options.site_url:
+        return None
+    return Trace(absolute_url(options.site_url, PageRef(PageKind.DOCUMENT, slug).path), revision)
+
+
+def render_sop_page(
+    slug: str, sop: Sop, registries: Registries, titles: dict[str, str], links: Links, options: PageOptions,
+    revision: Revision | None = None,
+) -> Markup:
+    """`titles` maps every published slug to its title (for keterkaitan links); `revision`: of the
+    source, printed with the QR code when `options.site_url` is set."""
     revisions = [table_row([indonesian_date(r.date), r.change, r.by]) for r in sop.revisions]
     parts = [
         _page_style(options),
@@ -108,7 +122,7 @@ def render_sop_page(slug: str, sop: Sop, registries: Registries, titles: dict[st
         Markup('<h1 class="sop-judul-layar">{}</h1>').format(sop.title),
         _views(slug, sop, registries, links),
         _truncated_note(sop),
-        identity_block(sop, registries, titles, links, paper=options.paper),
+        identity_block(sop, registries, titles, links, paper=options.paper, trace=_trace(slug, options, revision)),
         review_aside(sop, registries),
         Markup('<section class="sop-prosedur-blok" aria-label="Prosedur"><h2 class="sop-judul-layar">Prosedur</h2>'),
         _truncated_note(sop),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..findings import Finding
+from ..load.revisions import Revision
 from ..model.project import Project
 from ..model.sop import Sop
 from ..render.context import Registries
@@ -16,12 +17,14 @@ from ..render.context import Registries
 class SiteData:
     registries: Registries
     sops: dict[str, Sop]  # slug -> model, only SOPs without errors, in slug order
+    revisions: dict[str, Revision] = field(default_factory=dict)  # slug -> revision of its source, when asked for
 
     @classmethod
-    def build(cls, project: Project, findings: list[Finding]) -> "SiteData":
+    def build(cls, project: Project, findings: list[Finding], revisions: dict[str, Revision] | None = None) -> "SiteData":
         documents = sorted(project.renderable(findings), key=lambda d: d.slug)
         registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
-        return cls(registries, {d.slug: d.sop for d in documents})
+        sops = {d.slug: d.sop for d in documents}
+        return cls(registries, sops, {slug: r for slug, r in (revisions or {}).items() if slug in sops})
 
     @cached_property
     def titles(self) -> dict[str, str]:

@@ -91,7 +91,9 @@ VIEWS: dict[PageKind, View] = {
         searchable=True,
     ),
     PageKind.DOCUMENT: View(
-        lambda ref, c: render_sop_page(ref.slug, c.site.sops[ref.slug], c.site.registries, c.site.titles, c.links, c.options),
+        lambda ref, c: render_sop_page(
+            ref.slug, c.site.sops[ref.slug], c.site.registries, c.site.titles, c.links, c.options, c.site.revisions.get(ref.slug)
+        ),
         Scope.SOP,
         lambda ref, site: (_sop_title(ref, site), _sop_title(ref, site)),
         wide=True,

@@ -18,6 +18,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLOWCHART_FIXTURES = Path(__file__).parent.parent / "render" / "fixtures" / "flowchart"
 # A one-stop licensing office's SOP with eight actor columns, loops and joint steps: a wide real table.
 PRINT_FIXTURES = Path(__file__).parent / "fixtures" / "cetak"
+TRACE_SITE_URL = "https://sop.banggaikab.go.id/"
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--no-first-run"]
 
@@ -110,6 +111,8 @@ def served(tmp_path_factory):
         ("panjang", long_identity_sources(work / "sumber-panjang"), {}),
         ("cetak", PRINT_FIXTURES, {}),
         ("cetak-f4", PRINT_FIXTURES, {"paper": "F4"}),
+        ("seed-qr", SEED_SOURCES, {"settings": {"site_url": TRACE_SITE_URL}}),  # printed with the QR code
+        ("cetak-qr", PRINT_FIXTURES, {"settings": {"site_url": TRACE_SITE_URL}}),
     ):
         result, site = build_into(work, work / name, sources, "--strict", **options)
         assert result.code == 0, result.err

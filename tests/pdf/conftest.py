@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import generate
-from tests.browser.conftest import _require_browser
+from tests.browser.conftest import TRACE_SITE_URL, _require_browser, browser, playwright_driver, served  # noqa: F401
 from tests.harness import SEED_SOURCES, Run, build, write_config
 
-SITE_URL = "https://sop.banggaikab.go.id/"
+SITE_URL = TRACE_SITE_URL  # the address the browser tests' seed-qr site is built with: the same print layout
 UNITS = ("Bidang Perencanaan Program", "Sekretariat")
 
 

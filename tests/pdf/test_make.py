@@ -14,7 +14,9 @@ import pytest
 import yaml
 
 from macros.validate import validate_paths
+from tests.browser.test_print_trace import _print_layout, _qr_from_pixels
 from tests.harness import write_config
+from tests.qr_read import read_matrix
 from tests.pdf.conftest import SITE_URL, UNITS, build_with_pdfs, copy_seed
 
 pytestmark = pytest.mark.browser
@@ -104,6 +106,17 @@ def test_seed_pdf_fonts_are_embedded_and_the_drawing_is_vector(seed_pdfs):
     assert all("NotoSans" in name for name in fonts)
     images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True, check=True).stdout
     assert len(images.strip().splitlines()) == 2  # the header of the list only: no raster image at all
+
+
+def test_seed_pdf_qr_code_reads_as_the_sop_address(seed_pdfs, browser, served, tmp_path):
+    """Read from the PDF's own pixels, where the browser lays the code out on the printed page
+    (the browser tests' seed-qr site is the same sources with the same site_url)."""
+    layout = _print_layout(browser, f"{served['seed-qr']}/sop/perbaikan-data-kinerja/")
+    modules = int(layout["viewBox"].split()[2]) - 8  # without its 4-module quiet zone
+    grid = _qr_from_pixels(seed_pdfs.pdf(SEED_PDF), layout["qr"], modules, tmp_path)
+    assert read_matrix(grid) == (SITE_URL + "sop/perbaikan-data-kinerja/", "M")
+    identity = _texts(_reader(seed_pdfs.pdf(SEED_PDF)))[0]
+    assert re.search(r"Dicetak dari revisi (sumber sha256:)?[0-9a-f]{12}", identity)
 
 
 def test_seed_pdf_metadata_and_outline(seed_pdfs):

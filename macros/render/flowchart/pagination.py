@@ -249,8 +249,17 @@ LIST_GAP = 0.15 * IDENTITY_FONT_PX  # below each .sop-tabel ol li, the last too
 BLOCK_EXTRA = {  # px a block adds beyond its text, by its class
     "sop-ttd": 3.6 * IDENTITY_FONT_PX,  # the empty space for the signature
     "sop-logo": 6.0 * 1.05 * IDENTITY_FONT_PX,  # the logo, at most 5.5em high, and .5em below it
+    "sop-kop-instansi": 0.2 * 1.05 * IDENTITY_FONT_PX,  # margin-top .2em, of its 1.05em
+    "sop-kop-alamat": 0.4 * 0.95 * IDENTITY_FONT_PX,  # margin-top .4em, of its .95em
 }
-SCALED = {"sop-kop-pemerintah": 1.05, "sop-kop-instansi": 1.05, "sop-kop-alamat": 0.95}
+TRACE_QR = 17.0 * MM  # .sop-jejak-qr: the QR code printed in the kop when the site's address is known
+TRACE_GAP = 2.0 * MM  # above .sop-jejak, and between the code and its text
+TRACE_FONT = 6.5 / 8.5  # .sop-jejak, of the table's font
+TRACE_LINE = 1.25 * TRACE_FONT * IDENTITY_FONT_PX  # .sop-jejak line-height
+BESIDE = {  # a block whose text stands beside a fixed box: (margin above, the box's height, its width + gap, line)
+    "sop-jejak": (TRACE_GAP, TRACE_QR, TRACE_QR + TRACE_GAP, TRACE_LINE),
+}
+SCALED = {"sop-kop-pemerintah": 1.05, "sop-kop-instansi": 1.05, "sop-kop-alamat": 0.95, "sop-jejak": TRACE_FONT}
 BOLD_TAGS = {"strong", "b", "th"}
 BOLD_CLASSES = {"sop-kop", "sop-pengesah-nama"}
 SPARE = 8.0  # px of a printed page the identity estimate leaves unused
@@ -262,6 +271,16 @@ class _Paragraph:
     runs: tuple[tuple[str, bool], ...]  # (text, bold)
     scale: float
     indent: float
+    line: float | None = None  # its own line height (px), else the cell's
+
+
+@dataclass(frozen=True)
+class _Beside:
+    """A fixed box with paragraphs beside it (the QR code and its text): as tall as the taller."""
+
+    margin: float
+    box: float
+    items: tuple["_Paragraph | float", ...]
 
 
 class _Blocks(HTMLParser):
@@ -273,14 +292,17 @@ class _Blocks(HTMLParser):
 
     def __init__(self, bold: bool):
         super().__init__()
-        self.items: list[_Paragraph | float] = []
+        self.items: list[_Paragraph | _Beside | float] = []
         self.styles: list[tuple[str, bool, float, float]] = [("", bold, 1.0, 0.0)]  # tag, bold, scale, indent
         self.runs: list[tuple[str, bool]] = []
         self.layout: tuple[float, float] | None = None  # scale, indent of the open paragraph
+        # open BESIDE blocks: (depth of self.styles outside it, the items before it, margin, box, line)
+        self.beside: list[tuple[int, list, float, float, float]] = []
 
     def _flush(self) -> None:
         if self.layout and any(text.strip() for text, _ in self.runs):
-            self.items.append(_Paragraph(tuple(self.runs), *self.layout))
+            line = self.beside[-1][4] if self.beside else None
+            self.items.append(_Paragraph(tuple(self.runs), *self.layout, line))
         self.runs, self.layout = [], None
 
     def handle_starttag(self, tag, attrs):
@@ -291,6 +313,14 @@ class _Blocks(HTMLParser):
         extra = sum(BLOCK_EXTRA.get(c, 0.0) for c in classes)
         if tag in self.BREAKS or extra:
             self._flush()
+        beside = next((BESIDE[c] for c in classes if c in BESIDE), None)
+        if beside is not None and tag not in self.VOID:
+            self._flush()
+            margin, box, width, line = beside
+            bold = False  # its text is of normal weight, even in the bold kop
+            self.beside.append((len(self.styles), self.items, margin, box, line))
+            self.items = []
+            indent += width
         if tag in ("ol", "ul"):
             indent += LIST_INDENT
         elif tag == "li":
@@ -305,6 +335,11 @@ class _Blocks(HTMLParser):
             self._flush()
         if len(self.styles) > 1 and self.styles[-1][0] == tag:
             self.styles.pop()
+            if self.beside and len(self.styles) == self.beside[-1][0]:
+                self._flush()
+                _, outer, margin, box, _ = self.beside.pop()
+                outer.append(_Beside(margin, box, tuple(self.items)))
+                self.items = outer
 
     def handle_data(self, data):
         _, bold, scale, indent = self.styles[-1]
@@ -315,6 +350,24 @@ class _Blocks(HTMLParser):
     def close(self):
         super().close()
         self._flush()
+        while self.beside:  # a block left open: what it holds still counts
+            _, outer, margin, box, _ = self.beside.pop()
+            outer.append(_Beside(margin, box, tuple(self.items)))
+            self.items = outer
+
+
+def _items_height(items, width: float, line: float) -> float:
+    height = 0.0
+    for item in items:
+        if isinstance(item, _Paragraph):
+            size = IDENTITY_FONT_PX * item.scale
+            lines = wrapped_lines(item.runs, width - IDENTITY_CELL[1] - item.indent, size)
+            height += lines * item.line if item.line is not None else lines * line * max(1.0, item.scale)
+        elif isinstance(item, _Beside):
+            height += item.margin + max(item.box, _items_height(item.items, width, line))
+        else:
+            height += item
+    return height
 
 
 def cell_height(html: str, width: float, bold: bool = False, line: float = IDENTITY_LINE) -> float:
@@ -322,15 +375,7 @@ def cell_height(html: str, width: float, bold: bool = False, line: float = IDENT
     parser = _Blocks(bold)
     parser.feed(str(html))
     parser.close()
-    height = IDENTITY_CELL[0]
-    for item in parser.items:
-        if isinstance(item, _Paragraph):
-            size = IDENTITY_FONT_PX * item.scale
-            lines = wrapped_lines(item.runs, width - IDENTITY_CELL[1] - item.indent, size)
-            height += lines * line * max(1.0, item.scale)
-        else:
-            height += item
-    return height
+    return IDENTITY_CELL[0] + _items_height(parser.items, width, line)
 
 
 @dataclass(frozen=True)

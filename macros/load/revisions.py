@@ -1,0 +1,168 @@
+"""The revision of each SOP source: the git commit that last touched it, else a hash of its bytes.
+
+Printed on the identity page ("Dicetak dari revisi ..."), so that paper can be traced back to the
+source it was printed from. Git is asked once for all files together (one `rev-parse`, one `log`,
+one `status`), never once per file. Nothing here fails a build: no git, no repository, a repository
+git refuses to read, a shallow clone without the commit, a file that is untracked or changed since
+the last commit -- each of these gives the SHA-256 of the file's bytes instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+GIT_HASH_LENGTH = 12  # hex digits of a commit shown
+SHA256_LENGTH = 12  # hex digits of a file's SHA-256 shown
+GIT_TIMEOUT = 60.0  # seconds; a git that hangs (a network filesystem, a lock) must not hang the build
+
+# Git as the same program on every machine: no system configuration, the user's settings that would
+# change the output overridden (log.showSignature, diff.relative, quoted names), no translated
+# messages, never a prompt or a pager, no index lock taken. The user's own configuration is kept for
+# what only lets git read the repository at all (safe.directory).
+GIT_ENV = {
+    "LC_ALL": "C",
+    "LANGUAGE": "C",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_OPTIONAL_LOCKS": "0",
+    "GIT_PAGER": "cat",
+    "PAGER": "cat",
+}
+GIT_OPTIONS = ("-c", "log.showSignature=false", "-c", "diff.relative=false", "-c", "core.quotePath=false", "--no-pager")
+
+
+@dataclass(frozen=True)
+class Revision:
+    """Which version of a source a printout shows: a git commit, or a hash of the source's bytes."""
+
+    kind: Literal["git", "sha256"]
+    value: str  # 12 hex digits of the commit, or 'sha256:' and 12 hex digits
+
+    @property
+    def label(self) -> str:
+        """What the printout says after 'Dicetak dari'."""
+        if self.kind == "git":
+            return f"revisi {self.value}"
+        return f"revisi sumber {self.value}"
+
+
+def content_revision(data: bytes) -> Revision:
+    return Revision("sha256", "sha256:" + hashlib.sha256(data).hexdigest()[:SHA256_LENGTH])
+
+
+def _git(args: list[str], cwd: Path) -> str | None:
+    """Git's output, or None whatever went wrong (nothing reaches the user's terminal)."""
+    try:
+        done = subprocess.run(
+            ["git", *GIT_OPTIONS, *args], cwd=cwd, env=os.environ | GIT_ENV, stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=GIT_TIMEOUT, check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return done.stdout.decode("utf-8", "surrogateescape")
+
+
+def _repo_path(path: Path, top: Path) -> str | None:
+    """`path` as git names it (relative to the top of the work tree), the last component kept as is:
+    a symbolic link in the sources is tracked as the link."""
+    real = Path(os.path.realpath(path.parent)) / path.name
+    try:
+        return real.relative_to(top).as_posix()
+    except ValueError:
+        return None
+
+
+def _last_commits(log: str, shallow: bool) -> dict[str, str | None]:
+    """Path -> the newest commit that names it (None: the commit is a shallow clone's boundary,
+    where every file looks added, so the real commit is not in the clone)."""
+    found: dict[str, str | None] = {}
+    for entry in log.split("\x01"):
+        header, _, names = entry.partition("\n")
+        fields = header.split()
+        if not fields:
+            continue
+        commit, parents = fields[0], fields[1:]
+        boundary = shallow and not parents
+        for name in names.split("\0"):
+            if name and name not in found:
+                found[name] = None if boundary else commit[:GIT_HASH_LENGTH]
+    return found
+
+
+def _changed(status: str) -> set[str]:
+    """Paths `git status --porcelain -z` lists: modified, staged, untracked, renamed (both names)."""
+    changed: set[str] = set()
+    entries = status.split("\0")
+    i = 0
+    while i < len(entries):
+        entry = entries[i]
+        i += 1
+        if len(entry) < 4:
+            continue
+        changed.add(entry[3:])
+        if "R" in entry[:2] or "C" in entry[:2]:  # the name it had follows
+            if i < len(entries):
+                changed.add(entries[i])
+            i += 1
+    return changed
+
+
+def _git_revisions(directory: Path, files: Iterable[Path]) -> dict[Path, Revision]:
+    """The git revision of each file of `directory` that is tracked and unchanged; others are left out."""
+    head = _git(["rev-parse", "--show-toplevel", "--is-shallow-repository"], directory)
+    if head is None:
+        return {}
+    lines = head.splitlines()
+    if len(lines) < 2:
+        return {}
+    top = Path(os.path.realpath(lines[0]))
+    shallow = lines[1].strip() == "true"
+    log = _git(["log", "-z", "--no-color", "--format=format:%x01%H %P", "--name-only", "--", "."], directory)
+    status = _git(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "."], directory)
+    if log is None or status is None:
+        return {}
+    commits = _last_commits(log, shallow)
+    changed = _changed(status)
+    found = {}
+    for path in files:
+        name = _repo_path(path, top)
+        if name is None or name in changed:
+            continue
+        commit = commits.get(name)
+        if commit is not None:
+            found[path] = Revision("git", commit)
+    return found
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def source_revisions(directory: Path, files: Mapping[str, Path]) -> dict[str, Revision]:
+    """Key (an SOP's slug) -> the revision of its source file. `directory` holds every file (the
+    sources folder); a file that cannot be read has no revision."""
+    paths = [Path(os.path.abspath(p)) for p in files.values()]
+    known = _git_revisions(Path(directory), paths)
+    revisions: dict[str, Revision] = {}
+    for key, path in files.items():
+        path = Path(os.path.abspath(path))
+        revision = known.get(path)
+        if revision is None:
+            data = _read(path)
+            if data is None:
+                continue
+            revision = content_revision(data)
+        revisions[key] = revision
+    return revisions
