@@ -5,13 +5,11 @@ gives one located error line (and fails `mkdocs build`), never a traceback."""
 from __future__ import annotations
 
 from markupsafe import Markup
-from mkdocs.utils import get_relative_url
 
 from ..codes import CATALOGUE
 from ..render.findings_panel import unpublished_notice
 from ..render.html import table, table_row
 from ..render.index_table import render_index
-from ..render.links import Links
 from ..urls import PageKind, PageRef
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import macros.load.revisions
-from tests.conftest import REPO, SEED_SOURCES, build_into
+from tests.conftest import SEED_SOURCES, build_into
 from tests.qr_read import read_matrix, strip_quiet_zone, svg_matrix
 
 pytestmark = pytest.mark.slow  # builds a whole site
