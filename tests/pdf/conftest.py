@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import generate
-from tests.browser.conftest import TRACE_SITE_URL, _require_browser, browser, playwright_driver, served  # noqa: F401
+from tests.browser.conftest import TRACE_SITE_URL, _require_browser
 from tests.harness import SEED_SOURCES, Run, build, write_config
 
 SITE_URL = TRACE_SITE_URL  # the address the browser tests' seed-qr site is built with: the same print layout
@@ -47,7 +47,7 @@ def copy_seed(target: Path) -> Path:
 
 
 def two_unit_agency(target: Path) -> Path:
-    """Twelve generated SOPs of one agency, alternately in two units."""
+    """Twelve generated SOPs of one agency, alternately in two units; the last a draft."""
     generate(target, 36, seed=11)
     folders = sorted(p for p in target.iterdir() if p.is_dir())
     for extra in folders[1:]:
@@ -56,7 +56,8 @@ def two_unit_agency(target: Path) -> Path:
     assert len(files) == 12
     for n, path in enumerate(files):
         text = path.read_text(encoding="utf-8")
-        path.write_text(re.sub(r"^unit: .*$", f"unit: {UNITS[n % 2]}", text, count=1, flags=re.M), encoding="utf-8")
+        text = re.sub(r"^unit: .*$", f"unit: {UNITS[n % 2]}", text, count=1, flags=re.M)
+        path.write_text(text + ("status: draf\n" if n == len(files) - 1 else ""), encoding="utf-8")
     return target
 
 

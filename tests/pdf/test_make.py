@@ -14,9 +14,7 @@ import pytest
 import yaml
 
 from macros.validate import validate_paths
-from tests.browser.test_print_trace import _print_layout, _qr_from_pixels
 from tests.harness import write_config
-from tests.qr_read import read_matrix
 from tests.pdf.conftest import SITE_URL, UNITS, build_with_pdfs, copy_seed
 
 pytestmark = pytest.mark.browser
@@ -108,17 +106,6 @@ def test_seed_pdf_fonts_are_embedded_and_the_drawing_is_vector(seed_pdfs):
     assert len(images.strip().splitlines()) == 2  # the header of the list only: no raster image at all
 
 
-def test_seed_pdf_qr_code_reads_as_the_sop_address(seed_pdfs, browser, served, tmp_path):
-    """Read from the PDF's own pixels, where the browser lays the code out on the printed page
-    (the browser tests' seed-qr site is the same sources with the same site_url)."""
-    layout = _print_layout(browser, f"{served['seed-qr']}/sop/perbaikan-data-kinerja/")
-    modules = int(layout["viewBox"].split()[2]) - 8  # without its 4-module quiet zone
-    grid = _qr_from_pixels(seed_pdfs.pdf(SEED_PDF), layout["qr"], modules, tmp_path)
-    assert read_matrix(grid) == (SITE_URL + "sop/perbaikan-data-kinerja/", "M")
-    identity = _texts(_reader(seed_pdfs.pdf(SEED_PDF)))[0]
-    assert re.search(r"Dicetak dari revisi (sumber sha256:)?[0-9a-f]{12}", identity)
-
-
 def test_seed_pdf_metadata_and_outline(seed_pdfs):
     reader = _reader(seed_pdfs.pdf(SEED_PDF))
     info = reader.metadata
@@ -197,8 +184,12 @@ def test_book_footers_count_the_whole_book(book_pdfs):
     texts = _texts(_reader(book_pdfs.pdf(BOOK)))
     total = len(texts)
     assert "Halaman" not in texts[0] and "STANDAR OPERASIONAL PROSEDUR" in texts[0]  # the cover: no footer
+    draft = next(p for p in sorted(book_pdfs.sources.rglob("*.yml")) if "status: draf" in p.read_text(encoding="utf-8"))
+    nomor = yaml.safe_load(draft.read_text(encoding="utf-8"))["nomor"]
     for n, text in enumerate(texts[1:], start=2):
-        assert f"Halaman {n} dari {total}" in text, n
+        mark = "DRAF · " if f"{nomor} ·" in text else ""
+        assert f"{mark}Halaman {n} dari {total}" in text, n
+    assert sum("DRAF · Halaman" in text for text in texts) == len(_reader(book_pdfs.pdf(f"pdf/{draft.stem}.pdf")).pages)
     sops = sum(len(_reader(p).pages) for p in (book_pdfs.site / "pdf").glob("*.pdf") if not p.name.startswith("buku-"))
     assert total == sops + 2  # cover and one page of Daftar Isi, then every SOP's pages
 
