@@ -18,6 +18,8 @@ ALLOWED = {
     "model": SHARED | {"load"},
     "checks": SHARED | {"load", "model"},
     "render": SHARED | {"model"},
+    "site": SHARED | {"load", "model", "checks", "render", "validate"},
+    "pdf": SHARED | {"model", "render", "site"},  # after the site is built: never the plugin
 }
 
 
