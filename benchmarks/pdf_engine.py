@@ -21,8 +21,6 @@ pages with their own orientation, target-counter(), bookmarks, page-number foote
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import json
 import os
 import re
@@ -33,8 +31,9 @@ import sys
 import tempfile
 import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from tests.harness import serve  # a built site on a loopback port, as the browser tests serve it
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_SLUG = "perbaikan-data-kinerja"
@@ -129,19 +128,6 @@ print(json.dumps(outlines))
 """
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
 
 
 def _pss_kb(pid: int) -> int:

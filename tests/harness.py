@@ -12,6 +12,9 @@ Importable without pytest: `benchmarks/run.py` uses it too.
 from __future__ import annotations
 
 import contextlib
+import functools
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import io
 import logging
 import os
@@ -210,3 +213,19 @@ def build_into(
         work, f"mkdocs-{site.name}.yml", sources=sources, site_dir=site, docs_dir=docs_dir, **plugin_options
     )
     return build(config_path, strict="--strict" in extra, env=env), site
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    """Serve a built site on a free loopback port for the duration of the block."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()

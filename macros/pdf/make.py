@@ -65,7 +65,6 @@ class _Printed:
     sop: Sop
     document: bytes
     worksheet: bytes
-    keys: tuple[str, str]
     identity_pages: int  # as planned (render/identity.py): the first page, then any continuation
     procedure_pages: int  # as planned (render/flowchart/pagination.py)
     sizes: list[tuple[float, float]] = field(default_factory=list)  # of every page, document then worksheet
@@ -148,7 +147,7 @@ def make_pdfs(site: SiteData, site_dir: Path, cache_dir: Path, settings: PdfSett
     fronts = {book.agency_id: prints.ask_front(book, None) for book in books}
     prints.run(printer)
     printed = {
-        slug: _Printed(slug, site.sops[slug], prints.got[doc.key], prints.got[ws.key], (doc.key, ws.key),
+        slug: _Printed(slug, site.sops[slug], prints.got[doc.key], prints.got[ws.key],
                        identity_pages=1 + doc.article.count("sop-rincian--lanjutan"),
                        procedure_pages=doc.article.count('class="sop-halaman-cetak"'))
         for slug, (doc, ws) in pages.items()

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SEED_SOURCES, build_into
+from tests.harness import serve  # noqa: F401  (the browser tests serve built sites with it)
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLOWCHART_FIXTURES = Path(__file__).parent.parent / "render" / "fixtures" / "flowchart"
@@ -82,20 +80,6 @@ def _require_browser():
         pytest.skip(message)
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path):
-    """Serve a built site on a free loopback port for the duration of the block."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
 
 
 @pytest.fixture(scope="session")
