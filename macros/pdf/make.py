@@ -31,9 +31,10 @@ from .footer import Footer, footer_sheet, page_number
 
 log = logging.getLogger("mkdocs.plugins.sop")
 
-FORMAT = "sop-pdf 1"  # bump when what this module adds to a PDF changes: every cached file is made again
+FORMAT = "sop-pdf 2"  # bump when what this module adds to a PDF changes: every cached file is made again
 FRONT_FOLDER = "_sop-pdf"  # where the front matter is served to the browser (in memory, never written)
 MAX_FRONT_PASSES = 4
+FOOTERS_PER_SHEET = 250
 _ARTICLE = re.compile(r"<article\b.*</article>", re.S)
 
 
@@ -318,22 +319,38 @@ def _write(outputs: list[_Output], cache: PdfCache, printer: Printer, base: str,
             _save(site_dir, output.path, data, report)
     if not pending:
         return
-    footers = [f for output in pending for f in output.footers if f is not None]
-    stylesheets = ["/" + href.lstrip("/") for href in settings.stylesheets]
-    (sheet_data,) = printer.print_all([Job(f"{FRONT_FOLDER}/kaki-halaman.html", footer_sheet(footers, stylesheets))])
-    sheet = assemble.read(sheet_data)
-    if len(sheet.pages) != len(footers):
-        raise PdfFailed(f"lembar kaki halaman: {len(sheet.pages)} halaman tercetak untuk {len(footers)} kaki halaman")
-    at = 0
-    for output in pending:
+    sheets, _printed_sheets = _footer_pages([[f for f in output.footers if f is not None] for output in pending],
+                                            printer, settings)
+    for output, sheet_pages in zip(pending, sheets):
         pdf = assemble.combine([assemble.read(part) for part in output.parts])
         assemble.retarget_links(pdf, HOST, settings.site_url)
-        numbered = [n for n, f in enumerate(output.footers) if f is not None]
-        assemble.stamp(pdf, sheet, at, numbered)
-        at += len(numbered)
+        assemble.stamp(pdf, sheet_pages, [n for n, f in enumerate(output.footers) if f is not None])
         data = assemble.finish(pdf, output.metadata, output.marks)
         cache.put(output.key, data)
         _save(site_dir, output.path, data, report)
+
+
+def _footer_pages(files: list[list[Footer]], printer: Printer, settings: PdfSettings) -> tuple[list[list], list]:
+    """The printed footers of each file's pages. Every file has sheets of its own: a sheet's font is
+    a subset of the glyphs on it, so a sheet shared with other files would make a file's bytes
+    depend on which other files were printed with it (a cold build and an incremental one would
+    differ). A long file (a book) is printed in sheets of at most FOOTERS_PER_SHEET pages side by
+    side: Chromium's time for one sheet grows faster than its page count (10,000 footers in one
+    sheet take minutes, in sheets of 250 about ten seconds)."""
+    stylesheets = ["/" + href.lstrip("/") for href in settings.stylesheets]
+    chunks = [(n, footers[at:at + FOOTERS_PER_SHEET])
+              for n, footers in enumerate(files) for at in range(0, len(footers), FOOTERS_PER_SHEET)]
+    printed = printer.print_all([Job(f"{FRONT_FOLDER}/kaki-halaman-{k + 1}.html", footer_sheet(chunk, stylesheets))
+                                 for k, (_, chunk) in enumerate(chunks)])
+    pages: list[list] = [[] for _ in files]
+    sheets = []
+    for (n, chunk), data in zip(chunks, printed):
+        sheet = assemble.read(data)
+        sheets.append(sheet)
+        if len(sheet.pages) != len(chunk):
+            raise PdfFailed(f"lembar kaki halaman: {len(sheet.pages)} halaman tercetak untuk {len(chunk)} kaki halaman")
+        pages[n] += sheet.pages
+    return pages, sheets
 
 
 def _save(site_dir: Path, path: str, data: bytes, report: PdfReport) -> None:
