@@ -22,7 +22,7 @@ import mimetypes
 import os
 import shutil
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -32,6 +32,7 @@ HOST = f"http://{HOST_NAME}"
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--no-first-run", "--disable-extensions", "--mute-audio", "--font-render-hinting=none"]
 PRINT_TIMEOUT_MS = 120_000  # one page: a 100-step SOP prints in a few seconds
+WARM_PATH = "/_sop-pdf-pemanasan.html"
 PRINTS_PER_TAB = 100  # then the tab is closed and a new one opened: a long-lived tab keeps growing
 MISSING_CHROMIUM = (
     "PDF memerlukan peramban Chromium; pasang paket Debian 'chromium' (atau jalankan 'bash .ci/install'), "
@@ -203,11 +204,13 @@ class Printer:
             self._thread.start()
         return asyncio.run_coroutine_threadsafe(coroutine, self._loop)
 
-    def warm_up(self) -> None:
-        """Start the browser now, in the background (a build renders its pages meanwhile); a
-        failure to start is reported by the first print."""
+    def warm_up(self, document: Callable[[], str] | None = None) -> None:
+        """Start the browser now, in the background (a build renders its pages meanwhile), and open
+        its tabs; each tab then loads `document()` (called once the browser runs, when the site's
+        stylesheets and fonts are in place), so that the first print finds them in the browser's
+        cache. A failure to start is reported by the first print."""
         if self._warming is None and self._context is None:
-            self._warming = self._run(self._start())
+            self._warming = self._run(self._warm(document))
 
     def print_all(self, jobs: Sequence[Job]) -> list[bytes]:
         """The PDF bytes of each job, in order. Raises PrintFailed with one line."""
@@ -264,6 +267,19 @@ class Printer:
         except Exception as exc:
             raise PrintFailed(f"Chromium ({executable}) tidak dapat dijalankan: {_first_line(exc)}") from None
         self._context = await self._browser.new_context(java_script_enabled=False)
+
+    async def _warm(self, document: Callable[[], str] | None) -> None:
+        await self._start()
+        tabs = await asyncio.gather(*(self._tab() for _ in range(self.tabs)))
+        if document is not None:
+            self._server.in_memory = {WARM_PATH: document()}
+            try:
+                for tab in tabs:
+                    await tab[0].goto(HOST + WARM_PATH, wait_until="load")
+                    await tab[0].evaluate("document.fonts.ready.then(() => true)")
+            except Exception:  # only time is lost: the prints load what they need themselves
+                pass
+        self._pages.extend(tabs)
 
     async def _shutdown(self) -> None:
         try:

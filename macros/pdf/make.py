@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..model.sop import Sop, Status
 from ..render.book import book_groups, book_order, render_book_front
 from ..site.data import SiteData
@@ -351,6 +353,17 @@ def _footer_pages(files: list[list[Footer]], printer: Printer, settings: PdfSett
             raise PdfFailed(f"lembar kaki halaman: {len(sheet.pages)} halaman tercetak untuk {len(chunk)} kaki halaman")
         pages[n] += sheet.pages
     return pages, sheets
+
+
+def warm_document(site_dir: Path, stylesheets: Sequence[str]) -> str:
+    """A page for the browser to load before it prints: every stylesheet of the site (the theme's,
+    then the site's own) and text in each face the prints use, so that the fonts are fetched too."""
+    theme = sorted("/" + p.relative_to(site_dir).as_posix() for p in (site_dir / "assets" / "stylesheets").glob("*.css"))
+    links = Markup("").join(Markup('<link rel="stylesheet" href="{}">').format(href)
+                            for href in [*theme, *("/" + s.lstrip("/") for s in stylesheets)])
+    return ('<!doctype html>\n<html lang="id"><head><meta charset="utf-8"><title>Pemanasan</title>' + links +
+            '</head><body><article class="md-content__inner md-typeset"><p>Aa <b>Bb</b> <i>Ii</i> <b><i>Bi</i></b> '
+            '<code>Cc</code></p><table><tr><th>Th</th><td>Td</td></tr></table></article></body></html>\n')
 
 
 def _save(site_dir: Path, path: str, data: bytes, report: PdfReport) -> None:

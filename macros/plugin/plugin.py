@@ -24,7 +24,7 @@ from .. import codes
 from ..findings import Finding, Location, Severity, sorted_findings
 from ..load.discover import display_path
 from ..load.revisions import Revision, source_revisions
-from ..pdf import FORCE_PDF, PdfFailed, PdfSettings, Printer, PrintFailed, chromium_path, make_pdfs
+from ..pdf import FORCE_PDF, PdfFailed, PdfSettings, Printer, PrintFailed, chromium_path, make_pdfs, warm_document
 from ..model.base import RESERVED_NAMES, is_slug
 from ..model.project import Project, SopDocument
 from ..render.context import Registries
@@ -175,9 +175,11 @@ class SopPlugin(BasePlugin[SopConfig]):
             self._reset_after_crash()
         self._pin_build_date()
         if self.pdf_on and self.site is not None and self.site.sops:
-            # Chromium starts while the pages are rendered: a second of the build's end saved
-            self._printer = Printer(Path(config.site_dir), self.config.pdf_tabs)
-            self._printer.warm_up()
+            # Chromium starts, opens its tabs and loads the stylesheets and fonts while the pages
+            # are rendered: seconds of the build's end saved
+            site_dir, extra_css = Path(config.site_dir), [str(css) for css in config.extra_css]
+            self._printer = Printer(site_dir, self.config.pdf_tabs)
+            self._printer.warm_up(lambda: warm_document(site_dir, extra_css))
         return config
 
     def _wants_pdf(self) -> bool:
