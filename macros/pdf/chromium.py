@@ -182,6 +182,7 @@ class Printer:
         self.root = root
         self.tabs = max(1, tabs)
         self.printed = 0
+        self.tabs_opened = 0
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
         self._server: _SiteServer | None = None
@@ -306,6 +307,7 @@ class Printer:
             return self._pages.pop()
         page = await self._context.new_page()
         page.set_default_timeout(PRINT_TIMEOUT_MS)
+        self.tabs_opened += 1
         return [page, 0]
 
     async def _worker(self, queue: asyncio.Queue, out: list) -> None:
