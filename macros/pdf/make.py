@@ -233,7 +233,7 @@ class _Prints:
         return self._ask(_Request(key_of(self.base, "front", html), Job(f"{FRONT_FOLDER}/buku-sop-{book.agency_id}.html", html)))
 
     def ask_footers(self, output: "_Output", settings: PdfSettings) -> list[_Request]:
-        """The footer sheets of a file: its own (see _footer_sheets), in sheets of at most
+        """The footer sheets of a file: its own (see _write), in sheets of at most
         FOOTERS_PER_SHEET pages."""
         stylesheets = ["/" + href.lstrip("/") for href in settings.stylesheets]
         footers = [f for f in output.footers if f is not None]
