@@ -52,7 +52,7 @@ class Audit:
     sops: tuple[AuditSop, ...]  # by agency name, then nomor in natural order
     legal_bases: tuple[AuditLegalBasis, ...]  # those with a problem first, then the most cited
     unpublished: tuple[AuditUnpublished, ...]
-    revision: str  # what the site was built from, as the page states it
+    revision: str  # what the site was built from: 'Dibangun dari revisi …'
 
     def agencies(self) -> list[tuple[str, str, list[AuditSop]]]:
         """(agency id, name, rows) in the rows' order."""

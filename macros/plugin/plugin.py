@@ -260,7 +260,10 @@ class SopPlugin(BasePlugin[SopConfig]):
         self._paths = {d.slug: d.path for d in project.documents}
         self.pages = page_refs(self.site)
         self._note_unpublished(project)
-        self.audit = build_audit(self.site, [(u.path, u.first) for u in self.unpublished], sources_revision(root).label)
+        built_from = f"Dibangun dari {sources_revision(root).label}"
+        self.audit = build_audit(self.site, [(u.path, u.first) for u in self.unpublished], built_from)
+        # every page's footer says what it was built from (Material shows `copyright` there)
+        config.copyright = f"{config.copyright} · {built_from}" if config.copyright else built_from
         if self.serving:
             self._add_broken_pages(project)
 

@@ -133,7 +133,7 @@ def render_audit(audit: Audit, links: Links) -> Markup:
     with_findings = sum(1 for r in audit.sops if r.findings)
     problems = [b for b in audit.legal_bases if b.has_problem and b.citing]
     intro = Markup(
-        '<p class="sop-audit-revisi">Dibangun dari {revision}.</p>'
+        '<p class="sop-audit-revisi">{revision}.</p>'
         '<p>{total} SOP dari {agencies} instansi; {with_findings} dengan temuan terbuka; '
         '{problems} dasar hukum dicabut atau tidak lengkap masih dikutip.</p>'
         '<p class="sop-audit-unduh"><strong>Unduh untuk kertas kerja:</strong> '

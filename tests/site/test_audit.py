@@ -128,3 +128,10 @@ def test_the_page_states_the_revision_it_was_built_from(built):
 def test_two_builds_give_the_same_bytes(built):
     for name in ("audit/index.html", "audit/audit.xlsx", "audit/audit.csv"):
         assert (built[0] / name).read_bytes() == (built[1] / name).read_bytes(), name
+
+
+def test_every_page_states_the_revision_in_its_footer(built):
+    stated = re.search(r"Dibangun dari revisi [^<.]+", _page(built[0])).group(0)
+    for page in ("index.html", f"sop/{SEED}/index.html", f"sop/{SEED}/lembar-kerja/index.html", "pelaksana/index.html"):
+        footer = (built[0] / page).read_text(encoding="utf-8").split('<footer class="md-footer">')[1]
+        assert stated in footer, page
