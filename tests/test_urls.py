@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.structure.files import File
 
-from macros.urls import PageKind, PageRef, section_of, swimlane_svg
+from macros.urls import AUDIT_CSV, AUDIT_XLSX, PageKind, PageRef, section_of, swimlane_svg
 
 REFS = [
     PageRef(PageKind.DOCUMENT, "surat-masuk"),
@@ -16,6 +16,7 @@ REFS = [
     PageRef(PageKind.ROLE, role="kasubbag-umum"),
     PageRef(PageKind.ROLE_INDEX),
     PageRef(PageKind.AGENCY_INDEX),
+    PageRef(PageKind.AUDIT),
 ]
 
 
@@ -34,8 +35,9 @@ def test_the_addresses_are_the_published_ones():
     """Readers bookmark these; they never change without a redirect."""
     assert [ref.path for ref in REFS] == [
         "sop/surat-masuk/", "sop/surat-masuk/", "sop/surat-masuk/lembar-kerja/", "sop/surat-masuk/swimlane/",
-        "sop/surat-masuk/checklist/kasubbag-umum/", "pelaksana/kasubbag-umum/", "pelaksana/", "sop/",
+        "sop/surat-masuk/checklist/kasubbag-umum/", "pelaksana/kasubbag-umum/", "pelaksana/", "sop/", "audit/",
     ]
+    assert (AUDIT_XLSX, AUDIT_CSV) == ("audit/audit.xlsx", "audit/audit.csv")
     assert swimlane_svg("surat-masuk") == "sop/surat-masuk/swimlane.svg"
 
 

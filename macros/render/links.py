@@ -42,5 +42,8 @@ class Links:
     def role(self, role: str) -> str:
         return self.page(PageRef(PageKind.ROLE, role=role))
 
+    def audit_download(self, path: str) -> str:
+        return self.relative(path)
+
     def asset(self, path: str) -> str:
         return self.relative(path)

@@ -18,13 +18,18 @@ class SiteData:
     registries: Registries
     sops: dict[str, Sop]  # slug -> model, only SOPs without errors, in slug order
     revisions: dict[str, Revision] = field(default_factory=dict)  # slug -> revision of its source, when asked for
+    findings: dict[str, tuple[Finding, ...]] = field(default_factory=dict)  # slug -> the warnings in its source
 
     @classmethod
     def build(cls, project: Project, findings: list[Finding], revisions: dict[str, Revision] | None = None) -> "SiteData":
         documents = sorted(project.renderable(findings), key=lambda d: d.slug)
         registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
         sops = {d.slug: d.sop for d in documents}
-        return cls(registries, sops, {slug: r for slug, r in (revisions or {}).items() if slug in sops})
+        by_path: dict[str, list[Finding]] = {}
+        for finding in findings:
+            by_path.setdefault(finding.location.path, []).append(finding)
+        return cls(registries, sops, {slug: r for slug, r in (revisions or {}).items() if slug in sops},
+                   {d.slug: tuple(by_path[d.path]) for d in documents if d.path in by_path})
 
     @cached_property
     def titles(self) -> dict[str, str]:

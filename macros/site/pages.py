@@ -17,7 +17,9 @@ from typing import Callable
 
 from markupsafe import Markup
 
+from ..model.audit import Audit
 from ..model.registry import Agency
+from ..render.audit import render_audit
 from ..render.checklist import render_checklist
 from ..render.index_table import render_agency_index
 from ..render.links import Links
@@ -36,6 +38,7 @@ class PageContext:
     swimlanes: dict[str, str]  # slug -> inline SVG
     options: PageOptions
     links: Links
+    audit: Audit | None = None  # made once per build, for the audit page
 
 
 class Scope(enum.Enum):
@@ -114,6 +117,12 @@ VIEWS: dict[PageKind, View] = {
         lambda ref, c: render_checklist(ref.slug, c.site.sops[ref.slug], ref.role, c.site.registries, c.links),
         Scope.SOP_ROLE,
         lambda ref, site: (_short_name(ref, site), f"Checklist {_short_name(ref, site)}: {_sop_title(ref, site)}"),
+    ),
+    PageKind.AUDIT: View(
+        lambda ref, c: render_audit(c.audit, c.links),
+        Scope.SOPS,
+        lambda ref, site: ("Audit", "Audit SOP"),
+        wide=True,
     ),
     PageKind.ROLE_INDEX: View(
         lambda ref, c: render_role_index(c.site.sops, c.site.registries, c.links),

@@ -25,13 +25,14 @@ def test_the_seed_makes_one_page_per_view_and_scope():
     site = _seed_site()
     refs = page_refs(site)
     sop = site.sops[SLUG]
-    assert list(refs)[:4] == ["sop/index.md", f"sop/{SLUG}/index.md", f"sop/{SLUG}/lembar-kerja.md", f"sop/{SLUG}/swimlane.md"]
+    assert list(refs)[:5] == ["sop/index.md", "audit/index.md", f"sop/{SLUG}/index.md", f"sop/{SLUG}/lembar-kerja.md",
+                              f"sop/{SLUG}/swimlane.md"]
     checklists = [r for r in refs.values() if r.kind is PageKind.CHECKLIST]
     assert [r.role for r in checklists] == list(sop.roles)
     roles = [r.role for r in refs.values() if r.kind is PageKind.ROLE]
     assert roles == sorted(site.registries.roles)
     assert all(uri == ref.src_uri for uri, ref in refs.items())
-    assert len(refs) == 1 + 3 + len(sop.roles) + 1 + len(roles)
+    assert len(refs) == 2 + 3 + len(sop.roles) + 1 + len(roles)
 
 
 def test_front_matter_is_set_where_the_page_is_made():
