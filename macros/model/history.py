@@ -221,3 +221,88 @@ def _replay_sop_change(change: FileChange, commit: Commit, alive: dict[str, _Lin
         changes = tuple(diff_sops(old.sop, new.sop)) if old.sop is not None and new.sop is not None else ()
     line.current = new.sop if new.sop is not None else line.current
     touched[line] = Version(commit, change.path, change.old_path, new.sop, new.problem, changes)
+
+
+# -- two states of the sources, for `sop diff` ----------------------------------------------------
+
+@dataclass(frozen=True)
+class SopChanges:
+    """What changed in one SOP between two states of the sources."""
+
+    slug: str
+    path: str | None  # in the newer state (None: removed), relative to the sources folder
+    old_path: str | None  # in the older state (None: added)
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    sops: tuple[SopChanges, ...]  # by slug
+    registries: tuple[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any]]  # the newer state's
+
+
+def _registries_of(files: Mapping[str, bytes]) -> tuple[Mapping[str, Any], ...]:
+    return tuple(
+        registry_from_bytes(files[name], name, name, model).entries if name in files else {} for name, model in REGISTRIES
+    )
+
+
+def _pair(old: dict[str, Loaded], new: dict[str, Loaded], old_raw: Mapping[str, bytes],
+          new_raw: Mapping[str, bytes]) -> list[tuple[str | None, str | None]]:
+    """(old path, new path) of each SOP: the same path; else (a file moved or renamed) the same
+    bytes, the same nomor, or the same title, when only one file on each side has it."""
+    pairs = [(p, p) for p in sorted(set(old) & set(new))]
+    gone = sorted(set(old) - set(new))
+    came = sorted(set(new) - set(old))
+    keys = (
+        lambda side, raw, p: raw[p],
+        lambda side, raw, p: side[p].sop.number if side[p].sop is not None and side[p].sop.number else None,
+        lambda side, raw, p: side[p].sop.title if side[p].sop is not None else None,
+    )
+    for key in keys:
+        before: dict[Any, list[str]] = {}
+        after: dict[Any, list[str]] = {}
+        for p in gone:
+            before.setdefault(key(old, old_raw, p), []).append(p)
+        for p in came:
+            after.setdefault(key(new, new_raw, p), []).append(p)
+        for value, olds in before.items():
+            news = after.get(value, [])
+            if value is not None and len(olds) == 1 and len(news) == 1:
+                pairs.append((olds[0], news[0]))
+                gone.remove(olds[0])
+                came.remove(news[0])
+    return pairs + [(p, None) for p in gone] + [(None, p) for p in came]
+
+
+def compare_sources(old: Mapping[str, bytes], new: Mapping[str, bytes]) -> Comparison:
+    """Every SOP's changes from one state of the sources folder to another (relative path ->
+    bytes, e.g. a commit and the working tree), each file through the live loader and model."""
+    def sops(files: Mapping[str, bytes]) -> dict[str, Loaded]:
+        return {p: load_version(raw, p) for p, raw in files.items() if p not in REGISTRY_NAMES}
+
+    old_sops, new_sops = sops(old), sops(new)
+    old_registries, new_registries = _registries_of(old), _registries_of(new)
+    found: list[SopChanges] = []
+    for before_path, after_path in _pair(old_sops, new_sops, old, new):
+        before = old_sops.get(before_path) if before_path else None
+        after = new_sops.get(after_path) if after_path else None
+        changes: list[Change] = []
+        if after is None:
+            changes.append(Change(ChangeKind.SOP_REMOVED, field="judul", old=before.sop.title if before.sop else before_path))
+        elif before is None:
+            changes.append(Change(ChangeKind.SOP_ADDED, field="judul", new=after.sop.title if after.sop else after_path)
+                           if after.sop is not None else Change(ChangeKind.UNREADABLE, new=after.problem))
+        elif after.sop is None or before.sop is None:
+            if after.sop is None and (old.get(before_path) != new.get(after_path) or before.sop is not None):
+                changes.append(Change(ChangeKind.UNREADABLE, new=after.problem))
+            elif after.sop is not None:
+                changes.append(Change(ChangeKind.UNREADABLE, old=before.problem, new=None))
+        else:
+            changes += diff_sops(before.sop, after.sop)
+            changes += registry_changes(after.sop, old_registries, new_registries)
+        if changes:
+            slug = PurePosixPath(after_path or before_path).stem
+            found.append(SopChanges(slug, after_path, before_path, tuple(changes)))
+    found.sort(key=lambda s: (s.slug, s.path or "", s.old_path or ""))
+    return Comparison(tuple(found), new_registries)

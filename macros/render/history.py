@@ -109,6 +109,8 @@ def describe(change: Change, registries: Registries) -> Described:
     if kind is ChangeKind.SOP_REMOVED:
         return Described("SOP dihapus", value_text(change.old, registries), None)
     if kind is ChangeKind.UNREADABLE:
+        if change.new is None:
+            return Described(f"Versi lama sumber tidak dapat dibaca ({change.old}); kini dapat dibaca")
         return Described(f"Versi sumber tidak dapat dibaca: {change.new}")
     if kind is ChangeKind.IDENTITY:
         return both(f"{FIELD_LABELS.get(change.field, change.field)} diubah")
