@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any
 
 from markupsafe import Markup
@@ -189,16 +190,37 @@ def _when(moment: dt.datetime) -> Markup:
     )
 
 
+def marked_words(old: str, new: str) -> tuple[Markup, Markup]:
+    """The two texts with the words that differ marked: removed ones in the old (<del>), added ones
+    in the new (<ins>), so that a reworded sentence shows what was reworded."""
+    a, b = old.split(), new.split()
+    left: list[Markup] = []
+    right: list[Markup] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            left.append(Markup("{}").format(" ".join(a[i1:i2])))
+            right.append(Markup("{}").format(" ".join(b[j1:j2])))
+            continue
+        if i2 > i1:
+            left.append(Markup("<del>{}</del>").format(" ".join(a[i1:i2])))
+        if j2 > j1:
+            right.append(Markup("<ins>{}</ins>").format(" ".join(b[j1:j2])))
+    return Markup(" ").join(left), Markup(" ").join(right)
+
+
 def _change_item(change: Change, registries: Registries) -> Markup:
     words = describe(change, registries)
     parts = [Markup('<span class="sop-perubahan-apa">{}</span>').format(words.text)]
     both = words.old is not None and words.new is not None
-    if words.old is not None:
+    old, new = words.old, words.new
+    if both and isinstance(change.old, str) and isinstance(change.new, str):
+        old, new = marked_words(words.old, words.new)
+    if old is not None:
         label = Markup('<span class="sop-perubahan-label">Semula:</span> ') if both else Markup("")
-        parts.append(Markup('<span class="sop-perubahan-lama">{}{}</span>').format(label, words.old))
-    if words.new is not None:
+        parts.append(Markup('<span class="sop-perubahan-lama">{}{}</span>').format(label, old))
+    if new is not None:
         label = Markup('<span class="sop-perubahan-label">Menjadi:</span> ') if both else Markup("")
-        parts.append(Markup('<span class="sop-perubahan-baru">{}{}</span>').format(label, words.new))
+        parts.append(Markup('<span class="sop-perubahan-baru">{}{}</span>').format(label, new))
     return Markup('<li class="sop-perubahan" data-jenis="{}">{}</li>').format(change.kind.value, Markup("").join(parts))
 
 

@@ -234,3 +234,14 @@ def test_without_git_or_in_a_shallow_clone_the_build_goes_on(repository, tmp_pat
         assert "Riwayat git tidak tersedia" in text and reason in text
         # the source's own riwayat_revisi is still shown
         assert "dicatat di riwayat revisi sumber" in text
+
+
+def test_a_reworded_text_marks_the_words_that_changed():
+    from macros.render.history import marked_words
+
+    old, new = marked_words(STEP_3, STEP_3_NEW)
+    assert str(old) == ("Sekretaris memerintahkan Kasubbid Data <del>untuk</del> berkoordinasi <del>ke</del> Kabid Renum "
+                        "mengenai kesalahan data kinerja")
+    assert str(new) == ("Sekretaris memerintahkan Kasubbid Data berkoordinasi <ins>dengan</ins> Kabid Renum "
+                        "mengenai kesalahan data kinerja")
+    assert str(marked_words("<b> & x", "<b> & y")[1]) == "&lt;b&gt; &amp; <ins>y</ins>"
