@@ -218,7 +218,12 @@ def _replay_sop_change(change: FileChange, commit: Commit, alive: dict[str, _Lin
         changes = _first_version_changes(new)
     else:
         old = loader.sop(change.old_blob, change.old_path or change.path)
-        changes = tuple(diff_sops(old.sop, new.sop)) if old.sop is not None and new.sop is not None else ()
+        if old.sop is not None and new.sop is not None:
+            changes = tuple(diff_sops(old.sop, new.sop))
+        elif new.sop is not None:  # the version before did not load; this one does
+            changes = (Change(ChangeKind.UNREADABLE, old=old.problem),)
+        else:
+            changes = ()
     line.current = new.sop if new.sop is not None else line.current
     touched[line] = Version(commit, change.path, change.old_path, new.sop, new.problem, changes)
 

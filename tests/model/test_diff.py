@@ -6,6 +6,7 @@ import copy
 
 import yaml
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from macros.load.yaml_tree import parse_bytes
 from macros.model.diff import ChangeKind, Exits, diff_sops, match_steps
@@ -146,3 +147,14 @@ def test_a_generated_sop_has_no_change_against_itself(source):
     sop = to_sop(source)
     assert diff_sops(sop, sop) == []
     assert diff_sops(sop, to_sop(copy.deepcopy(source))) == []
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(sop_sources(max_steps=15), st.data())
+def test_a_generated_step_reworded_is_exactly_one_change_at_its_number(source, data):
+    i = data.draw(st.integers(0, len(source["langkah"]) - 1))
+    edited = copy.deepcopy(source)
+    edited["langkah"][i]["kegiatan"] += " dan dicatat"
+    changes = diff_sops(to_sop(source), to_sop(edited))
+    assert kinds(changes) == [("langkah_diubah", str(i + 1), "kegiatan")]
+    assert changes[0].new.endswith(" dan dicatat")

@@ -245,3 +245,23 @@ def test_a_reworded_text_marks_the_words_that_changed():
     assert str(new) == ("Sekretaris memerintahkan Kasubbid Data berkoordinasi <ins>dengan</ins> Kabid Renum "
                         "mengenai kesalahan data kinerja")
     assert str(marked_words("<b> & x", "<b> & y")[1]) == "&lt;b&gt; &amp; <ins>y</ins>"
+
+
+def test_a_version_that_does_not_load_is_reported_not_fatal(tmp_path):
+    root = make_repository(tmp_path / "repo")
+    seed = root / SEED
+    good = seed.read_text(encoding="utf-8")
+    seed.write_text(good.replace("judul: \"Mekanisme", "judul: [\"Mekanisme"), encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Salah ketik", date="2026-06-01T09:00:00+08:00")
+    seed.write_text(good.replace("jenis_kegiatan: Rutin", "jenis_kegiatan: Harian"), encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Jenis kegiatan tidak sah", date="2026-06-02T09:00:00+08:00")
+    seed.write_text(good, encoding="utf-8")
+    git(root, "commit", "-q", "-am", "Diperbaiki", date="2026-06-03T09:00:00+08:00")
+    versions = build_history(read_history(root / "sop")).of(SLUG).versions
+    fixed, invalid, broken = versions[:3]
+    assert broken.sop is None and broken.problem and invalid.sop is None and "jenis_kegiatan" in invalid.problem
+    assert [c.kind.value for c in fixed.changes] == ["tidak_dapat_dibaca"] and fixed.changes[0].old == invalid.problem
+    assert run_cli("diff", "--dari", "HEAD~1", "--ke", "HEAD", cwd=root).out.startswith(
+        f"{SLUG}: Versi lama sumber tidak dapat dibaca (")
+    assert json.loads(run_cli("diff", "--format", "json", "--dari", "HEAD~3", "--ke", "HEAD~2", cwd=root).out)[0]["jenis"] \
+        == "tidak_dapat_dibaca"
