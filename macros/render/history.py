@@ -14,7 +14,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from ..model.base import PartialDate
-from ..model.diff import Change, ChangeKind, Exits
+from ..model.diff import Change, ChangeKind, Exits, diff_sops
 from ..model.duration import Alternatives, Duration
 from ..model.history import ProjectHistory, SopHistory, Version
 from ..model.registry import Agency, LegalBasis, LegalStatus, Role
@@ -256,10 +256,29 @@ def _note_item(revision: Revision) -> Markup:
         head, revision.change)
 
 
+def _uncommitted_item(sop: Sop, own: SopHistory | None, registries: Registries) -> Markup | None:
+    """What the source says now and its last commit does not (while editing, before the commit)."""
+    last = own.versions[0].sop if own is not None and own.versions else None
+    if last is None or last == sop:
+        return None
+    changes = diff_sops(last, sop)
+    if not changes:
+        return None
+    return Markup(
+        '<li class="sop-versi sop-versi--belum"><p class="sop-versi-kepala">Belum dikomit</p>'
+        '<p class="sop-versi-pesan">Perubahan pada berkas sumber sesudah commit terakhir</p>'
+        '<ul class="sop-perubahan-daftar">{}</ul></li>'
+    ).format(Markup("").join(_change_item(c, registries) for c in changes))
+
+
 def render_history(slug: str, sop: Sop, history: ProjectHistory, registries: Registries, links: Links) -> Markup:
-    """Every version, newest first: git's (with what changed) and the source's riwayat_revisi."""
+    """Every version, newest first: git's (with what changed) and the source's riwayat_revisi; on
+    top, while the source is being edited, what it says that its last commit does not."""
     own: SopHistory | None = history.of(slug) if history.available else None
     items: list[tuple[tuple[int, int, int], Markup]] = []
+    pending = _uncommitted_item(sop, own, registries)
+    if pending is not None:
+        items.append(((-dt.date.max.toordinal(), 0, 0), pending))
     for n, version in enumerate(own.versions if own is not None else ()):
         items.append(((-version.date.date().toordinal(), 0, n), _version_item(version, registries)))
     for n, revision in enumerate(sop.revisions):

@@ -196,7 +196,7 @@ def test_the_riwayat_page_lists_every_version_newest_first(repository, tmp_path)
     assert f"Kegiatan langkah 3 diubah Semula: {STEP_3} Menjadi: {STEP_3_NEW}" in text
     assert f"Pelaksana langkah 7 diubah Semula: Kepala Bidang Renum Menjadi: {SECRETARY}" in text
     assert "Dasar hukum yang dirujuk dicabut (registri dasar hukum) Peraturan Pemerintah Nomor 60 Tahun 2008" in text
-    assert "Riwayat git tidak tersedia" not in text
+    assert "Riwayat git tidak tersedia" not in text and "Belum dikomit" not in text  # a clean work tree
     # linked from the SOP's page
     document = (site / "sop" / SLUG / "index.html").read_text(encoding="utf-8")
     assert '<a href="riwayat/">Riwayat Perubahan</a>' in document
@@ -265,3 +265,16 @@ def test_a_version_that_does_not_load_is_reported_not_fatal(tmp_path):
         f"{SLUG}: Versi lama sumber tidak dapat dibaca (")
     assert json.loads(run_cli("diff", "--format", "json", "--dari", "HEAD~3", "--ke", "HEAD~2", cwd=root).out)[0]["jenis"] \
         == "tidak_dapat_dibaca"
+
+
+@pytest.mark.slow
+def test_an_edit_not_yet_committed_is_on_top(tmp_path):
+    root = make_repository(tmp_path / "repo")
+    seed = root / SEED
+    seed.write_text(seed.read_text(encoding="utf-8").replace("    waktu: 480\n", "    waktu: 240\n"), encoding="utf-8")
+    result, site = build_into(tmp_path, tmp_path / "site", root / "sop")
+    assert result.code == 0, result.err
+    page = site / "sop" / SLUG / "riwayat" / "index.html"
+    assert 'class="sop-versi sop-versi--belum"' in page.read_text(encoding="utf-8")
+    assert page_text(page).count("Belum dikomit Perubahan pada berkas sumber sesudah commit terakhir "
+                                 "Waktu langkah 5 diubah Semula: 480 menit Menjadi: 240 menit 23 November 2026") == 1
