@@ -248,7 +248,8 @@ def read_history(directory: Path) -> GitHistory:
         # a repository without any commit yet is a repository with an empty history
         head = _run(["rev-parse", "--verify", "--quiet", "HEAD"], directory)
         return GitHistory(True, prefix=repo.prefix) if head is None else GitHistory(False, GIT_FAILED, prefix=repo.prefix)
-    commits = parse_log(log.decode("utf-8", "surrogateescape"), repo.prefix)
+    # 'replace': a name or message that is not UTF-8 is shown, never written back as bytes a page cannot hold
+    commits = parse_log(log.decode("utf-8", "replace"), repo.prefix)
     wanted = sorted({b for c in commits for f in c.files for b in (f.old_blob, f.new_blob) if b is not None})
     blobs = read_blobs(directory, wanted)
     if blobs is None:
