@@ -278,3 +278,20 @@ def test_an_edit_not_yet_committed_is_on_top(tmp_path):
     assert 'class="sop-versi sop-versi--belum"' in page.read_text(encoding="utf-8")
     assert page_text(page).count("Belum dikomit Perubahan pada berkas sumber sesudah commit terakhir "
                                  "Waktu langkah 5 diubah Semula: 480 menit Menjadi: 240 menit 23 November 2026") == 1
+
+
+def test_sop_diff_pairs_a_moved_source_and_its_history_follows_it(tmp_path):
+    root = make_repository(tmp_path / "repo")
+    (root / "sop" / "bappeda").mkdir()
+    git(root, "mv", SEED, f"sop/bappeda/{SLUG}.yml")
+    git(root, "commit", "-q", "-m", "Dipindah ke folder bidang", date="2026-06-01T09:00:00+08:00")
+    assert diff_json(root, "--dari", "HEAD~1", "--ke", "HEAD") == []
+    # renamed and edited in the working tree: still one SOP, with its one change
+    moved = root / "sop" / "bappeda" / f"{SLUG}.yml"
+    renamed = root / "sop" / "bappeda" / "perbaikan-kinerja.yml"
+    renamed.write_text(moved.read_text(encoding="utf-8").replace("    waktu: 480\n", "    waktu: 240\n"), encoding="utf-8")
+    moved.unlink()
+    assert [(c["sop"], c["jenis"]) for c in diff_json(root)] == [("perbaikan-kinerja", "waktu_diubah")]
+    assert [(c["sop"], c["jenis"]) for c in diff_json(root, "sop/bappeda")] == [("perbaikan-kinerja", "waktu_diubah")]
+    history = build_history(read_history(root / "sop")).of(SLUG)
+    assert history.path == f"bappeda/{SLUG}.yml" and len(history.versions) == len(COMMITS) + 1
