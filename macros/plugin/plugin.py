@@ -25,9 +25,9 @@ from ..findings import Finding, Location, Severity, sorted_findings
 from ..load.discover import display_path
 from ..load.history import read_history
 from ..load.revisions import Revision, source_revisions
-from ..model.history import build_history
 from ..pdf import FORCE_PDF, PdfFailed, PdfSettings, Printer, PrintFailed, chromium_path, make_pdfs
 from ..model.base import RESERVED_NAMES, is_slug
+from ..model.history import build_history
 from ..model.project import Project, SopDocument
 from ..render.context import Registries
 from ..render.findings_panel import Unpublished, broken_sop_page, failed_render, findings_banner
