@@ -14,6 +14,7 @@ class PageKind(enum.Enum):
     DOCUMENT = "dokumen"  # the official SOP document
     WORKSHEET = "lembar-kerja"  # Lembar Kerja Identifikasi Kegiatan
     SWIMLANE = "swimlane"
+    HISTORY = "riwayat"  # every version of the SOP from git, and what each changed
     CHECKLIST = "checklist"  # one role in one SOP
     ROLE = "pelaksana"  # every duty of one role
     ROLE_INDEX = "daftar-pelaksana"
@@ -39,6 +40,7 @@ SOURCES: dict[PageKind, str] = {
     PageKind.DOCUMENT: SOP_FOLDER + "/{slug}/index.md",
     PageKind.WORKSHEET: SOP_FOLDER + "/{slug}/lembar-kerja.md",
     PageKind.SWIMLANE: SOP_FOLDER + "/{slug}/swimlane.md",
+    PageKind.HISTORY: SOP_FOLDER + "/{slug}/riwayat.md",
     PageKind.CHECKLIST: SOP_FOLDER + "/{slug}/checklist/{role}.md",
     PageKind.ROLE: ROLE_FOLDER + "/{role}.md",
     PageKind.ROLE_INDEX: ROLE_FOLDER + "/index.md",

@@ -23,12 +23,15 @@ from mkdocs.utils import get_relative_url
 from .. import codes
 from ..findings import Finding, Location, Severity, sorted_findings
 from ..load.discover import display_path
+from ..load.history import read_history
 from ..load.revisions import Revision, source_revisions, sources_revision
 from ..pdf import FORCE_PDF, PdfFailed, PdfSettings, Printer, PrintFailed, chromium_path, make_pdfs, warm_document
 from ..model.base import RESERVED_NAMES, is_slug
+from ..model.history import build_history
 from ..model.project import Project, SopDocument
 from ..render.context import Registries
 from ..render.findings_panel import Unpublished, broken_sop_page, failed_render, findings_banner
+from ..render.history import NO_HISTORY
 from ..render.identity import header_agency
 from ..render.links import Links
 from ..render.sop_page import PageOptions
@@ -256,7 +259,10 @@ class SopPlugin(BasePlugin[SopConfig]):
         self.errors = [f for f in findings if f.severity is Severity.ERROR]
         # the revision printed beside the QR code: only asked of git when there is a QR code to print
         revisions = self._revisions(root, project, findings) if self._options.site_url else None
-        self.site = SiteData.build(project, findings, revisions)  # every drawn swimlane belongs to a published SOP
+        history = build_history(read_history(root))  # one pass over git for every SOP
+        if not history.available:
+            log.info(f"riwayat: {NO_HISTORY.lower()} ({history.reason})")
+        self.site = SiteData.build(project, findings, revisions, history)  # every drawn swimlane belongs to a published SOP
         self._paths = {d.slug: d.path for d in project.documents}
         self.pages = page_refs(self.site)
         self._note_unpublished(project)

@@ -33,6 +33,9 @@ class Links:
     def swimlane(self, slug: str) -> str:
         return self.page(PageRef(PageKind.SWIMLANE, slug))
 
+    def history(self, slug: str) -> str:
+        return self.page(PageRef(PageKind.HISTORY, slug))
+
     def swimlane_svg(self, slug: str) -> str:
         return self.relative(swimlane_svg(slug))
 

@@ -21,6 +21,7 @@ from ..model.audit import Audit
 from ..model.registry import Agency
 from ..render.audit import render_audit
 from ..render.checklist import render_checklist
+from ..render.history import render_history
 from ..render.index_table import render_agency_index
 from ..render.links import Links
 from ..render.role_page import render_role_index, render_role_page
@@ -112,6 +113,11 @@ VIEWS: dict[PageKind, View] = {
         Scope.SOP,
         lambda ref, site: ("Swimlane", f"Swimlane: {_sop_title(ref, site)}"),
         wide=True,
+    ),
+    PageKind.HISTORY: View(
+        lambda ref, c: render_history(ref.slug, c.site.sops[ref.slug], c.site.history, c.site.registries, c.links),
+        Scope.SOP,
+        lambda ref, site: ("Riwayat Perubahan", f"Riwayat Perubahan: {_sop_title(ref, site)}"),
     ),
     PageKind.CHECKLIST: View(
         lambda ref, c: render_checklist(ref.slug, c.site.sops[ref.slug], ref.role, c.site.registries, c.links),
