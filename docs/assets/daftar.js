@@ -32,6 +32,7 @@
         var ok = (!want.instansi || row.dataset.instansi === want.instansi) &&
           (!want.jenis || row.dataset.jenis === want.jenis) &&
           (!want.status || row.dataset.status === want.status) &&
+          (!want.tinjauan || (" " + (row.dataset.tinjauan || "") + " ").indexOf(" " + want.tinjauan + " ") >= 0) &&
           (!want.pelaksana || (" " + row.dataset.pelaksana + " ").indexOf(" " + want.pelaksana + " ") >= 0) &&
           (!needle || texts[i].indexOf(needle) >= 0);
         row.hidden = !ok;

@@ -12,15 +12,9 @@ from .. import codes
 from ..findings import Finding, Location
 from ..model.base import indonesian_date
 from ..model.project import Project, SopDocument
-from ..model.review import Baseline, PlanBasis, ReasonKind, ReviewState, SuspectReason, day_text, review_states
+from ..model.review import BASELINE_WORDS, Baseline, PlanBasis, ReasonKind, ReviewState, SuspectReason, day_text, review_states
 from .base import Check, register
 
-BASELINE_WORDS = {
-    Baseline.REVIEW: "tinjauan terakhir",
-    Baseline.REVISED: "tanggal revisi",
-    Baseline.EFFECTIVE: "tanggal efektif",
-    Baseline.CREATED: "tanggal pembuatan",
-}
 
 
 def project_today(project: Project) -> dt.date:
@@ -69,7 +63,7 @@ class ReviewRules(Check):
         judged = _judged_documents(project.valid_documents)
         states = project_states(project, judged)
         for document in judged:
-            yield from self._judged(document, states[document.slug], today)
+            yield from self._judged(document, states[document.slug])
 
     @staticmethod
     def _recorded(document: SopDocument, today: dt.date) -> Iterator[Finding]:
@@ -83,29 +77,29 @@ class ReviewRules(Check):
             if review.date.first > today:
                 yield codes.REVIEW_IN_FUTURE.at(
                     where,
-                    f"tinjauan {indonesian_date(review.date)} sesudah hari ini ({day_text(today)}): catat tinjauan yang "
-                    "sudah dilakukan; tanggal tinjauan yang direncanakan ditulis di tanggal.revisi",
+                    f"tinjauan {indonesian_date(review.date)} sesudah hari ini: catat hanya tinjauan yang sudah "
+                    "dilakukan; tanggal tinjauan yang direncanakan ditulis di tanggal.revisi",
                 )
 
     @staticmethod
-    def _judged(document: SopDocument, state: ReviewState, today: dt.date) -> Iterator[Finding]:
+    def _judged(document: SopDocument, state: ReviewState) -> Iterator[Finding]:
         if state.overdue:
             if state.plan_basis is PlanBasis.REVISION_DATE:
                 why = "tanggal revisi"
                 where = document.locator.value("tanggal", "revisi")
             else:
-                why = f"{baseline_words(state)} + masa tinjauan instansi"
+                why = f"{baseline_words(state)} + masa tinjauan instansi {state.period.text()}"
                 where = document.locator.key("tanggal")
             yield codes.REVIEW_OVERDUE.at(
                 where,
-                f"SOP melewati tanggal tinjauan {day_text(state.planned)} ({why}; hari ini {day_text(today)}); "
+                f"SOP melewati tanggal tinjauan {day_text(state.planned)} ({why}); "
                 "tinjau SOP ini lalu catat di 'tinjauan' (tanggal, peninjau)",
             )
         for reason in state.reasons:
+            since = "belum ada tinjauan yang dicatat" if reason.when is None else f"setelah {baseline_words(state)}"
             yield codes.REVIEW_SUSPECT.at(
                 _reason_location(document, reason),
-                f"perlu ditinjau: {reason.text()}, setelah {baseline_words(state)}; tinjau SOP ini lalu catat di "
-                "'tinjauan' (tanggal, peninjau)",
+                f"perlu ditinjau: {reason.text()}, {since}; tinjau SOP ini lalu catat di 'tinjauan' (tanggal, peninjau)",
             )
 
 

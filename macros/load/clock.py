@@ -44,11 +44,11 @@ def epoch_day(value: str) -> dt.date:
         raise BadDay(f"{SOURCE_DATE_EPOCH} '{value}' di luar rentang tanggal") from None
 
 
-def build_day(fixed: object = None, epoch: str | None = None) -> dt.date:
+def build_day(fixed: object = None, epoch: str | None = None, what: str = "tanggal") -> dt.date:
     """The day the review rules judge by: `fixed` (an option), else `epoch` (the user's
     SOURCE_DATE_EPOCH, never one the build set itself), else today's date in UTC."""
     if fixed is not None:
-        return parse_day(fixed)
+        return parse_day(fixed, what)
     if epoch is not None and epoch.strip():
         return epoch_day(epoch)
     return dt.datetime.now(dt.timezone.utc).date()

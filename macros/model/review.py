@@ -45,6 +45,14 @@ class Baseline(str, enum.Enum):
     CREATED = "pembuatan"
 
 
+BASELINE_WORDS = {
+    Baseline.REVIEW: "tinjauan terakhir",
+    Baseline.REVISED: "tanggal revisi",
+    Baseline.EFFECTIVE: "tanggal efektif",
+    Baseline.CREATED: "tanggal pembuatan",
+}
+
+
 class PlanBasis(str, enum.Enum):
     """Where the planned review date comes from."""
 
@@ -117,6 +125,7 @@ class ReviewState:
     reviewer: str | None  # of the last recorded review, when the last review is one
     planned: dt.date | None
     plan_basis: PlanBasis | None
+    period: Period | None  # the agency's review period (masa_tinjauan), when it sets one
     overdue: bool
     reasons: tuple[SuspectReason, ...]
 
@@ -307,11 +316,12 @@ def review_state(
 ) -> ReviewState:
     last, basis, reviewer = last_review(sop, today)
     if sop.status is not Status.IN_FORCE:
-        return ReviewState(slug, False, last, basis, reviewer, None, None, False, ())
+        return ReviewState(slug, False, last, basis, reviewer, None, None, None, False, ())
     agency = agencies.get(sop.agency)
-    planned, plan_basis = planned_review(sop, last, agency.review_period if agency is not None else None, today)
+    period = agency.review_period if agency is not None else None
+    planned, plan_basis = planned_review(sop, last, period, today)
     reasons = suspect_reasons(slug, sop, last, legal=legal, roles=roles, sops=sops, history=history)
-    return ReviewState(slug, True, last, basis, reviewer, planned, plan_basis, is_overdue(planned, today), reasons)
+    return ReviewState(slug, True, last, basis, reviewer, planned, plan_basis, period, is_overdue(planned, today), reasons)
 
 
 def review_states(

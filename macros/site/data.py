@@ -6,10 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..checks.review import project_states
 from ..findings import Finding
 from ..load.revisions import Revision
 from ..model.history import ProjectHistory
 from ..model.project import Project
+from ..model.review import ReviewState
 from ..model.sop import Sop
 from ..render.context import Registries
 
@@ -20,6 +22,7 @@ class SiteData:
     sops: dict[str, Sop]  # slug -> model, only SOPs without errors, in slug order
     revisions: dict[str, Revision] = field(default_factory=dict)  # slug -> revision of its source, when asked for
     history: ProjectHistory = field(default_factory=lambda: ProjectHistory(False, "riwayat tidak dibaca"))
+    reviews: dict[str, ReviewState] = field(default_factory=dict)  # slug -> review state (model/review.py)
 
     @classmethod
     def build(
@@ -30,7 +33,12 @@ class SiteData:
         registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
         sops = {d.slug: d.sop for d in documents}
         revisions = {slug: r for slug, r in (revisions or {}).items() if slug in sops}
-        return cls(registries, sops, revisions, history if history is not None else ProjectHistory(False, "riwayat tidak dibaca"))
+        # judged as the checks judge them (every SOP with a model), kept for the published ones
+        reviews = {slug: state for slug, state in project_states(project).items() if slug in sops}
+        return cls(
+            registries, sops, revisions, history if history is not None else ProjectHistory(False, "riwayat tidak dibaca"),
+            reviews,
+        )
 
     @cached_property
     def titles(self) -> dict[str, str]:
