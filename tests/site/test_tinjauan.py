@@ -180,3 +180,57 @@ def test_a_fixed_day_gives_the_same_site_and_decides_what_is_overdue(tmp_path):
     early, site_c = build_into(tmp_path, tmp_path / "c", sources, tanggal="2021-01-01")
     assert early.code == 0, early.err
     assert "Lewat jadwal tinjauan" not in page_text(site_c / "sop" / SLUG / "index.html")
+
+
+# -- "today": the flag, the user's SOURCE_DATE_EPOCH, the plugin option ----------------------------
+
+def overdue_project(tmp_path: Path) -> Path:
+    """The seed without git, its agency reviewing every 2 years: due on 5 February 2022."""
+    shutil.copytree(SEED_SOURCES, tmp_path / "sop")
+    _edit(tmp_path, "sop/_instansi.yml", "  alamat: null\n", "  alamat: null\n  masa_tinjauan: 2 tahun\n")
+    return tmp_path
+
+
+def test_sop_check_judges_by_the_flag_else_the_users_source_date_epoch(tmp_path, monkeypatch):
+    root = overdue_project(tmp_path)
+    codes = lambda *args: [line.split(": ")[1].split()[0] for line in run_cli("check", *args, cwd=root).lines[:-1]]  # noqa: E731
+    assert "SOP-V001" in codes("--tanggal", "2022-02-06")
+    assert "SOP-V001" not in codes("--tanggal", "2022-02-05")  # due that day: not yet past it
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1644105600")  # 2022-02-06
+    assert "SOP-V001" in codes()
+    assert "SOP-V001" not in codes("--tanggal", "2021-01-01")  # the flag wins
+
+
+@pytest.mark.parametrize("args, env, message", [
+    (("--tanggal", "2026-02-30"), {}, "sop: galat: --tanggal '2026-02-30' tidak ada di kalender\n"),
+    (("--tanggal", "besok"), {}, "sop: galat: --tanggal 'besok' tidak dikenali; tulis TTTT-BB-HH, mis. 2026-12-01\n"),
+    ((), {"SOURCE_DATE_EPOCH": "kemarin"},
+     "sop: galat: SOURCE_DATE_EPOCH 'kemarin' bukan jumlah detik sejak 1970 (bilangan bulat tidak negatif)\n"),
+])
+def test_a_bad_day_is_one_line_and_exit_2(tmp_path, monkeypatch, args, env, message):
+    root = overdue_project(tmp_path)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    result = run_cli("check", *args, cwd=root)
+    assert (result.code, result.out, result.err) == (2, "", message)
+
+
+def test_our_own_source_date_epoch_is_not_the_users(monkeypatch):
+    from macros.plugin.plugin import _BuildDate
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    pinned = _BuildDate()
+    assert pinned.user_value() is None
+    pinned.pin("1580860800")  # left by a build that did not reach its end
+    assert pinned.user_value() is None
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1644105600")
+    assert pinned.user_value() == "1644105600"
+
+
+@pytest.mark.slow
+def test_a_bad_tanggal_option_fails_the_build_in_one_line(tmp_path):
+    root = overdue_project(tmp_path)
+    result, _ = build_into(tmp_path, tmp_path / "site", root / "sop", tanggal="10 Desember 2026")
+    assert result.code != 0
+    assert "opsi tanggal '10 Desember 2026' tidak dikenali; tulis TTTT-BB-HH, mis. 2026-12-01" in result.err
+    assert "Traceback" not in result.err
