@@ -12,7 +12,7 @@ from .. import codes
 from ..findings import Finding, Location
 from ..model.base import indonesian_date
 from ..model.project import Project, SopDocument
-from ..model.review import BASELINE_WORDS, Baseline, PlanBasis, ReasonKind, ReviewState, SuspectReason, day_text, review_states
+from ..model.review import BASELINE_WORDS, ReasonKind, ReviewState, SuspectReason, day_text, review_states
 from .base import Check, register
 
 
@@ -83,17 +83,11 @@ class ReviewRules(Check):
 
     @staticmethod
     def _judged(document: SopDocument, state: ReviewState) -> Iterator[Finding]:
-        if state.overdue:
-            if state.plan_basis is PlanBasis.REVISION_DATE:
-                why = "tanggal revisi"
-                where = document.locator.value("tanggal", "revisi")
-            else:
-                why = f"{baseline_words(state)} + masa tinjauan instansi {state.period.text()}"
-                where = document.locator.key("tanggal")
+        if state.overdue:  # only a planned date from the review period can pass (tanggal.revisi is a plan while ahead)
             yield codes.REVIEW_OVERDUE.at(
-                where,
-                f"SOP melewati tanggal tinjauan {day_text(state.planned)} ({why}); "
-                "tinjau SOP ini lalu catat di 'tinjauan' (tanggal, peninjau)",
+                document.locator.key("tanggal"),
+                f"SOP melewati tanggal tinjauan {day_text(state.planned)} ({baseline_words(state)} + masa tinjauan "
+                f"instansi {state.period.text()}); tinjau SOP ini lalu catat di 'tinjauan' (tanggal, peninjau)",
             )
         for reason in state.reasons:
             since = "belum ada tinjauan yang dicatat" if reason.when is None else f"setelah {baseline_words(state)}"

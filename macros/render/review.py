@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..model.review import BASELINE_WORDS, Baseline, Known, PlanBasis, ReasonKind, ReviewState, SuspectReason, day_text
+from ..model.review import BASELINE_WORDS, Known, ReasonKind, ReviewState, SuspectReason, day_text
 
 OVERDUE_LABEL = "Lewat jadwal tinjauan"
 SUSPECT_LABEL = "Perlu ditinjau"
@@ -33,7 +33,7 @@ def _reason_item(reason: SuspectReason) -> Markup:
     if reason.when is None:
         when = Markup("tanggal tidak diketahui")
     elif reason.known is Known.GIT:
-        when = Markup('{} <span class="sop-tinjauan-commit">(commit <code>{}</code>)</span>').format(day_text(reason.when), reason.commit)
+        when = Markup('{} <span class="sop-tinjauan-commit">(commit {})</span>').format(day_text(reason.when), reason.commit)
     else:
         when = Markup("{} (menurut sumber)").format(day_text(reason.when))
     return Markup('<li data-alasan="{kind}" data-rujukan="{ref}">{what}: {label}{detail} — {when}</li>').format(
@@ -46,13 +46,12 @@ def review_note(state: ReviewState | None) -> Markup:
     if state is None or not (state.overdue or state.suspect):
         return Markup("")
     parts = []
-    if state.overdue:
-        why = ("tanggal revisi" if state.plan_basis is PlanBasis.REVISION_DATE
-               else f"masa tinjauan instansi {state.period.text()}")
+    if state.overdue:  # only a planned date from the review period can pass (tanggal.revisi is a plan while ahead)
         parts.append(Markup(
             '<p class="sop-tinjauan-baris" data-tinjauan="{key}"><strong class="sop-tinjauan-tanda">{label}:</strong> '
-            "jadwal tinjauan {planned} ({why}) sudah lewat; {last}.</p>"
-        ).format(key=OVERDUE, label=OVERDUE_LABEL, planned=day_text(state.planned), why=why, last=last_review_text(state)))
+            "jadwal tinjauan {planned} ({last} + masa tinjauan instansi {period}) sudah lewat.</p>"
+        ).format(key=OVERDUE, label=OVERDUE_LABEL, planned=day_text(state.planned), last=last_review_text(state),
+                 period=state.period.text()))
     if state.suspect:
         parts.append(Markup(
             '<p class="sop-tinjauan-baris" data-tinjauan="{key}"><strong class="sop-tinjauan-tanda">{label}:</strong> '

@@ -6,6 +6,7 @@ Without git the sources alone date what they can; a fixed day gives the same sit
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -170,8 +171,8 @@ def test_a_fixed_day_gives_the_same_site_and_decides_what_is_overdue(tmp_path):
     second, site_b = build_into(tmp_path, tmp_path / "b", sources, env={"SOURCE_DATE_EPOCH": epoch})
     assert first.code == 0 and second.code == 0, first.err + second.err
     page = page_text(site_a / "sop" / SLUG / "index.html")
-    assert ("Lewat jadwal tinjauan: jadwal tinjauan 05 Februari 2022 (masa tinjauan instansi 2 tahun) sudah lewat; "
-            "tanggal pembuatan 05 Februari 2020.") in page
+    assert ("Lewat jadwal tinjauan: jadwal tinjauan 05 Februari 2022 (tanggal pembuatan 05 Februari 2020 + masa "
+            "tinjauan instansi 2 tahun) sudah lewat.") in page
     assert 'sop-lencana--terlambat' in (site_a / "index.html").read_text(encoding="utf-8")
     digest_a, digest_b = _digest(site_a), _digest(site_b)
     digest_a.pop("sitemap.xml.gz"), digest_b.pop("sitemap.xml.gz")  # its date is SOURCE_DATE_EPOCH itself
@@ -218,13 +219,16 @@ def test_a_bad_day_is_one_line_and_exit_2(tmp_path, monkeypatch, args, env, mess
 def test_our_own_source_date_epoch_is_not_the_users(monkeypatch):
     from macros.plugin.plugin import _BuildDate
 
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # recorded, so that the value is restored after the test
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
     pinned = _BuildDate()
     assert pinned.user_value() is None
     pinned.pin("1580860800")  # left by a build that did not reach its end
     assert pinned.user_value() is None
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1644105600")
     assert pinned.user_value() == "1644105600"
+    pinned.release()
+    assert os.environ["SOURCE_DATE_EPOCH"] == "1644105600"  # not ours: left as the user set it
 
 
 @pytest.mark.slow
