@@ -50,6 +50,7 @@ class SiteData:
         for sop in self.sops.values():
             dates += [d.first for d in (sop.dates.created, sop.dates.revised, sop.dates.effective_date) if d]
             dates += [r.date.first for r in sop.revisions]
+            dates += [r.date.first for r in sop.reviews]
             if sop.retirement is not None and sop.retirement.date is not None:
                 dates.append(sop.retirement.date.first)
         return max(dates, default=None)
