@@ -108,6 +108,25 @@ def test_an_edited_legal_basis_and_a_renamed_role_make_it_suspect_a_note_does_no
     ]
 
 
+def test_a_related_sop_retired_in_git_makes_it_suspect(tmp_path):
+    root = seed_repository(tmp_path / "repo")
+    text = (root / SEED).read_text(encoding="utf-8")
+    other = text.replace("nomor: 205/050/01/", "nomor: 205/050/02/").replace(
+        "judul: Mekanisme Perbaikan Data Kinerja", "judul: Mekanisme Penyusunan Data Kinerja")
+    (root / "sop" / "penyusunan-data-kinerja.yml").write_text(other, encoding="utf-8")
+    _edit(root, SEED, "  - judul: SOP Mekanisme Penyusunan Data Kinerja\n", "  - sop: penyusunan-data-kinerja\n")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "SOP kedua", date="2026-12-02T09:00:00+08:00")
+    assert review_lines(root) == []
+    (root / "sop" / "penyusunan-data-kinerja.yml").write_text("status: dicabut\n" + other, encoding="utf-8")
+    git(root, "commit", "-q", "-am", "SOP kedua dicabut", date="2026-12-04T09:00:00+08:00")
+    commit = git(root, "log", "-1", "--format=%h", "--abbrev=12")
+    (line,) = review_lines(root)
+    assert line.startswith(f"sop/{SLUG}.yml:39:")
+    assert (f"SOP-V002 peringatan: perlu ditinjau: SOP terkait 'penyusunan-data-kinerja' dicabut pada 04 Desember 2026 "
+            f"(commit {commit}), setelah tanggal pembuatan 05 Februari 2020") in line
+
+
 def test_without_git_the_sources_date_what_they_can(tmp_path):
     plain = tmp_path / "tanpa-git"
     shutil.copytree(SEED_SOURCES, plain / "sop")
