@@ -133,6 +133,33 @@ class ReviewState:
     def suspect(self) -> bool:
         return bool(self.reasons)
 
+    def record(self) -> dict:
+        """The state as plain data with stable Indonesian keys (dates as TTTT-BB-HH, as precise as
+        known), for an export such as the audit page's CSV/xlsx."""
+        return {
+            "sop": self.slug,
+            "dinilai": self.judged,
+            "tinjauan_terakhir": iso(self.last_review),
+            "dasar_tinjauan_terakhir": self.last_basis.value if self.last_basis else None,
+            "peninjau": self.reviewer,
+            "jadwal_tinjauan": iso(self.planned),
+            "dasar_jadwal": self.plan_basis.value if self.plan_basis else None,
+            "masa_tinjauan": self.period.text() if self.period else None,
+            "lewat_jadwal": self.overdue,
+            "perlu_ditinjau": self.suspect,
+            "sebab": [
+                {
+                    "jenis": r.kind.value, "rujukan": r.ref, "nama": r.label, "tanggal": iso(r.when),
+                    "tanggal_dari": r.known.value, "commit": r.commit, "rincian": r.detail, "teks": r.text(),
+                }
+                for r in self.reasons
+            ],
+        }
+
+
+def iso(value: "Day | None") -> str | None:
+    return None if value is None else value.isoformat()
+
 
 def day_text(value: Day) -> str:
     """05 Februari 2020, or as precisely as the date is known."""

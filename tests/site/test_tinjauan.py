@@ -5,6 +5,7 @@ Without git the sources alone date what they can; a fixed day gives the same sit
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -12,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from macros.checks.review import project_states
 from macros.load.history import read_history
 from macros.model.history import build_history
+from macros.validate import validate_paths
 from tests.conftest import SEED_SOURCES, build_into, run_cli
 from tests.plugin.test_determinism import _digest
 from tests.plugin.test_site_build import page_text
@@ -77,6 +80,20 @@ def test_the_seed_becomes_suspect_after_the_repeal_and_clears_with_a_review(tmp_
         f"02 Desember 2026 (commit {commit}), setelah tanggal pembuatan 05 Februari 2020; tinjau SOP ini lalu catat "
         "di 'tinjauan' (tanggal, peninjau)"
     ]
+    # the typed result other pages read (SiteData.reviews), as plain data
+    project = validate_paths([root / "sop"], today=dt.date(2026, 12, 10)).projects[0]
+    record = project_states(project)[SLUG].record()
+    assert record | {"sebab": None} == {
+        "sop": SLUG, "dinilai": True, "tinjauan_terakhir": "2020-02-05", "dasar_tinjauan_terakhir": "pembuatan",
+        "peninjau": None, "jadwal_tinjauan": None, "dasar_jadwal": None, "masa_tinjauan": None, "lewat_jadwal": False,
+        "perlu_ditinjau": True, "sebab": None,
+    }
+    assert record["sebab"] == [{
+        "jenis": "dasar_hukum_dicabut", "rujukan": "pp-60-2008",
+        "nama": "Peraturan Pemerintah Nomor 60 Tahun 2008 tentang Sistem Pengendalian Intern Pemerintah",
+        "tanggal": "2026-12-02", "tanggal_dari": "git", "commit": commit, "rincian": None,
+        "teks": f"dasar hukum 'pp-60-2008' dicabut pada 02 Desember 2026 (commit {commit})",
+    }]
     record_review(root)
     assert review_lines(root) == []
     # a review recorded before the repeal does not clear it
