@@ -4,9 +4,10 @@ Files are read and parsed in `load/`; this module validates what was read into t
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from .. import codes
 from ..findings import Finding, Location, Severity
@@ -63,6 +64,10 @@ class Project:
     whole_root: bool
     docs_dir: Path  # where the site's hand-written pages and assets (the logo) live
     findings: list[Finding] = field(default_factory=list)
+    # For the review rules (checks/review.py), set by validate_paths: the day they judge by ("today",
+    # None: the clock's) and the git history of the sources (a model.history.ProjectHistory, or None).
+    today: dt.date | None = None
+    history: Any = None
 
     @property
     def valid_documents(self) -> list[SopDocument]:

@@ -24,6 +24,7 @@ from ..render.checklist import render_checklist
 from ..render.history import render_history
 from ..render.index_table import render_agency_index
 from ..render.links import Links
+from ..render.review import review_note
 from ..render.role_page import render_role_index, render_role_page
 from ..render.sop_page import PageOptions, render_sop_page
 from ..render.status import status_banner
@@ -192,5 +193,7 @@ def render_page(ref: PageRef, context: PageContext) -> Markup:
     body = VIEWS[ref.kind].render(ref, context)
     if ref.slug is not None and ref.slug in context.site.sops:
         banner = status_banner(context.site.sops[ref.slug], context.site.titles, context.links)
+        if ref.kind is PageKind.DOCUMENT:  # past its review date, or suspect: said where the SOP is read
+            banner += review_note(context.site.reviews.get(ref.slug))
         body = banner + body if banner else body
     return body
