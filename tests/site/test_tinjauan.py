@@ -185,7 +185,7 @@ def test_the_page_and_daftar_sop_mark_a_suspect_seed_until_it_is_reviewed(tmp_pa
             f"— 02 Desember 2026 (commit {commit}") in page
     index = (site / "index.html").read_text(encoding="utf-8")
     assert 'data-tinjauan="perlu-ditinjau"' in index and "sop-lencana--tinjau" in index
-    assert '<select data-saring="tinjauan">' in index
+    assert '<select data-saring="tinjauan" data-saring-cara="kata">' in index
     record_review(root)
     result, site = build_into(tmp_path, tmp_path / "site-2", root / "sop", tanggal=TODAY)
     assert result.code == 0, result.err
