@@ -191,9 +191,22 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--json", type=Path, default=None, help="berkas JSON hasil (bawaan: benchmarks/results[-pdf].json)")
     parser.add_argument("--pdf", action="store_true", help="ukur pembuatan PDF (binder SOP), bukan situs")
     parser.add_argument("--pdf-n", type=int, default=1000, help="jumlah SOP untuk ukuran 'semua PDF' (0: lewati)")
+    parser.add_argument("--history", action="store_true",
+                        help="ukur tambahan riwayat git, tinjauan dan halaman audit (korpus --n pertama, bawaan 1000)")
     args = parser.parse_args(argv)
     machine = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
                "processor": platform.processor() or platform.machine()}
+    if args.history:
+        from benchmarks.history import bench_history, history_table
+
+        n = args.n[0] if args.n != parser.get_default("n") else 1000
+        result = bench_history(args.work, n, args.runs, args.seed)
+        print(history_table(result), flush=True)
+        target = args.json or REPO / "benchmarks" / "results-history.json"
+        target.write_text(json.dumps({"machine": machine, "seed": args.seed, "history": result}, indent=2,
+                                     ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\nJSON: {target}")
+        return
     if args.pdf:
         from benchmarks.pdf_build import bench_pdf, pdf_table
 
