@@ -12,7 +12,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 from .. import codes
 from ..findings import Finding
 from ..load.yaml_tree import Locator
-from . import duration
+from . import duration, monev
 
 _CUSTOM_CODES = {
     "date_format": codes.IMPOSSIBLE_DATE,
@@ -20,6 +20,7 @@ _CUSTOM_CODES = {
     "date_range": codes.IMPOSSIBLE_DATE,
     "date_ambiguous": codes.AMBIGUOUS_DATE,
     "reserved_name": codes.RESERVED_NAME,
+    monev.ERR_PERIOD: codes.RECORD_PERIOD,
     duration.ERR_FORMAT: codes.WAKTU_FORMAT,
     duration.ERR_WORDS: codes.WAKTU_WORDS,
     duration.ERR_RANGE_ORDER: codes.WAKTU_RANGE_ORDER,
