@@ -15,6 +15,8 @@ class PageKind(enum.Enum):
     WORKSHEET = "lembar-kerja"  # Lembar Kerja Identifikasi Kegiatan
     SWIMLANE = "swimlane"
     CHECKLIST = "checklist"  # one role in one SOP
+    MONITORING = "monitoring"  # Monitoring Pelaksanaan SOP AP: the form, and the recorded results
+    EVALUATION = "evaluasi"  # Evaluasi Penerapan SOP AP: the form, and the recorded results
     ROLE = "pelaksana"  # every duty of one role
     ROLE_INDEX = "daftar-pelaksana"
     AGENCY_INDEX = "daftar-instansi"  # Dokumen SOP per Instansi
@@ -38,6 +40,8 @@ SOURCES: dict[PageKind, str] = {
     PageKind.WORKSHEET: SOP_FOLDER + "/{slug}/lembar-kerja.md",
     PageKind.SWIMLANE: SOP_FOLDER + "/{slug}/swimlane.md",
     PageKind.CHECKLIST: SOP_FOLDER + "/{slug}/checklist/{role}.md",
+    PageKind.MONITORING: SOP_FOLDER + "/{slug}/monitoring.md",
+    PageKind.EVALUATION: SOP_FOLDER + "/{slug}/evaluasi.md",
     PageKind.ROLE: ROLE_FOLDER + "/{role}.md",
     PageKind.ROLE_INDEX: ROLE_FOLDER + "/index.md",
     PageKind.AGENCY_INDEX: SOP_FOLDER + "/index.md",

@@ -138,8 +138,8 @@ def _result(record: RecordFile, entry: MonitoringEntry | EvaluationEntry, sop: S
             (StepRating(sop.step_number(numbers[n.strip()]), numbers[n.strip()], result) for n, result in entry.steps.items()),
             key=lambda s: s.index,
         )
-        return MonitoringResult(header.period, date, assessor, tuple(steps), len(sop.steps), entry.note, record.path)
-    return EvaluationResult(header.period, date, assessor, entry.criteria, entry.note, record.path)
+        return MonitoringResult(header.period, date, assessor, tuple(steps), len(sop.steps), entry.note, record.relative)
+    return EvaluationResult(header.period, date, assessor, entry.criteria, entry.note, record.relative)
 
 
 def judge_records(project: Project) -> Verdict:

@@ -349,7 +349,7 @@ class MonitoringResult:
     steps: tuple[StepRating, ...]  # in the SOP's order
     step_count: int  # steps the SOP has (some may not have been judged)
     note: str | None
-    source: str  # the record file, as findings name it
+    source: str  # the record file, from the source root
 
     @property
     def good(self) -> int:
@@ -437,7 +437,8 @@ class RecordFile:
     (None when the file itself is unusable), and each entry validated on its own (None: invalid)."""
 
     kind: RecordKind
-    path: str
+    path: str  # as findings name it
+    relative: str  # from the source root, as pages name it (the same on every machine): _monitoring/2026-1.yml
     locator: Locator
     name_period: Period | None
     name_problem: str | None  # why the file name is not a period

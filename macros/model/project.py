@@ -136,7 +136,8 @@ def _load_record(path: Path, kind: RecordKind, root: Path) -> tuple[RecordFile, 
     except PydanticCustomError as exc:
         name_period, name_problem = None, str(exc)
     parsed, findings = read_yaml(path, display, root)
-    record = RecordFile(kind, display, parsed.locator if parsed else Locator(display), name_period, name_problem)
+    relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    record = RecordFile(kind, display, relative, parsed.locator if parsed else Locator(display), name_period, name_problem)
     if parsed is None or not parsed.ok:
         return record, findings
     data = parsed.data

@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..checks.monev import judge_records
 from ..findings import Finding
 from ..load.revisions import Revision
+from ..model.monev import EMPTY, SopMonev
 from ..model.project import Project
 from ..model.sop import Sop
 from ..render.context import Registries
@@ -18,13 +20,19 @@ class SiteData:
     registries: Registries
     sops: dict[str, Sop]  # slug -> model, only SOPs without errors, in slug order
     revisions: dict[str, Revision] = field(default_factory=dict)  # slug -> revision of its source, when asked for
+    monev: dict[str, SopMonev] = field(default_factory=dict)  # slug -> its accepted monitoring and evaluation results
 
     @classmethod
     def build(cls, project: Project, findings: list[Finding], revisions: dict[str, Revision] | None = None) -> "SiteData":
         documents = sorted(project.renderable(findings), key=lambda d: d.slug)
         registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
         sops = {d.slug: d.sop for d in documents}
-        return cls(registries, sops, {slug: r for slug, r in (revisions or {}).items() if slug in sops})
+        monev = {slug: m for slug, m in judge_records(project).accepted.items() if slug in sops}
+        return cls(registries, sops, {slug: r for slug, r in (revisions or {}).items() if slug in sops}, monev)
+
+    def monev_of(self, slug: str) -> SopMonev:
+        """What the records say of a published SOP (nothing recorded: an empty history)."""
+        return self.monev.get(slug, EMPTY)
 
     @cached_property
     def titles(self) -> dict[str, str]:
@@ -38,4 +46,6 @@ class SiteData:
             dates += [r.date.first for r in sop.revisions]
             if sop.retirement is not None and sop.retirement.date is not None:
                 dates.append(sop.retirement.date.first)
+        for history in self.monev.values():
+            dates += [r.date.first for r in (*history.monitoring, *history.evaluations)]
         return max(dates, default=None)
