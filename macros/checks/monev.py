@@ -151,7 +151,8 @@ def judge_records(project: Project) -> Verdict:
         file_problems = _file_problems(record, project)
         verdict.findings += file_problems
         file_ok = record.header is not None and not _errors(file_problems)
-        period = record.header.period if record.header is not None else record.name_period
+        # the file name is the period (a content that disagrees is reported above)
+        period = record.name_period or (record.header.period if record.header is not None else None)
         usable: dict[str, MonitoringEntry | EvaluationEntry] = {}
         for slug, entry in record.entries.items():
             found: list[Finding] = []

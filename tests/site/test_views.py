@@ -31,7 +31,8 @@ def test_the_seed_makes_one_page_per_view_and_scope():
     roles = [r.role for r in refs.values() if r.kind is PageKind.ROLE]
     assert roles == sorted(site.registries.roles)
     assert all(uri == ref.src_uri for uri, ref in refs.items())
-    assert len(refs) == 1 + 3 + len(sop.roles) + 1 + len(roles)
+    assert [r.kind for r in refs.values() if r.slug == SLUG][3:5] == [PageKind.MONITORING, PageKind.EVALUATION]
+    assert len(refs) == 1 + 5 + len(sop.roles) + 1 + len(roles)
 
 
 def test_front_matter_is_set_where_the_page_is_made():
