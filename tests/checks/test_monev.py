@@ -123,3 +123,16 @@ def test_records_named_on_their_own_are_checked_as_records_not_sops(run_sop):
     assert {line.split(": ")[1].split()[0] for line in result.lines[:-1]} == {"SOP-M003"}
     folder = run_sop("check", "tests/checks/fixtures/m006-duplicate-entry/_monitoring")
     assert " SOP-M006 " in folder.out and " SOP-S0" not in folder.out
+
+
+def test_a_wrong_value_names_its_sop_and_step(tmp_path):
+    root = _project(tmp_path, {
+        "_monitoring/2026-1.yml": "periode: 2026-1\npenilai: sekretaris\ntanggal: 2026-06-20\nhasil:\n"
+        + GOOD_ENTRY.replace("      3: baik", "      3: bagus").replace("        catatan:", "        catatn:"),
+    })
+    lines = [f.as_line().split(": ", 1)[1] for f in validate_paths([root]).findings]
+    assert lines == [
+        "SOP-S001 galat: kunci 'catatn' tidak dikenal; maksud Anda 'catatan'?",
+        f"SOP-S003 galat: 'penilaian' (SOP {SLUG}, langkah 3) bernilai 'bagus', harus salah satu dari: baik, tidak",
+    ]
+    assert SLUG not in _judge(root).accepted
