@@ -20,6 +20,11 @@ class Validation:
     def sop_count(self) -> int:
         return sum(len(p.documents) for p in self.projects)
 
+    @property
+    def record_count(self) -> int:
+        """Monitoring and evaluation files read beside the SOPs."""
+        return sum(len(p.records) for p in self.projects)
+
 
 def validate_paths(paths: list[Path], docs_dir: Path | None = None) -> Validation:
     projects = [load_project(source, docs_dir) for source in source_sets(paths)]
