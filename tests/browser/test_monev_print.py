@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import BROWSER_ARGS, CHROMIUM, FLOWCHART_FIXTURES, _require_browser
+from tests.browser.conftest import FLOWCHART_FIXTURES, _require_browser
 from tests.conftest import build_into
 from tests.harness import serve
 from tests.render.test_monev import EVALUATION, MONITORING
@@ -53,13 +53,9 @@ def site_url(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def chromium(site_url):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        yield browser
-        browser.close()
+def chromium(site_url, browser):
+    """The session's Chromium (one Playwright driver per process: a second one would clash with it)."""
+    return browser
 
 
 def _print(chromium, url: str, path: Path) -> list[str]:
