@@ -1,16 +1,23 @@
 """`sop`: the command line.
 
 `sop check [PATH...]` validates sources and prints findings; `sop build` and `sop serve` build
-or serve the site with mkdocs, printing the same findings first."""
+or serve the site with mkdocs, printing the same findings first; `sop diff` prints what changed in
+the SOPs between two git revisions (or the last commit and the working tree), in SOP terms."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from . import __version__
 from .findings import count, escalate, to_json
+from .load.discover import find_root
+from .load.history import GitError, resolve, sources_at, working_sources
+from .model.history import compare_sources
+from .render.context import Registries
+from .render.history import change_line, change_record
 from .site_commands import build_arguments, run_mkdocs, serve_arguments
 from .validate import validate_paths
 
@@ -92,6 +99,22 @@ def _parser() -> argparse.ArgumentParser:
     _config_file(pdf)
     pdf.add_argument("-d", "--site-dir", metavar="FOLDER", help="folder hasil (bawaan: site/)")
     pdf.add_argument("--strict", action="store_true", help="gagalkan pembangunan bila ada galat")
+
+    diff = commands.add_parser(
+        "diff",
+        help="tampilkan perubahan isi SOP antara dua revisi git",
+        description="Membandingkan sumber SOP pada dua revisi git dalam istilah SOP (langkah, pelaksana, waktu, "
+        "keputusan, dasar hukum, identitas), bukan baris teks: perubahan tata letak YAML atau komentar bukan "
+        "perubahan. Bawaan: commit terakhir (HEAD) dibandingkan dengan isi folder sumber saat ini. "
+        "Satu baris per perubahan.",
+    )
+    diff.add_argument("paths", nargs="*", metavar="PATH", help="berkas atau folder sumber (bawaan: sop/)")
+    diff.add_argument("--dari", metavar="REV", default="HEAD", help="revisi lama (bawaan: HEAD)")
+    diff.add_argument("--ke", metavar="REV", help="revisi baru (bawaan: isi folder sumber saat ini)")
+    diff.add_argument(
+        "--format", choices=("text", "json"), default="text",
+        help="bentuk keluaran: text (bawaan) atau json (daftar, satu objek per perubahan)",
+    )
     return parser
 
 
@@ -120,6 +143,46 @@ def check_command(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _under(path: Path, wanted: list[Path]) -> bool:
+    return any(path == w or w in path.parents for w in wanted)
+
+
+def diff_command(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in (args.paths or ["sop"])]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        print(f"sop: galat: path tidak ditemukan: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    roots = sorted({find_root(p.resolve()) for p in paths})
+    if len(roots) > 1:
+        print(f"sop: galat: PATH harus berada dalam satu folder sumber (ditemukan {len(roots)})", file=sys.stderr)
+        return 1
+    root = roots[0]
+    try:
+        old = sources_at(root, resolve(root, args.dari))
+        new = sources_at(root, resolve(root, args.ke)) if args.ke is not None else working_sources(root)
+    except GitError as exc:
+        print(f"sop: galat: {exc}", file=sys.stderr)
+        return 1
+    comparison = compare_sources(old, new)
+    registries = Registries.of(comparison.registries[2], comparison.registries[1], comparison.registries[0])
+    wanted = [p.resolve() for p in paths]
+    changes = [
+        (entry.slug, change)
+        for entry in comparison.sops
+        if any(_under(root / p, wanted) for p in (entry.path, entry.old_path) if p is not None)
+        for change in entry.changes
+    ]
+    if args.format == "json":
+        print(json.dumps([change_record(slug, c, registries) for slug, c in changes], ensure_ascii=False, indent=2))
+    elif changes:
+        for slug, change in changes:
+            print(change_line(slug, change, registries))
+    else:
+        print("Tidak ada perubahan isi SOP.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     try:
@@ -135,6 +198,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_mkdocs(build_arguments(args.config_file, args.site_dir, args.strict))
         if args.command == "pdf":
             return run_mkdocs(build_arguments(args.config_file, args.site_dir, args.strict), force_pdf=True)
+        if args.command == "diff":
+            return diff_command(args)
         if args.command == "serve":
             return run_mkdocs(serve_arguments(args.config_file, args.dev_addr))
         return check_command(args)

@@ -14,12 +14,14 @@ class PageKind(enum.Enum):
     DOCUMENT = "dokumen"  # the official SOP document
     WORKSHEET = "lembar-kerja"  # Lembar Kerja Identifikasi Kegiatan
     SWIMLANE = "swimlane"
+    HISTORY = "riwayat"  # every version of the SOP from git, and what each changed
     CHECKLIST = "checklist"  # one role in one SOP
     MONITORING = "monitoring"  # Monitoring Pelaksanaan SOP AP: the form, and the recorded results
     EVALUATION = "evaluasi"  # Evaluasi Penerapan SOP AP: the form, and the recorded results
     ROLE = "pelaksana"  # every duty of one role
     ROLE_INDEX = "daftar-pelaksana"
     AGENCY_INDEX = "daftar-instansi"  # Dokumen SOP per Instansi
+    AUDIT = "audit"  # the inspector's view of every SOP, with its downloads
     BROKEN = "galat"  # under `mkdocs serve`: an SOP with errors keeps its address and says why
 
     @property
@@ -33,18 +35,21 @@ class PageKind(enum.Enum):
 
 SOP_FOLDER = "sop"
 ROLE_FOLDER = "pelaksana"
+AUDIT_FOLDER = "audit"
 
 # Where each page stands among the build's files; mkdocs serves `a/b.md` and `a/b/index.md` at `a/b/`.
 SOURCES: dict[PageKind, str] = {
     PageKind.DOCUMENT: SOP_FOLDER + "/{slug}/index.md",
     PageKind.WORKSHEET: SOP_FOLDER + "/{slug}/lembar-kerja.md",
     PageKind.SWIMLANE: SOP_FOLDER + "/{slug}/swimlane.md",
+    PageKind.HISTORY: SOP_FOLDER + "/{slug}/riwayat.md",
     PageKind.CHECKLIST: SOP_FOLDER + "/{slug}/checklist/{role}.md",
     PageKind.MONITORING: SOP_FOLDER + "/{slug}/monitoring.md",
     PageKind.EVALUATION: SOP_FOLDER + "/{slug}/evaluasi.md",
     PageKind.ROLE: ROLE_FOLDER + "/{role}.md",
     PageKind.ROLE_INDEX: ROLE_FOLDER + "/index.md",
     PageKind.AGENCY_INDEX: SOP_FOLDER + "/index.md",
+    PageKind.AUDIT: AUDIT_FOLDER + "/index.md",
     PageKind.BROKEN: SOP_FOLDER + "/{slug}/index.md",  # the SOP's own address, while it has errors
 }
 
@@ -95,10 +100,14 @@ def book_pdf(agency: str) -> str:
     return f"{PDF_FOLDER}/buku-sop-{agency}.pdf"
 
 
+AUDIT_XLSX = f"{AUDIT_FOLDER}/audit.xlsx"  # the audit's rows for the inspector's working papers
+AUDIT_CSV = f"{AUDIT_FOLDER}/audit.csv"
+
+
 def section_of(src_uri: str) -> str | None:
-    """The generated section a build file belongs to: 'sop', 'pelaksana', or None."""
+    """The generated section a build file belongs to: 'sop', 'pelaksana', 'audit', or None."""
     head = src_uri.split("/", 1)[0]
-    return head if head in (SOP_FOLDER, ROLE_FOLDER) and "/" in src_uri else None
+    return head if head in (SOP_FOLDER, ROLE_FOLDER, AUDIT_FOLDER) and "/" in src_uri else None
 
 
 def absolute_url(site_url: str, path: str) -> str:

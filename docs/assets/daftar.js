@@ -9,10 +9,10 @@
 
   function setUp(box) {
     var form = box.querySelector(".sop-saring");
-    var table = box.querySelector("table.sop-daftar");
-    if (!form || !table) return;
-    var body = table.tBodies[0];
-    var rows = Array.prototype.slice.call(body.rows);
+    var tables = Array.prototype.slice.call(box.querySelectorAll("table.sop-daftar"));
+    if (!form || !tables.length) return;
+    var rows = [];
+    tables.forEach(function (table) { rows = rows.concat(Array.prototype.slice.call(table.tBodies[0].rows)); });
     var output = form.querySelector(".sop-saring-hasil");
     var fields = form.querySelectorAll("[data-saring]");
     function cell(row, key) {
@@ -23,24 +23,40 @@
       return (cell(row, "nomor") + " " + cell(row, "judul")).toLowerCase();
     });
 
+    /* A select marked data-saring-cara="kata" matches one of the row's space-separated words
+       (the roles of an SOP, the codes of its findings); any other matches the whole value. */
+    function matches(row, field) {
+      var value = field.value.trim();
+      if (!value) return true;
+      var have = row.dataset[field.dataset.saring] || "";
+      if (field.dataset.saringCara === "kata") return (" " + have + " ").indexOf(" " + value + " ") >= 0;
+      return have === value;
+    }
+
     function apply() {
-      var want = {};
-      fields.forEach(function (f) { want[f.dataset.saring] = f.value.trim(); });
-      var needle = (want.teks || "").toLowerCase();
+      var needle = "";
+      var selects = [];
+      fields.forEach(function (f) {
+        if (f.dataset.saring === "teks") needle = f.value.trim().toLowerCase();
+        else selects.push(f);
+      });
       var shown = 0;
       rows.forEach(function (row, i) {
-        var ok = (!want.instansi || row.dataset.instansi === want.instansi) &&
-          (!want.jenis || row.dataset.jenis === want.jenis) &&
-          (!want.status || row.dataset.status === want.status) &&
-          (!want.pelaksana || (" " + row.dataset.pelaksana + " ").indexOf(" " + want.pelaksana + " ") >= 0) &&
-          (!needle || texts[i].indexOf(needle) >= 0);
+        var ok = selects.every(function (f) { return matches(row, f); }) && (!needle || texts[i].indexOf(needle) >= 0);
         row.hidden = !ok;
         if (ok) shown += 1;
+      });
+      tables.forEach(function (table) {
+        var section = table.closest("section");
+        if (!section) return;
+        section.hidden = !Array.prototype.some.call(table.tBodies[0].rows, function (row) { return !row.hidden; });
       });
       output.textContent = shown + " dari " + rows.length + " SOP";
     }
 
     function sortBy(th) {
+      var table = th.closest("table");
+      var body = table.tBodies[0];
       var key = th.dataset.urut;
       var ascending = th.getAttribute("aria-sort") !== "ascending";
       table.querySelectorAll("th[data-urut]").forEach(function (h) { h.removeAttribute("aria-sort"); });
@@ -50,14 +66,14 @@
         if (key === "instansi") return row.dataset.instansi;
         return cell(row, key);
       };
-      var sorted = rows.slice().sort(function (a, b) {
+      var sorted = Array.prototype.slice.call(body.rows).sort(function (a, b) {
         var order = natural(value(a), value(b)) || (+a.dataset.urutan - +b.dataset.urutan);
         return ascending ? order : -order;
       });
       sorted.forEach(function (row) { body.appendChild(row); });
     }
 
-    table.querySelectorAll("th[data-urut]").forEach(function (th) {
+    box.querySelectorAll("th[data-urut]").forEach(function (th) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sop-urut";
@@ -71,7 +87,7 @@
     form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.hidden = false;
     box.classList.add("sop-daftar-wadah--aktif");  /* the sort buttons show on a narrow screen too */
-    box.querySelector(".sop-jumlah").hidden = true;
+    box.querySelectorAll(".sop-jumlah").forEach(function (count) { count.hidden = true; });
     apply();
   }
 

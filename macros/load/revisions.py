@@ -166,3 +166,20 @@ def source_revisions(directory: Path, files: Mapping[str, Path]) -> dict[str, Re
             revision = content_revision(data)
         revisions[key] = revision
     return revisions
+
+
+def sources_revision(directory: Path) -> Revision:
+    """The revision of the whole sources folder, as a built site states it: the commit checked out
+    when git tracks every file of the folder unchanged, else the SHA-256 of the folder's files
+    (their names and bytes, in name order), so that two sites from the same sources say the same."""
+    directory = Path(directory)
+    status = _git(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "."], directory)
+    head = _git(["rev-parse", "--verify", "-q", "HEAD"], directory) if status == "" else None
+    if head and head.strip():
+        return Revision("git", head.strip()[:GIT_HASH_LENGTH])
+    digest = hashlib.sha256()
+    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+        data = _read(path)
+        digest.update(path.relative_to(directory).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(hashlib.sha256(data or b"").digest())
+    return Revision("sha256", "sha256:" + digest.hexdigest()[:SHA256_LENGTH])

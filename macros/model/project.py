@@ -14,7 +14,7 @@ from .. import codes
 from ..findings import Finding, Location, Severity
 from ..load.discover import REGISTRY_FILES, SourceSet, display_path, known_slugs
 from ..load.files import read_yaml
-from ..load.yaml_tree import Locator
+from ..load.yaml_tree import Locator, ParsedYaml, parse_bytes
 from .errors import suggest, validate
 from .monev import HEADERS, RESULTS, RecordFile, RecordKind, parse_period
 from .registry import Agency, AgencyRegistry, LegalBasis, LegalRegistry, Role, RoleRegistry
@@ -87,6 +87,17 @@ def _load_registry(source: SourceSet, name: str, model: type) -> tuple[Registry,
     parsed, findings = read_yaml(path, display, source.root)
     if parsed is None:
         return Registry(name, display, Locator(display)), findings
+    return _registry_of(parsed, name, display, model, findings)
+
+
+def registry_from_bytes(raw: bytes, name: str, display: str, model: type) -> Registry:
+    """A registry from the bytes of one version of its file (an old one, read from git): the same
+    parsing and validation as the live file. Its findings are not kept: an old version is history."""
+    parsed = parse_bytes(raw, display)
+    return _registry_of(parsed, name, display, model, list(parsed.findings))[0]
+
+
+def _registry_of(parsed: ParsedYaml, name: str, display: str, model: type, findings: list[Finding]) -> tuple[Registry, list[Finding]]:
     registry = Registry(name, display, parsed.locator)
     if not parsed.ok:
         return registry, findings
@@ -117,6 +128,17 @@ def _load_sop(path: Path, root: Path) -> tuple[SopDocument, list[Finding]]:
     parsed, findings = read_yaml(path, display, root)
     if parsed is None:
         return SopDocument(slug, display, Locator(display), None), findings
+    return _sop_of(parsed, slug, display, findings)
+
+
+def sop_from_bytes(raw: bytes, slug: str, display: str) -> tuple[SopDocument, list[Finding]]:
+    """An SOP from the bytes of one version of its source (an old one, read from git): the same
+    parsing and validation as the live file."""
+    parsed = parse_bytes(raw, display)
+    return _sop_of(parsed, slug, display, list(parsed.findings))
+
+
+def _sop_of(parsed: ParsedYaml, slug: str, display: str, findings: list[Finding]) -> tuple[SopDocument, list[Finding]]:
     if not parsed.ok:
         return SopDocument(slug, display, parsed.locator, None), findings
     if parsed.data is None:

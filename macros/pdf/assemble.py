@@ -51,13 +51,15 @@ def combine(parts: Sequence[pikepdf.Pdf]) -> pikepdf.Pdf:
     return pdf
 
 
-def stamp(pdf: pikepdf.Pdf, sheet: pikepdf.Pdf, first: int, pages: Sequence[int]) -> None:
-    """Lay sheet pages first, first+1, ... over the pages of `pdf` numbered in `pages` (each sheet
-    page is as large as its page). Done by hand rather than with `Page.add_overlay`, which names
-    the drawing at random: the same pages must give the same bytes."""
-    for offset, number in enumerate(pages):
+def stamp(pdf: pikepdf.Pdf, sheet_pages: Sequence[pikepdf.Page], pages: Sequence[int]) -> None:
+    """Lay the sheet pages, in order, over the pages of `pdf` numbered in `pages` (each sheet page is
+    as large as its page). Done by hand rather than with `Page.add_overlay`, which names the
+    drawing at random: the same pages must give the same bytes."""
+    if len(sheet_pages) != len(pages):
+        raise ValueError(f"{len(sheet_pages)} sheet pages for {len(pages)} pages")
+    for sheet_page, number in zip(sheet_pages, pages):
         page = pdf.pages[number]
-        form = pdf.copy_foreign(sheet.pages[first + offset].as_form_xobject())
+        form = pdf.copy_foreign(sheet_page.as_form_xobject())
         name = _free_name(page, "SopKaki")
         page.add_resource(form, pikepdf.Name.XObject, name)
         page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..model.sop import Sop, Status
 from ..render.book import book_groups, book_order, render_book_front
 from ..site.data import SiteData
@@ -31,9 +33,10 @@ from .footer import Footer, footer_sheet, page_number
 
 log = logging.getLogger("mkdocs.plugins.sop")
 
-FORMAT = "sop-pdf 1"  # bump when what this module adds to a PDF changes: every cached file is made again
+FORMAT = "sop-pdf 2"  # bump when what this module adds to a PDF changes: every cached file is made again
 FRONT_FOLDER = "_sop-pdf"  # where the front matter is served to the browser (in memory, never written)
 MAX_FRONT_PASSES = 4
+FOOTERS_PER_SHEET = 250
 _ARTICLE = re.compile(r"<article\b.*</article>", re.S)
 
 
@@ -152,27 +155,40 @@ def make_pdfs(site: SiteData, site_dir: Path, cache_dir: Path, settings: PdfSett
                        procedure_pages=doc.article.count('class="sop-halaman-cetak"'))
         for slug, (doc, ws) in pages.items()
     }
-    # Round 2 (rarely more): each front matter with every SOP's first page, until its length holds.
+    # Round 2: each front matter with every SOP's first page, and the footer sheets of every file
+    # (a book's footers need only its front matter's page count, which the second pass rarely
+    # changes); then, rarely, more passes of the fronts whose length did change, and their sheets.
     counts = {agency_id: _page_count(prints.got[front.key]) for agency_id, front in fronts.items()}
+    for book in books:
+        book.front = prints.got[fronts[book.agency_id].key]  # its page sizes, until the last pass
+    agencies = site.registries.agencies
+    outputs = {sop_pdf(item.slug): _sop_output(item, agencies[item.sop.agency].name, settings)
+               for item in printed.values()}
+    outputs |= {book_pdf(book.agency_id): book.output(printed, settings) for book in books}
+    sheets = {path: prints.ask_footers(output, settings) for path, output in outputs.items()}
     waiting = {book.agency_id: book for book in books}
     for _ in range(MAX_FRONT_PASSES):
         asked = {agency_id: prints.ask_front(book, book.starts(counts[agency_id], printed))
                  for agency_id, book in waiting.items()}
         prints.run(printer)
         for agency_id, front in asked.items():
-            data = prints.got[front.key]
+            data = waiting[agency_id].front = prints.got[front.key]
             if _page_count(data) == counts[agency_id]:
-                waiting.pop(agency_id).front = data
+                del waiting[agency_id]
             else:
                 counts[agency_id] = _page_count(data)
         if not waiting:
             break
     else:
         raise PdfFailed(f"Daftar Isi buku {', '.join(waiting)}: jumlah halamannya tidak tetap")
-    agencies = site.registries.agencies
-    outputs = [_sop_output(item, agencies[item.sop.agency].name, settings) for item in printed.values()]
-    outputs += [book.output(printed, settings) for book in books]
-    _write(outputs, cache, printer, prints.base, settings, site_dir, report)
+    for book in books:
+        path = book_pdf(book.agency_id)
+        output = book.output(printed, settings)
+        if output.footers != outputs[path].footers:  # its front matter changed length
+            sheets[path] = prints.ask_footers(output, settings)
+        outputs[path] = output
+    prints.run(printer)
+    _write(list(outputs.values()), sheets, prints, cache, settings, site_dir, report)
     report.printed = printer.printed - printed_before
     report.reused = cache.hits
     cache.prune()
@@ -215,6 +231,18 @@ class _Prints:
     def ask_front(self, book: "_Book", start_pages: dict[str, int] | None) -> _Request:
         html = book.front_html(start_pages)
         return self._ask(_Request(key_of(self.base, "front", html), Job(f"{FRONT_FOLDER}/buku-sop-{book.agency_id}.html", html)))
+
+    def ask_footers(self, output: "_Output", settings: PdfSettings) -> list[_Request]:
+        """The footer sheets of a file: its own (see _write), in sheets of at most
+        FOOTERS_PER_SHEET pages."""
+        stylesheets = ["/" + href.lstrip("/") for href in settings.stylesheets]
+        footers = [f for f in output.footers if f is not None]
+        requests = []
+        for at in range(0, len(footers), FOOTERS_PER_SHEET):
+            html = footer_sheet(footers[at:at + FOOTERS_PER_SHEET], stylesheets)
+            key = key_of(self.base, "footers", html)
+            requests.append(self._ask(_Request(key, Job(f"{FRONT_FOLDER}/kaki-halaman-{key[:16]}.html", html))))
+        return requests
 
     def run(self, printer: Printer) -> None:
         if not self._missing:
@@ -304,36 +332,45 @@ def _dates(sop: Sop) -> list[date]:
     return [d.first for d in (sop.dates.effective_date, sop.dates.revised, sop.dates.created) if d is not None]
 
 
-def _write(outputs: list[_Output], cache: PdfCache, printer: Printer, base: str, settings: PdfSettings,
-           site_dir: Path, report: PdfReport) -> None:
-    pending: list[_Output] = []
+def _write(outputs: list[_Output], sheets: dict[str, list[_Request]], prints: _Prints, cache: PdfCache,
+           settings: PdfSettings, site_dir: Path, report: PdfReport) -> None:
+    """Assemble and save each file, or take it from the cache.
+
+    Footers are printed on sheets of the file's own: a sheet's font is a subset of the glyphs on it,
+    so a sheet shared with other files would make a file's bytes depend on which other files were
+    printed with it (a cold build and an incremental one would differ). A long file (a book) has
+    sheets of at most FOOTERS_PER_SHEET pages, printed side by side: Chromium's time for one sheet
+    grows faster than its page count (10,000 footers in one sheet take minutes, in sheets of 250
+    about ten seconds)."""
     for output in outputs:
-        output.key = key_of(base, "file", repr(output.footers), repr(output.marks), repr(output.metadata),
+        parts = [prints.got[request.key] for request in sheets[output.path]]
+        output.key = key_of(prints.base, "file", repr(output.footers), repr(output.marks), repr(output.metadata),
                             settings.site_url or "",
-                            *(hashlib.sha256(part).hexdigest() for part in output.parts))
+                            *(hashlib.sha256(part).hexdigest() for part in [*output.parts, *parts]))
         data = cache.get(output.key)
         if data is None:
-            pending.append(output)
-        else:
-            _save(site_dir, output.path, data, report)
-    if not pending:
-        return
-    footers = [f for output in pending for f in output.footers if f is not None]
-    stylesheets = ["/" + href.lstrip("/") for href in settings.stylesheets]
-    (sheet_data,) = printer.print_all([Job(f"{FRONT_FOLDER}/kaki-halaman.html", footer_sheet(footers, stylesheets))])
-    sheet = assemble.read(sheet_data)
-    if len(sheet.pages) != len(footers):
-        raise PdfFailed(f"lembar kaki halaman: {len(sheet.pages)} halaman tercetak untuk {len(footers)} kaki halaman")
-    at = 0
-    for output in pending:
-        pdf = assemble.combine([assemble.read(part) for part in output.parts])
-        assemble.retarget_links(pdf, HOST, settings.site_url)
-        numbered = [n for n, f in enumerate(output.footers) if f is not None]
-        assemble.stamp(pdf, sheet, at, numbered)
-        at += len(numbered)
-        data = assemble.finish(pdf, output.metadata, output.marks)
-        cache.put(output.key, data)
+            pdf = assemble.combine([assemble.read(part) for part in output.parts])
+            assemble.retarget_links(pdf, HOST, settings.site_url)
+            printed_sheets = [assemble.read(part) for part in parts]  # open while their pages are used
+            sheet_pages = [page for sheet in printed_sheets for page in sheet.pages]
+            numbered = [n for n, f in enumerate(output.footers) if f is not None]
+            if len(sheet_pages) != len(numbered):
+                raise PdfFailed(f"{output.path}: {len(sheet_pages)} kaki halaman tercetak untuk {len(numbered)} halaman")
+            assemble.stamp(pdf, sheet_pages, numbered)
+            data = assemble.finish(pdf, output.metadata, output.marks)
+            cache.put(output.key, data)
         _save(site_dir, output.path, data, report)
+
+
+def warm_document(site_dir: Path, stylesheets: Sequence[str]) -> str:
+    """A page for the browser to load before it prints: every stylesheet of the site (the theme's,
+    then the site's own) and text in each face the prints use, so that the fonts are fetched too."""
+    theme = sorted("/" + p.relative_to(site_dir).as_posix() for p in (site_dir / "assets" / "stylesheets").glob("*.css"))
+    links = Markup("").join(Markup('<link rel="stylesheet" href="{}">').format(href)
+                            for href in [*theme, *("/" + s.lstrip("/") for s in stylesheets)])
+    return ('<!doctype html>\n<html lang="id"><head><meta charset="utf-8"><title>Pemanasan</title>' + links +
+            '</head><body><article class="md-content__inner md-typeset"><p>Aa <b>Bb</b> <i>Ii</i> <b><i>Bi</i></b> '
+            '<code>Cc</code></p><table><tr><th>Th</th><td>Td</td></tr></table></article></body></html>\n')
 
 
 def _save(site_dir: Path, path: str, data: bytes, report: PdfReport) -> None:

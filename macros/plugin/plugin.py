@@ -23,21 +23,28 @@ from mkdocs.utils import get_relative_url
 from .. import codes
 from ..findings import Finding, Location, Severity, sorted_findings
 from ..load.discover import display_path
-from ..load.revisions import Revision, source_revisions
-from ..pdf import FORCE_PDF, PdfFailed, PdfSettings, Printer, PrintFailed, chromium_path, make_pdfs
+from ..load.history import read_history
+from ..load.revisions import Revision, source_revisions, sources_revision
+from ..pdf import FORCE_PDF, PdfFailed, PdfSettings, Printer, PrintFailed, chromium_path, make_pdfs, warm_document
 from ..model.base import RESERVED_NAMES, is_slug
+from ..model.history import build_history
 from ..model.project import Project, SopDocument
 from ..render.context import Registries
 from ..render.findings_panel import Unpublished, broken_sop_page, failed_render, findings_banner
+from ..render.history import NO_HISTORY
 from ..render.identity import header_agency
 from ..render.links import Links
 from ..render.sop_page import PageOptions
 from ..render.swimlane import swimlane_dot
+from ..model.audit import Audit
+from ..site.audit import build_audit
+from ..site.audit_export import audit_csv, audit_xlsx
 from ..site.data import SiteData
 from ..site.pages import PageContext, front_matter, page_refs, render_page, view_order
 from ..site.swimlanes import DotFailed, DotMissing, SvgCache
 from ..validate import validate_paths
-from ..urls import PDF_FOLDER, ROLE_FOLDER, ROLE_SECTION_INDEX, SOP_FOLDER, PageKind, PageRef, section_of, swimlane_svg
+from ..urls import (AUDIT_CSV, AUDIT_FOLDER, AUDIT_XLSX, PDF_FOLDER, ROLE_FOLDER, ROLE_SECTION_INDEX, SOP_FOLDER, PageKind,
+                    PageRef, section_of, swimlane_svg)
 from .config import SopConfig
 
 log = logging.getLogger("mkdocs.plugins.sop")
@@ -125,6 +132,7 @@ class SopPlugin(BasePlugin[SopConfig]):
         self.pages: dict[str, PageRef] = {}
         self.errors: list[Finding] = []
         self.unpublished: list[Unpublished] = []  # SOP files left off the site, with why
+        self.audit: Audit | None = None
         self.total_sops = 0
         self._broken: dict[str, list[Finding]] = {}  # serve only: slug -> why it is not published
         self._paths: dict[str, str] = {}
@@ -175,9 +183,11 @@ class SopPlugin(BasePlugin[SopConfig]):
             self._reset_after_crash()
         self._pin_build_date()
         if self.pdf_on and self.site is not None and self.site.sops:
-            # Chromium starts while the pages are rendered: a second of the build's end saved
-            self._printer = Printer(Path(config.site_dir), self.config.pdf_tabs)
-            self._printer.warm_up()
+            # Chromium starts, opens its tabs and loads the stylesheets and fonts while the pages
+            # are rendered: seconds of the build's end saved
+            site_dir, extra_css = Path(config.site_dir), [str(css) for css in config.extra_css]
+            self._printer = Printer(site_dir, self.config.pdf_tabs)
+            self._printer.warm_up(lambda: warm_document(site_dir, extra_css))
         return config
 
     def _wants_pdf(self) -> bool:
@@ -249,10 +259,17 @@ class SopPlugin(BasePlugin[SopConfig]):
         self.errors = [f for f in findings if f.severity is Severity.ERROR]
         # the revision printed beside the QR code: only asked of git when there is a QR code to print
         revisions = self._revisions(root, project, findings) if self._options.site_url else None
-        self.site = SiteData.build(project, findings, revisions)  # every drawn swimlane belongs to a published SOP
+        history = build_history(read_history(root))  # one pass over git for every SOP
+        if not history.available:
+            log.info(f"riwayat: {NO_HISTORY.lower()} ({history.reason})")
+        self.site = SiteData.build(project, findings, revisions, history)  # every drawn swimlane belongs to a published SOP
         self._paths = {d.slug: d.path for d in project.documents}
         self.pages = page_refs(self.site)
         self._note_unpublished(project)
+        built_from = f"Dibangun dari {sources_revision(root).label}"
+        self.audit = build_audit(self.site, [(u.path, u.first) for u in self.unpublished], built_from)
+        # every page's footer says what it was built from (Material shows `copyright` there)
+        config.copyright = f"{config.copyright} · {built_from}" if config.copyright else built_from
         if self.serving:
             self._add_broken_pages(project)
 
@@ -380,6 +397,10 @@ class SopPlugin(BasePlugin[SopConfig]):
             files.append(File.generated(config, uri, content=""))
         for slug, svg in self.swimlanes.items():
             files.append(File.generated(config, swimlane_svg(slug), content=svg))
+        if self.audit is not None and self.site is not None and self.site.sops:
+            when = self.site.newest_date() or dt.date(1970, 1, 1)
+            files.append(File.generated(config, AUDIT_XLSX, content=audit_xlsx(self.audit, self._options.site_url, when)))
+            files.append(File.generated(config, AUDIT_CSV, content=audit_csv(self.audit, self._options.site_url)))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -412,7 +433,7 @@ class SopPlugin(BasePlugin[SopConfig]):
         return Links(lambda path: get_relative_url(path, page.url), pdfs=self.pdf_on)
 
     def _context(self, page: Page) -> PageContext:
-        return PageContext(self.site, self.swimlanes, self._options, self.links_for(page))
+        return PageContext(self.site, self.swimlanes, self._options, self.links_for(page), self.audit)
 
     def _fail(self, finding: Finding, what: str) -> Markup:
         log.error(finding.as_line())
@@ -494,8 +515,8 @@ class SopPlugin(BasePlugin[SopConfig]):
                 item.title = "Pelaksana"
                 item.children.sort(key=lambda child: (not isinstance(child, Page) or child.file.src_uri != ROLE_SECTION_INDEX,
                                                       str(child.title or "").lower(), _uri(child)))
-        # the documents before the people
-        nav.items.sort(key=lambda item: _folder_of(item) == ROLE_FOLDER)
+        # the documents, then the people, then the inspector's page
+        nav.items.sort(key=lambda item: {ROLE_FOLDER: 1, AUDIT_FOLDER: 2}.get(_folder_of(item) or "", 0))
         return nav
 
     def _group_by_agency(self, documents: Section) -> None:
@@ -587,7 +608,7 @@ def _pages_in(item) -> list[Page]:
 
 
 def _folder_of(item) -> str | None:
-    """The generated folder ('sop' or 'pelaksana') a top-level nav section holds, found by its pages."""
+    """The generated folder ('sop', 'pelaksana', 'audit') a top-level nav section holds, found by its pages."""
     if not isinstance(item, Section):
         return None
     folders = {section_of(page.file.src_uri) for page in _pages_in(item)}

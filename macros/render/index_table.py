@@ -19,11 +19,12 @@ def agency_name(sop: Sop, registries: Registries) -> str:
     return registries.agencies[sop.agency].name
 
 
-def _options(label: str, key: str, values: list[tuple[str, str]]) -> Markup:
+def filter_select(label: str, key: str, values: list[tuple[str, str]], words: bool = False) -> Markup:
+    """A filter: `words` matches one of the row's space-separated values (docs/assets/daftar.js)."""
     options = Markup("").join(Markup('<option value="{}">{}</option>').format(v, t) for v, t in values)
     return Markup(
-        '<label class="sop-saring-isian">{label}<select data-saring="{key}"><option value="">Semua</option>{options}</select></label>'
-    ).format(label=label, key=key, options=options)
+        '<label class="sop-saring-isian">{label}<select data-saring="{key}"{words}><option value="">Semua</option>{options}</select></label>'
+    ).format(label=label, key=key, options=options, words=Markup(' data-saring-cara="kata"') if words else "")
 
 
 def _controls(sops: list[tuple[str, Sop]], registries: Registries) -> Markup:
@@ -36,10 +37,10 @@ def _controls(sops: list[tuple[str, Sop]], registries: Registries) -> Markup:
         '<label class="sop-saring-isian">Cari<input type="search" data-saring="teks" placeholder="nomor atau judul"></label>'
         '<output class="sop-saring-hasil" aria-live="polite"></output></form>'
     ).format(
-        _options("Instansi", "instansi", [(a, a) for a in agencies]),
-        _options("Pelaksana", "pelaksana", [(r, registries.roles[r].name) for r in roles]),
-        _options("Jenis kegiatan", "jenis", [(k, k) for k in kinds]),
-        _options("Status", "status", statuses),
+        filter_select("Instansi", "instansi", [(a, a) for a in agencies]),
+        filter_select("Pelaksana", "pelaksana", [(r, registries.roles[r].name) for r in roles], words=True),
+        filter_select("Jenis kegiatan", "jenis", [(k, k) for k in kinds]),
+        filter_select("Status", "status", statuses),
     )
 
 

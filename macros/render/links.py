@@ -33,6 +33,9 @@ class Links:
     def swimlane(self, slug: str) -> str:
         return self.page(PageRef(PageKind.SWIMLANE, slug))
 
+    def history(self, slug: str) -> str:
+        return self.page(PageRef(PageKind.HISTORY, slug))
+
     def swimlane_svg(self, slug: str) -> str:
         return self.relative(swimlane_svg(slug))
 
@@ -47,6 +50,9 @@ class Links:
 
     def role(self, role: str) -> str:
         return self.page(PageRef(PageKind.ROLE, role=role))
+
+    def audit_download(self, path: str) -> str:
+        return self.relative(path)
 
     def asset(self, path: str) -> str:
         return self.relative(path)

@@ -96,8 +96,10 @@ def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
     download = Markup(' · <a class="sop-unduh-pdf" href="{}" download>Unduh PDF</a>').format(pdf) if pdf else Markup("")
     return Markup(
         '<nav class="sop-tautan" aria-label="Bagian SOP ini"><a href="{}">Lembar Kerja Identifikasi Kegiatan</a> · '
-        '<a href="{}">Diagram Swimlane</a> · <a href="{}">Monitoring</a> · <a href="{}">Evaluasi</a> · Checklist: {}{}</nav>'
-    ).format(links.worksheet(slug), links.swimlane(slug), links.monitoring(slug), links.evaluation(slug), checklists, download)
+        '<a href="{}">Diagram Swimlane</a> · <a href="{}">Riwayat Perubahan</a> · <a href="{}">Monitoring</a> · '
+        '<a href="{}">Evaluasi</a> · Checklist: {}{}</nav>'
+    ).format(links.worksheet(slug), links.swimlane(slug), links.history(slug), links.monitoring(slug),
+             links.evaluation(slug), checklists, download)
 
 
 def _truncated_note(sop: Sop) -> Markup:

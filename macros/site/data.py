@@ -9,6 +9,7 @@ from functools import cached_property
 from ..checks.monev import judge_records
 from ..findings import Finding
 from ..load.revisions import Revision
+from ..model.history import ProjectHistory
 from ..model.monev import EMPTY, SopMonev
 from ..model.project import Project
 from ..model.sop import Sop
@@ -20,15 +21,25 @@ class SiteData:
     registries: Registries
     sops: dict[str, Sop]  # slug -> model, only SOPs without errors, in slug order
     revisions: dict[str, Revision] = field(default_factory=dict)  # slug -> revision of its source, when asked for
+    findings: dict[str, tuple[Finding, ...]] = field(default_factory=dict)  # slug -> the warnings in its source
+    history: ProjectHistory = field(default_factory=lambda: ProjectHistory(False, "riwayat tidak dibaca"))
     monev: dict[str, SopMonev] = field(default_factory=dict)  # slug -> its accepted monitoring and evaluation results
 
     @classmethod
-    def build(cls, project: Project, findings: list[Finding], revisions: dict[str, Revision] | None = None) -> "SiteData":
+    def build(
+        cls, project: Project, findings: list[Finding], revisions: dict[str, Revision] | None = None,
+        history: ProjectHistory | None = None,
+    ) -> "SiteData":
         documents = sorted(project.renderable(findings), key=lambda d: d.slug)
         registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
         sops = {d.slug: d.sop for d in documents}
+        by_path: dict[str, list[Finding]] = {}
+        for finding in findings:
+            by_path.setdefault(finding.location.path, []).append(finding)
+        revisions = {slug: r for slug, r in (revisions or {}).items() if slug in sops}
         monev = {slug: m for slug, m in judge_records(project).accepted.items() if slug in sops}
-        return cls(registries, sops, {slug: r for slug, r in (revisions or {}).items() if slug in sops}, monev)
+        return cls(registries, sops, revisions, {d.slug: tuple(by_path[d.path]) for d in documents if d.path in by_path},
+                   history if history is not None else ProjectHistory(False, "riwayat tidak dibaca"), monev)
 
     def monev_of(self, slug: str) -> SopMonev:
         """What the records say of a published SOP (nothing recorded: an empty history)."""

@@ -17,8 +17,11 @@ from typing import Callable
 
 from markupsafe import Markup
 
+from ..model.audit import Audit
 from ..model.registry import Agency
+from ..render.audit import render_audit
 from ..render.checklist import render_checklist
+from ..render.history import render_history
 from ..render.index_table import render_agency_index
 from ..render.monev import EVALUATION_TITLE, MONITORING_TITLE, render_evaluation_form, render_monitoring_form
 from ..render.links import Links
@@ -37,6 +40,7 @@ class PageContext:
     swimlanes: dict[str, str]  # slug -> inline SVG
     options: PageOptions
     links: Links
+    audit: Audit | None = None  # made once per build, for the audit page
 
 
 class Scope(enum.Enum):
@@ -112,6 +116,11 @@ VIEWS: dict[PageKind, View] = {
         lambda ref, site: ("Swimlane", f"Swimlane: {_sop_title(ref, site)}"),
         wide=True,
     ),
+    PageKind.HISTORY: View(
+        lambda ref, c: render_history(ref.slug, c.site.sops[ref.slug], c.site.history, c.site.registries, c.links),
+        Scope.SOP,
+        lambda ref, site: ("Riwayat Perubahan", f"Riwayat Perubahan: {_sop_title(ref, site)}"),
+    ),
     PageKind.MONITORING: View(
         lambda ref, c: render_monitoring_form(ref.slug, c.site.sops[ref.slug], c.site.registries, c.links, c.site.monev_of(ref.slug)),
         Scope.SOP,
@@ -126,6 +135,12 @@ VIEWS: dict[PageKind, View] = {
         lambda ref, c: render_checklist(ref.slug, c.site.sops[ref.slug], ref.role, c.site.registries, c.links),
         Scope.SOP_ROLE,
         lambda ref, site: (_short_name(ref, site), f"Checklist {_short_name(ref, site)}: {_sop_title(ref, site)}"),
+    ),
+    PageKind.AUDIT: View(
+        lambda ref, c: render_audit(c.audit, c.links),
+        Scope.SOPS,
+        lambda ref, site: ("Audit", "Audit SOP"),
+        wide=True,
     ),
     PageKind.ROLE_INDEX: View(
         lambda ref, c: render_role_index(c.site.sops, c.site.registries, c.links),

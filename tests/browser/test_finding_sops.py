@@ -100,3 +100,27 @@ def test_site_search_finds_an_sop(browser, served, query, expected):
     page.goto(served["seed"] + "/")
     assert expected in _search(page, query)
     page.close()
+
+
+def test_the_audit_page_filters_every_agency_table_and_sorts_each(browser, corpus_url):
+    page = browser.new_page()
+    page.goto(corpus_url + "/audit/")
+    sections = page.query_selector_all("section.sop-audit-instansi")
+    assert len(sections) >= 2
+    names = [s.query_selector("h2").text_content() for s in sections]
+    counts = [len(s.query_selector_all("tbody tr")) for s in sections]
+    assert sum(counts) == 30
+    page.select_option('select[data-saring="instansi"]', names[1])
+    visible = [s for s in page.query_selector_all("section.sop-audit-instansi") if s.is_visible()]
+    assert [s.query_selector("h2").text_content() for s in visible] == [names[1]]
+    assert page.text_content(".sop-saring-hasil") == f"{counts[1]} dari 30 SOP"
+    page.select_option('select[data-saring="instansi"]', "")
+    page.select_option('select[data-saring="temuan"]', "ada")  # the generated corpus has no open findings
+    assert page.text_content(".sop-saring-hasil") == "0 dari 30 SOP"
+    page.select_option('select[data-saring="temuan"]', "tidak")
+    assert page.text_content(".sop-saring-hasil") == "30 dari 30 SOP"
+    first = page.query_selector_all("section.sop-audit-instansi")[0]
+    first.query_selector('th[data-urut="judul"] button').click()
+    titles = [c.text_content() for c in first.query_selector_all("tbody td.sop-daftar-judul a")]
+    assert titles == sorted(titles, key=_natural) and len(titles) == counts[0]
+    page.close()

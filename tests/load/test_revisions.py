@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros.load import revisions as revisions_module
-from macros.load.revisions import Revision, content_revision, source_revisions
+from macros.load.revisions import Revision, content_revision, source_revisions, sources_revision
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git tidak terpasang")
 
@@ -164,3 +164,26 @@ def test_an_unreadable_file_has_no_revision(tmp_path):
 
 def test_content_revision_is_the_sha256_of_the_bytes():
     assert content_revision(b"") == Revision("sha256", "sha256:e3b0c44298fc")
+
+
+def test_the_sources_folder_has_the_commit_checked_out_while_git_has_every_file_unchanged(repo):
+    head = git(repo, "rev-parse", "HEAD").strip()
+    assert sources_revision(repo / "sop") == Revision("git", head[:12])
+    (repo / "README").write_text("di luar sumber: tidak mengubah revisi sumber\n")
+    assert sources_revision(repo / "sop") == Revision("git", head[:12])
+
+
+@pytest.mark.parametrize("change", ["edit", "untracked"])
+def test_a_changed_sources_folder_has_the_hash_of_its_files(repo, change):
+    sources = repo / "sop"
+    if change == "edit":
+        (sources / "cuti.yml").write_text("judul: Cuti Tahunan\n")
+    else:
+        (sources / "baru.yml").write_text("judul: Baru\n")
+    found = sources_revision(sources)
+    assert found.kind == "sha256" and found.label.startswith("revisi sumber sha256:")
+    copy = repo.parent / "salinan"
+    shutil.copytree(sources, copy)  # the same files outside git: the same revision
+    assert sources_revision(copy) == found
+    (copy / "cuti.yml").write_text("judul: Lain\n")
+    assert sources_revision(copy) != found

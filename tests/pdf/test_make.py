@@ -214,10 +214,17 @@ def test_an_edited_sop_prints_only_its_own_pages_again(book_pdfs, tmp_path):
     text = edited.read_text(encoding="utf-8").replace(data["langkah"][0]["kegiatan"], "Kegiatan yang disunting ulang", 1)
     edited.write_text(text, encoding="utf-8")
     again = build_with_pdfs(tmp_path, sources)
-    # the SOP's two pages (document, Lembar Kerja) and the footer sheet; the Daftar Isi is unchanged
+    # the SOP's two pages (document, Lembar Kerja); its pages are as many as before, so the Daftar Isi
+    # and the footer sheets of its PDF and of the book are the ones in the cache
     assert "pdf: mencetak 2 halaman dengan Chromium" in again.run.err
-    assert "3 halaman dicetak Chromium" in again.run.err
+    assert "2 halaman dicetak Chromium" in again.run.err
     assert "Kegiatan yang disunting ulang" in " ".join(_texts(_reader(again.pdf(BOOK))))
+
+    # what the cache kept and what was printed again give the bytes a cold build gives
+    cold = build_with_pdfs(tmp_path / "dingin", sources)
+    assert "0 dari cache" in cold.run.err
+    for path in sorted((cold.site / "pdf").glob("*.pdf")):
+        assert (again.site / "pdf" / path.name).read_bytes() == path.read_bytes(), path.name
 
 
 def test_links_in_the_pdf_point_at_the_published_site(seed_pdfs):

@@ -80,4 +80,5 @@ def test_daftar_sop_marks_and_filters_by_status(site):
                      r'<option value="draf">Draf</option><option value="berlaku">Berlaku</option>'
                      r'<option value="dicabut">Dicabut</option></select>', raw)
     assert "2 SOP, ditambah 1 SOP dicabut" in page_text(site / "index.html")
-    assert "row.dataset.status === want.status" in (site / "assets/daftar.js").read_text(encoding="utf-8")
+    # the page script filters a row by the data- attribute its select names (data-saring="status")
+    assert "row.dataset[field.dataset.saring]" in (site / "assets/daftar.js").read_text(encoding="utf-8")

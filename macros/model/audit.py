@@ -1,0 +1,62 @@
+"""What the inspector's audit page and its downloads hold: one row per published SOP, the legal
+bases with the SOPs that cite them, and the SOP files left off the site. Built from the validated
+model by `site/audit.py`; the page (render/audit.py) and the spreadsheet (site/audit_export.py)
+show the same rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .registry import LegalStatus
+from .sop import Status
+
+
+@dataclass(frozen=True)
+class AuditSop:
+    slug: str
+    agency_id: str
+    agency: str  # the agency's name
+    unit: str | None
+    number: str | None
+    title: str
+    status: Status
+    effective: dt.date | None  # the first day of what the source gives (a month, a year)
+    revised: dt.date | None
+    findings: tuple[tuple[str, int], ...]  # (code, how many) of its open warnings, by code
+
+
+@dataclass(frozen=True)
+class AuditLegalBasis:
+    basis_id: str
+    citation: str
+    status: LegalStatus
+    incomplete: bool
+    replaced_by: str | None  # the citation of its replacement, when the registry names one
+    citing: tuple[str, ...]  # slugs of the published SOPs that cite it, in the rows' order
+
+    @property
+    def has_problem(self) -> bool:
+        return self.status is LegalStatus.REPEALED or self.incomplete
+
+
+@dataclass(frozen=True)
+class AuditUnpublished:
+    path: str
+    code: str | None  # of the first error that kept it off the site
+    message: str | None
+
+
+@dataclass(frozen=True)
+class Audit:
+    sops: tuple[AuditSop, ...]  # by agency name, then nomor in natural order
+    legal_bases: tuple[AuditLegalBasis, ...]  # those with a problem first, then the most cited
+    unpublished: tuple[AuditUnpublished, ...]
+    revision: str  # what the site was built from: 'Dibangun dari revisi …'
+
+    def agencies(self) -> list[tuple[str, str, list[AuditSop]]]:
+        """(agency id, name, rows) in the rows' order."""
+        groups: dict[str, tuple[str, list[AuditSop]]] = {}
+        for row in self.sops:
+            groups.setdefault(row.agency_id, (row.agency, []))[1].append(row)
+        return [(agency_id, name, rows) for agency_id, (name, rows) in groups.items()]

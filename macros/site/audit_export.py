@@ -1,0 +1,114 @@
+"""The audit's rows as files for the inspector's working papers: audit.xlsx (openpyxl) and audit.csv.
+
+The same sources give the same bytes: the workbook's dates are the build's date (from the sources),
+and the zip entries carry one fixed time instead of the clock's."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+
+from ..model.audit import Audit, AuditSop
+from ..render.audit import STATUS_TEXT, basis_state, findings_text
+from ..urls import PageKind, PageRef, absolute_url
+
+SOP_COLUMNS = ("Instansi", "Unit", "Nomor", "Judul", "Status", "Tanggal Efektif", "Tanggal Revisi", "Temuan terbuka",
+               "Jumlah temuan", "Alamat")
+LEGAL_COLUMNS = ("Dasar hukum", "Keadaan", "Jumlah SOP", "SOP yang mengutip (nomor)")
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run a cell starting so as a formula
+
+
+def _address(slug: str, site_url: str | None) -> str:
+    path = PageRef(PageKind.DOCUMENT, slug).path
+    return absolute_url(site_url, path) if site_url else "/" + path
+
+
+def sop_rows(audit: Audit, site_url: str | None) -> list[list]:
+    def row(r: AuditSop) -> list:
+        return [r.agency, r.unit or "", r.number or "", r.title, STATUS_TEXT[r.status], r.effective, r.revised,
+                findings_text(r), sum(n for _, n in r.findings), _address(r.slug, site_url)]
+    return [row(r) for r in audit.sops]
+
+
+def legal_rows(audit: Audit) -> list[list]:
+    numbers = {r.slug: r.number or r.title for r in audit.sops}
+    return [[b.citation, basis_state(b), len(b.citing), "; ".join(numbers[s] for s in b.citing)] for b in audit.legal_bases]
+
+
+def audit_csv(audit: Audit, site_url: str | None) -> bytes:
+    """UTF-8 with a byte-order mark (so that Excel reads the letters right), comma-separated,
+    dates as YYYY-MM-DD: one row per SOP, the columns of the page."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(SOP_COLUMNS)
+    for row in sop_rows(audit, site_url):
+        writer.writerow([_csv_cell(v) for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _csv_cell(value) -> str:
+    """Dates as YYYY-MM-DD; SOP text that a spreadsheet would take for a formula gets a leading
+    apostrophe, as spreadsheets themselves write a text that looks like one."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def audit_xlsx(audit: Audit, site_url: str | None, when: dt.date) -> bytes:
+    """Two sheets: SOP (one row per SOP) and Dasar Hukum (each legal basis and the SOPs citing it)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
+
+    book = Workbook()
+    stamp = dt.datetime(when.year, when.month, when.day)
+    book.properties.created = stamp
+    book.properties.modified = stamp
+    book.properties.creator = "sop-as-code"
+    book.properties.title = "Audit SOP"
+    book.properties.language = "id"
+    sheets = [("SOP", SOP_COLUMNS, sop_rows(audit, site_url)), ("Dasar Hukum", LEGAL_COLUMNS, legal_rows(audit))]
+    for n, (title, columns, rows) in enumerate(sheets):
+        sheet = book.active if n == 0 else book.create_sheet()
+        sheet.title = title
+        sheet.append(list(columns))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append([None if v == "" else v for v in row])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str) and cell.data_type == "f":
+                    cell.data_type = "s"  # SOP text starting with '=' is text, never a formula
+        for column, name in enumerate(columns, start=1):
+            letter = get_column_letter(column)
+            if name.startswith("Tanggal"):
+                for cell in sheet[letter][1:]:
+                    cell.number_format = "DD/MM/YYYY"
+            width = max([len(name)] + [len(str(r[column - 1] or "")) for r in rows[:500]])
+            sheet.column_dimensions[letter].width = min(60, width + 2)
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+    out = io.BytesIO()
+    # ExcelWriter rather than Workbook.save, which sets the 'modified' date to the clock's
+    ExcelWriter(book, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED)).save()
+    return _fixed_zip(out.getvalue())
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same archive with every entry dated ZIP_TIME: openpyxl dates them by the clock."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()
