@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .monev import EvaluationResult, MonitoringResult
 from .registry import LegalStatus
 from .sop import Status
 
@@ -24,6 +25,9 @@ class AuditSop:
     effective: dt.date | None  # the first day of what the source gives (a month, a year)
     revised: dt.date | None
     findings: tuple[tuple[str, int], ...]  # (code, how many) of its open warnings, by code
+    last_monitoring: MonitoringResult | None = None  # from the records beside the SOPs (model/monev.py)
+    last_evaluation: EvaluationResult | None = None
+    open_actions: int = 0  # tindakan recorded and not yet done
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from ..model.sop import Status
 from ..urls import AUDIT_CSV, AUDIT_XLSX
 from .index_table import filter_select
 from .links import Links
+from .monev import evaluation_summary, monitoring_summary
 from .status import LABELS
 from .text import indonesian_date, nomor
 
@@ -25,6 +26,28 @@ STATUS_TEXT = {Status.IN_FORCE: "Berlaku", Status.DRAFT: "Draf", Status.RETIRED:
 def findings_text(row: AuditSop) -> str:
     """'SOP-L003 ×2, SOP-A011' — the page's and the spreadsheet's way of saying it."""
     return ", ".join(code if n == 1 else f"{code} ×{n}" for code, n in row.findings)
+
+
+def monitoring_text(row: AuditSop) -> str:
+    """'Semester I 2026 (22 Juni 2026): 9 dari 10 langkah berjalan dengan baik', or empty."""
+    last = row.last_monitoring
+    if last is None:
+        return ""
+    return f"{last.period.label} ({indonesian_date(last.date)}): {monitoring_summary(last)}"
+
+
+def evaluation_text(row: AuditSop) -> str:
+    last = row.last_evaluation
+    if last is None:
+        return ""
+    return f"{last.period.label} ({indonesian_date(last.date)}): {evaluation_summary(last)}"
+
+
+def _monev_tokens(row: AuditSop) -> str:
+    """What the Monitoring dan evaluasi filter matches."""
+    tokens = ["monitoring" if row.last_monitoring else "belum-monitoring",
+              "evaluasi" if row.last_evaluation else "belum-evaluasi"]
+    return " ".join(tokens + (["tindakan"] if row.open_actions else []))
 
 
 def basis_state(basis: AuditLegalBasis) -> str:
@@ -42,14 +65,17 @@ def _controls(audit: Audit) -> Markup:
     agencies = [(name, name) for _, name, _ in audit.agencies()]
     statuses = [(s.value, STATUS_TEXT[s]) for s in Status if any(r.status is s for r in audit.sops)]
     codes = sorted({code for r in audit.sops for code, _ in r.findings})
+    monev = [("belum-monitoring", "Belum dimonitor"), ("belum-evaluasi", "Belum dievaluasi"),
+             ("tindakan", "Ada tindakan terbuka")]
     return Markup(
-        '<form class="sop-saring" hidden aria-label="Saring audit">{}{}{}'
+        '<form class="sop-saring" hidden aria-label="Saring audit">{}{}{}{}'
         '<label class="sop-saring-isian">Cari<input type="search" data-saring="teks" placeholder="nomor atau judul"></label>'
         '<output class="sop-saring-hasil" aria-live="polite"></output></form>'
     ).format(
         filter_select("Instansi", "instansi", agencies),
         filter_select("Status", "status", statuses),
         filter_select("Temuan", "temuan", [("ada", "Ada temuan"), ("tidak", "Tanpa temuan")] + [(c, c) for c in codes], words=True),
+        filter_select("Monitoring dan evaluasi", "monev", monev, words=True),
     )
 
 
@@ -57,13 +83,16 @@ def _row(position: int, row: AuditSop, links: Links) -> Markup:
     codes = " ".join(code for code, _ in row.findings)
     return Markup(
         '<tr data-urutan="{pos}" data-instansi="{agency}" data-status="{status}" data-temuan="{tokens}" '
-        'data-efektif="{eff}">'
+        'data-monev="{monev}" data-efektif="{eff}">'
         '<td class="sop-daftar-nomor" data-label="Nomor">{number}</td>'
         '<td class="sop-daftar-judul" data-label="Judul"><a href="{href}">{title}</a>{unit}</td>'
         '<td class="sop-daftar-status" data-label="Status">{status_text}</td>'
         '<td class="sop-daftar-efektif" data-label="Tanggal Efektif">{effective}</td>'
         '<td class="sop-daftar-revisi" data-label="Tanggal Revisi">{revised}</td>'
-        '<td class="sop-daftar-temuan" data-label="Temuan terbuka">{findings}</td></tr>'
+        '<td class="sop-daftar-temuan" data-label="Temuan terbuka">{findings}</td>'
+        '<td class="sop-audit-monitoring" data-label="Monitoring terakhir">{monitoring}</td>'
+        '<td class="sop-audit-evaluasi" data-label="Evaluasi terakhir">{evaluation}</td>'
+        '<td class="sop-audit-tindakan sop-angka" data-label="Tindakan terbuka">{actions}</td></tr>'
     ).format(
         pos=position, agency=row.agency, status=row.status.value,
         tokens=("ada " + codes) if codes else "tidak",
@@ -75,7 +104,18 @@ def _row(position: int, row: AuditSop, links: Links) -> Markup:
         effective=indonesian_date(row.effective) if row.effective else "—",
         revised=indonesian_date(row.revised) if row.revised else "—",
         findings=findings_text(row) or "—",
+        monev=_monev_tokens(row),
+        monitoring=_linked(monitoring_text(row), links.monitoring(row.slug), row.last_monitoring),
+        evaluation=_linked(evaluation_text(row), links.evaluation(row.slug), row.last_evaluation),
+        actions=row.open_actions,
     )
+
+
+def _linked(text: str, page: str, result) -> Markup:
+    """The last result, linked to where its form shows it; or that there is none."""
+    if result is None:
+        return Markup('<span class="sop-belum">belum tercatat</span>')
+    return Markup('<a href="{}#hasil-{}">{}</a>').format(page, result.period.key, text)
 
 
 HEAD = Markup(
@@ -86,6 +126,9 @@ HEAD = Markup(
     '<th scope="col" class="sop-daftar-efektif" data-urut="efektif">Tanggal Efektif</th>'
     '<th scope="col" class="sop-daftar-revisi">Tanggal Revisi</th>'
     '<th scope="col" class="sop-daftar-temuan" data-urut="temuan">Temuan terbuka</th>'
+    '<th scope="col" class="sop-audit-monitoring">Monitoring terakhir</th>'
+    '<th scope="col" class="sop-audit-evaluasi">Evaluasi terakhir</th>'
+    '<th scope="col" class="sop-audit-tindakan">Tindakan terbuka</th>'
     "</tr></thead>"
 )
 

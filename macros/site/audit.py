@@ -19,12 +19,15 @@ def build_audit(site: SiteData, unpublished: Iterable[tuple[str, Finding | None]
     rows = []
     for slug, sop in site.sops.items():
         counted = Counter(f.code for f in site.findings.get(slug, ()))
+        history = site.monev_of(slug)
         rows.append(AuditSop(
             slug=slug, agency_id=sop.agency, agency=agencies[sop.agency].name, unit=sop.unit, number=sop.number,
             title=sop.title, status=sop.status,
             effective=sop.dates.effective_date.first if sop.dates.effective_date else None,
             revised=sop.dates.revised.first if sop.dates.revised else None,
             findings=tuple(sorted(counted.items())),
+            last_monitoring=history.last_monitoring, last_evaluation=history.last_evaluation,
+            open_actions=len(history.open_actions),
         ))
     rows.sort(key=lambda r: (r.agency.lower(), r.agency, r.agency_id, natural_key(r.number or ""), r.slug))
     order = {row.slug: n for n, row in enumerate(rows)}
