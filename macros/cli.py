@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
 from . import __version__
 from .findings import count, escalate, to_json
+from .load.clock import SOURCE_DATE_EPOCH, BadDay, build_day
 from .load.discover import find_root
 from .load.history import GitError, resolve, sources_at, working_sources
 from .model.history import compare_sources
@@ -67,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
         "--format", choices=("text", "json"), default="text", help="bentuk keluaran: text (bawaan) atau json"
     )
     check.add_argument("--strict", action="store_true", help="anggap setiap peringatan sebagai galat")
+    check.add_argument(
+        "--tanggal", metavar="TTTT-BB-HH",
+        help="hari yang dipakai aturan tinjauan sebagai 'hari ini' (bawaan: SOURCE_DATE_EPOCH bila disetel, "
+        "atau tanggal hari ini)",
+    )
 
     build = commands.add_parser(
         "build",
@@ -130,7 +137,12 @@ def check_command(args: argparse.Namespace) -> int:
     if missing:
         print(f"sop: galat: path tidak ditemukan: {', '.join(missing)}", file=sys.stderr)
         return 2
-    result = validate_paths(paths)
+    try:
+        today = build_day(args.tanggal, os.environ.get(SOURCE_DATE_EPOCH), "--tanggal")
+    except BadDay as exc:
+        print(f"sop: galat: {exc}", file=sys.stderr)
+        return 2
+    result = validate_paths(paths, today=today)
     findings = escalate(result.findings) if args.strict else result.findings
     errors, warnings = count(findings)
     if args.format == "json":

@@ -137,6 +137,13 @@ UNKNOWN_SUCCESSOR = _code("SOP-R006", E, "Pengganti SOP yang dicabut (diganti_ol
 RELATED_RETIRED = _code("SOP-R007", W, "Keterkaitan menunjuk SOP yang sudah dicabut")
 SUCCESSOR_NOT_IN_FORCE = _code("SOP-R008", W, "Pengganti SOP yang dicabut juga sudah dicabut atau masih draf")
 RETIREMENT_WITHOUT_STATUS = _code("SOP-R009", E, "Keterangan pencabutan (dicabut:) pada SOP yang statusnya bukan dicabut")
+# Review (tinjauan): planned review dates, suspect SOPs, recorded reviews
+REVIEW_OVERDUE = _code("SOP-V001", W, "SOP melewati tanggal tinjauan yang direncanakan (tanggal revisi atau masa tinjauan instansi)")
+REVIEW_SUSPECT = _code(
+    "SOP-V002", W, "SOP perlu ditinjau: dasar hukum, SOP terkait atau jabatan yang dirujuknya berubah setelah tinjauan terakhir"
+)
+REVIEW_BEFORE_CREATED = _code("SOP-V003", E, "Tanggal tinjauan pasti sebelum tanggal pembuatan SOP")
+REVIEW_IN_FUTURE = _code("SOP-V004", E, "Tanggal tinjauan sesudah hari ini (tanggal pemeriksaan): tinjauan yang belum terjadi")
 # Waktu (the time of a step)
 WAKTU_FORMAT = _code("SOP-W001", E, "Waktu tidak dikenali (pesan menyebut bentuk yang diterima)")
 WAKTU_WORDS = _code("SOP-W002", E, "Angka waktu dan kata dalam kurungnya tidak sama (\"5 (enam) menit\")")

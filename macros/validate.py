@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import run_checks
 from .findings import Finding, sorted_findings
+from .load.clock import build_day
 from .load.discover import source_sets
+from .load.history import read_history
+from .model.history import build_history
 from .model.project import Project, load_project
 
 
@@ -26,9 +30,19 @@ class Validation:
         return sum(len(p.records) for p in self.projects)
 
 
-def validate_paths(paths: list[Path], docs_dir: Path | None = None) -> Validation:
+def validate_paths(
+    paths: list[Path], docs_dir: Path | None = None, *, today: dt.date | None = None, history: bool | None = None,
+) -> Validation:
+    """`today`: the day the review rules judge by (default: the clock's). `history`: read the git
+    history of the sources for the review rules; by default only when a whole sources folder is
+    checked (like the uncited-legal-basis rule), so that checking one file or a fixture folder
+    inside a repository judges by the sources alone."""
+    day = today if today is not None else build_day()
     projects = [load_project(source, docs_dir) for source in source_sets(paths)]
     findings: list[Finding] = []
     for project in projects:
+        project.today = day
+        if history if history is not None else project.whole_root:
+            project.history = build_history(read_history(project.root))
         findings.extend(run_checks(project))
     return Validation(projects, sorted_findings(findings))

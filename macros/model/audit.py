@@ -25,6 +25,18 @@ class AuditSop:
     effective: dt.date | None  # the first day of what the source gives (a month, a year)
     revised: dt.date | None
     findings: tuple[tuple[str, int], ...]  # (code, how many) of its open warnings, by code
+    changed: dt.date | None = None  # the day of the last commit that changed what it says (git)
+    changed_commit: str | None = None
+    last_review: str | None = None  # as precise as known, TTTT[-BB[-HH]]
+    planned_review: dt.date | None = None
+    overdue: bool = False
+    suspect: tuple[str, ...] = ()  # why it needs review, one clause each
+
+    @property
+    def review_marks(self) -> tuple[str, ...]:
+        """What the page's Tinjauan filter matches: 'lewat', 'curiga', or 'aman'."""
+        marks = (("lewat",) if self.overdue else ()) + (("curiga",) if self.suspect else ())
+        return marks or ("aman",)
     last_monitoring: MonitoringResult | None = None  # from the records beside the SOPs (model/monev.py)
     last_evaluation: EvaluationResult | None = None
     open_actions: int = 0  # tindakan recorded and not yet done
@@ -57,6 +69,7 @@ class Audit:
     legal_bases: tuple[AuditLegalBasis, ...]  # those with a problem first, then the most cited
     unpublished: tuple[AuditUnpublished, ...]
     revision: str  # what the site was built from: 'Dibangun dari revisi …'
+    history: str | None = None  # why git history is not available (None: it is)
 
     def agencies(self) -> list[tuple[str, str, list[AuditSop]]]:
         """(agency id, name, rows) in the rows' order."""

@@ -4,9 +4,10 @@ Files are read and parsed in `load/`; this module validates what was read into t
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic_core import PydanticCustomError
 
@@ -66,6 +67,10 @@ class Project:
     whole_root: bool
     docs_dir: Path  # where the site's hand-written pages and assets (the logo) live
     findings: list[Finding] = field(default_factory=list)
+    # For the review rules (checks/review.py), set by validate_paths: the day they judge by ("today",
+    # None: the clock's) and the git history of the sources (a model.history.ProjectHistory, or None).
+    today: dt.date | None = None
+    history: Any = None
     records: list[RecordFile] = field(default_factory=list)  # monitoring and evaluation, by kind and path
 
     @property
@@ -219,4 +224,4 @@ def load_project(source: SourceSet, docs_dir: Path | None = None) -> Project:
             findings += found
     known = known_slugs(source)
     docs = docs_dir if docs_dir is not None else source.root.parent / "docs"
-    return Project(source.root, agencies, roles, legal, documents, known, source.whole_root, docs, findings, records)
+    return Project(source.root, agencies, roles, legal, documents, known, source.whole_root, docs, findings, records=records)

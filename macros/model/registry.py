@@ -9,6 +9,7 @@ from pydantic import BeforeValidator, Field, RootModel, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import MONTHS, Date, Id, StrictModel, Text, _one_or_many
+from .review_period import ReviewPeriod
 
 MAX_KOP_LEVELS = 4  # Provinsi / Kabupaten-Kota / Kecamatan / Kelurahan-Desa above the agency itself
 
@@ -29,6 +30,9 @@ class Agency(StrictModel):
     short_name: Text | None = Field(None, alias="singkatan")
     address: Text | None = Field(None, alias="alamat")
     logo: Text | None = Field(None, alias="logo", description="berkas gambar, relatif terhadap docs/")
+    review_period: ReviewPeriod | None = Field(
+        None, alias="masa_tinjauan", description="SOP instansi ini ditinjau setiap ..., mis. '2 tahun' atau '18 bulan'"
+    )
 
     @property
     def government(self) -> str:

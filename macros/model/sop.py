@@ -164,6 +164,14 @@ class Revision(StrictModel):
     by: Text = Field(alias="oleh")
 
 
+class Review(StrictModel):
+    """One recorded review (tinjauan) of the SOP: when, by whom, and what was concluded."""
+
+    date: Date = Field(alias="tanggal")
+    reviewer: Text = Field(alias="peninjau", description="id jabatan di registri, atau nama peninjau")
+    note: Text | None = Field(None, alias="catatan")
+
+
 def _empty_mapping(value: Any) -> Any:
     """`tanggal:` left empty in a draft is a mapping with nothing in it yet."""
     return {} if value is None else value
@@ -205,6 +213,9 @@ class Sop(StrictModel):
     )
     steps: Annotated[tuple[Step, ...], Field(min_length=2, max_length=MAX_STEPS)] = Field(alias="langkah")
     revisions: Annotated[tuple[Revision, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="riwayat_revisi")
+    reviews: Annotated[tuple[Review, ...], Field(max_length=MAX_ITEMS)] = Field(
+        (), alias="tinjauan", description="tinjauan yang sudah dilakukan: tanggal, peninjau, catatan"
+    )
     truncated: bool = Field(
         False, alias="terpotong", description="sumber disalin dari dokumen yang tidak lengkap: alur berlanjut setelah langkah terakhir"
     )

@@ -6,6 +6,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
+from ..load.clock import BadDay, parse_day
+
 
 class SourcesDir(c.Dir):
     """The folder of SOP sources: resolved against the folder of mkdocs.yml, and refused with
@@ -24,6 +26,18 @@ class SourcesDir(c.Dir):
             where = os.path.abspath(os.path.join(self.config_dir or "", written))
             shown = written if where == written else f"{written} (dicari di {where})"
             raise ValidationError(f"folder sumber SOP tidak ditemukan: {shown}") from None
+
+
+class FixedDay(c.BaseConfigOption):
+    """A day written TTTT-BB-HH (YAML may already have read it as a date); empty: none."""
+
+    def run_validation(self, value: object):
+        if value is None or value == "":
+            return None
+        try:
+            return parse_day(value, "opsi tanggal").isoformat()
+        except BadDay as exc:
+            raise ValidationError(str(exc)) from None
 
 
 class SopConfig(base.Config):
@@ -49,3 +63,7 @@ class SopConfig(base.Config):
 
     pdf_tabs = c.Type(int, default=2)
     """Pages Chromium prints at once (one per processor core is about right)."""
+
+    tanggal = FixedDay()
+    """"Today" for the review rules (TTTT-BB-HH): two builds on different days give the same site.
+    Empty: the user's SOURCE_DATE_EPOCH when set, else the build's own day."""

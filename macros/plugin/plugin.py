@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 from .. import codes
 from ..findings import Finding, Location, Severity, sorted_findings
 from ..load.discover import display_path
+from ..load.clock import BadDay, build_day
 from ..load.history import read_history
 from ..load.revisions import Revision, source_revisions, sources_revision
 from ..pdf import FORCE_PDF, PdfFailed, PdfSettings, Printer, PrintFailed, chromium_path, make_pdfs, warm_document
@@ -85,6 +86,12 @@ class _BuildDate:
             return  # the user's own value wins
         os.environ["SOURCE_DATE_EPOCH"] = value
         self.ours = value
+
+    def user_value(self) -> str | None:
+        """SOURCE_DATE_EPOCH as the user set it: None when unset, or when the value there is ours
+        (left by a build of this process that did not reach its end)."""
+        current = os.environ.get("SOURCE_DATE_EPOCH")
+        return None if current is None or current == self.ours else current
 
     def release(self) -> None:
         if self.ours is not None and os.environ.get("SOURCE_DATE_EPOCH") == self.ours:
@@ -175,6 +182,11 @@ class SopPlugin(BasePlugin[SopConfig]):
             self._load(root, config)
         except DotMissing as exc:
             raise Abort(f"galat: {exc}") from None
+        except BadDay as exc:  # the user's SOURCE_DATE_EPOCH
+            if not self.serving:
+                raise Abort(f"galat: {exc}") from None
+            log.error(f"galat: {exc}")
+            self._reset_after_crash()
         except Exception as exc:  # a bug of ours: one line, and `serve` stays up
             message = f"sop: galat internal saat memeriksa sumber: {exc.__class__.__name__}: {exc}"
             if not self.serving:
@@ -244,7 +256,8 @@ class SopPlugin(BasePlugin[SopConfig]):
         self.pages = {}
 
     def _load(self, root: Path, config: MkDocsConfig) -> None:
-        validation = validate_paths([root], Path(config.docs_dir))
+        today = build_day(self.config.tanggal, _BUILD_DATE.user_value())  # a bad user value: BadDay
+        validation = validate_paths([root], Path(config.docs_dir), today=today, history=True)
         project = validation.projects[0]
         findings = list(validation.findings)
         registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
@@ -259,7 +272,8 @@ class SopPlugin(BasePlugin[SopConfig]):
         self.errors = [f for f in findings if f.severity is Severity.ERROR]
         # the revision printed beside the QR code: only asked of git when there is a QR code to print
         revisions = self._revisions(root, project, findings) if self._options.site_url else None
-        history = build_history(read_history(root))  # one pass over git for every SOP
+        # one pass over git for every SOP, read with the checks (the review rules use it too)
+        history = project.history if project.history is not None else build_history(read_history(root))
         if not history.available:
             log.info(f"riwayat: {NO_HISTORY.lower()} ({history.reason})")
         self.site = SiteData.build(project, findings, revisions, history)  # every drawn swimlane belongs to a published SOP

@@ -21,6 +21,18 @@ from .status import LABELS
 from .text import indonesian_date, nomor
 
 STATUS_TEXT = {Status.IN_FORCE: "Berlaku", Status.DRAFT: "Draf", Status.RETIRED: "Dicabut"}
+REVIEW_FILTER = (("lewat", "Lewat jadwal tinjauan"), ("curiga", "Perlu ditinjau"), ("aman", "Tanpa catatan tinjauan"))
+
+
+def review_text(row: AuditSop) -> str:
+    """The planned review, and whether it is past: '05 Februari 2024 (lewat)'."""
+    if row.planned_review is None:
+        return ""
+    return indonesian_date(row.planned_review) + (" (lewat)" if row.overdue else "")
+
+
+def change_text(row: AuditSop) -> str:
+    return f"{indonesian_date(row.changed)} ({row.changed_commit})" if row.changed else ""
 
 
 def findings_text(row: AuditSop) -> str:
@@ -65,15 +77,18 @@ def _controls(audit: Audit) -> Markup:
     agencies = [(name, name) for _, name, _ in audit.agencies()]
     statuses = [(s.value, STATUS_TEXT[s]) for s in Status if any(r.status is s for r in audit.sops)]
     codes = sorted({code for r in audit.sops for code, _ in r.findings})
+    marks = {mark for r in audit.sops for mark in r.review_marks}
+    review = [(m, label) for m, label in REVIEW_FILTER if m in marks]
     monev = [("belum-monitoring", "Belum dimonitor"), ("belum-evaluasi", "Belum dievaluasi"),
              ("tindakan", "Ada tindakan terbuka")]
     return Markup(
-        '<form class="sop-saring" hidden aria-label="Saring audit">{}{}{}{}'
+        '<form class="sop-saring" hidden aria-label="Saring audit">{}{}{}{}{}'
         '<label class="sop-saring-isian">Cari<input type="search" data-saring="teks" placeholder="nomor atau judul"></label>'
         '<output class="sop-saring-hasil" aria-live="polite"></output></form>'
     ).format(
         filter_select("Instansi", "instansi", agencies),
         filter_select("Status", "status", statuses),
+        filter_select("Tinjauan", "tinjauan", review, words=True),
         filter_select("Temuan", "temuan", [("ada", "Ada temuan"), ("tidak", "Tanpa temuan")] + [(c, c) for c in codes], words=True),
         filter_select("Monitoring dan evaluasi", "monev", monev, words=True),
     )
@@ -81,19 +96,26 @@ def _controls(audit: Audit) -> Markup:
 
 def _row(position: int, row: AuditSop, links: Links) -> Markup:
     codes = " ".join(code for code, _ in row.findings)
+    suspect = Markup("").join(Markup("<li>{}</li>").format(reason) for reason in row.suspect)
     return Markup(
         '<tr data-urutan="{pos}" data-instansi="{agency}" data-status="{status}" data-temuan="{tokens}" '
-        'data-monev="{monev}" data-efektif="{eff}">'
+        'data-tinjauan="{marks}" data-monev="{monev}" data-efektif="{eff}">'
         '<td class="sop-daftar-nomor" data-label="Nomor">{number}</td>'
         '<td class="sop-daftar-judul" data-label="Judul"><a href="{href}">{title}</a>{unit}</td>'
         '<td class="sop-daftar-status" data-label="Status">{status_text}</td>'
         '<td class="sop-daftar-efektif" data-label="Tanggal Efektif">{effective}</td>'
         '<td class="sop-daftar-revisi" data-label="Tanggal Revisi">{revised}</td>'
+        '<td class="sop-daftar-ubah" data-label="Perubahan terakhir">{changed}</td>'
+        '<td class="sop-daftar-jadwal{late}" data-label="Jadwal tinjauan">{planned}</td>'
+        '<td class="sop-daftar-curiga" data-label="Perlu ditinjau">{suspect}</td>'
         '<td class="sop-daftar-temuan" data-label="Temuan terbuka">{findings}</td>'
         '<td class="sop-audit-monitoring" data-label="Monitoring terakhir">{monitoring}</td>'
         '<td class="sop-audit-evaluasi" data-label="Evaluasi terakhir">{evaluation}</td>'
         '<td class="sop-audit-tindakan sop-angka" data-label="Tindakan terbuka">{actions}</td></tr>'
     ).format(
+        marks=" ".join(row.review_marks), changed=change_text(row) or "—",
+        late=" sop-lewat" if row.overdue else "", planned=review_text(row) or "—",
+        suspect=Markup('<ul class="sop-audit-sebab">{}</ul>').format(suspect) if row.suspect else "—",
         pos=position, agency=row.agency, status=row.status.value,
         tokens=("ada " + codes) if codes else "tidak",
         eff=row.effective.isoformat() if row.effective else "",
@@ -125,6 +147,9 @@ HEAD = Markup(
     '<th scope="col" class="sop-daftar-status" data-urut="status">Status</th>'
     '<th scope="col" class="sop-daftar-efektif" data-urut="efektif">Tanggal Efektif</th>'
     '<th scope="col" class="sop-daftar-revisi">Tanggal Revisi</th>'
+    '<th scope="col" class="sop-daftar-ubah">Perubahan terakhir</th>'
+    '<th scope="col" class="sop-daftar-jadwal">Jadwal tinjauan</th>'
+    '<th scope="col" class="sop-daftar-curiga">Perlu ditinjau</th>'
     '<th scope="col" class="sop-daftar-temuan" data-urut="temuan">Temuan terbuka</th>'
     '<th scope="col" class="sop-audit-monitoring">Monitoring terakhir</th>'
     '<th scope="col" class="sop-audit-evaluasi">Evaluasi terakhir</th>'
@@ -175,13 +200,16 @@ def render_audit(audit: Audit, links: Links) -> Markup:
     total = len(audit.sops)
     with_findings = sum(1 for r in audit.sops if r.findings)
     problems = [b for b in audit.legal_bases if b.has_problem and b.citing]
+    overdue = sum(1 for r in audit.sops if r.overdue)
+    suspect = sum(1 for r in audit.sops if r.suspect)
+    history = Markup(" Riwayat git tidak tersedia ({}): kolom Perubahan terakhir kosong.").format(audit.history) if audit.history else ""
     intro = Markup(
-        '<p class="sop-audit-revisi">{revision}.</p>'
-        '<p>{total} SOP dari {agencies} instansi; {with_findings} dengan temuan terbuka; '
-        '{problems} dasar hukum dicabut atau tidak lengkap masih dikutip.</p>'
+        '<p class="sop-audit-revisi">{revision}.{history}</p>'
+        '<p>{total} SOP dari {agencies} instansi; {overdue} lewat jadwal tinjauan; {suspect} perlu ditinjau; '
+        '{with_findings} dengan temuan terbuka; {problems} dasar hukum dicabut atau tidak lengkap masih dikutip.</p>'
         '<p class="sop-audit-unduh"><strong>Unduh untuk kertas kerja:</strong> '
         '<a href="{xlsx}" download>audit.xlsx</a> · <a href="{csv}" download>audit.csv</a></p>'
-    ).format(revision=audit.revision, total=total, agencies=len(audit.agencies()), with_findings=with_findings,
+    ).format(revision=audit.revision, history=history, overdue=overdue, suspect=suspect, total=total, agencies=len(audit.agencies()), with_findings=with_findings,
              problems=len(problems), xlsx=links.audit_download(AUDIT_XLSX), csv=links.audit_download(AUDIT_CSV))
     parts = [intro, Markup('<div class="sop-daftar-wadah">'), _controls(audit), _sop_tables(audit, links), Markup("</div>")]
     parts.append(Markup("<h2 id=\"dasar-hukum-bermasalah\">Dasar hukum dicabut atau tidak lengkap</h2>"))

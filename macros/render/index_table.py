@@ -6,11 +6,16 @@ by agency, role and jenis kegiatan and the column headers sort.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from markupsafe import Markup
+
+from ..model.review import ReviewState
 
 from ..model.sop import Sop, Status
 from .context import Registries
 from .links import Links
+from .review import CLEAR, OVERDUE, SUSPECT, review_badges, review_tokens
 from .status import status_badge
 from .text import indonesian_date, natural_key, nomor, total_time
 
@@ -27,13 +32,16 @@ def filter_select(label: str, key: str, values: list[tuple[str, str]], words: bo
     ).format(label=label, key=key, options=options, words=Markup(' data-saring-cara="kata"') if words else "")
 
 
-def _controls(sops: list[tuple[str, Sop]], registries: Registries) -> Markup:
+def _controls(sops: list[tuple[str, Sop]], registries: Registries, reviews: Mapping[str, ReviewState]) -> Markup:
     statuses = [(s.value, s.value.capitalize()) for s in Status if any(sop.status is s for _, sop in sops)]
     agencies = sorted({agency_name(sop, registries) for _, sop in sops}, key=lambda a: (a.lower(), a))
     roles = sorted({r for _, sop in sops for r in sop.roles}, key=lambda r: (registries.roles[r].name.lower(), r))
     kinds = sorted({sop.activity_kind.value for _, sop in sops})
+    marks = {token for slug, _ in sops for token in review_tokens(reviews.get(slug)).split()}
+    review = [(t, label) for t, label in ((OVERDUE, "Lewat jadwal tinjauan"), (SUSPECT, "Perlu ditinjau"),
+                                          (CLEAR, "Tanpa catatan tinjauan")) if t in marks]
     return Markup(
-        '<form class="sop-saring" hidden aria-label="Saring Daftar SOP">{}{}{}{}'
+        '<form class="sop-saring" hidden aria-label="Saring Daftar SOP">{}{}{}{}{}'
         '<label class="sop-saring-isian">Cari<input type="search" data-saring="teks" placeholder="nomor atau judul"></label>'
         '<output class="sop-saring-hasil" aria-live="polite"></output></form>'
     ).format(
@@ -41,10 +49,16 @@ def _controls(sops: list[tuple[str, Sop]], registries: Registries) -> Markup:
         filter_select("Pelaksana", "pelaksana", [(r, registries.roles[r].name) for r in roles], words=True),
         filter_select("Jenis kegiatan", "jenis", [(k, k) for k in kinds]),
         filter_select("Status", "status", statuses),
+        filter_select("Tinjauan", "tinjauan", review, words=True) if marks - {CLEAR} else Markup(""),
     )
 
 
-def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Links) -> Markup:
+def render_index(
+    sops: list[tuple[str, Sop]], registries: Registries, links: Links, reviews: Mapping[str, ReviewState] | None = None,
+) -> Markup:
+    """`reviews`: slug -> review state (model/review.py); an SOP past its review date or suspect is
+    marked after its title, and the table can be filtered by those marks."""
+    reviews = reviews or {}
     if not sops:
         return Markup('<p class="sop-kosong">Belum ada SOP. Tambahkan satu berkas YAML di folder <code>sop/</code>.</p>')
     ordered = sorted(
@@ -68,9 +82,9 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
         rows.append(
             Markup(
                 '<tr data-urutan="{pos}" data-instansi="{agency}" data-pelaksana="{roles}" data-jenis="{kind}" data-efektif="{eff}" '
-                'data-status="{status}">'
+                'data-status="{status}" data-tinjauan="{review}">'
                 '<td class="sop-daftar-nomor" data-label="Nomor">{nomor}</td>'
-                '<td class="sop-daftar-judul" data-label="Judul"><a href="{href}">{judul}</a>{badge}</td>'
+                '<td class="sop-daftar-judul" data-label="Judul"><a href="{href}">{judul}</a>{badge}{marks}</td>'
                 '<td class="sop-daftar-instansi" data-label="Instansi">{agency}{unit}</td>'
                 '<td class="sop-daftar-efektif" data-label="Tanggal Efektif">{tanggal}</td>'
                 '<td class="sop-daftar-langkah" data-label="Jumlah Langkah">{langkah}</td>'
@@ -84,6 +98,8 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
                 eff=effective,
                 status=sop.status.value,
                 badge=status_badge(sop),
+                review=review_tokens(reviews.get(slug)),
+                marks=review_badges(reviews.get(slug)),
                 nomor=sop.number if sop.number is not None else Markup('<span class="sop-belum">{}</span>').format(nomor(None)),
                 href=links.sop(slug),
                 judul=sop.title,
@@ -100,7 +116,7 @@ def render_index(sops: list[tuple[str, Sop]], registries: Registries, links: Lin
         len(sops) - retired, Markup(", ditambah {} SOP dicabut").format(retired) if retired else ""
     )
     return Markup('<div class="sop-daftar-wadah">{}{}{}{}</div>').format(
-        _books(sops, registries, links), _controls(sops, registries), count, table
+        _books(sops, registries, links), _controls(sops, registries, reviews), count, table
     )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from ..findings import Finding
 from ..model.audit import Audit, AuditLegalBasis, AuditSop, AuditUnpublished
 from ..model.registry import LegalStatus
+from ..model.review import iso
 from ..render.text import natural_key
 from .data import SiteData
 
@@ -19,15 +20,24 @@ def build_audit(site: SiteData, unpublished: Iterable[tuple[str, Finding | None]
     rows = []
     for slug, sop in site.sops.items():
         counted = Counter(f.code for f in site.findings.get(slug, ()))
-        history = site.monev_of(slug)
+        history = site.history.of(slug) if site.history.available else None
+        change = history.last_change if history is not None else None
+        review = site.reviews.get(slug)
+        records = site.monev_of(slug)
         rows.append(AuditSop(
             slug=slug, agency_id=sop.agency, agency=agencies[sop.agency].name, unit=sop.unit, number=sop.number,
             title=sop.title, status=sop.status,
             effective=sop.dates.effective_date.first if sop.dates.effective_date else None,
             revised=sop.dates.revised.first if sop.dates.revised else None,
             findings=tuple(sorted(counted.items())),
-            last_monitoring=history.last_monitoring, last_evaluation=history.last_evaluation,
-            open_actions=len(history.open_actions),
+            changed=change.date.date() if change is not None else None,
+            changed_commit=change.commit.short if change is not None else None,
+            last_review=iso(review.last_review) if review is not None else None,
+            planned_review=review.planned if review is not None and review.judged else None,
+            overdue=bool(review and review.overdue),
+            suspect=tuple(r.text() for r in review.reasons) if review is not None else (),
+            last_monitoring=records.last_monitoring, last_evaluation=records.last_evaluation,
+            open_actions=len(records.open_actions),
         ))
     rows.sort(key=lambda r: (r.agency.lower(), r.agency, r.agency_id, natural_key(r.number or ""), r.slug))
     order = {row.slug: n for n, row in enumerate(rows)}
@@ -49,4 +59,5 @@ def build_audit(site: SiteData, unpublished: Iterable[tuple[str, Finding | None]
         AuditUnpublished(path, first.code if first else None, first.message if first else None)
         for path, first in sorted(unpublished, key=lambda item: item[0])
     )
-    return Audit(tuple(rows), tuple(bases), left_off, revision)
+    history = None if site.history.available else (site.history.reason or "tidak tersedia")
+    return Audit(tuple(rows), tuple(bases), left_off, revision, history)

@@ -53,7 +53,7 @@ def define_env(env) -> None:
         links = plugin.links_for(env.page)
         broken_pages = {slug: links.sop(slug) for slug in plugin.broken_pages}  # serve: why each is off the site
         notice = unpublished_notice(plugin.unpublished, plugin.total_sops, broken_pages)
-        return plugin.defer(notice + render_index(list(plugin.site.sops.items()), plugin.site.registries, links))
+        return plugin.defer(notice + render_index(list(plugin.site.sops.items()), plugin.site.registries, links, plugin.site.reviews))
 
     @env.macro
     def daftar_kode() -> Markup:

@@ -25,6 +25,7 @@ from ..render.history import render_history
 from ..render.index_table import render_agency_index
 from ..render.monev import EVALUATION_TITLE, MONITORING_TITLE, render_evaluation_form, render_monitoring_form
 from ..render.links import Links
+from ..render.review import review_note
 from ..render.role_page import render_role_index, render_role_page
 from ..render.sop_page import PageOptions, render_sop_page
 from ..render.status import status_banner
@@ -204,5 +205,7 @@ def render_page(ref: PageRef, context: PageContext) -> Markup:
     body = VIEWS[ref.kind].render(ref, context)
     if ref.slug is not None and ref.slug in context.site.sops:
         banner = status_banner(context.site.sops[ref.slug], context.site.titles, context.links)
+        if ref.kind is PageKind.DOCUMENT:  # past its review date, or suspect: said where the SOP is read
+            banner += review_note(context.site.reviews.get(ref.slug))
         body = banner + body if banner else body
     return body

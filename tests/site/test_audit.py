@@ -100,9 +100,9 @@ def test_the_workbook_holds_one_row_per_sop_with_the_columns_of_the_page(built):
     assert seed[0] == "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Kab. Banggai"
     assert seed[3] == "Mekanisme Perbaikan Data Kinerja" and seed[4] == "Berlaku"
     assert seed[5] is None and seed[6] is None  # no tanggal efektif or revisi in the seed
-    assert "SOP-L003" in seed[7] and seed[8] >= 2
-    assert seed[9:12] == (None, None, 0)  # no monitoring or evaluation recorded (tests/site/test_audit_monev.py)
-    assert seed[12] == f"/sop/{SEED}/"
+    assert "SOP-L003" in seed[13] and seed[14] >= 2
+    assert seed[15:18] == (None, None, 0)  # no monitoring or evaluation recorded (tests/site/test_audit_monev.py)
+    assert seed[18] == f"/sop/{SEED}/"
     hostile = book["SOP"].cell(row=1 + list(by_number).index("205/050/02/Bappeda & Litbang") + 1, column=4)
     assert hostile.value == HOSTILE and hostile.data_type == "s"  # text, never a formula
     assert by_number["205/050/02/Bappeda & Litbang"][5] == dt.datetime(2021, 3, 5)
@@ -118,7 +118,7 @@ def test_the_csv_has_the_same_rows(built):
     titles = {r[3] for r in rows[1:]}
     assert "'" + HOSTILE in titles  # a spreadsheet would take it for a formula otherwise
     seed = next(r for r in rows[1:] if r[3] == "Mekanisme Perbaikan Data Kinerja")
-    assert seed[5] == "" and seed[7] == "SOP-L002, SOP-L003 ×2" and seed[8] == "3"
+    assert seed[5] == "" and seed[13] == "SOP-L002, SOP-L003 ×2" and seed[14] == "3"
     assert next(r for r in rows[1:] if r[3] != seed[3])[5] == "2021-03-05"
 
 
@@ -136,3 +136,36 @@ def test_every_page_states_the_revision_in_its_footer(built):
     for page in ("index.html", f"sop/{SEED}/index.html", f"sop/{SEED}/lembar-kerja/index.html", "pelaksana/index.html"):
         footer = (built[0] / page).read_text(encoding="utf-8").split('<footer class="md-footer">')[1]
         assert stated in footer, page
+
+
+def test_in_git_the_audit_names_the_last_change_and_why_an_sop_needs_review(tmp_path):
+    from tests.conftest import build_into
+    from tests.site.test_tinjauan import TODAY, repeal, seed_repository
+
+    root = seed_repository(tmp_path / "repo")
+    commit = repeal(root)
+    result, site = build_into(tmp_path, tmp_path / "site", root / "sop", tanggal=TODAY)
+    assert result.code == 0, result.err
+    html = _page(site)
+    (row,) = _rows(html)
+    assert 'data-tinjauan="curiga"' in row
+    assert f"02 Desember 2026 ({commit})" in row  # the registry's repeal changed what the seed relies on
+    assert "dasar hukum &#39;pp-60-2008&#39; dicabut" in row
+    assert "1 perlu ditinjau" in html and "Riwayat git tidak tersedia" not in html
+    assert f"Dibangun dari revisi {git_head(root)}" in html
+    sheet = openpyxl.load_workbook(site / "audit" / "audit.xlsx")["SOP"]
+    header, values = [c.value for c in sheet[1]], [c.value for c in sheet[2]]
+    record = dict(zip(header, values))
+    assert record["Commit Perubahan Terakhir"] == commit
+    assert record["Tanggal Perubahan Terakhir"].date() == dt.date(2026, 12, 2)
+    assert record["Lewat Jadwal"] == "tidak" and "pp-60-2008" in record["Perlu Ditinjau"]
+
+
+def git_head(root: Path) -> str:
+    from tests.site.test_riwayat import git
+
+    return git(root, "rev-parse", "--short=12", "HEAD")
+
+
+def test_without_git_the_page_says_so(built):
+    assert "Riwayat git tidak tersedia" in _page(built[0])

@@ -72,7 +72,7 @@ def test_retired_sop_leaves_role_pages_and_their_totals(site):
 
 def test_daftar_sop_marks_and_filters_by_status(site):
     raw = (site / "index.html").read_text(encoding="utf-8")
-    statuses = re.findall(r'<tr data-urutan="\d+"[^>]* data-status="(\w+)">', raw)
+    statuses = re.findall(r'<tr data-urutan="\d+"[^>]* data-status="(\w+)"', raw)
     assert sorted(statuses) == ["berlaku", "dicabut", "draf"]
     assert '<span class="sop-lencana sop-lencana--dicabut">DICABUT</span>' in raw
     assert '<span class="sop-lencana sop-lencana--draf">DRAF</span>' in raw
