@@ -11,6 +11,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model.audit import Audit, AuditLegalBasis, AuditSop
+from ..model.monev import CRITERIA
 from ..model.registry import LegalStatus
 from ..model.sop import Status
 from ..urls import AUDIT_CSV, AUDIT_XLSX
@@ -127,17 +128,21 @@ def _row(position: int, row: AuditSop, links: Links) -> Markup:
         revised=indonesian_date(row.revised) if row.revised else "—",
         findings=findings_text(row) or "—",
         monev=_monev_tokens(row),
-        monitoring=_linked(monitoring_text(row), links.monitoring(row.slug), row.last_monitoring),
-        evaluation=_linked(evaluation_text(row), links.evaluation(row.slug), row.last_evaluation),
+        monitoring=_linked(links.monitoring(row.slug), row.last_monitoring, monitoring_text(row),
+                           f"{row.last_monitoring.good} dari {row.last_monitoring.step_count} langkah baik"
+                           if row.last_monitoring else ""),
+        evaluation=_linked(links.evaluation(row.slug), row.last_evaluation, evaluation_text(row),
+                           f"{row.last_evaluation.yes} dari {len(CRITERIA)} kriteria Ya" if row.last_evaluation else ""),
         actions=row.open_actions,
     )
 
 
-def _linked(text: str, page: str, result) -> Markup:
-    """The last result, linked to where its form shows it; or that there is none."""
+def _linked(page: str, result, full: str, short: str) -> Markup:
+    """The last result in short (its period and how it went; the date and the whole summary in the
+    title, and in the downloads), linked to where its form shows it; or that there is none."""
     if result is None:
         return Markup('<span class="sop-belum">belum tercatat</span>')
-    return Markup('<a href="{}#hasil-{}">{}</a>').format(page, result.period.key, text)
+    return Markup('<a href="{}#hasil-{}" title="{}">{}</a><br>{}').format(page, result.period.key, full, result.period.label, short)
 
 
 HEAD = Markup(
