@@ -125,9 +125,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _summary(n_sops: int, errors: int, warnings: int) -> str:
+def _summary(n_sops: int, errors: int, warnings: int, n_records: int = 0) -> str:
     verdict = "LULUS" if errors == 0 else "GAGAL"
-    return f"{verdict}: {n_sops} SOP diperiksa, {errors} galat, {warnings} peringatan."
+    records = f" dan {n_records} berkas hasil monitoring/evaluasi" if n_records else ""
+    return f"{verdict}: {n_sops} SOP{records} diperiksa, {errors} galat, {warnings} peringatan."
 
 
 def check_command(args: argparse.Namespace) -> int:
@@ -150,7 +151,7 @@ def check_command(args: argparse.Namespace) -> int:
     else:
         for finding in findings:
             print(finding.as_line())
-        print(_summary(result.sop_count, errors, warnings))
+        print(_summary(result.sop_count, errors, warnings, result.record_count))
     return 1 if errors else 0
 
 

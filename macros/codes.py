@@ -154,6 +154,17 @@ WAKTU_CONDITION_TEXT = _code("SOP-W006", E, "Waktu bersyarat ditulis sebagai sat
 WAKTU_ALTERNATIVES = _code(
     "SOP-W007", E, "Daftar waktu bersyarat kurang dari dua butir, butir tanpa syarat, atau syarat yang sama dua kali"
 )
+# Monitoring and evaluation records (_monitoring/, _evaluasi/)
+RECORD_UNKNOWN_SOP = _code("SOP-M001", E, "Hasil monitoring/evaluasi untuk SOP yang tidak ada di sumber")
+RECORD_UNKNOWN_STEP = _code("SOP-M002", E, "Hasil monitoring untuk nomor langkah yang tidak ada di SOP itu")
+RECORD_PERIOD = _code(
+    "SOP-M003", E, "Periode yang tidak ada (mis. semester 3), atau periode isi berkas berbeda dengan nama berkasnya"
+)
+RECORD_NO_ASSESSOR = _code("SOP-M004", E, "Hasil monitoring/evaluasi tanpa penilai atau tanpa tanggal")
+RECORD_DATE_OUTSIDE = _code(
+    "SOP-M005", E, "Tanggal penilaian sebelum periodenya mulai, atau setelah periode berikutnya berakhir"
+)
+RECORD_DUPLICATE = _code("SOP-M006", E, "Hasil SOP yang sama dicatat dua kali untuk satu periode")
 # Building the site (reported by `mkdocs build` / `sop build`, never by `sop check`)
 SWIMLANE_FAILED = _code("SOP-B001", E, "Swimlane tidak dapat digambar Graphviz (dot gagal atau melewati batas waktu)")
 PAGE_FAILED = _code("SOP-B002", E, "Halaman SOP tidak dapat dibuat (galat internal; laporkan kepada pengelola)")

@@ -36,7 +36,9 @@ class Finding:
         return (self.location.path, self.location.line, self.location.column, self.code, self.message)
 
     def as_line(self) -> str:
-        return f"{self.location}: {self.code} {self.severity.value}: {self.message}"
+        """One line, always: a line break quoted from the source (a key 'a<newline>b') is shown as \\n."""
+        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
+        return f"{self.location}: {self.code} {self.severity.value}: {message}"
 
     def as_dict(self) -> dict:
         return {

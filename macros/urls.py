@@ -16,6 +16,8 @@ class PageKind(enum.Enum):
     SWIMLANE = "swimlane"
     HISTORY = "riwayat"  # every version of the SOP from git, and what each changed
     CHECKLIST = "checklist"  # one role in one SOP
+    MONITORING = "monitoring"  # Monitoring Pelaksanaan SOP AP: the form, and the recorded results
+    EVALUATION = "evaluasi"  # Evaluasi Penerapan SOP AP: the form, and the recorded results
     ROLE = "pelaksana"  # every duty of one role
     ROLE_INDEX = "daftar-pelaksana"
     AGENCY_INDEX = "daftar-instansi"  # Dokumen SOP per Instansi
@@ -42,6 +44,8 @@ SOURCES: dict[PageKind, str] = {
     PageKind.SWIMLANE: SOP_FOLDER + "/{slug}/swimlane.md",
     PageKind.HISTORY: SOP_FOLDER + "/{slug}/riwayat.md",
     PageKind.CHECKLIST: SOP_FOLDER + "/{slug}/checklist/{role}.md",
+    PageKind.MONITORING: SOP_FOLDER + "/{slug}/monitoring.md",
+    PageKind.EVALUATION: SOP_FOLDER + "/{slug}/evaluasi.md",
     PageKind.ROLE: ROLE_FOLDER + "/{role}.md",
     PageKind.ROLE_INDEX: ROLE_FOLDER + "/index.md",
     PageKind.AGENCY_INDEX: SOP_FOLDER + "/index.md",

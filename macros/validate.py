@@ -24,6 +24,11 @@ class Validation:
     def sop_count(self) -> int:
         return sum(len(p.documents) for p in self.projects)
 
+    @property
+    def record_count(self) -> int:
+        """Monitoring and evaluation files read beside the SOPs."""
+        return sum(len(p.records) for p in self.projects)
+
 
 def validate_paths(
     paths: list[Path], docs_dir: Path | None = None, *, today: dt.date | None = None, history: bool | None = None,

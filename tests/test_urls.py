@@ -14,6 +14,8 @@ REFS = [
     PageRef(PageKind.SWIMLANE, "surat-masuk"),
     PageRef(PageKind.HISTORY, "surat-masuk"),
     PageRef(PageKind.CHECKLIST, "surat-masuk", "kasubbag-umum"),
+    PageRef(PageKind.MONITORING, "surat-masuk"),
+    PageRef(PageKind.EVALUATION, "surat-masuk"),
     PageRef(PageKind.ROLE, role="kasubbag-umum"),
     PageRef(PageKind.ROLE_INDEX),
     PageRef(PageKind.AGENCY_INDEX),
@@ -36,8 +38,8 @@ def test_the_addresses_are_the_published_ones():
     """Readers bookmark these; they never change without a redirect."""
     assert [ref.path for ref in REFS] == [
         "sop/surat-masuk/", "sop/surat-masuk/", "sop/surat-masuk/lembar-kerja/", "sop/surat-masuk/swimlane/",
-        "sop/surat-masuk/riwayat/", "sop/surat-masuk/checklist/kasubbag-umum/", "pelaksana/kasubbag-umum/", "pelaksana/", "sop/",
-        "audit/",
+        "sop/surat-masuk/riwayat/", "sop/surat-masuk/checklist/kasubbag-umum/", "sop/surat-masuk/monitoring/",
+        "sop/surat-masuk/evaluasi/", "pelaksana/kasubbag-umum/", "pelaksana/", "sop/", "audit/",
     ]
     assert (AUDIT_XLSX, AUDIT_CSV) == ("audit/audit.xlsx", "audit/audit.csv")
     assert swimlane_svg("surat-masuk") == "sop/surat-masuk/swimlane.svg"
@@ -62,4 +64,5 @@ def test_each_kind_has_its_one_source_pattern():
 
     assert set(SOURCES) == set(PageKind)
     assert [k for k in PageKind if k.per_sop] == [PageKind.DOCUMENT, PageKind.WORKSHEET, PageKind.SWIMLANE,
-                                                   PageKind.HISTORY, PageKind.CHECKLIST, PageKind.BROKEN]
+                                                   PageKind.HISTORY, PageKind.CHECKLIST, PageKind.MONITORING,
+                                                   PageKind.EVALUATION, PageKind.BROKEN]

@@ -7,7 +7,7 @@ import re
 from typing import Iterator
 
 from .. import codes
-from ..findings import Finding
+from ..findings import Finding, Location
 from ..model.project import Project, SopDocument
 from .base import SopCheck, register
 
@@ -31,6 +31,33 @@ def nip_digits(nip: str) -> str:
     return "".join(nip.split())
 
 
+def nip_problems(nip: str, where: Location) -> Iterator[Finding]:
+    """What is wrong with a NIP written at `where` (the signer's, or a monitoring's assessor's)."""
+    digits = nip_digits(nip)
+    if not (digits.isascii() and digits.isdigit() and len(digits) == 18):
+        yield codes.NIP_LENGTH.at(
+            where, f"NIP '{nip}' harus 18 angka (mis. 19690815 199803 1 008), ditemukan {len(digits)} karakter"
+        )
+        return
+    try:
+        birth = dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
+        birth = None
+        yield codes.NIP_BIRTH_DATE.at(where, f"NIP '{nip}': tanggal lahir {digits[0:8]} tidak ada di kalender")
+    else:
+        if birth.year < 1900:
+            yield codes.NIP_BIRTH_DATE.at(where, f"NIP '{nip}': tahun lahir {birth.year} tidak masuk akal")
+    year, month = int(digits[8:12]), int(digits[12:14])
+    if not 1 <= month <= 12:
+        yield codes.NIP_APPOINTMENT.at(where, f"NIP '{nip}': bulan pengangkatan (TMT CPNS) '{digits[12:14]}' bukan 01–12")
+    elif birth is not None and year < birth.year + 18:
+        yield codes.NIP_APPOINTMENT.at(
+            where, f"NIP '{nip}': pengangkatan tahun {year} sebelum pegawai berusia 18 tahun (lahir {birth.year})"
+        )
+    if digits[14] not in "12":
+        yield codes.NIP_GENDER.at(where, f"NIP '{nip}': digit jenis kelamin '{digits[14]}' harus 1 (pria) atau 2 (wanita)")
+
+
 @register
 class Nip(SopCheck):
     """NIP = YYYYMMDD (birth) YYYYMM (TMT CPNS) G (1 male, 2 female) NNN."""
@@ -41,30 +68,7 @@ class Nip(SopCheck):
         nip = document.sop.approval.nip if document.sop.approval else None
         if nip is None:
             return
-        where = document.locator.value("disahkan_oleh", "nip")
-        digits = nip_digits(nip)
-        if not (digits.isascii() and digits.isdigit() and len(digits) == 18):
-            yield codes.NIP_LENGTH.at(
-                where, f"NIP '{nip}' harus 18 angka (mis. 19690815 199803 1 008), ditemukan {len(digits)} karakter"
-            )
-            return
-        try:
-            birth = dt.date(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
-        except ValueError:
-            birth = None
-            yield codes.NIP_BIRTH_DATE.at(where, f"NIP '{nip}': tanggal lahir {digits[0:8]} tidak ada di kalender")
-        else:
-            if birth.year < 1900:
-                yield codes.NIP_BIRTH_DATE.at(where, f"NIP '{nip}': tahun lahir {birth.year} tidak masuk akal")
-        year, month = int(digits[8:12]), int(digits[12:14])
-        if not 1 <= month <= 12:
-            yield codes.NIP_APPOINTMENT.at(where, f"NIP '{nip}': bulan pengangkatan (TMT CPNS) '{digits[12:14]}' bukan 01–12")
-        elif birth is not None and year < birth.year + 18:
-            yield codes.NIP_APPOINTMENT.at(
-                where, f"NIP '{nip}': pengangkatan tahun {year} sebelum pegawai berusia 18 tahun (lahir {birth.year})"
-            )
-        if digits[14] not in "12":
-            yield codes.NIP_GENDER.at(where, f"NIP '{nip}': digit jenis kelamin '{digits[14]}' harus 1 (pria) atau 2 (wanita)")
+        yield from nip_problems(nip, document.locator.value("disahkan_oleh", "nip"))
 
 
 @register

@@ -8,6 +8,10 @@ from pathlib import Path, PurePosixPath
 
 REGISTRY_FILES = ("_instansi.yml", "_jabatan.yml", "_dasar-hukum.yml")
 SOURCE_SUFFIXES = (".yml", ".yaml")
+# Folders at the source root holding records about the SOPs, one file per period (model/monev.py):
+# monitoring every six months (`_monitoring/2026-1.yml`), evaluation every year (`_evaluasi/2026.yml`).
+# Subfolders (one per agency, say) are allowed; the file name is the period.
+RECORD_FOLDERS = ("_monitoring", "_evaluasi")
 
 
 @dataclass(slots=True)
@@ -19,6 +23,7 @@ class SourceSet:
     other_underscore_files: list[Path] = field(default_factory=list)
     whole_root: bool = False
     misnamed_files: list[Path] = field(default_factory=list)  # `x.YML`: meant as a source, never read
+    record_files: dict[str, list[Path]] = field(default_factory=dict)  # RECORD_FOLDERS entry -> its files
 
     def registry_path(self, name: str) -> Path:
         return self.root / name
@@ -76,13 +81,51 @@ def walk_sources(directory: Path, misnamed: list[Path] | None = None) -> tuple[l
     return sops, stray
 
 
+def walk_records(directory: Path, misnamed: list[Path] | None = None) -> list[Path]:
+    """The record files below `directory` (a RECORD_FOLDERS folder or one of its subfolders)."""
+    found: list[Path] = []
+    for current, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(current) / name
+            if _is_source(path):
+                found.append(path)
+            elif misnamed is not None and is_misnamed(path):
+                misnamed.append(path)
+    return found
+
+
+def record_folder(root: Path, path: Path) -> str | None:
+    """The RECORD_FOLDERS entry `path` stands in (itself or below it), if any."""
+    try:
+        head = path.relative_to(root).parts[:1]
+    except ValueError:
+        return None
+    return head[0] if head and head[0] in RECORD_FOLDERS else None
+
+
 def source_sets(paths: list[Path]) -> list[SourceSet]:
-    """Group the requested paths by their source root; order is stable."""
+    """Group the requested paths by their source root; order is stable. The whole root brings its
+    record folders; a record file or folder named on its own is read as records, never as an SOP."""
     sets: dict[Path, SourceSet] = {}
     for raw in paths:
         path = raw.resolve()
         root = find_root(path)
         entry = sets.setdefault(root, SourceSet(root))
+        folder = record_folder(root, path)
+        if folder is not None:
+            records = entry.record_files.setdefault(folder, [])
+            if path.is_dir():
+                records.extend(walk_records(path, entry.misnamed_files))
+            elif is_misnamed(path):
+                entry.misnamed_files.append(path)
+            else:
+                records.append(path)
+            continue
+        if path == root and path.is_dir():
+            for name in RECORD_FOLDERS:
+                if (root / name).is_dir():
+                    entry.record_files.setdefault(name, []).extend(walk_records(root / name, entry.misnamed_files))
         if path.is_dir():
             sops, stray = walk_sources(path, entry.misnamed_files)
             entry.sop_files.extend(sops)
@@ -99,6 +142,7 @@ def source_sets(paths: list[Path]) -> list[SourceSet]:
         entry.sop_files = sorted(dict.fromkeys(entry.sop_files))
         entry.other_underscore_files = sorted(dict.fromkeys(entry.other_underscore_files))
         entry.misnamed_files = sorted(dict.fromkeys(entry.misnamed_files))
+        entry.record_files = {k: sorted(dict.fromkeys(v)) for k, v in sorted(entry.record_files.items())}
     return list(sets.values())
 
 

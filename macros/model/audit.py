@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .monev import EvaluationResult, MonitoringResult
 from .registry import LegalStatus
 from .sop import Status
 
@@ -36,6 +37,9 @@ class AuditSop:
         """What the page's Tinjauan filter matches: 'lewat', 'curiga', or 'aman'."""
         marks = (("lewat",) if self.overdue else ()) + (("curiga",) if self.suspect else ())
         return marks or ("aman",)
+    last_monitoring: MonitoringResult | None = None  # from the records beside the SOPs (model/monev.py)
+    last_evaluation: EvaluationResult | None = None
+    open_actions: int = 0  # tindakan recorded and not yet done
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from pydantic import BaseModel, RootModel, ValidationError
 from .. import codes
 from ..findings import Finding
 from ..load.yaml_tree import Locator
-from . import duration
+from . import duration, monev
 
 _CUSTOM_CODES = {
     "date_format": codes.IMPOSSIBLE_DATE,
@@ -20,6 +20,7 @@ _CUSTOM_CODES = {
     "date_range": codes.IMPOSSIBLE_DATE,
     "date_ambiguous": codes.AMBIGUOUS_DATE,
     "reserved_name": codes.RESERVED_NAME,
+    monev.ERR_PERIOD: codes.RECORD_PERIOD,
     duration.ERR_FORMAT: codes.WAKTU_FORMAT,
     duration.ERR_WORDS: codes.WAKTU_WORDS,
     duration.ERR_RANGE_ORDER: codes.WAKTU_RANGE_ORDER,
@@ -62,12 +63,21 @@ _LIST_ITEM_NOUN = {
 }
 
 
+# Mappings of the monitoring and evaluation records keyed by what they are about: hasil by SOP slug,
+# langkah by step number.
+_KEYED_NOUN = {"hasil": "SOP", "langkah": "langkah"}
+
+
 def describe_path(loc: tuple[Any, ...]) -> str:
-    """('langkah', 3, 'waktu') -> "'waktu' (langkah 4)"."""
-    names = [p for p in loc if isinstance(p, str)]
+    """('langkah', 3, 'waktu') -> "'waktu' (langkah 4)"; ('hasil', 'x', 'langkah', '4', 'penilaian') ->
+    "'penilaian' (SOP x, langkah 4)"."""
+    keyed = {i for i, p in enumerate(loc) if isinstance(p, str) and i > 0 and loc[i - 1] in _KEYED_NOUN}
+    names = [p for i, p in enumerate(loc) if isinstance(p, str) and i not in keyed]
     context = []
     for i, part in enumerate(loc):
-        if isinstance(part, int) and i > 0 and isinstance(loc[i - 1], str):
+        if i in keyed:
+            context.append(f"{_KEYED_NOUN[loc[i - 1]]} {part}")
+        elif isinstance(part, int) and i > 0 and isinstance(loc[i - 1], str):
             noun = _LIST_ITEM_NOUN.get(loc[i - 1], loc[i - 1])
             context.append(f"{noun} {part + 1}")
     if not names:

@@ -9,12 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from pydantic_core import PydanticCustomError
+
 from .. import codes
 from ..findings import Finding, Location, Severity
 from ..load.discover import REGISTRY_FILES, SourceSet, display_path, known_slugs
 from ..load.files import read_yaml
 from ..load.yaml_tree import Locator, ParsedYaml, parse_bytes
 from .errors import suggest, validate
+from .monev import HEADERS, RESULTS, RecordFile, RecordKind, parse_period
 from .registry import Agency, AgencyRegistry, LegalBasis, LegalRegistry, Role, RoleRegistry
 from .sop import Sop
 
@@ -68,6 +71,7 @@ class Project:
     # None: the clock's) and the git history of the sources (a model.history.ProjectHistory, or None).
     today: dt.date | None = None
     history: Any = None
+    records: list[RecordFile] = field(default_factory=list)  # monitoring and evaluation, by kind and path
 
     @property
     def valid_documents(self) -> list[SopDocument]:
@@ -150,6 +154,40 @@ def _sop_of(parsed: ParsedYaml, slug: str, display: str, findings: list[Finding]
     return SopDocument(slug, display, parsed.locator, sop), findings
 
 
+def _load_record(path: Path, kind: RecordKind, root: Path) -> tuple[RecordFile, list[Finding]]:
+    """A monitoring or evaluation file: its header (period, assessor, date) and each entry under
+    `hasil` validated on their own, so that one bad entry does not hide the others."""
+    display = display_path(path)
+    try:
+        name_period, name_problem = parse_period(path.stem, kind, key_only=True), None
+    except PydanticCustomError as exc:
+        name_period, name_problem = None, str(exc)
+    parsed, findings = read_yaml(path, display, root)
+    relative = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    record = RecordFile(kind, display, relative, parsed.locator if parsed else Locator(display), name_period, name_problem)
+    if parsed is None or not parsed.ok:
+        return record, findings
+    data = parsed.data
+    if not isinstance(data, dict):
+        findings.append(
+            codes.WRONG_TYPE.at(
+                parsed.locator.value(),
+                f"berkas {kind.label} harus berupa pemetaan 'kunci: nilai' (periode, penilai, tanggal, hasil)",
+            )
+        )
+        return record, findings
+    record.header, errors = validate(HEADERS[kind], data, parsed.locator)
+    findings += errors
+    results = data.get("hasil")
+    if isinstance(results, dict):
+        for slug, entry in results.items():
+            value, errors = validate(RESULTS[kind], {"hasil": {slug: entry}}, parsed.locator)
+            findings += errors
+            if isinstance(slug, str):
+                record.entries[slug] = None if value is None else value.results[slug]
+    return record, findings
+
+
 def load_project(source: SourceSet, docs_dir: Path | None = None) -> Project:
     """`docs_dir` defaults to `docs/` beside the source folder, as in the shipped mkdocs.yml."""
     findings: list[Finding] = []
@@ -178,6 +216,12 @@ def load_project(source: SourceSet, docs_dir: Path | None = None) -> Project:
         document, found = _load_sop(path, source.root)
         documents.append(document)
         findings += found
+    records = []
+    for folder, paths in source.record_files.items():
+        for path in paths:
+            record, found = _load_record(path, RecordKind(folder), source.root)
+            records.append(record)
+            findings += found
     known = known_slugs(source)
     docs = docs_dir if docs_dir is not None else source.root.parent / "docs"
-    return Project(source.root, agencies, roles, legal, documents, known, source.whole_root, docs, findings)
+    return Project(source.root, agencies, roles, legal, documents, known, source.whole_root, docs, findings, records=records)

@@ -11,11 +11,13 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model.audit import Audit, AuditLegalBasis, AuditSop
+from ..model.monev import CRITERIA
 from ..model.registry import LegalStatus
 from ..model.sop import Status
 from ..urls import AUDIT_CSV, AUDIT_XLSX
 from .index_table import filter_select
 from .links import Links
+from .monev import evaluation_summary, monitoring_summary
 from .status import LABELS
 from .text import indonesian_date, nomor
 
@@ -39,6 +41,28 @@ def findings_text(row: AuditSop) -> str:
     return ", ".join(code if n == 1 else f"{code} ×{n}" for code, n in row.findings)
 
 
+def monitoring_text(row: AuditSop) -> str:
+    """'Semester I 2026 (22 Juni 2026): 9 dari 10 langkah berjalan dengan baik', or empty."""
+    last = row.last_monitoring
+    if last is None:
+        return ""
+    return f"{last.period.label} ({indonesian_date(last.date)}): {monitoring_summary(last)}"
+
+
+def evaluation_text(row: AuditSop) -> str:
+    last = row.last_evaluation
+    if last is None:
+        return ""
+    return f"{last.period.label} ({indonesian_date(last.date)}): {evaluation_summary(last)}"
+
+
+def _monev_tokens(row: AuditSop) -> str:
+    """What the Monitoring dan evaluasi filter matches."""
+    tokens = ["monitoring" if row.last_monitoring else "belum-monitoring",
+              "evaluasi" if row.last_evaluation else "belum-evaluasi"]
+    return " ".join(tokens + (["tindakan"] if row.open_actions else []))
+
+
 def basis_state(basis: AuditLegalBasis) -> str:
     parts = []
     if basis.status is LegalStatus.REPEALED:
@@ -56,8 +80,10 @@ def _controls(audit: Audit) -> Markup:
     codes = sorted({code for r in audit.sops for code, _ in r.findings})
     marks = {mark for r in audit.sops for mark in r.review_marks}
     review = [(m, label) for m, label in REVIEW_FILTER if m in marks]
+    monev = [("belum-monitoring", "Belum dimonitor"), ("belum-evaluasi", "Belum dievaluasi"),
+             ("tindakan", "Ada tindakan terbuka")]
     return Markup(
-        '<form class="sop-saring" hidden aria-label="Saring audit">{}{}{}{}'
+        '<form class="sop-saring" hidden aria-label="Saring audit">{}{}{}{}{}'
         '<label class="sop-saring-isian">Cari<input type="search" data-saring="teks" placeholder="nomor atau judul"></label>'
         '<output class="sop-saring-hasil" aria-live="polite"></output></form>'
     ).format(
@@ -65,6 +91,7 @@ def _controls(audit: Audit) -> Markup:
         filter_select("Status", "status", statuses),
         filter_select("Tinjauan", "tinjauan", review, words=True),
         filter_select("Temuan", "temuan", [("ada", "Ada temuan"), ("tidak", "Tanpa temuan")] + [(c, c) for c in codes], words=True),
+        filter_select("Monitoring dan evaluasi", "monev", monev, words=True),
     )
 
 
@@ -73,7 +100,7 @@ def _row(position: int, row: AuditSop, links: Links) -> Markup:
     suspect = Markup("").join(Markup("<li>{}</li>").format(reason) for reason in row.suspect)
     return Markup(
         '<tr data-urutan="{pos}" data-instansi="{agency}" data-status="{status}" data-temuan="{tokens}" '
-        'data-tinjauan="{marks}" data-efektif="{eff}">'
+        'data-tinjauan="{marks}" data-monev="{monev}" data-efektif="{eff}">'
         '<td class="sop-daftar-nomor" data-label="Nomor">{number}</td>'
         '<td class="sop-daftar-judul" data-label="Judul"><a href="{href}">{title}</a>{unit}</td>'
         '<td class="sop-daftar-status" data-label="Status">{status_text}</td>'
@@ -82,7 +109,10 @@ def _row(position: int, row: AuditSop, links: Links) -> Markup:
         '<td class="sop-daftar-ubah" data-label="Perubahan terakhir">{changed}</td>'
         '<td class="sop-daftar-jadwal{late}" data-label="Jadwal tinjauan">{planned}</td>'
         '<td class="sop-daftar-curiga" data-label="Perlu ditinjau">{suspect}</td>'
-        '<td class="sop-daftar-temuan" data-label="Temuan terbuka">{findings}</td></tr>'
+        '<td class="sop-daftar-temuan" data-label="Temuan terbuka">{findings}</td>'
+        '<td class="sop-audit-monitoring" data-label="Monitoring terakhir">{monitoring}</td>'
+        '<td class="sop-audit-evaluasi" data-label="Evaluasi terakhir">{evaluation}</td>'
+        '<td class="sop-audit-tindakan sop-angka" data-label="Tindakan terbuka">{actions}</td></tr>'
     ).format(
         marks=" ".join(row.review_marks), changed=change_text(row) or "—",
         late=" sop-lewat" if row.overdue else "", planned=review_text(row) or "—",
@@ -97,7 +127,22 @@ def _row(position: int, row: AuditSop, links: Links) -> Markup:
         effective=indonesian_date(row.effective) if row.effective else "—",
         revised=indonesian_date(row.revised) if row.revised else "—",
         findings=findings_text(row) or "—",
+        monev=_monev_tokens(row),
+        monitoring=_linked(links.monitoring(row.slug), row.last_monitoring, monitoring_text(row),
+                           f"{row.last_monitoring.good} dari {row.last_monitoring.step_count} langkah baik"
+                           if row.last_monitoring else ""),
+        evaluation=_linked(links.evaluation(row.slug), row.last_evaluation, evaluation_text(row),
+                           f"{row.last_evaluation.yes} dari {len(CRITERIA)} kriteria Ya" if row.last_evaluation else ""),
+        actions=row.open_actions,
     )
+
+
+def _linked(page: str, result, full: str, short: str) -> Markup:
+    """The last result in short (its period and how it went; the date and the whole summary in the
+    title, and in the downloads), linked to where its form shows it; or that there is none."""
+    if result is None:
+        return Markup('<span class="sop-belum">belum tercatat</span>')
+    return Markup('<a href="{}#hasil-{}" title="{}">{}</a><br>{}').format(page, result.period.key, full, result.period.label, short)
 
 
 HEAD = Markup(
@@ -111,6 +156,9 @@ HEAD = Markup(
     '<th scope="col" class="sop-daftar-jadwal">Jadwal tinjauan</th>'
     '<th scope="col" class="sop-daftar-curiga">Perlu ditinjau</th>'
     '<th scope="col" class="sop-daftar-temuan" data-urut="temuan">Temuan terbuka</th>'
+    '<th scope="col" class="sop-audit-monitoring">Monitoring terakhir</th>'
+    '<th scope="col" class="sop-audit-evaluasi">Evaluasi terakhir</th>'
+    '<th scope="col" class="sop-audit-tindakan">Tindakan terbuka</th>'
     "</tr></thead>"
 )
 

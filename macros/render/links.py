@@ -39,6 +39,12 @@ class Links:
     def swimlane_svg(self, slug: str) -> str:
         return self.relative(swimlane_svg(slug))
 
+    def monitoring(self, slug: str) -> str:
+        return self.page(PageRef(PageKind.MONITORING, slug))
+
+    def evaluation(self, slug: str) -> str:
+        return self.page(PageRef(PageKind.EVALUATION, slug))
+
     def checklist(self, slug: str, role: str) -> str:
         return self.page(PageRef(PageKind.CHECKLIST, slug, role))
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..model.monev import EMPTY, SopMonev
 from ..model.revision import Revision
 from ..model.sop import Sop
 from ..urls import PageKind, PageRef, absolute_url
@@ -19,6 +20,7 @@ from .flowchart.pagination import PAPERS, MARGIN_MM, PrintGeometry
 from .html import page_rule, table, table_row, truncated_note
 from .identity import identity_block
 from .links import Links
+from .monev import monev_section
 from .procedure import procedure_table, screen_widths
 from .text import indonesian_date, total_time
 from .trace import Trace
@@ -94,8 +96,10 @@ def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
     download = Markup(' · <a class="sop-unduh-pdf" href="{}" download>Unduh PDF</a>').format(pdf) if pdf else Markup("")
     return Markup(
         '<nav class="sop-tautan" aria-label="Bagian SOP ini"><a href="{}">Lembar Kerja Identifikasi Kegiatan</a> · '
-        '<a href="{}">Diagram Swimlane</a> · <a href="{}">Riwayat Perubahan</a> · Checklist: {}{}</nav>'
-    ).format(links.worksheet(slug), links.swimlane(slug), links.history(slug), checklists, download)
+        '<a href="{}">Diagram Swimlane</a> · <a href="{}">Riwayat Perubahan</a> · <a href="{}">Monitoring</a> · '
+        '<a href="{}">Evaluasi</a> · Checklist: {}{}</nav>'
+    ).format(links.worksheet(slug), links.swimlane(slug), links.history(slug), links.monitoring(slug),
+             links.evaluation(slug), checklists, download)
 
 
 def _truncated_note(sop: Sop) -> Markup:
@@ -111,7 +115,7 @@ def _trace(slug: str, options: PageOptions, revision: Revision | None) -> Trace 
 
 def render_sop_page(
     slug: str, sop: Sop, registries: Registries, titles: dict[str, str], links: Links, options: PageOptions,
-    revision: Revision | None = None,
+    revision: Revision | None = None, monev: SopMonev | None = None,
 ) -> Markup:
     """`titles` maps every published slug to its title (for keterkaitan links); `revision`: of the
     source, printed with the QR code when `options.site_url` is set."""
@@ -137,5 +141,6 @@ def render_sop_page(
                 table("sop-riwayat", revisions, ["Tanggal", "Perubahan", "Oleh"])
             )
         )
+    parts.append(monev_section(slug, monev if monev is not None else EMPTY, registries, links))
     parts.append(Markup("</div>"))
     return Markup("\n").join(parts)

@@ -23,6 +23,7 @@ def build_audit(site: SiteData, unpublished: Iterable[tuple[str, Finding | None]
         history = site.history.of(slug) if site.history.available else None
         change = history.last_change if history is not None else None
         review = site.reviews.get(slug)
+        records = site.monev_of(slug)
         rows.append(AuditSop(
             slug=slug, agency_id=sop.agency, agency=agencies[sop.agency].name, unit=sop.unit, number=sop.number,
             title=sop.title, status=sop.status,
@@ -35,6 +36,8 @@ def build_audit(site: SiteData, unpublished: Iterable[tuple[str, Finding | None]
             planned_review=review.planned if review is not None and review.judged else None,
             overdue=bool(review and review.overdue),
             suspect=tuple(r.text() for r in review.reasons) if review is not None else (),
+            last_monitoring=records.last_monitoring, last_evaluation=records.last_evaluation,
+            open_actions=len(records.open_actions),
         ))
     rows.sort(key=lambda r: (r.agency.lower(), r.agency, r.agency_id, natural_key(r.number or ""), r.slug))
     order = {row.slug: n for n, row in enumerate(rows)}

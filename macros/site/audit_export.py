@@ -11,12 +11,13 @@ import io
 import zipfile
 
 from ..model.audit import Audit, AuditSop
-from ..render.audit import STATUS_TEXT, basis_state, findings_text
+from ..render.audit import STATUS_TEXT, basis_state, evaluation_text, findings_text, monitoring_text
 from ..urls import PageKind, PageRef, absolute_url
 
 SOP_COLUMNS = ("Instansi", "Unit", "Nomor", "Judul", "Status", "Tanggal Efektif", "Tanggal Revisi",
                "Tanggal Perubahan Terakhir", "Commit Perubahan Terakhir", "Tinjauan Terakhir", "Tanggal Jadwal Tinjauan",
-               "Lewat Jadwal", "Perlu Ditinjau", "Temuan terbuka", "Jumlah temuan", "Alamat")
+               "Lewat Jadwal", "Perlu Ditinjau", "Temuan terbuka", "Jumlah temuan", "Monitoring terakhir",
+               "Evaluasi terakhir", "Tindakan terbuka", "Alamat")
 LEGAL_COLUMNS = ("Dasar hukum", "Keadaan", "Jumlah SOP", "SOP yang mengutip (nomor)")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet would run a cell starting so as a formula
@@ -31,7 +32,8 @@ def sop_rows(audit: Audit, site_url: str | None) -> list[list]:
     def row(r: AuditSop) -> list:
         return [r.agency, r.unit or "", r.number or "", r.title, STATUS_TEXT[r.status], r.effective, r.revised,
                 r.changed, r.changed_commit or "", r.last_review or "", r.planned_review, "ya" if r.overdue else "tidak",
-                "; ".join(r.suspect), findings_text(r), sum(n for _, n in r.findings), _address(r.slug, site_url)]
+                "; ".join(r.suspect), findings_text(r), sum(n for _, n in r.findings), monitoring_text(r),
+                evaluation_text(r), r.open_actions, _address(r.slug, site_url)]
     return [row(r) for r in audit.sops]
 
 

@@ -6,10 +6,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..checks.monev import judge_records
 from ..checks.review import project_states
 from ..findings import Finding
 from ..load.revisions import Revision
 from ..model.history import ProjectHistory
+from ..model.monev import EMPTY, SopMonev
 from ..model.project import Project
 from ..model.review import ReviewState
 from ..model.sop import Sop
@@ -24,6 +26,7 @@ class SiteData:
     findings: dict[str, tuple[Finding, ...]] = field(default_factory=dict)  # slug -> the warnings in its source
     history: ProjectHistory = field(default_factory=lambda: ProjectHistory(False, "riwayat tidak dibaca"))
     reviews: dict[str, ReviewState] = field(default_factory=dict)  # slug -> review state (model/review.py)
+    monev: dict[str, SopMonev] = field(default_factory=dict)  # slug -> its accepted monitoring and evaluation results
 
     @classmethod
     def build(
@@ -39,8 +42,13 @@ class SiteData:
         revisions = {slug: r for slug, r in (revisions or {}).items() if slug in sops}
         # judged as the checks judge them (every SOP with a model), kept for the published ones
         reviews = {slug: state for slug, state in project_states(project).items() if slug in sops}
+        monev = {slug: m for slug, m in judge_records(project).accepted.items() if slug in sops}
         return cls(registries, sops, revisions, {d.slug: tuple(by_path[d.path]) for d in documents if d.path in by_path},
-                   history if history is not None else ProjectHistory(False, "riwayat tidak dibaca"), reviews)
+                   history if history is not None else ProjectHistory(False, "riwayat tidak dibaca"), reviews, monev)
+
+    def monev_of(self, slug: str) -> SopMonev:
+        """What the records say of a published SOP (nothing recorded: an empty history)."""
+        return self.monev.get(slug, EMPTY)
 
     @cached_property
     def titles(self) -> dict[str, str]:
@@ -55,4 +63,6 @@ class SiteData:
             dates += [r.date.first for r in sop.reviews]
             if sop.retirement is not None and sop.retirement.date is not None:
                 dates.append(sop.retirement.date.first)
+        for history in self.monev.values():
+            dates += [r.date.first for r in (*history.monitoring, *history.evaluations)]
         return max(dates, default=None)

@@ -40,6 +40,8 @@ def define_env(env) -> None:
     view(PageKind.DOCUMENT, "halaman_sop", "The official SOP document: identity block and procedure table.", "slug")
     view(PageKind.WORKSHEET, "lembar_kerja", "Lembar Kerja Identifikasi Kegiatan of one SOP.", "slug")
     view(PageKind.SWIMLANE, "swimlane", "The swimlane diagram of one SOP, drawn by Graphviz.", "slug")
+    view(PageKind.MONITORING, "monitoring", "The Monitoring Pelaksanaan SOP AP form of one SOP, with its recorded results.", "slug")
+    view(PageKind.EVALUATION, "evaluasi", "The Evaluasi Penerapan SOP AP form of one SOP, with its recorded results.", "slug")
     view(PageKind.CHECKLIST, "checklist", "The printable checklist of one role in one SOP.", "slug", "role")
     view(PageKind.ROLE, "halaman_pelaksana", "Every duty of one role across all SOPs.", "role")
     view(PageKind.ROLE_INDEX, "daftar_pelaksana", "The index of all roles.")

@@ -23,6 +23,7 @@ from ..render.audit import render_audit
 from ..render.checklist import render_checklist
 from ..render.history import render_history
 from ..render.index_table import render_agency_index
+from ..render.monev import EVALUATION_TITLE, MONITORING_TITLE, render_evaluation_form, render_monitoring_form
 from ..render.links import Links
 from ..render.review import review_note
 from ..render.role_page import render_role_index, render_role_page
@@ -97,7 +98,8 @@ VIEWS: dict[PageKind, View] = {
     ),
     PageKind.DOCUMENT: View(
         lambda ref, c: render_sop_page(
-            ref.slug, c.site.sops[ref.slug], c.site.registries, c.site.titles, c.links, c.options, c.site.revisions.get(ref.slug)
+            ref.slug, c.site.sops[ref.slug], c.site.registries, c.site.titles, c.links, c.options, c.site.revisions.get(ref.slug),
+            c.site.monev_of(ref.slug),
         ),
         Scope.SOP,
         lambda ref, site: (_sop_title(ref, site), _sop_title(ref, site)),
@@ -119,6 +121,16 @@ VIEWS: dict[PageKind, View] = {
         lambda ref, c: render_history(ref.slug, c.site.sops[ref.slug], c.site.history, c.site.registries, c.links),
         Scope.SOP,
         lambda ref, site: ("Riwayat Perubahan", f"Riwayat Perubahan: {_sop_title(ref, site)}"),
+    ),
+    PageKind.MONITORING: View(
+        lambda ref, c: render_monitoring_form(ref.slug, c.site.sops[ref.slug], c.site.registries, c.links, c.site.monev_of(ref.slug)),
+        Scope.SOP,
+        lambda ref, site: ("Monitoring", f"{MONITORING_TITLE}: {_sop_title(ref, site)}"),
+    ),
+    PageKind.EVALUATION: View(
+        lambda ref, c: render_evaluation_form(ref.slug, c.site.sops[ref.slug], c.site.registries, c.links, c.site.monev_of(ref.slug)),
+        Scope.SOP,
+        lambda ref, site: ("Evaluasi", f"{EVALUATION_TITLE}: {_sop_title(ref, site)}"),
     ),
     PageKind.CHECKLIST: View(
         lambda ref, c: render_checklist(ref.slug, c.site.sops[ref.slug], ref.role, c.site.registries, c.links),

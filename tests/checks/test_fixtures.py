@@ -59,6 +59,13 @@ def test_fixture_triggers_its_code(fixture: Path, run_sop):
     assert result.out == (fixture / "expected.txt").read_text(encoding="utf-8")
 
 
+def test_valid_records_fixture_is_clean(run_sop):
+    """A monitoring and an evaluation beside a valid SOP (tests/checks/fixtures/valid-monev)."""
+    result = run_sop("check", "--strict", "tests/checks/fixtures/valid-monev")
+    assert result.code == 0, result.out
+    assert result.out == (FIXTURES / "valid-monev" / "expected.txt").read_text(encoding="utf-8")
+
+
 def test_warnings_alone_do_not_fail_without_strict(run_sop):
     result = run_sop("check", "tests/checks/fixtures/l002-incomplete-citation")
     assert result.code == 0

@@ -58,3 +58,34 @@ def test_upper_case_suffixes_are_named_not_ignored(tmp_path):
     (entry,) = source_sets([tmp_path / "sop"])
     assert [p.name for p in entry.sop_files] == ["a.yml"]
     assert [p.name for p in entry.misnamed_files] == ["B.YML", "c.Yaml"]
+
+
+def test_record_folders_hold_records_never_sops(tmp_path):
+    make(
+        {
+            "sop/_jabatan.yml": "",
+            "sop/a.yml": "",
+            "sop/_monitoring/2026-1.yml": "",
+            "sop/_monitoring/umum/2025-2.yaml": "",
+            "sop/_monitoring/2026-2.YML": "",
+            "sop/_monitoring/catatan.txt": "",
+            "sop/_evaluasi/2026.yml": "",
+            "sop/_lain/2026.yml": "",
+        },
+        tmp_path,
+    )
+    (entry,) = source_sets([tmp_path / "sop"])
+    rel = lambda paths: [p.relative_to(tmp_path / "sop").as_posix() for p in paths]  # noqa: E731
+    assert rel(entry.sop_files) == ["a.yml"]
+    assert {k: rel(v) for k, v in entry.record_files.items()} == {
+        "_evaluasi": ["_evaluasi/2026.yml"],
+        "_monitoring": ["_monitoring/2026-1.yml", "_monitoring/umum/2025-2.yaml"],
+    }
+    assert rel(entry.misnamed_files) == ["_monitoring/2026-2.YML"]
+    (alone,) = source_sets([tmp_path / "sop/_monitoring/2026-1.yml"])
+    assert alone.root == tmp_path / "sop" and not alone.sop_files and not alone.whole_root
+    assert rel(alone.record_files["_monitoring"]) == ["_monitoring/2026-1.yml"]
+    (folder,) = source_sets([tmp_path / "sop/_monitoring/umum"])
+    assert rel(folder.record_files["_monitoring"]) == ["_monitoring/umum/2025-2.yaml"] and not folder.sop_files
+    (one_sop,) = source_sets([tmp_path / "sop/a.yml"])
+    assert one_sop.record_files == {}

@@ -101,7 +101,8 @@ def test_the_workbook_holds_one_row_per_sop_with_the_columns_of_the_page(built):
     assert seed[3] == "Mekanisme Perbaikan Data Kinerja" and seed[4] == "Berlaku"
     assert seed[5] is None and seed[6] is None  # no tanggal efektif or revisi in the seed
     assert "SOP-L003" in seed[13] and seed[14] >= 2
-    assert seed[15] == f"/sop/{SEED}/"
+    assert seed[15:18] == (None, None, 0)  # no monitoring or evaluation recorded (tests/site/test_audit_monev.py)
+    assert seed[18] == f"/sop/{SEED}/"
     hostile = book["SOP"].cell(row=1 + list(by_number).index("205/050/02/Bappeda & Litbang") + 1, column=4)
     assert hostile.value == HOSTILE and hostile.data_type == "s"  # text, never a formula
     assert by_number["205/050/02/Bappeda & Litbang"][5] == dt.datetime(2021, 3, 5)

@@ -32,7 +32,9 @@ def test_the_seed_makes_one_page_per_view_and_scope():
     roles = [r.role for r in refs.values() if r.kind is PageKind.ROLE]
     assert roles == sorted(site.registries.roles)
     assert all(uri == ref.src_uri for uri, ref in refs.items())
-    assert len(refs) == 2 + 4 + len(sop.roles) + 1 + len(roles)  # document, worksheet, swimlane, riwayat
+    assert [r.kind for r in refs.values() if r.slug == SLUG][3:6] == [PageKind.HISTORY, PageKind.MONITORING, PageKind.EVALUATION]
+    # the site's two (index, audit); document, worksheet, swimlane, riwayat, monitoring, evaluasi
+    assert len(refs) == 2 + 6 + len(sop.roles) + 1 + len(roles)
 
 
 def test_front_matter_is_set_where_the_page_is_made():
