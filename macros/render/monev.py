@@ -228,25 +228,20 @@ def _open_action(action: OpenAction) -> Markup:
 
 def monev_section(slug: str, monev: SopMonev, registries: Registries, links: Links) -> Markup:
     """On the SOP's page (screen only): the last monitoring and evaluation, and the actions not yet done."""
-    rows = []
-    last = monev.last_monitoring
-    if last is not None:
-        rows.append(Markup(
-            '<li data-bagian="monitoring-terakhir"><strong>Monitoring terakhir:</strong> <a href="{}#hasil-{}">{}</a>, '
-            "{}, oleh {}: {}.</li>"
-        ).format(links.monitoring(slug), last.period.key, last.period.label, indonesian_date(last.date),
-                 assessor_text(last.assessor, registries), monitoring_summary(last)))
-    else:
-        rows.append(Markup('<li data-bagian="monitoring-terakhir"><strong>Monitoring terakhir:</strong> belum tercatat.</li>'))
-    evaluation = monev.last_evaluation
-    if evaluation is not None:
-        rows.append(Markup(
-            '<li data-bagian="evaluasi-terakhir"><strong>Evaluasi terakhir:</strong> <a href="{}#hasil-{}">{}</a>, '
-            "{}, oleh {}: {}.</li>"
-        ).format(links.evaluation(slug), evaluation.period.key, evaluation.period.label, indonesian_date(evaluation.date),
-                 assessor_text(evaluation.assessor, registries), evaluation_summary(evaluation)))
-    else:
-        rows.append(Markup('<li data-bagian="evaluasi-terakhir"><strong>Evaluasi terakhir:</strong> belum tercatat.</li>'))
+    def last_line(part: str, label: str, href: str, result, summary: str) -> Markup:
+        if result is None:
+            return Markup('<li data-bagian="{}"><strong>{}:</strong> belum tercatat.</li>').format(part, label)
+        return Markup('<li data-bagian="{}"><strong>{}:</strong> <a href="{}#hasil-{}">{}</a>, {}, oleh {}: {}.</li>').format(
+            part, label, href, result.period.key, result.period.label, indonesian_date(result.date),
+            assessor_text(result.assessor, registries), summary)
+
+    last, evaluation = monev.last_monitoring, monev.last_evaluation
+    rows = [
+        last_line("monitoring-terakhir", "Monitoring terakhir", links.monitoring(slug), last,
+                  monitoring_summary(last) if last is not None else ""),
+        last_line("evaluasi-terakhir", "Evaluasi terakhir", links.evaluation(slug), evaluation,
+                  evaluation_summary(evaluation) if evaluation is not None else ""),
+    ]
     actions = monev.open_actions
     if actions:
         open_list = Markup('<h3>Tindakan yang belum selesai ({})</h3><ul class="sop-monev-tindakan-terbuka">{}</ul>').format(
