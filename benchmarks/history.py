@@ -32,7 +32,7 @@ IDENTITY = {"GIT_AUTHOR_NAME": "Tolok Ukur", "GIT_AUTHOR_EMAIL": "tolok@example.
 
 
 def _git(root: Path, *args: str, when: int = 0) -> None:
-    date = f"2026-01-01T00:00:00+08:00" if not when else f"@{1767196800 + when * 3600} +0800"
+    date = "2026-01-01T00:00:00+08:00" if not when else f"@{1767196800 + when * 3600} +0800"
     env = os.environ | IDENTITY | {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
     subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
 

@@ -18,7 +18,7 @@ from ..model.diff import Change, ChangeKind, Exits, diff_sops
 from ..model.duration import Alternatives, Duration
 from ..model.history import ProjectHistory, SopHistory, Version
 from ..model.registry import Agency, LegalBasis, LegalStatus, Role
-from ..model.sop import Revision, Sop, Step
+from ..model.sop import Revision, Sop
 from .context import Registries
 from .links import Links
 from .text import NO_VALUE, duration, indonesian_date
@@ -36,6 +36,7 @@ FIELD_LABELS = {
     "penanggung_jawab": "Penanggung jawab", "ruang_lingkup": "Ruang lingkup", "satuan_waktu": "Satuan waktu",
     "pelaksana": "Kolom pelaksana", "riwayat_revisi": "Riwayat revisi", "terpotong": "Tanda sumber terpotong",
     "kelengkapan": "Kelengkapan", "output": "Output", "keterangan": "Keterangan", "selesai": "Tanda akhir prosedur",
+    "tinjauan": "Tinjauan",
 }
 
 
