@@ -51,6 +51,7 @@ class PdfSettings:
     when: date  # the build's date, from the sources
     site_url: str | None = None  # where the site is published: the PDFs' links point there
     tabs: int = 2
+    built_from: str | None = None  # the sources' revision, said in each book's Daftar Isi
 
 
 @dataclass
@@ -297,6 +298,7 @@ class _Book:
         return render_book_front(
             self.agency, book_groups(self.site, self.agency_id, start_pages), year=self.year, paper=self.settings.paper,
             stylesheets=["/" + href.lstrip("/") for href in self.settings.stylesheets], logo_src=logo,
+            built_from=self.settings.built_from,
         )
 
     def starts(self, front_pages: int, printed: dict[str, _Printed]) -> dict[str, int]:

@@ -169,12 +169,19 @@ class SopPlugin(BasePlugin[SopConfig]):
         self._options = PageOptions(self.config.paper, self.config.print_steps_per_page, site_url)
         self.pdf_on = self._wants_pdf()
         self._close_printer()
+        if self.pdf_on:
+            # Chromium starts, opens its tabs and loads the stylesheets and fonts while the sources are
+            # read and the pages rendered: seconds of the build's end saved (closed below if no SOP)
+            site_dir, extra_css = Path(config.site_dir), [str(css) for css in config.extra_css]
+            self._printer = Printer(site_dir, self.config.pdf_tabs)
+            self._printer.warm_up(lambda: warm_document(site_dir, extra_css))
         if self.serving:
             self._keep_macros_from_exiting(config)
         self._add_templates(config)
         if self._missing_sources is not None:  # only while serving: see load_config
             log.error(self._missing_sources)
             self._reset_after_crash()
+            self._close_printer()
             _BUILD_DATE.release()
             return config
         root = self.sources_root(config)
@@ -194,12 +201,8 @@ class SopPlugin(BasePlugin[SopConfig]):
             log.error(message)
             self._reset_after_crash()
         self._pin_build_date()
-        if self.pdf_on and self.site is not None and self.site.sops:
-            # Chromium starts, opens its tabs and loads the stylesheets and fonts while the pages
-            # are rendered: seconds of the build's end saved
-            site_dir, extra_css = Path(config.site_dir), [str(css) for css in config.extra_css]
-            self._printer = Printer(site_dir, self.config.pdf_tabs)
-            self._printer.warm_up(lambda: warm_document(site_dir, extra_css))
+        if not (self.pdf_on and self.site is not None and self.site.sops):
+            self._close_printer()
         return config
 
     def _wants_pdf(self) -> bool:
@@ -375,6 +378,7 @@ class SopPlugin(BasePlugin[SopConfig]):
             when=self.site.newest_date() or dt.date(1970, 1, 1),
             site_url=self._options.site_url,
             tabs=self.config.pdf_tabs,
+            built_from=self.audit.revision if self.audit is not None else None,
         )
         started = time.perf_counter()
         try:

@@ -174,7 +174,7 @@ def _row(position: int, entry: BookSop) -> Markup:
     return Markup('<tr data-slug="{}" data-status="{}">{}</tr>').format(entry.slug, sop.status.value, tds)
 
 
-def _contents(groups: Sequence[tuple[str, Sequence[BookSop]]]) -> Markup:
+def _contents(groups: Sequence[tuple[str, Sequence[BookSop]]], built_from: str | None = None) -> Markup:
     cols = Markup("").join(
         Markup('<col class="sop-isi-{}" style="width: {}mm">').format(css, width) if width else Markup('<col class="sop-isi-{}">').format(css)
         for css, _, width in COLUMNS
@@ -195,9 +195,10 @@ def _contents(groups: Sequence[tuple[str, Sequence[BookSop]]]) -> Markup:
     if not bodies:
         bodies.append(Markup('<tbody><tr><td colspan="{}" class="sop-buku-kosong">Belum ada SOP.</td></tr></tbody>').format(len(COLUMNS)))
     return Markup(
-        '<section class="sop-buku-isi" aria-labelledby="sop-buku-daftar-isi"><h2 id="sop-buku-daftar-isi">Daftar Isi</h2>'
+        '<section class="sop-buku-isi" aria-labelledby="sop-buku-daftar-isi"><h2 id="sop-buku-daftar-isi">Daftar Isi</h2>{}'
         '<table class="sop-buku-tabel"><colgroup>{}</colgroup><thead><tr>{}</tr></thead>{}</table></section>'
-    ).format(cols, head, Markup("").join(bodies))
+    ).format(Markup('<p class="sop-buku-revisi">{}.</p>').format(built_from) if built_from else "", cols, head,
+             Markup("").join(bodies))
 
 
 def _style(paper: str) -> Markup:
@@ -229,6 +230,7 @@ def _style(paper: str) -> Markup:
         ".sop-buku-bawah {{ display: flex; flex-direction: column; align-items: center; gap: 3mm; }}\n"
         ".sop-buku-tahun {{ font-size: 16pt; font-weight: 700; letter-spacing: .06em; }}\n"
         ".sop-buku-alamat {{ max-width: 140mm; }}\n"
+        ".sop-buku-revisi {{ font-size: 8pt; color: #455a64; margin: -2mm 0 3mm; }}\n"
         ".sop-buku-isi {{ page: sop-buku-isi; break-before: page; }}\n"
         ".sop-buku-isi h2 {{ margin: 0 0 5mm; font-size: 15pt; font-weight: 700; text-align: center;"
         " letter-spacing: .08em; text-transform: uppercase; }}\n"
@@ -260,11 +262,13 @@ def render_book_front(
     paper: str,
     stylesheets: Sequence[str],
     logo_src: str | None,
+    built_from: str | None = None,
 ) -> str:
     """A complete HTML document: the Halaman Judul (one portrait page), then the Daftar Isi
     (portrait, as many pages as it takes, its header repeated). `groups` as `book_groups` gives
     them; `paper` "A4" or "F4"; `stylesheets` the site's CSS hrefs (sop.css brings Noto Sans);
-    `logo_src` the agency's logo URL, or None for a cover without one."""
+    `logo_src` the agency's logo URL, or None for a cover without one; `built_from` the revision of
+    the sources ('Dibangun dari revisi …'), said under the Daftar Isi's heading."""
     links = Markup("").join(Markup('<link rel="stylesheet" href="{}">').format(href) for href in stylesheets)
     document = Markup(
         '<!doctype html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n<title>{title}</title>\n{links}\n{style}\n</head>\n'
@@ -274,6 +278,6 @@ def render_book_front(
         links=links,
         style=_style(paper),
         cover=_cover(agency, year, logo_src),
-        contents=_contents(groups),
+        contents=_contents(groups, built_from),
     )
     return str(document)

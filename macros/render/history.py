@@ -166,13 +166,18 @@ def change_line(slug: str, change: Change, registries: Registries) -> str:
     return line
 
 
+def _number(step: str | None) -> int | str | None:
+    """A step's number as JSON says a number (source numbers are whole numbers, SOP-S014)."""
+    return int(step) if step is not None and step.isdecimal() else step
+
+
 def change_record(slug: str, change: Change, registries: Registries) -> dict[str, Any]:
     """One object of `sop diff --format json`."""
     words = describe(change, registries)
     record: dict[str, Any] = {"sop": slug, "jenis": change.kind.value}
     if change.kind.about_step:
-        record["langkah"] = change.step
-        record["langkah_lama"] = change.old_step
+        record["langkah"] = _number(change.step)
+        record["langkah_lama"] = _number(change.old_step)
     if change.field is not None:
         record["bidang"] = change.field
     record["keterangan"] = words.text

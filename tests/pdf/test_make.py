@@ -165,6 +165,11 @@ def test_book_daftar_isi_gives_the_page_each_sop_starts_on(book_pdfs):
     assert daftar.index(UNITS[0]) < daftar.index(UNITS[1])
 
 
+def test_book_daftar_isi_states_the_revision_of_the_sources(book_pdfs):
+    texts = _texts(_reader(book_pdfs.pdf(BOOK)))
+    assert re.search(r"Dibangun dari revisi (sumber sha256:[0-9a-f]{12}|[0-9a-f]{12})\.", texts[1])
+
+
 def test_book_outline_has_one_entry_per_sop_at_its_first_page(book_pdfs):
     path = book_pdfs.pdf(BOOK)
     reader = _reader(path)
@@ -214,10 +219,11 @@ def test_an_edited_sop_prints_only_its_own_pages_again(book_pdfs, tmp_path):
     text = edited.read_text(encoding="utf-8").replace(data["langkah"][0]["kegiatan"], "Kegiatan yang disunting ulang", 1)
     edited.write_text(text, encoding="utf-8")
     again = build_with_pdfs(tmp_path, sources)
-    # the SOP's two pages (document, Lembar Kerja); its pages are as many as before, so the Daftar Isi
-    # and the footer sheets of its PDF and of the book are the ones in the cache
-    assert "pdf: mencetak 2 halaman dengan Chromium" in again.run.err
-    assert "2 halaman dicetak Chromium" in again.run.err
+    # the SOP's two pages (document, Lembar Kerja), and the book's front matter in its two passes: the
+    # Daftar Isi states the sources' revision, which the edit changed. The SOP has as many pages as
+    # before, so the footer sheets of its PDF and of the book are the ones in the cache.
+    assert "pdf: mencetak 3 halaman dengan Chromium" in again.run.err
+    assert "4 halaman dicetak Chromium" in again.run.err
     assert "Kegiatan yang disunting ulang" in " ".join(_texts(_reader(again.pdf(BOOK))))
 
     # what the cache kept and what was printed again give the bytes a cold build gives

@@ -137,11 +137,11 @@ def test_sop_diff_between_two_commits_lists_exactly_the_changes(repository, n):
 def test_sop_diff_says_the_old_and_new_text_and_the_step(repository):
     (reworded,) = diff_json(repository, "--dari", "HEAD~4", "--ke", "HEAD~3")
     assert reworded == {
-        "sop": SLUG, "jenis": "langkah_diubah", "langkah": "3", "langkah_lama": "3", "bidang": "kegiatan",
+        "sop": SLUG, "jenis": "langkah_diubah", "langkah": 3, "langkah_lama": 3, "bidang": "kegiatan",
         "keterangan": "Kegiatan langkah 3 diubah", "lama": STEP_3, "baru": STEP_3_NEW,
     }
     (actor,) = diff_json(repository, "--dari", "HEAD~3", "--ke", "HEAD~2")
-    assert (actor["langkah"], actor["lama"], actor["baru"]) == ("7", "Kepala Bidang Renum", SECRETARY)
+    assert (actor["langkah"], actor["lama"], actor["baru"]) == (7, "Kepala Bidang Renum", SECRETARY)
     text = run_cli("diff", "--dari", "HEAD~3", "--ke", "HEAD~2", cwd=repository)
     assert text.out == f'{SLUG}: Pelaksana langkah 7 diubah: "Kepala Bidang Renum" → "{SECRETARY}"\n'
 
@@ -158,7 +158,7 @@ def test_sop_diff_sees_the_working_tree(tmp_path):
     seed = root / SEED
     seed.write_text(seed.read_text(encoding="utf-8").replace("    waktu: 480\n", "    waktu: 240\n"), encoding="utf-8")
     (change,) = diff_json(root)
-    assert (change["jenis"], change["langkah"], change["lama"], change["baru"]) == ("waktu_diubah", "5", "480 menit", "240 menit")
+    assert (change["jenis"], change["langkah"], change["lama"], change["baru"]) == ("waktu_diubah", 5, "480 menit", "240 menit")
     # a path outside the changed SOP shows nothing
     assert diff_json(root, "sop/_jabatan.yml") == []
     assert diff_json(root, "sop/" + f"{SLUG}.yml")[0]["jenis"] == "waktu_diubah"
