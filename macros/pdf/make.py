@@ -37,6 +37,7 @@ FORMAT = "sop-pdf 2"  # bump when what this module adds to a PDF changes: every 
 FRONT_FOLDER = "_sop-pdf"  # where the front matter is served to the browser (in memory, never written)
 MAX_FRONT_PASSES = 4
 FOOTERS_PER_SHEET = 250
+SMALL_BOOK = 5  # SOPs whose Daftar Isi is taken to fit one page before it is printed (see front_guess)
 _ARTICLE = re.compile(r"<article\b.*</article>", re.S)
 
 
@@ -148,7 +149,10 @@ def make_pdfs(site: SiteData, site_dir: Path, cache_dir: Path, settings: PdfSett
         slug: (prints.ask(PageRef(PageKind.DOCUMENT, slug), built), prints.ask(PageRef(PageKind.WORKSHEET, slug), built))
         for slug in site.sops
     }
-    fronts = {book.agency_id: prints.ask_front(book, None) for book in books}
+    # A small book's front matter is a cover and one page of Daftar Isi: it is not printed to be
+    # counted, and its first print already has the page numbers (if the guess was wrong, the passes
+    # below print it again).
+    fronts = {book.agency_id: prints.ask_front(book, None) for book in books if book.front_guess() is None}
     prints.run(printer)
     printed = {
         slug: _Printed(slug, site.sops[slug], prints.got[doc.key], prints.got[ws.key],
@@ -159,13 +163,17 @@ def make_pdfs(site: SiteData, site_dir: Path, cache_dir: Path, settings: PdfSett
     # Round 2: each front matter with every SOP's first page, and the footer sheets of every file
     # (a book's footers need only its front matter's page count, which the second pass rarely
     # changes); then, rarely, more passes of the fronts whose length did change, and their sheets.
-    counts = {agency_id: _page_count(prints.got[front.key]) for agency_id, front in fronts.items()}
+    counts: dict[str, int] = {}
     for book in books:
-        book.front = prints.got[fronts[book.agency_id].key]  # its page sizes, until the last pass
+        if book.agency_id in fronts:
+            book.front = prints.got[fronts[book.agency_id].key]  # its page sizes, until the last pass
+            counts[book.agency_id] = _page_count(book.front)
+        else:
+            counts[book.agency_id] = book.front_guess()
     agencies = site.registries.agencies
     outputs = {sop_pdf(item.slug): _sop_output(item, agencies[item.sop.agency].name, settings)
                for item in printed.values()}
-    outputs |= {book_pdf(book.agency_id): book.output(printed, settings) for book in books}
+    outputs |= {book_pdf(book.agency_id): book.output(printed, settings) for book in books if book.front}
     sheets = {path: prints.ask_footers(output, settings) for path, output in outputs.items()}
     waiting = {book.agency_id: book for book in books}
     for _ in range(MAX_FRONT_PASSES):
@@ -185,7 +193,7 @@ def make_pdfs(site: SiteData, site_dir: Path, cache_dir: Path, settings: PdfSett
     for book in books:
         path = book_pdf(book.agency_id)
         output = book.output(printed, settings)
-        if output.footers != outputs[path].footers:  # its front matter changed length
+        if path not in outputs or output.footers != outputs[path].footers:  # guessed, or changed length
             sheets[path] = prints.ask_footers(output, settings)
         outputs[path] = output
     prints.run(printer)
@@ -292,6 +300,11 @@ class _Book:
         self.slugs = [slug for _, slugs in book_order(site, agency_id) for slug in slugs]
         self.year = max((d for slug in self.slugs for d in _dates(site.sops[slug])), default=settings.when).year
         self.front: bytes = b""
+
+    def front_guess(self) -> int | None:
+        """The front matter's page count without printing it, for a small book: the cover and one
+        page of Daftar Isi."""
+        return 2 if len(self.slugs) <= SMALL_BOOK else None
 
     def front_html(self, start_pages: dict[str, int] | None) -> str:
         logo = "/" + self.agency.logo.lstrip("/") if self.agency.logo else None

@@ -252,3 +252,19 @@ def test_sop_pdf_makes_the_same_files_whatever_mkdocs_yml_says(seed_pdfs, tmp_pa
     for name in ("perbaikan-data-kinerja.pdf", "buku-sop-bappeda-litbang-banggai.pdf"):
         assert (tmp_path / "site" / "pdf" / name).read_bytes() == seed_pdfs.pdf(f"pdf/{name}").read_bytes()
     assert "Unduh PDF" in (tmp_path / "site/sop/perbaikan-data-kinerja/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("guess", [None, 1])
+def test_a_small_books_guessed_front_matter_gives_the_same_book(seed_pdfs, tmp_path, monkeypatch, guess):
+    """The seed's one-SOP book guesses its front matter's length instead of printing it to count it.
+    Not guessing, or guessing wrong, costs prints, never a different book."""
+    from macros.pdf import make
+
+    monkeypatch.setattr(make._Book, "front_guess", lambda self: guess)
+    built = build_with_pdfs(tmp_path, copy_seed(tmp_path / "sop"), settings={"site_url": SITE_URL})
+    book = "pdf/buku-sop-bappeda-litbang-banggai.pdf"
+    assert built.pdf(book).read_bytes() == seed_pdfs.pdf(book).read_bytes()
+    # guessed right: the SOP's 2 pages, the front once, 2 footer sheets; not guessed, or guessed wrong:
+    # the front twice
+    assert "5 halaman dicetak Chromium" in seed_pdfs.run.err
+    assert "6 halaman dicetak Chromium" in built.run.err
