@@ -14,13 +14,15 @@ For each registry entry the history also knows the last commit that changed it
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+import pickle
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from types import MappingProxyType
 from typing import Any
 
 from ..findings import Severity
+from ..load.blob_cache import BlobCache
 from ..load.history import Commit, FileChange, GitHistory
 from .diff import Change, ChangeKind, changed_entries, diff_sops, registry_changes
 from .project import registry_from_bytes, sop_from_bytes
@@ -111,17 +113,32 @@ class ProjectHistory:
 
 
 class _Loader:
-    """Each blob loaded once, however many versions name it."""
+    """Each blob loaded once, however many versions name it; with a cache, once across builds."""
 
-    def __init__(self, history: GitHistory) -> None:
+    def __init__(self, history: GitHistory, cache: BlobCache | None = None) -> None:
         self.history = history
-        self._sops: dict[str, Loaded] = {}
+        self.cache = cache
+        self._sops: dict[tuple[str, str], Loaded] = {}
         self._registries: dict[tuple[str, str | None], Mapping[str, Any]] = {}
 
     def sop(self, blob: str, path: str) -> Loaded:
-        if blob not in self._sops:
-            self._sops[blob] = load_version(self.history.content(blob), path)
-        return self._sops[blob]
+        if (blob, path) not in self._sops:
+            self._sops[(blob, path)] = self.kept(f"versi {blob} {path}", lambda: load_version(self.history.content(blob), path))
+        return self._sops[(blob, path)]
+
+    def kept(self, key: str, make: Callable[[], Any]) -> Any:
+        """`make()`, or what it gave for `key` in an earlier build (a blob's bytes never change)."""
+        if self.cache is not None:
+            data = self.cache.get(key)
+            if data is not None:
+                try:
+                    return pickle.loads(data)
+                except Exception:  # an entry cut short or from other code: made again
+                    pass
+        value = make()
+        if self.cache is not None:
+            self.cache.put(key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        return value
 
     def registry(self, name: str, blob: str | None) -> Mapping[str, Any]:
         key = (name, blob)
@@ -156,11 +173,12 @@ def _first_version_changes(loaded: Loaded) -> tuple[Change, ...]:
     return () if loaded.sop is None else (Change(ChangeKind.SOP_ADDED, field="judul", new=loaded.sop.title),)
 
 
-def build_history(history: GitHistory) -> ProjectHistory:
-    """Replay the commits oldest first, following each file through its renames."""
+def build_history(history: GitHistory, cache: BlobCache | None = None) -> ProjectHistory:
+    """Replay the commits oldest first, following each file through its renames. `cache`: what
+    earlier builds made of each version and of each pair of versions (load/blob_cache.py)."""
     if not history.available:
         return ProjectHistory(False, history.reason)
-    loader = _Loader(history)
+    loader = _Loader(history, cache)
     alive: dict[str, _Line] = {}  # path now -> its line
     registry_blobs: dict[str, str | None] = {name: None for name in REGISTRY_NAMES}
     entries: dict[tuple[str, str], EntryChange] = {}
@@ -217,9 +235,11 @@ def _replay_sop_change(change: FileChange, commit: Commit, alive: dict[str, _Lin
     if change.old_blob is None:
         changes = _first_version_changes(new)
     else:
-        old = loader.sop(change.old_blob, change.old_path or change.path)
+        old_path = change.old_path or change.path
+        old = loader.sop(change.old_blob, old_path)
         if old.sop is not None and new.sop is not None:
-            changes = tuple(diff_sops(old.sop, new.sop))
+            changes = loader.kept(f"beda {change.old_blob} {old_path} {change.new_blob} {change.path}",
+                                  lambda: tuple(diff_sops(old.sop, new.sop)))
         elif new.sop is not None:  # the version before did not load; this one does
             changes = (Change(ChangeKind.UNREADABLE, old=old.problem),)
         else:

@@ -260,11 +260,12 @@ class SopPlugin(BasePlugin[SopConfig]):
 
     def _load(self, root: Path, config: MkDocsConfig) -> None:
         today = build_day(self.config.tanggal, _BUILD_DATE.user_value())  # a bad user value: BadDay
-        validation = validate_paths([root], Path(config.docs_dir), today=today, history=True)
+        base = Path(config.config_file_path or ".").parent
+        validation = validate_paths([root], Path(config.docs_dir), today=today, history=True,
+                                    history_cache=base / self.config.cache_dir)
         project = validation.projects[0]
         findings = list(validation.findings)
         registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
-        base = Path(config.config_file_path or ".").parent
         cache = SvgCache(base / self.config.cache_dir)
         findings += self._draw_swimlanes(project.renderable(findings), registries, cache)
         findings = sorted_findings(findings)
