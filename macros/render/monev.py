@@ -190,31 +190,26 @@ def _page(sop: Sop, slug: str, title: str, links: Links, blank: list[Markup], re
     return Markup("\n").join(parts)
 
 
+def _recorded(kind: str, result, sop: Sop, registries: Registries, summary: str, table: Markup) -> Markup:
+    """One recorded result: the form again, filled in with the period, the assessor and the day."""
+    filled = (result.period.label, assessor_text(result.assessor, registries), indonesian_date(result.date))
+    note = Markup('<p class="sop-monev-umum"><strong>Catatan:</strong> {}</p>').format(result.note) if result.note else ""
+    return Markup('<section class="sop-monev-hasil" data-periode="{}">{}{}{}{}</section>').format(
+        result.period.key, _recorded_heading(kind, result, summary), _identity(sop, registries, filled), table, note,
+    )
+
+
 def render_monitoring_form(slug: str, sop: Sop, registries: Registries, links: Links, monev: SopMonev) -> Markup:
     blank = [_identity(sop, registries, None), _monitoring_table(sop, None), _signature()]
-    recorded = []
-    for result in reversed(monev.monitoring):
-        filled = (result.period.label, assessor_text(result.assessor, registries), indonesian_date(result.date))
-        note = Markup('<p class="sop-monev-umum"><strong>Catatan:</strong> {}</p>').format(result.note) if result.note else ""
-        recorded.append(Markup('<section class="sop-monev-hasil" data-periode="{}">{}{}{}{}</section>').format(
-            result.period.key,
-            _recorded_heading("monitoring", result, monitoring_summary(result)),
-            _identity(sop, registries, filled), _monitoring_table(sop, result), note,
-        ))
+    recorded = [_recorded("monitoring", r, sop, registries, monitoring_summary(r), _monitoring_table(sop, r))
+                for r in reversed(monev.monitoring)]
     return _page(sop, slug, MONITORING_TITLE, links, blank, recorded, _recorded_list(monev.monitoring, "monitoring"))
 
 
 def render_evaluation_form(slug: str, sop: Sop, registries: Registries, links: Links, monev: SopMonev) -> Markup:
     blank = [_identity(sop, registries, None), _evaluation_table(None), _signature()]
-    recorded = []
-    for result in reversed(monev.evaluations):
-        filled = (result.period.label, assessor_text(result.assessor, registries), indonesian_date(result.date))
-        note = Markup('<p class="sop-monev-umum"><strong>Catatan:</strong> {}</p>').format(result.note) if result.note else ""
-        recorded.append(Markup('<section class="sop-monev-hasil" data-periode="{}">{}{}{}{}</section>').format(
-            result.period.key,
-            _recorded_heading("evaluasi", result, evaluation_summary(result)),
-            _identity(sop, registries, filled), _evaluation_table(result), note,
-        ))
+    recorded = [_recorded("evaluasi", r, sop, registries, evaluation_summary(r), _evaluation_table(r))
+                for r in reversed(monev.evaluations)]
     return _page(sop, slug, EVALUATION_TITLE, links, blank, recorded, _recorded_list(monev.evaluations, "evaluasi"))
 
 
