@@ -274,8 +274,8 @@ class SopPlugin(BasePlugin[SopConfig]):
             (log.error if finding.severity is Severity.ERROR else log.info)(finding.as_line())
         log.info(f"swimlane: {cache.drawn} digambar dengan dot, {cache.reused} dari cache")
         self.errors = [f for f in findings if f.severity is Severity.ERROR]
-        # the revision printed beside the QR code: only asked of git when there is a QR code to print
-        revisions = self._revisions(root, project, findings) if self._options.site_url else None
+        # each source's revision, printed on its identity page (issue 12: every PDF states it)
+        revisions = self._revisions(root, project, findings)
         # one pass over git for every SOP, read with the checks (the review rules use it too)
         history = project.history if project.history is not None else build_history(read_history(root))
         if not history.available:

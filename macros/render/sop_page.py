@@ -108,9 +108,9 @@ def _truncated_note(sop: Sop) -> Markup:
 
 
 def _trace(slug: str, options: PageOptions, revision: Revision | None) -> Trace | None:
-    if not options.site_url:
-        return None
-    return Trace(absolute_url(options.site_url, PageRef(PageKind.DOCUMENT, slug).path), revision)
+    url = absolute_url(options.site_url, PageRef(PageKind.DOCUMENT, slug).path) if options.site_url else None
+    trace = Trace(url, revision)
+    return None if trace.empty else trace
 
 
 def render_sop_page(
@@ -118,7 +118,7 @@ def render_sop_page(
     revision: Revision | None = None, monev: SopMonev | None = None,
 ) -> Markup:
     """`titles` maps every published slug to its title (for keterkaitan links); `revision`: of the
-    source, printed with the QR code when `options.site_url` is set."""
+    source, printed on the identity page (with the QR code when `options.site_url` is set)."""
     revisions = [table_row([indonesian_date(r.date), r.change, r.by]) for r in sop.revisions]
     parts = [
         _page_style(options),

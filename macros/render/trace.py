@@ -1,5 +1,6 @@
-"""Jejak cetak: what ties a printed SOP to its living version -- a QR code to the SOP's page on the
-site and the revision of the source it was printed from. Printed only (the screen is the site)."""
+"""Jejak cetak: what ties a printed SOP to its living version -- the revision of the source it was
+printed from, and, when the site's address is known, a QR code to the SOP's page on the site.
+Printed only (the screen is the site, whose footer states the revision)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,12 @@ QR_BORDER = 4  # modules of quiet zone on each side, as the standard asks
 
 @dataclass(frozen=True)
 class Trace:
-    url: str  # the SOP's page on the site (absolute)
+    url: str | None  # the SOP's page on the site (absolute); None: the site's address is not set
     revision: Revision | None  # None: the source could not be read again for its revision
+
+    @property
+    def empty(self) -> bool:
+        return self.url is None and self.revision is None
 
 
 def qr_code(url: str) -> segno.QRCode:
@@ -36,10 +41,13 @@ def revision_line(revision: Revision) -> str:
 
 
 def trace_block(trace: Trace) -> Markup:
-    """The QR code with, beside it, the revision and the address (for a reader without a phone)."""
+    """The QR code with, beside it, the revision and the address (for a reader without a phone);
+    without an address, the revision line alone."""
     lines = []
     if trace.revision is not None:
         lines.append(Markup('<div class="sop-jejak-revisi">{}</div>').format(revision_line(trace.revision)))
+    if trace.url is None:
+        return Markup('<div class="sop-jejak-polos">{}</div>').format(Markup("").join(lines)) if lines else Markup("")
     lines.append(Markup('<div class="sop-jejak-url">{}</div>').format(trace.url))
     return Markup(
         '<div class="sop-jejak"><div class="sop-jejak-qr" role="img" aria-label="Kode QR ke halaman SOP ini di situs">{}</div>'

@@ -47,11 +47,13 @@ def test_a_kop_of_three_levels_stands_on_three_lines(browser, site_url, width):
     page = browser.new_page(viewport={"width": width, "height": 800})
     page.goto(site_url + "/sop/surat-pengantar/")
     boxes = page.evaluate(
-        """() => [...document.querySelectorAll('td.sop-kop > div')].map(d => {
+        """() => [...document.querySelectorAll('td.sop-kop > div')].filter(d => d.getClientRects().length).map(d => {
              const r = d.getBoundingClientRect(); return {text: d.textContent, top: r.top, bottom: r.bottom}; })"""
     )
     assert [b["text"] for b in boxes][:3] == ["PEMERINTAH KOTA CONTOH", "KECAMATAN CONTOH BARAT", "KELURAHAN CONTOH INDAH"]
     assert all(a["bottom"] <= b["top"] + 0.5 for a, b in zip(boxes, boxes[1:]))  # each below the one before
+    # the print-only revision line is not shown on screen
+    assert page.locator("td.sop-kop .sop-jejak-polos").count() == 1 and not page.is_visible("td.sop-kop .sop-jejak-polos")
     page.close()
 
 

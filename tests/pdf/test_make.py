@@ -4,6 +4,7 @@ book's Daftar Isi against the pages its SOPs start on, byte-identical rebuilds, 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import re
 import subprocess
@@ -168,6 +169,19 @@ def test_book_daftar_isi_gives_the_page_each_sop_starts_on(book_pdfs):
 def test_book_daftar_isi_states_the_revision_of_the_sources(book_pdfs):
     texts = _texts(_reader(book_pdfs.pdf(BOOK)))
     assert re.search(r"Dibangun dari revisi (sumber sha256:[0-9a-f]{12}|[0-9a-f]{12})\.", texts[1])
+
+
+def test_each_sop_pdf_states_the_revision_of_its_source_without_a_site_url(book_pdfs):
+    """Issue 12: every PDF states what it was built from; here no `site_url`, so no QR code beside it."""
+    project = validate_paths([book_pdfs.sources]).projects[0]
+    published = [d for d in project.documents if (book_pdfs.site / "pdf" / f"{d.slug}.pdf").is_file()]
+    assert len(published) >= 11
+    for document in published:
+        digest = hashlib.sha256(Path(document.path).read_bytes()).hexdigest()[:12]
+        identity = _texts(_reader(book_pdfs.pdf(f"pdf/{document.slug}.pdf")))[0]
+        assert "Nomor SOP" in identity and f"Dicetak dari revisi sumber sha256:{digest}" in identity, document.slug
+    book = " ".join(_texts(_reader(book_pdfs.pdf(BOOK))))
+    assert book.count("Dicetak dari revisi sumber sha256:") == len(_contents(book_pdfs.pdf(BOOK), 2))
 
 
 def test_book_outline_has_one_entry_per_sop_at_its_first_page(book_pdfs):

@@ -1,5 +1,5 @@
-"""A site with `site_url` prints the QR code and the source's revision on each SOP's identity page;
-one without prints neither, and does not ask git."""
+"""Every SOP's identity page prints its source's revision (so does every PDF made from it); a site with
+`site_url` prints the QR code to the SOP's page beside it."""
 
 from __future__ import annotations
 
@@ -69,15 +69,16 @@ def test_a_source_outside_git_is_traced_by_its_hash(tmp_path, sources_copy):
     assert url == read == "https://contoh.go.id/situs-sop/sop/perbaikan-data-kinerja/"
 
 
-def test_without_site_url_there_is_no_trace_and_git_is_not_asked(tmp_path, monkeypatch):
-    def refuse(*args, **kwargs):
-        raise AssertionError("git ditanya padahal site_url tidak diatur")
-
-    monkeypatch.setattr(macros.load.revisions, "source_revisions", refuse)
-    monkeypatch.setattr("macros.plugin.plugin.source_revisions", refuse)
-    site = _build(tmp_path, SEED_SOURCES, "situs", None)
-    pages = [p for p in site.rglob("*.html")]
-    assert pages and not [p for p in pages if "sop-jejak" in p.read_text(encoding="utf-8")]
+def test_without_site_url_the_revision_is_printed_without_a_qr_code(tmp_path, sources_copy):
+    sources = sources_copy()
+    digest = hashlib.sha256(SEED_FILE.read_bytes()).hexdigest()[:12]
+    site = _build(tmp_path, sources, "situs", None)
+    html = (site / SEED_PAGE).read_text(encoding="utf-8")
+    alone = re.search(r'<div class="sop-jejak-polos"><div class="sop-jejak-revisi">(.*?)</div>\s*</div>', html)
+    assert alone and alone.group(1) == f"Dicetak dari revisi sumber sha256:{digest}"
+    assert 'class="sop-qr"' not in html and "sop-jejak-url" not in html
+    with_trace = sorted(str(p.relative_to(site)) for p in site.rglob("*.html") if "sop-jejak" in p.read_text(encoding="utf-8"))
+    assert with_trace == [str(SEED_PAGE)]
 
 
 def test_the_trace_is_only_on_the_document_page(tmp_path):

@@ -1,4 +1,5 @@
-"""Jejak cetak: the QR code to the SOP's page and the source's revision, printed in the kop."""
+"""Jejak cetak: the source's revision, and with the site's address the QR code to the SOP's page,
+printed in the kop."""
 
 from __future__ import annotations
 
@@ -74,11 +75,18 @@ def test_the_trace_stands_in_the_kop(seed):
     assert '<div class="sop-jejak">' in kop and "<svg" in kop
 
 
-def test_without_site_url_nothing_is_added(seed):
+def test_without_site_url_the_revision_is_printed_alone(seed):
+    html = _page(seed, PageOptions(), GIT)
+    kop = re.search(r'<td class="sop-kop" rowspan="\d+">(.*?)</td>', html, re.S).group(1)
+    assert '<div class="sop-jejak-polos"><div class="sop-jejak-revisi">Dicetak dari revisi 0123456789ab</div></div>' in kop
+    assert "sop-jejak-url" not in html and "<svg" not in html.split('<section class="sop-prosedur-blok"')[0]
+    hashed = _page(seed, PageOptions(), HASHED)
+    assert '<div class="sop-jejak-revisi">Dicetak dari revisi sumber sha256:e3b0c44298fc</div>' in hashed
+
+
+def test_without_site_url_or_revision_nothing_is_added(seed):
     plain = _page(seed, PageOptions(), None)
     assert "sop-jejak" not in plain and "<svg" not in plain.split('<section class="sop-prosedur-blok"')[0]
-    # the revision alone adds nothing: it is printed with the QR code or not at all
-    assert _page(seed, PageOptions(), GIT) == plain
     sop, registries = seed
     assert str(identity_block(sop, registries, {}, Links(lambda p: p))) in plain
 
@@ -130,6 +138,15 @@ def test_the_estimate_counts_the_qr_code_beside_its_text(seed):
     assert traced - plain == pytest.approx(pagination.TRACE_QR + pagination.TRACE_GAP)
 
 
+def test_the_estimate_counts_the_revision_printed_alone(seed):
+    plain = _kop_height(_kop(seed, None))
+    alone = _kop_height(_kop(seed, Trace(None, GIT)))
+    # one line of 6.5 pt below its margin: "Dicetak dari revisi 0123456789ab" fits the kop's width
+    assert alone - plain == pytest.approx(pagination.TRACE_GAP + pagination.TRACE_LINE)
+    long = Revision("sha256", "sha256:" + "e3b0c44298fc" * 12)  # wraps: each line counted
+    assert _kop_height(_kop(seed, Trace(None, long))) > alone + pagination.TRACE_LINE
+
+
 def test_text_taller_than_the_code_sets_the_height(seed):
     long_url = "https://sop.banggaikab.go.id/" + "sangat-panjang-" * 40 + "/sop/x/"
     short = _kop_height(_kop(seed, Trace(SEED_URL, GIT)))
@@ -161,3 +178,9 @@ def test_the_estimate_uses_the_print_styles_of_the_trace():
         sizes = _declarations(printed, selector)
         assert mm(sizes["width"]) == mm(sizes["height"]) == pytest.approx(pagination.TRACE_QR)
     assert _declarations(_top_level(CSS), ".sop-jejak") == {"display": "none"}  # printed only
+    alone = _declarations(printed, ".sop-jejak-polos")
+    assert mm(alone["margin-top"]) == pytest.approx(pagination.BESIDE["sop-jejak-polos"][0])
+    assert alone["font-size"] == "6.5pt" and pagination.SCALED["sop-jejak-polos"] == pagination.TRACE_FONT
+    assert float(alone["line-height"]) * 6.5 * pagination.PT == pytest.approx(pagination.BESIDE["sop-jejak-polos"][3])
+    assert alone["font-weight"] == "400" and alone["display"] == "block"
+    assert _declarations(_top_level(CSS), ".sop-jejak-polos") == {"display": "none"}

@@ -258,8 +258,10 @@ TRACE_FONT = 6.5 / 8.5  # .sop-jejak, of the table's font
 TRACE_LINE = 1.25 * TRACE_FONT * IDENTITY_FONT_PX  # .sop-jejak line-height
 BESIDE = {  # a block whose text stands beside a fixed box: (margin above, the box's height, its width + gap, line)
     "sop-jejak": (TRACE_GAP, TRACE_QR, TRACE_QR + TRACE_GAP, TRACE_LINE),
+    "sop-jejak-polos": (TRACE_GAP, 0.0, 0.0, TRACE_LINE),  # the revision alone (no site address): no box
 }
-SCALED = {"sop-kop-pemerintah": 1.05, "sop-kop-instansi": 1.05, "sop-kop-alamat": 0.95, "sop-jejak": TRACE_FONT}
+SCALED = {"sop-kop-pemerintah": 1.05, "sop-kop-instansi": 1.05, "sop-kop-alamat": 0.95, "sop-jejak": TRACE_FONT,
+          "sop-jejak-polos": TRACE_FONT}
 BOLD_TAGS = {"strong", "b", "th"}
 BOLD_CLASSES = {"sop-kop", "sop-pengesah-nama"}
 SPARE = 8.0  # px of a printed page the identity estimate leaves unused
