@@ -64,6 +64,11 @@ class SopConfig(base.Config):
     pdf_tabs = c.Type(int, default=2)
     """Pages Chromium prints at once (one per processor core is about right)."""
 
+    search = c.Type(bool, default=True)
+    """The header's search box, over a Pagefind index of the published SOPs written to `pagefind/`
+    (fetched in small pieces when the box is used, nothing at page load). Material's own `search`
+    plugin is then not needed: its header box gives way to this one."""
+
     tanggal = FixedDay()
     """"Today" for the review rules (TTTT-BB-HH): two builds on different days give the same site.
     Empty: the user's SOURCE_DATE_EPOCH when set, else the build's own day."""

@@ -37,6 +37,8 @@ from ..render.identity import header_agency
 from ..render.links import Links
 from ..render.sop_page import PageOptions
 from ..render.swimlane import swimlane_dot
+from ..search.index import FOLDER as SEARCH_FOLDER, SearchIndexFailed, write_index
+from ..search.record import SearchRecord, search_record
 from ..model.audit import Audit
 from ..site.audit import build_audit
 from ..site.audit_export import audit_csv, audit_xlsx
@@ -140,6 +142,7 @@ class SopPlugin(BasePlugin[SopConfig]):
         self.errors: list[Finding] = []
         self.unpublished: list[Unpublished] = []  # SOP files left off the site, with why
         self.audit: Audit | None = None
+        self.search_records: list[SearchRecord] = []  # what the Pagefind index is written from
         self.total_sops = 0
         self._broken: dict[str, list[Finding]] = {}  # serve only: slug -> why it is not published
         self._paths: dict[str, str] = {}
@@ -286,6 +289,9 @@ class SopPlugin(BasePlugin[SopConfig]):
         self._note_unpublished(project)
         built_from = f"Dibangun dari {sources_revision(root).label}"
         self.audit = build_audit(self.site, [(u.path, u.first) for u in self.unpublished], built_from)
+        if self.config.search:
+            self.search_records = [search_record(slug, PageRef(PageKind.DOCUMENT, slug).path, sop, self.site.registries)
+                                   for slug, sop in self.site.sops.items()]
         # every page's footer says what it was built from (Material shows `copyright` there)
         config.copyright = f"{config.copyright} · {built_from}" if config.copyright else built_from
         if self.serving:
@@ -361,10 +367,24 @@ class SopPlugin(BasePlugin[SopConfig]):
         try:
             if self._failures and not self.serving:
                 raise Abort(f"{len(self._failures)} bagian situs tidak dapat dibuat; lihat galat di atas")
+            if self.config.search:
+                self._write_search_index(config)
             if self.pdf_on and self.site is not None and self.site.sops:
                 self._make_pdfs(config)
         finally:
             self._close_printer()
+
+    def _write_search_index(self, config: MkDocsConfig) -> None:
+        started = time.perf_counter()
+        try:
+            report = write_index(self.search_records, Path(config.site_dir))
+        except SearchIndexFailed as exc:
+            if not self.serving:
+                raise Abort(f"galat: indeks pencarian tidak dapat dibuat: {exc}") from None
+            log.error(f"galat: indeks pencarian tidak dapat dibuat: {exc}")
+            return
+        seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
+        log.info(f"pencarian: {report.pages} SOP diindeks Pagefind di {SEARCH_FOLDER}/, {report.files} berkas, {seconds} detik")
 
     def _close_printer(self) -> None:
         printer, self._printer = self._printer, None
