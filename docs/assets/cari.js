@@ -150,9 +150,11 @@
     if (number !== asked || !answer) return;
     found = answer.results; shown = 0;
     list.replaceChildren();
+    await showMore(number);
+    if (number !== asked) return;
+    // said once the first results are on the page (tests and screen readers wait for it)
     if (!found.length) say("Tidak ada SOP yang cocok");
     else say(found.length === 1 ? "1 SOP cocok" : `${found.length.toLocaleString("id-ID")} SOP cocok`);
-    await showMore(number);
   }
 
   input.addEventListener("focus", open);

@@ -92,8 +92,9 @@ def _search(page, query: str) -> list[str]:
 @pytest.mark.parametrize(
     "query, expected",
     [("205/050/01", "Mekanisme Perbaikan Data Kinerja"), ("perbaikan kinerja", "Mekanisme Perbaikan Data Kinerja"),
-     ("Kepala Bidang Renum", "Mekanisme Perbaikan Data Kinerja"), ("Kasubbid Data", "Kepala Sub Bidang Data")],
-    ids=["nomor", "judul", "nama-jabatan", "singkatan-jabatan"],
+     ("Kepala Bidang Renum", "Mekanisme Perbaikan Data Kinerja"), ("Kasubbid Data", "Mekanisme Perbaikan Data Kinerja"),
+     ("memperbaiki", "Mekanisme Perbaikan Data Kinerja")],
+    ids=["nomor", "judul", "nama-jabatan", "singkatan-jabatan", "bentuk-kata"],
 )
 def test_site_search_finds_an_sop(browser, served, query, expected):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
