@@ -13,6 +13,9 @@ It prints one table and writes the figures as JSON.
 
 With `--pdf` it measures the PDFs a build makes instead (benchmarks/pdf_build.py): the seed's,
 a 100-SOP agency's book cold and after one edit, and all PDFs of `--pdf-n` SOPs.
+
+With `--weight` it measures what pages and searches weigh for a reader on a phone instead
+(benchmarks/page_weight.py), for Material's search and for Pagefind.
 """
 
 from __future__ import annotations
@@ -193,6 +196,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pdf-n", type=int, default=1000, help="jumlah SOP untuk ukuran 'semua PDF' (0: lewati)")
     parser.add_argument("--history", action="store_true",
                         help="ukur tambahan riwayat git, tinjauan dan halaman audit (korpus --n pertama, bawaan 1000)")
+    parser.add_argument("--weight", action="store_true",
+                        help="ukur bobot halaman dan pencarian di ponsel, Material dan Pagefind (bawaan --n 100 1000 3000)")
     args = parser.parse_args(argv)
     machine = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
                "processor": platform.processor() or platform.machine()}
@@ -205,6 +210,18 @@ def main(argv: list[str] | None = None) -> None:
         target = args.json or REPO / "benchmarks" / "results-history.json"
         target.write_text(json.dumps({"machine": machine, "seed": args.seed, "history": result}, indent=2,
                                      ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"\nJSON: {target}")
+        return
+    if args.weight:
+        from benchmarks.page_weight import bench_weight, weight_results
+
+        ns = args.n if args.n != parser.get_default("n") else [100, 1000, 3000]
+        results = []
+        for n in ns:
+            results += bench_weight(args.work, [n], args.runs if n <= args.large else args.runs_large, args.seed)
+        target = args.json or REPO / "benchmarks" / "results-weight.json"
+        target.write_text(json.dumps(weight_results(machine, args.seed, results), indent=2, ensure_ascii=False) + "\n",
+                          encoding="utf-8")
         print(f"\nJSON: {target}")
         return
     if args.pdf:
