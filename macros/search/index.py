@@ -52,9 +52,12 @@ def _write_records(records: Sequence[SearchRecord], folder: Path) -> None:
 
 
 def write_index(records: Sequence[SearchRecord], site_dir: Path) -> IndexReport:
-    """Replace `site_dir/pagefind/` with the index of `records`."""
+    """Replace `site_dir/pagefind/` with the index of `records`; with no record, remove it (Pagefind
+    refuses an empty site, and the search box then says search is not available)."""
     output = (site_dir / FOLDER).resolve()
     shutil.rmtree(output, ignore_errors=True)
+    if not records:
+        return IndexReport(0, 0)
     program = pagefind_program()
     with tempfile.TemporaryDirectory(prefix="sop-cari-") as scratch:
         _write_records(records, Path(scratch))

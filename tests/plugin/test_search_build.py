@@ -57,3 +57,16 @@ def test_the_index_holds_sop_text_escaped_and_links_the_document(tmp_path):
     assert '"url":"/sop/perbaikan-data-kinerja/"' in data
     assert re.search(r'"title":"Mekanisme Perbaikan Data Kinerja"', data)
     assert '"nomor":"205/050/01/Bappeda & Litbang"' in data
+
+
+def test_two_builds_of_a_corpus_give_the_same_index(tmp_path):
+    from benchmarks.corpus import generate
+
+    sources = generate(tmp_path / "sop", 15, seed=3)
+    bundles = []
+    for name in ("a", "b"):
+        result, site = build_into(tmp_path, tmp_path / name, sources)
+        assert result.code == 0, result.err
+        bundle = site / "pagefind"
+        bundles.append({str(p.relative_to(bundle)): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()})
+    assert len(bundles[0]) > 10 and bundles[0] == bundles[1]

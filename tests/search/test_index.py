@@ -75,6 +75,12 @@ def test_a_rebuild_replaces_the_old_index(tmp_path):
     assert len(list((tmp_path / "pagefind").glob("*.pf_meta"))) == 1
 
 
+def test_no_record_leaves_no_index(tmp_path):
+    write_index(RECORDS[:2], tmp_path)
+    assert write_index([], tmp_path) == index.IndexReport(0, 0)
+    assert not (tmp_path / "pagefind").exists()
+
+
 @pytest.mark.parametrize("value", [0, 23, 24, 255, 256, 65536, 2**32, "", "Kasubbag Keuangan", "é€", b"\x00\xff",
                                    [], [1, ["a", [2, 3]]], ["x" * 300, list(range(30))]])
 def test_cbor_round_trip(value):
