@@ -248,16 +248,23 @@ def _quiet(page, ms: int = 500) -> None:
     page.wait_for_timeout(ms)
 
 
-def open_page(browser, base: str, path: str) -> dict:
+@contextlib.contextmanager
+def _opened(browser, base: str, path: str):
+    """`path` loaded on a phone in a new context (a fresh cache), its traffic recorded from the start."""
     context = browser.new_context(**PHONE)
     try:
         traffic = Traffic(context)
         page = context.new_page()
         page.goto(base + path, wait_until="load")
         _quiet(page)
-        return summarize(traffic.records(), base)
+        yield page, traffic
     finally:
         context.close()
+
+
+def open_page(browser, base: str, path: str) -> dict:
+    with _opened(browser, base, path) as (_, traffic):
+        return summarize(traffic.records(), base)
 
 
 # Started in the page just before the tap: when a result item is first visible, and when the result
@@ -279,12 +286,7 @@ WATCH_RESULTS = """(item) => {
 
 def search_from(browser, base: str, path: str, query: str) -> dict:
     """Open `path` on a phone, tap the header's search button, type `query`: transfer and time to a result."""
-    context = browser.new_context(**PHONE)
-    try:
-        traffic = Traffic(context)
-        page = context.new_page()
-        page.goto(base + path, wait_until="load")
-        _quiet(page)
+    with _opened(browser, base, path) as (page, traffic):
         since = traffic.mark()
         t0 = page.evaluate(WATCH_RESULTS, RESULT_ITEM)  # the clock starts here, in the page
         page.click(SEARCH_BUTTON)
@@ -299,8 +301,6 @@ def search_from(browser, base: str, path: str, query: str) -> dict:
         ms = {k: None if v is None else round(v) for k, v in times.items()}
         return {"query": query, "first_result_ms": ms["first"], "results_final_ms": ms["last"],
                 "typing_ms": round(typed), "results_shown": results, "meta": meta} | summarize(traffic.records(since), base)
-    finally:
-        context.close()
 
 
 # ---------------------------------------------------------------------------------------------------
