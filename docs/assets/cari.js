@@ -39,14 +39,20 @@
       await pagefind.init();
       return pagefind;
     });
-    engine.then(filters).catch(() => {
+    engine.catch(() => {
       say("Pencarian tidak dapat dimuat. Gunakan Daftar SOP di beranda.");
     });
     return engine;
   }
 
-  async function filters(pagefind) {
-    const available = await pagefind.filters();
+  // The filters' data (a file per filter, tens of KB at thousands of SOPs) is fetched when the reader
+  // opens "Saring hasil", not with every search.
+  let filtersLoaded = false;
+  async function filters() {
+    if (filtersLoaded) return;
+    filtersLoaded = true;
+    let available;
+    try { available = await (await load()).filters(); } catch { filtersLoaded = false; return; }
     for (const [key, label] of FILTERS) {
       const values = Object.keys(available[key] || {}).sort((a, b) => a.localeCompare(b, "id"));
       if (values.length < 2) continue; // one value narrows nothing
@@ -67,7 +73,7 @@
       field.append(select);
       fields.append(field);
     }
-    bar.hidden = !fields.childElementCount;
+    if (!fields.childElementCount) fields.textContent = "Tidak ada saringan: semua SOP sama.";
   }
 
   function open() {
@@ -157,6 +163,7 @@
     else say(found.length === 1 ? "1 SOP cocok" : `${found.length.toLocaleString("id-ID")} SOP cocok`);
   }
 
+  bar.addEventListener("toggle", () => { if (bar.open) filters(); });
   input.addEventListener("focus", open);
   input.addEventListener("input", () => {
     clearTimeout(timer);

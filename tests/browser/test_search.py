@@ -119,10 +119,12 @@ def test_word_forms_are_found_through_indonesian_stemming(browser, corpus):
 
 
 def test_filters_narrow_the_results(browser, corpus):
-    page, _ = _open(browser, corpus["url"] + "/")
+    page, fetched = _open(browser, corpus["url"] + "/")
     _search(page, "surat")
+    assert not [u for u in fetched if u.endswith(".pf_filter")]  # a search alone does not fetch them
     before = int(page.inner_text("[data-sop-cari-pesan]").split()[0])
-    page.click(".sop-cari-saring summary")
+    page.click(".sop-cari-saring summary")  # the filters' data is fetched now
+    page.wait_for_selector('select[data-sop-cari-filter="instansi"]')
     agencies = page.eval_on_selector_all('select[data-sop-cari-filter="instansi"] option', "o => o.map(x => x.value)")
     assert len(agencies) == 4  # Semua and three agencies
     page.select_option('select[data-sop-cari-filter="instansi"]', agencies[1])
