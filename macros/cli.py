@@ -131,11 +131,19 @@ def _summary(n_sops: int, errors: int, warnings: int, n_records: int = 0) -> str
     return f"{verdict}: {n_sops} SOP{records} diperiksa, {errors} galat, {warnings} peringatan."
 
 
-def check_command(args: argparse.Namespace) -> int:
+def _paths(args: argparse.Namespace) -> list[Path] | None:
+    """The PATH arguments (default `sop`); None, said in one line, when one of them does not exist."""
     paths = [Path(p) for p in (args.paths or ["sop"])]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         print(f"sop: galat: path tidak ditemukan: {', '.join(missing)}", file=sys.stderr)
+        return None
+    return paths
+
+
+def check_command(args: argparse.Namespace) -> int:
+    paths = _paths(args)
+    if paths is None:
         return 2
     try:
         today = build_day(args.tanggal, os.environ.get(SOURCE_DATE_EPOCH), "--tanggal")
@@ -160,10 +168,8 @@ def _under(path: Path, wanted: list[Path]) -> bool:
 
 
 def diff_command(args: argparse.Namespace) -> int:
-    paths = [Path(p) for p in (args.paths or ["sop"])]
-    missing = [str(p) for p in paths if not p.exists()]
-    if missing:
-        print(f"sop: galat: path tidak ditemukan: {', '.join(missing)}", file=sys.stderr)
+    paths = _paths(args)
+    if paths is None:
         return 1
     roots = sorted({find_root(p.resolve()) for p in paths})
     if len(roots) > 1:

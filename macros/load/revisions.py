@@ -13,7 +13,7 @@ import hashlib
 import os
 import subprocess
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -115,28 +115,43 @@ def _changed(status: str) -> set[str]:
     return changed
 
 
-def _git_revisions(directory: Path, files: Iterable[Path]) -> dict[Path, Revision]:
-    """The git revision of each file of `directory` that is tracked and unchanged; others are left out."""
+@dataclass(frozen=True)
+class GitFolder:
+    """What git says of a sources folder, read once (one `rev-parse`, one `log`, one `status`) for
+    both the files' revisions and the folder's own. Not `available`: no git, no repository, or git
+    refused to read it."""
+
+    available: bool
+    top: Path | None = None
+    commits: Mapping[str, str | None] = field(default_factory=dict)  # repo path -> newest commit naming it
+    changed: frozenset[str] = frozenset()  # repo paths git status lists
+    clean: bool = False  # git status lists nothing in the folder
+
+
+def read_git_folder(directory: Path) -> GitFolder:
     head = _git(["rev-parse", "--show-toplevel", "--is-shallow-repository"], directory)
-    if head is None:
-        return {}
-    lines = head.splitlines()
+    lines = head.splitlines() if head is not None else []
     if len(lines) < 2:
-        return {}
+        return GitFolder(False)
     top = Path(os.path.realpath(lines[0]))
     shallow = lines[1].strip() == "true"
     log = _git(["log", "-z", "--no-color", "--format=format:%x01%H %P", "--name-only", "--", "."], directory)
     status = _git(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "."], directory)
     if log is None or status is None:
-        return {}
-    commits = _last_commits(log, shallow)
-    changed = _changed(status)
+        return GitFolder(False)
+    return GitFolder(True, top, _last_commits(log, shallow), frozenset(_changed(status)), status == "")
+
+
+def _git_revisions(git: GitFolder, files: Iterable[Path]) -> dict[Path, Revision]:
+    """The git revision of each file that is tracked and unchanged; others are left out."""
     found = {}
+    if not git.available:
+        return found
     for path in files:
-        name = _repo_path(path, top)
-        if name is None or name in changed:
+        name = _repo_path(path, git.top)
+        if name is None or name in git.changed:
             continue
-        commit = commits.get(name)
+        commit = git.commits.get(name)
         if commit is not None:
             found[path] = Revision("git", commit)
     return found
@@ -150,11 +165,12 @@ def _read(path: Path) -> bytes | None:
         return None
 
 
-def source_revisions(directory: Path, files: Mapping[str, Path]) -> dict[str, Revision]:
+def source_revisions(directory: Path, files: Mapping[str, Path], git: GitFolder | None = None) -> dict[str, Revision]:
     """Key (an SOP's slug) -> the revision of its source file. `directory` holds every file (the
-    sources folder); a file that cannot be read has no revision."""
+    sources folder; `git`: what git says of it, read here when not given); a file that cannot be
+    read has no revision."""
     paths = [Path(os.path.abspath(p)) for p in files.values()]
-    known = _git_revisions(Path(directory), paths)
+    known = _git_revisions(git if git is not None else read_git_folder(Path(directory)), paths)
     revisions: dict[str, Revision] = {}
     for key, path in files.items():
         path = Path(os.path.abspath(path))
@@ -168,13 +184,14 @@ def source_revisions(directory: Path, files: Mapping[str, Path]) -> dict[str, Re
     return revisions
 
 
-def sources_revision(directory: Path) -> Revision:
+def sources_revision(directory: Path, git: GitFolder | None = None) -> Revision:
     """The revision of the whole sources folder, as a built site states it: the commit checked out
     when git tracks every file of the folder unchanged, else the SHA-256 of the folder's files
-    (their names and bytes, in name order), so that two sites from the same sources say the same."""
+    (their names and bytes, in name order), so that two sites from the same sources say the same.
+    `git`: what git says of the folder, read here when not given."""
     directory = Path(directory)
-    status = _git(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "."], directory)
-    head = _git(["rev-parse", "--verify", "-q", "HEAD"], directory) if status == "" else None
+    git = git if git is not None else read_git_folder(directory)
+    head = _git(["rev-parse", "--verify", "-q", "HEAD"], directory) if git.clean else None
     if head and head.strip():
         return Revision("git", head.strip()[:GIT_HASH_LENGTH])
     digest = hashlib.sha256()

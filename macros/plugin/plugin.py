@@ -24,11 +24,9 @@ from .. import codes
 from ..findings import Finding, Location, Severity, sorted_findings
 from ..load.discover import display_path
 from ..load.clock import BadDay, build_day
-from ..load.history import read_history
-from ..load.revisions import Revision, source_revisions, sources_revision
+from ..load.revisions import GitFolder, Revision, read_git_folder, source_revisions, sources_revision
 from ..pdf import FORCE_PDF, PdfFailed, PdfSettings, Printer, PrintFailed, chromium_path, make_pdfs, warm_document
 from ..model.base import RESERVED_NAMES, is_slug
-from ..model.history import build_history
 from ..model.project import Project, SopDocument
 from ..render.context import Registries
 from ..render.findings_panel import Unpublished, broken_sop_page, failed_render, findings_banner
@@ -277,17 +275,19 @@ class SopPlugin(BasePlugin[SopConfig]):
             (log.error if finding.severity is Severity.ERROR else log.info)(finding.as_line())
         log.info(f"swimlane: {cache.drawn} digambar dengan dot, {cache.reused} dari cache")
         self.errors = [f for f in findings if f.severity is Severity.ERROR]
-        # each source's revision, printed on its identity page (issue 12: every PDF states it)
-        revisions = self._revisions(root, project, findings)
-        # one pass over git for every SOP, read with the checks (the review rules use it too)
-        history = project.history if project.history is not None else build_history(read_history(root))
+        # each source's revision, printed on its identity page (issue 12: every PDF states it), and the
+        # folder's, in every page's footer: one reading of git for both
+        git = read_git_folder(root)
+        revisions = self._revisions(root, project, findings, git)
+        # one pass over git for every SOP, read with the checks (validate_paths, history=True: the review rules use it too)
+        history = project.history
         if not history.available:
             log.info(f"riwayat: {NO_HISTORY.lower()} ({history.reason})")
         self.site = SiteData.build(project, findings, revisions, history)  # every drawn swimlane belongs to a published SOP
         self._paths = {d.slug: d.path for d in project.documents}
         self.pages = page_refs(self.site)
         self._note_unpublished(project)
-        built_from = f"Dibangun dari {sources_revision(root).label}"
+        built_from = f"Dibangun dari {sources_revision(root, git).label}"
         self.audit = build_audit(self.site, [(u.path, u.first) for u in self.unpublished], built_from)
         if self.config.search:
             self.search_records = [search_record(slug, PageRef(PageKind.DOCUMENT, slug).path, sop, self.site.registries)
@@ -298,8 +298,8 @@ class SopPlugin(BasePlugin[SopConfig]):
             self._add_broken_pages(project)
 
     @staticmethod
-    def _revisions(root: Path, project: Project, findings: list[Finding]) -> dict[str, Revision]:
-        return source_revisions(root, {d.slug: Path(d.path) for d in project.renderable(findings)})
+    def _revisions(root: Path, project: Project, findings: list[Finding], git: GitFolder) -> dict[str, Revision]:
+        return source_revisions(root, {d.slug: Path(d.path) for d in project.renderable(findings)}, git)
 
     @property
     def broken_pages(self) -> list[str]:

@@ -18,13 +18,16 @@ from ..model.sop import Sop
 from ..render.context import Registries
 
 
+NOT_READ = ProjectHistory(False, "riwayat tidak dibaca")
+
+
 @dataclass(frozen=True)
 class SiteData:
     registries: Registries
     sops: dict[str, Sop]  # slug -> model, only SOPs without errors, in slug order
     revisions: dict[str, Revision] = field(default_factory=dict)  # slug -> revision of its source, when asked for
     findings: dict[str, tuple[Finding, ...]] = field(default_factory=dict)  # slug -> the warnings in its source
-    history: ProjectHistory = field(default_factory=lambda: ProjectHistory(False, "riwayat tidak dibaca"))
+    history: ProjectHistory = NOT_READ
     reviews: dict[str, ReviewState] = field(default_factory=dict)  # slug -> review state (model/review.py)
     monev: dict[str, SopMonev] = field(default_factory=dict)  # slug -> its accepted monitoring and evaluation results
 
@@ -44,7 +47,7 @@ class SiteData:
         reviews = {slug: state for slug, state in project_states(project).items() if slug in sops}
         monev = {slug: m for slug, m in judge_records(project).accepted.items() if slug in sops}
         return cls(registries, sops, revisions, {d.slug: tuple(by_path[d.path]) for d in documents if d.path in by_path},
-                   history if history is not None else ProjectHistory(False, "riwayat tidak dibaca"), reviews, monev)
+                   history if history is not None else NOT_READ, reviews, monev)
 
     def monev_of(self, slug: str) -> SopMonev:
         """What the records say of a published SOP (nothing recorded: an empty history)."""
