@@ -83,6 +83,9 @@ FORM_KIND_MISMATCH = _code("SOP-L009", E, "Jenis dasar hukum tidak sesuai bentuk
 FIELD_NOT_IN_FORM = _code("SOP-L010", E, "Isian yang tidak dipakai bentuk kutipan itu (mis. nomor atau tahun pada standar)")
 DATE_YEAR_MISMATCH = _code("SOP-L011", E, "Tanggal penetapan dasar hukum tidak jatuh pada tahunnya")
 STANDARD_WITHOUT_EDITION = _code("SOP-L012", W, "Kode standar tanpa tahun edisi (mis. 'ISO 9001' tanpa ':2015')")
+CITATION_WITHOUT_YEAR = _code(
+    "SOP-L013", W, "Dasar hukum tanpa tahun (tidak di 'tahun', 'tanggal', maupun nomornya): dicetak tanpa tahun"
+)
 # Flow
 TOO_FEW_EXITS = _code("SOP-F001", E, "Keputusan dengan kurang dari dua cabang")
 EXIT_TARGET_MISSING = _code("SOP-F002", E, "Cabang keputusan menuju langkah yang tidak ada")
@@ -137,6 +140,12 @@ UNKNOWN_SUCCESSOR = _code("SOP-R006", E, "Pengganti SOP yang dicabut (diganti_ol
 RELATED_RETIRED = _code("SOP-R007", W, "Keterkaitan menunjuk SOP yang sudah dicabut")
 SUCCESSOR_NOT_IN_FORCE = _code("SOP-R008", W, "Pengganti SOP yang dicabut juga sudah dicabut atau masih draf")
 RETIREMENT_WITHOUT_STATUS = _code("SOP-R009", E, "Keterangan pencabutan (dicabut:) pada SOP yang statusnya bukan dicabut")
+WORKSHEET_NOT_STATED = _code(
+    "SOP-R010", W, "Data Lembar Kerja (jenis kegiatan, penanggung jawab, ruang lingkup) tidak ada di sumber: tertulis 'belum diisi'"
+)
+NOT_STATED = _code(
+    "SOP-R011", W, "SOP berlaku atau dicabut tanpa nomor, tanggal pembuatan, pengesah, atau waktu/output langkah: dicetak kosong (—)"
+)
 # Review (tinjauan): planned review dates, suspect SOPs, recorded reviews
 REVIEW_OVERDUE = _code("SOP-V001", W, "SOP melewati tanggal tinjauan yang direncanakan (tanggal revisi atau masa tinjauan instansi)")
 REVIEW_SUSPECT = _code(

@@ -166,8 +166,7 @@ class ResponsibleRole(SopCheck):
     emits = (codes.UNKNOWN_RESPONSIBLE,)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
-        responsible = document.sop.responsible
-        for key, role in (("produk", responsible.product), ("kegiatan", responsible.activity)):
+        for key, role in document.sop.responsible_roles:
             yield from _role_findings(
                 document, project, role, ("penanggung_jawab", key), codes.UNKNOWN_RESPONSIBLE,
                 f"penanggung jawab {key}",
@@ -251,8 +250,7 @@ class ExternalOfficials(SopCheck):
         roles = project.roles.entries
         for role_id, where, what in (
             (sop.approval.role if sop.approval else None, ("disahkan_oleh", "jabatan"), "pengesah SOP"),
-            (sop.responsible.product, ("penanggung_jawab", "produk"), "penanggung jawab produk"),
-            (sop.responsible.activity, ("penanggung_jawab", "kegiatan"), "penanggung jawab kegiatan"),
+            *((role, ("penanggung_jawab", key), f"penanggung jawab {key}") for key, role in sop.responsible_roles),
         ):
             if role_id in roles and roles[role_id].external:
                 yield codes.EXTERNAL_OFFICIAL.at(

@@ -62,6 +62,7 @@ class LegalRegistryEntries(Check):
         codes.FIELD_NOT_IN_FORM,
         codes.DATE_YEAR_MISMATCH,
         codes.STANDARD_WITHOUT_EDITION,
+        codes.CITATION_WITHOUT_YEAR,
     )
 
     def run(self, project: Project) -> Iterator[Finding]:
@@ -140,6 +141,13 @@ def _form_findings(registry, basis_id: str, basis) -> Iterator[Finding]:
                     f"isian wajib {what} dari dasar hukum '{basis_id}' (bentuk {name}, dicetak \"{example}\") "
                     "belum diisi; lengkapi, atau tandai 'tidak_lengkap: true' bila memang tidak diketahui",
                 )
+    if (form is not LegalForm.STANDARD and not basis.incomplete and basis.number is not None
+            and basis.year is None and basis.date is None and basis.year_in_number is None):
+        yield codes.CITATION_WITHOUT_YEAR.at(
+            registry.where(basis_id),
+            f"dasar hukum '{basis_id}' tanpa tahun: dicetak \"{shown(basis.citation(), 60)}\". Tulis 'tahun' bila "
+            "dokumen SOP menyebutnya",
+        )
     if basis.kind is not None and "jenis" in FORM_FIELDS[form]:
         kind = " ".join(basis.kind.split())
         expected = FORM_PREFIXES.get(form, ())

@@ -49,7 +49,8 @@ def _reason_location(document: SopDocument, reason: SuspectReason) -> Location:
             return locator.value("pelaksana", index)
     if sop.approval is not None and sop.approval.role == reason.ref:
         return locator.value("disahkan_oleh", "jabatan")
-    return locator.value("penanggung_jawab", "produk" if sop.responsible.product == reason.ref else "kegiatan")
+    key = next((key for key, role in sop.responsible_roles if role == reason.ref), None)
+    return locator.value("penanggung_jawab", key) if key is not None else locator.value()
 
 
 @register

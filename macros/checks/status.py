@@ -7,7 +7,7 @@ from typing import Iterator
 
 from .. import codes
 from ..findings import Finding
-from ..model.errors import describe_path, suggest
+from ..model.errors import suggest
 from ..model.project import Project, SopDocument
 from ..model.sop import Status
 from .base import Check, SopCheck, register
@@ -36,11 +36,12 @@ def _open_fields(document: SopDocument) -> Iterator[tuple[tuple, codes.Code, str
 
 @register
 class OpenFields(SopCheck):
-    """A draft may leave nomor, dates, signer and a step's waktu/output open (a warning each);
-    an SOP in force or retired may not (missing field)."""
+    """A draft may leave nomor, dates, signer and a step's waktu/output open: they are not decided
+    yet. An SOP in force or retired may lack them too, because its signed source does: it is
+    printed as the source is (an empty cell), never with a value made up, and reported."""
 
-    emits = (codes.MISSING_FIELD, codes.DRAFT_NO_NOMOR, codes.DRAFT_NO_DATE, codes.DRAFT_NO_SIGNER,
-             codes.DRAFT_STEP_NO_TIME, codes.DRAFT_STEP_NO_OUTPUT)
+    emits = (codes.DRAFT_NO_NOMOR, codes.DRAFT_NO_DATE, codes.DRAFT_NO_SIGNER,
+             codes.DRAFT_STEP_NO_TIME, codes.DRAFT_STEP_NO_OUTPUT, codes.NOT_STATED)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         draft = document.sop.is_draft
@@ -51,9 +52,37 @@ class OpenFields(SopCheck):
             if draft:
                 yield code.at(at, f"{what} belum ditetapkan (SOP draf); isi sebelum status diubah menjadi berlaku")
             else:
-                yield codes.MISSING_FIELD.at(
-                    at, f"isian wajib {describe_path(path)} belum diisi (boleh kosong hanya bila status: draf)"
+                yield codes.NOT_STATED.at(
+                    at,
+                    f"{what} tidak ada di sumber; dicetak kosong (—). Salin dari dokumen yang disahkan bila ada di sana, "
+                    "atau tulis status: draf bila SOP belum disahkan",
                 )
+
+
+@register
+class WorksheetData(SopCheck):
+    """The Lembar Kerja's part A (jenis kegiatan, penanggung jawab, ruang lingkup) is rarely in a
+    signed SOP: absent, the worksheet says 'belum diisi' there, and each absent value is reported."""
+
+    emits = (codes.WORKSHEET_NOT_STATED,)
+
+    def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
+        sop = document.sop
+        missing = []
+        if sop.activity_kind is None:
+            missing.append((("jenis_kegiatan",), "jenis kegiatan"))
+        if sop.responsible is None:
+            missing.append((("penanggung_jawab",), "penanggung jawab"))
+        else:
+            named = {key for key, _ in sop.responsible_roles}
+            missing += [(("penanggung_jawab", key), f"penanggung jawab {key}") for key in ("produk", "kegiatan")
+                        if key not in named]
+        if sop.scope is None:
+            missing.append((("ruang_lingkup",), "ruang lingkup"))
+        for path, what in missing:
+            yield codes.WORKSHEET_NOT_STATED.at(
+                document.locator.key(*path), f"{what} (Lembar Kerja bagian A) tidak ada di sumber; lembar kerja menulis 'belum diisi'"
+            )
 
 
 @register

@@ -271,7 +271,7 @@ def relied_on(sop: Sop) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     roles = list(sop.roles)
     if sop.approval is not None and sop.approval.role is not None:
         roles.append(sop.approval.role)
-    roles += [sop.responsible.product, sop.responsible.activity]
+    roles += [role for _, role in sop.responsible_roles]
     return tuple(dict.fromkeys(sop.legal_bases)), tuple(dict.fromkeys(roles)), sop.agency
 
 

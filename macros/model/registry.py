@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import re
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field, RootModel, model_validator
@@ -14,7 +15,7 @@ from .review_period import ReviewPeriod
 MAX_KOP_LEVELS = 4  # Provinsi / Kabupaten-Kota / Kecamatan / Kelurahan-Desa above the agency itself
 
 KopLevels = Annotated[
-    tuple[Text, ...], Field(min_length=1, max_length=MAX_KOP_LEVELS), BeforeValidator(_one_or_many)
+    tuple[Text, ...], Field(max_length=MAX_KOP_LEVELS), BeforeValidator(_one_or_many)
 ]
 
 
@@ -24,6 +25,7 @@ class Agency(StrictModel):
     Kecamatan …, Kelurahan …."""
 
     levels: KopLevels = Field(
+        (),
         alias="pemerintah", description="mis. Pemerintah Kabupaten Banggai, atau daftar: [Pemerintah Kota Contoh, Kecamatan Contoh]"
     )
     name: Text = Field(alias="nama", description="nama lengkap instansi")
@@ -36,8 +38,9 @@ class Agency(StrictModel):
 
     @property
     def government(self) -> str:
-        """The top level of the kop: the government the agency belongs to."""
-        return self.levels[0]
+        """The top line of the kop: the government the agency belongs to, or the agency itself
+        when its kop names no level above it."""
+        return self.levels[0] if self.levels else self.name
 
     @property
     def kop_lines(self) -> tuple[str, ...]:
@@ -85,10 +88,12 @@ FORM_FIELDS = {
 }
 
 # Fields a complete citation of each form cannot do without (tuples: one of them is enough).
+# The year is not among them: a source may cite an act by its nomor alone, and the citation is then
+# printed without a year (reported when the nomor does not carry one either), never with a year made up.
 FORM_REQUIRED = {
-    LegalForm.REGULATION: ("jenis", "nomor", "tahun", "tentang"),
-    LegalForm.DECREE: ("jenis", "nomor", "tahun", "tentang"),
-    LegalForm.CIRCULAR: ("jenis", "nomor", ("tahun", "tanggal"), "tentang"),
+    LegalForm.REGULATION: ("jenis", "nomor", "tentang"),
+    LegalForm.DECREE: ("jenis", "nomor", "tentang"),
+    LegalForm.CIRCULAR: ("jenis", "nomor", "tentang"),
     LegalForm.STANDARD: ("kode", "judul"),
 }
 
@@ -159,13 +164,19 @@ class LegalBasis(StrictModel):
             parts.append(f"tentang {self.subject}")
         return " ".join(parts)
 
+    @property
+    def year_in_number(self) -> int | None:
+        """The year a nomor carries itself ('PER/21/M.PAN/11/2008', '050/123/2019'), if any."""
+        found = re.findall(r"(?<!\d)(19[4-9]\d|20\d\d|2100)(?!\d)", self.number or "")
+        return int(found[-1]) if found else None
+
     def identity(self) -> tuple | None:
         """What makes two entries the same act (or standard)."""
         if self.form is LegalForm.STANDARD:
             return ("standar", " ".join(self.code.lower().split())) if self.code else None
-        if not self.kind or not self.number or not (self.year or self.date):
+        year = self.year or (self.date.year if self.date else None) or self.year_in_number
+        if not self.kind or not self.number or not year:
             return None
-        year = self.year or self.date.year
         return (" ".join(self.kind.lower().split()), self.number.strip().lower(), year)
 
 

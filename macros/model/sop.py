@@ -69,8 +69,10 @@ class Approval(StrictModel):
 
 
 class Responsible(StrictModel):
-    product: Id = Field(alias="produk")
-    activity: Id = Field(alias="kegiatan")
+    """Penanggung jawab of the Lembar Kerja; either may be absent from the source."""
+
+    product: Id | None = Field(None, alias="produk")
+    activity: Id | None = Field(None, alias="kegiatan")
 
 
 class RelatedSop(StrictModel):
@@ -192,6 +194,10 @@ class Sop(StrictModel):
     title: Text = Field(alias="judul")
     agency: Id = Field(alias="instansi")
     unit: Text | None = Field(None, alias="unit", description="unit kerja/bidang dalam instansi")
+    annex: Text | None = Field(
+        None, alias="lampiran",
+        description="peraturan yang melampirkan SOP ini, seperti tertulis, mis. 'Lampiran II Peraturan Bupati Banggai Nomor 12 Tahun 2020'",
+    )
     dates: Annotated[Dates, BeforeValidator(_empty_mapping)] = Field(
         default_factory=Dates, alias="tanggal", description="wajib kecuali status: draf"
     )
@@ -202,9 +208,15 @@ class Sop(StrictModel):
     equipment: TextList = Field((), alias="peralatan_perlengkapan")
     warnings: TextList = Field((), alias="peringatan")
     records: TextList = Field((), alias="pencatatan_pendataan")
-    activity_kind: ActivityKind = Field(alias="jenis_kegiatan")
-    responsible: Responsible = Field(alias="penanggung_jawab")
-    scope: Text = Field(alias="ruang_lingkup")
+    activity_kind: ActivityKind | None = Field(
+        None, alias="jenis_kegiatan", description="Lembar Kerja bagian A; tanpa ini lembar kerja menulis 'belum diisi'"
+    )
+    responsible: Responsible | None = Field(
+        None, alias="penanggung_jawab", description="Lembar Kerja bagian A; tanpa ini lembar kerja menulis 'belum diisi'"
+    )
+    scope: Text | None = Field(
+        None, alias="ruang_lingkup", description="Lembar Kerja bagian A; tanpa ini lembar kerja menulis 'belum diisi'"
+    )
     time_unit: UnitField | None = Field(
         None, alias="satuan_waktu", description="satuan kolom waktu, mis. menit bila kepala kolomnya 'Waktu (menit)'"
     )
@@ -269,6 +281,14 @@ class Sop(StrictModel):
                     return ()
                 found = others if found is None else found
         return found
+
+    @property
+    def responsible_roles(self) -> tuple[tuple[str, str], ...]:
+        """(key under penanggung_jawab, role id) for each responsible role the source names."""
+        if self.responsible is None:
+            return ()
+        pairs = (("produk", self.responsible.product), ("kegiatan", self.responsible.activity))
+        return tuple((key, role) for key, role in pairs if role is not None)
 
     @property
     def numbered_by_source(self) -> bool:

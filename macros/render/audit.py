@@ -19,7 +19,7 @@ from .index_table import filter_select
 from .links import Links
 from .monev import evaluation_summary, monitoring_summary
 from .status import LABELS
-from .text import indonesian_date, nomor
+from .text import absent, indonesian_date
 
 STATUS_TEXT = {Status.IN_FORCE: "Berlaku", Status.DRAFT: "Draf", Status.RETIRED: "Dicabut"}
 REVIEW_FILTER = (("lewat", "Lewat jadwal tinjauan"), ("curiga", "Perlu ditinjau"), ("aman", "Tanpa catatan tinjauan"))
@@ -120,7 +120,7 @@ def _row(position: int, row: AuditSop, links: Links) -> Markup:
         pos=position, agency=row.agency, status=row.status.value,
         tokens=("ada " + codes) if codes else "tidak",
         eff=row.effective.isoformat() if row.effective else "",
-        number=row.number if row.number is not None else Markup('<span class="sop-belum">{}</span>').format(nomor(None)),
+        number=row.number if row.number is not None else Markup('<span class="sop-belum">{}</span>').format(absent(row.status is Status.DRAFT)),
         href=links.sop(row.slug), title=row.title,
         unit=Markup('<br><span class="sop-bidang">{}</span>').format(row.unit) if row.unit else "",
         status_text=LABELS[row.status] if row.status is not Status.IN_FORCE else "Berlaku",

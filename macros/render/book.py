@@ -23,7 +23,7 @@ from ..model.registry import Agency
 from ..model.sop import Sop
 from .context import Registries
 from .flowchart.pagination import PAPERS
-from .text import NOT_SET, indonesian_date, natural_key
+from .text import absent, indonesian_date, natural_key
 
 BOOK_TITLE = ("STANDAR OPERASIONAL PROSEDUR", "ADMINISTRASI PEMERINTAHAN")
 MARGIN_MM = 15  # every side; the engine draws its footer in the bottom 10 mm
@@ -165,7 +165,7 @@ def _page(entry: BookSop) -> Markup:
 
 def _row(position: int, entry: BookSop) -> Markup:
     sop = entry.sop
-    number = _nomor(sop.number) if sop.number is not None else Markup('<span class="sop-buku-belum">{}</span>').format(NOT_SET)
+    number = _nomor(sop.number) if sop.number is not None else Markup('<span class="sop-buku-belum">{}</span>').format(absent(sop.is_draft))
     cells = (position, number, sop.title, _date(sop.dates.effective_date), _date(sop.dates.revised),
              _remark(sop), _page(entry))
     tds = Markup("").join(

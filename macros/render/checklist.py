@@ -71,7 +71,7 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
             Markup('<div class="sop-ceklis">'),
             Markup("<h1>Checklist {}</h1>").format(role.short_name),
             Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}<br>{}</p>').format(
-                links.sop(slug), sop.title, nomor(sop.number), who
+                links.sop(slug), sop.title, nomor(sop.number, sop.is_draft), who
             ),
             table("sop-ceklis-tabel", rows, head),
             Markup('<p class="sop-total-waktu"><strong>Total waktu {} dalam SOP ini:</strong> {}</p>').format(

@@ -11,7 +11,7 @@ from .context import Registries
 from .flowchart.pagination import IdentityPair, PairPart, identity_pages
 from .html import ordered_list
 from .links import Links
-from .text import NOT_SET, grouped_nip, indonesian_date
+from .text import absent, grouped_nip, indonesian_date
 from .trace import Trace, trace_block
 
 
@@ -41,18 +41,18 @@ def header_agency(agency: Agency) -> Markup:
     ).format(agency.name, agency.name, agency.short_name)
 
 
-def _not_set() -> Markup:
-    return Markup('<span class="sop-belum">{}</span>').format(NOT_SET)
+def _not_set(sop: Sop) -> Markup:
+    return Markup('<span class="sop-belum">{}</span>').format(absent(sop.is_draft))
 
 
 def _signer(sop: Sop, registries: Registries) -> Markup:
-    """A draft may not know its signer, or only the signing post."""
+    """A draft may not know its signer, or only the signing post; a signed source may not print them."""
     approval = sop.approval
     if approval is None:
-        return _not_set()
+        return _not_set(sop)
     rank = ", ".join(x for x in (approval.rank, approval.grade) if x)
-    role = registries.roles[approval.role].name if approval.role is not None else _not_set()
-    name = approval.name if approval.name is not None else _not_set()
+    role = registries.roles[approval.role].name if approval.role is not None else _not_set(sop)
+    name = approval.name if approval.name is not None else _not_set(sop)
     parts = [
         Markup('<div class="sop-pengesah-jabatan">{}</div>').format(role),
         Markup('<div class="sop-ttd" role="img" aria-label="Tempat tanda tangan dan cap"></div>'),
@@ -83,10 +83,11 @@ def identity_block(
     """`paper`: where the print breaks a long block; A4, the smaller, is safe for F4 too. `trace`: the
     QR code and revision printed in the kop (when the site's address is known)."""
     rows = [
-        ("Nomor SOP", sop.number if sop.number is not None else _not_set()),
-        ("Tanggal Pembuatan", indonesian_date(sop.dates.created) if sop.dates.created is not None else _not_set()),
+        ("Nomor SOP", sop.number if sop.number is not None else _not_set(sop)),
+        ("Tanggal Pembuatan", indonesian_date(sop.dates.created) if sop.dates.created is not None else _not_set(sop)),
         ("Tanggal Revisi", indonesian_date(sop.dates.revised)),
         (sop.dates.effective_label, indonesian_date(sop.dates.effective_date)),
+        *((("Ditetapkan dalam", sop.annex),) if sop.annex else ()),
         ("Disahkan oleh", _signer(sop, registries)),
         ("Nama SOP", Markup('<strong class="sop-nama-sop">{}</strong>').format(sop.title)),
     ]

@@ -17,7 +17,7 @@ from .context import Registries
 from .links import Links
 from .review import CLEAR, OVERDUE, SUSPECT, review_badges, review_tokens
 from .status import status_badge
-from .text import indonesian_date, natural_key, nomor, total_time
+from .text import absent, indonesian_date, natural_key, nomor, total_time
 
 
 def agency_name(sop: Sop, registries: Registries) -> str:
@@ -36,7 +36,7 @@ def _controls(sops: list[tuple[str, Sop]], registries: Registries, reviews: Mapp
     statuses = [(s.value, s.value.capitalize()) for s in Status if any(sop.status is s for _, sop in sops)]
     agencies = sorted({agency_name(sop, registries) for _, sop in sops}, key=lambda a: (a.lower(), a))
     roles = sorted({r for _, sop in sops for r in sop.roles}, key=lambda r: (registries.roles[r].name.lower(), r))
-    kinds = sorted({sop.activity_kind.value for _, sop in sops})
+    kinds = sorted({sop.activity_kind.value for _, sop in sops if sop.activity_kind is not None})
     marks = {token for slug, _ in sops for token in review_tokens(reviews.get(slug)).split()}
     review = [(t, label) for t, label in ((OVERDUE, "Lewat jadwal tinjauan"), (SUSPECT, "Perlu ditinjau"),
                                           (CLEAR, "Tanpa catatan tinjauan")) if t in marks]
@@ -94,13 +94,13 @@ def render_index(
                 agency=agency_name(sop, registries),
                 unit=Markup('<br><span class="sop-bidang">{}</span>').format(sop.unit) if sop.unit else "",
                 roles=" ".join(sop.roles),
-                kind=sop.activity_kind.value,
+                kind=sop.activity_kind.value if sop.activity_kind is not None else "",
                 eff=effective,
                 status=sop.status.value,
                 badge=status_badge(sop),
                 review=review_tokens(reviews.get(slug)),
                 marks=review_badges(reviews.get(slug)),
-                nomor=sop.number if sop.number is not None else Markup('<span class="sop-belum">{}</span>').format(nomor(None)),
+                nomor=sop.number if sop.number is not None else Markup('<span class="sop-belum">{}</span>').format(absent(sop.is_draft)),
                 href=links.sop(slug),
                 judul=sop.title,
                 tanggal=indonesian_date(sop.dates.effective_date),
@@ -141,7 +141,7 @@ def render_agency_index(sops: list[tuple[str, Sop]], registries: Registries, lin
     for agency in sorted(agencies, key=lambda a: (a.lower(), a)):
         items = Markup("").join(
             Markup('<li><a href="{}">{}</a>{} <span class="sop-bidang">{}</span></li>').format(
-                links.sop(slug), sop.title, status_badge(sop), nomor(sop.number)
+                links.sop(slug), sop.title, status_badge(sop), nomor(sop.number, sop.is_draft)
             )
             for slug, sop in sorted(agencies[agency], key=lambda item: (natural_key(item[1].number or ""), item[0]))
         )

@@ -58,7 +58,7 @@ def _identity(sop: Sop, registries: Registries, filled: tuple[str, str, str] | N
     rows = [("Instansi", Markup("{}").format(agency.name))]
     if sop.unit:
         rows.append(("Unit kerja", Markup("{}").format(sop.unit)))
-    rows += [("Nomor SOP", Markup("{}").format(nomor(sop.number))), ("Judul SOP", Markup("{}").format(sop.title))]
+    rows += [("Nomor SOP", Markup("{}").format(nomor(sop.number, sop.is_draft))), ("Judul SOP", Markup("{}").format(sop.title))]
     period, assessor, date = (Markup("{}").format(v) for v in filled) if filled else (BLANK, BLANK, BLANK)
     rows += [("Periode", period), ("Penilai", assessor), ("Tanggal", date)]
     body = Markup("").join(Markup('<tr><th scope="row">{}</th><td>{}</td></tr>').format(k, v) for k, v in rows)

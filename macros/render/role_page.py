@@ -58,7 +58,7 @@ def render_role_page(role_id: str, sops: dict[str, Sop], registries: Registries,
         parts.append(
             Markup('<section class="sop-tugas" data-sop="{}"><h2><a href="{}">{}</a>{}</h2>'
                    '<p class="sop-subjudul">Nomor {} · <a href="{}">checklist untuk dicetak</a></p>{}</section>').format(
-                slug, links.sop(slug), sop.title, status_badge(sop), nomor(sop.number), links.checklist(slug, role_id),
+                slug, links.sop(slug), sop.title, status_badge(sop), nomor(sop.number, sop.is_draft), links.checklist(slug, role_id),
                 table("sop-tugas-tabel", rows, ["No", "Kegiatan", "Waktu", "Output"]),
             )
         )

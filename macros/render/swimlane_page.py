@@ -28,7 +28,7 @@ def render_swimlane_page(slug: str, sop: Sop, svg: str, registries: Registries, 
             page_rule("A4 landscape", 10),
             Markup('<div class="sop-swimlane-halaman"><h1>Diagram Swimlane</h1>'),
             Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {} · <a href="{}" download="{}-swimlane.svg">unduh SVG</a></p>').format(
-                links.sop(slug), sop.title, nomor(sop.number), links.swimlane_svg(slug), slug
+                links.sop(slug), sop.title, nomor(sop.number, sop.is_draft), links.swimlane_svg(slug), slug
             ),
             Markup(
                 '<div class="sop-swimlane-alat"><input type="checkbox" id="sop-swimlane-paskan" class="sop-swimlane-paskan">'

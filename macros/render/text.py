@@ -21,9 +21,15 @@ def natural_key(text: str) -> list:
     return [int(p) if p.isdigit() else p.lower() for p in re.split(r"(\d+)", text)]
 
 
-def nomor(number: str | None) -> str:
-    """An SOP's nomor, or that a draft has none yet."""
-    return number if number is not None else NOT_SET
+def absent(draft: bool) -> str:
+    """What a value the source does not state is printed as: a draft has not decided it yet; an SOP in
+    force or retired whose signed source lacks it shows the empty cell, never a value made up."""
+    return NOT_SET if draft else NO_VALUE
+
+
+def nomor(number: str | None, draft: bool) -> str:
+    """An SOP's nomor, or what stands for it when the source has none."""
+    return number if number is not None else absent(draft)
 
 
 def number(value: Decimal) -> str:

@@ -43,15 +43,30 @@ def _steps_list(sop: Sop, indices: list[int]) -> Markup:
     return Markup('<ol start="{}">{}</ol>').format(indices[0] + 1, items)
 
 
+NOT_FILLED = "belum diisi"  # part A of the worksheet, when the source does not state it
+
+
+def _stated(value: str | None) -> Markup:
+    """A value of part A as the source states it, or plainly that it does not."""
+    if value is None:
+        return Markup('<span class="sop-belum">{}</span>').format(NOT_FILLED)
+    return Markup("{}").format(value)
+
+
 def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
-    role = registries.roles
+    responsible = dict(sop.responsible_roles)
+
+    def role_name(key: str) -> str | None:
+        return registries.roles[responsible[key]].name if key in responsible else None
+
+    kind = sop.activity_kind.value if sop.activity_kind is not None else None
     data = [
         Markup('<tr><td class="sop-lk-no">1.</td><th scope="row">Judul SOP</th><td>{}</td></tr>').format(sop.title),
-        Markup('<tr><td class="sop-lk-no">2.</td><th scope="row">Jenis Kegiatan</th><td>{}</td></tr>').format(sop.activity_kind.value),
+        Markup('<tr><td class="sop-lk-no">2.</td><th scope="row">Jenis Kegiatan</th><td data-bagian="jenis">{}</td></tr>').format(_stated(kind)),
         Markup('<tr><td class="sop-lk-no">3.</td><th scope="row" colspan="2">Penanggung Jawab</th></tr>'),
-        Markup('<tr><td></td><th scope="row">a. Produk</th><td data-bagian="pj-produk">{}</td></tr>').format(role[sop.responsible.product].name),
-        Markup('<tr><td></td><th scope="row">b. Kegiatan</th><td data-bagian="pj-kegiatan">{}</td></tr>').format(role[sop.responsible.activity].name),
-        Markup('<tr><td class="sop-lk-no">4.</td><th scope="row">Scope (Ruang Lingkup)</th><td>{}</td></tr>').format(sop.scope),
+        Markup('<tr><td></td><th scope="row">a. Produk</th><td data-bagian="pj-produk">{}</td></tr>').format(_stated(role_name("produk"))),
+        Markup('<tr><td></td><th scope="row">b. Kegiatan</th><td data-bagian="pj-kegiatan">{}</td></tr>').format(_stated(role_name("kegiatan"))),
+        Markup('<tr><td class="sop-lk-no">4.</td><th scope="row">Scope (Ruang Lingkup)</th><td data-bagian="ruang-lingkup">{}</td></tr>').format(_stated(sop.scope)),
     ]
     groups = step_groups(sop)
     identification = field_rows([("Judul Kegiatan", sop.title)]) + [
@@ -77,7 +92,7 @@ def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) 
     return Markup("").join(
         [
             Markup('<div class="sop-lembar-kerja"><h1>Lembar Kerja Identifikasi Kegiatan</h1>'),
-            Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}</p>').format(links.sop(slug), sop.title, nomor(sop.number)),
+            Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}</p>').format(links.sop(slug), sop.title, nomor(sop.number, sop.is_draft)),
             truncated_note(len(sop.steps)) if sop.truncated else Markup(""),
             Markup("<h2>A. Data Kegiatan</h2>"),
             table("sop-lk-data", data),

@@ -52,9 +52,10 @@ def search_record(slug: str, url: str, sop: Sop, registries: Registries) -> Sear
         _value("meta", "instansi", agency.name),
         _value("meta", "status", STATUS_TEXT[sop.status]),
         _value("filter", "instansi", agency.name),
-        _value("filter", "jenis", sop.activity_kind.value),
         _value("filter", "status", STATUS_TEXT[sop.status]),
     ]
+    if sop.activity_kind is not None:
+        facts.append(_value("filter", "jenis", sop.activity_kind.value))
     if sop.number:
         facts.append(_value("meta", "nomor", sop.number))
     if sop.unit:
@@ -69,7 +70,8 @@ def search_record(slug: str, url: str, sop: Sop, registries: Registries) -> Sear
         UNIT_WEIGHT, " · ".join(x for x in (sop.unit, agency.name) if x)))
     body.append(Markup('<p data-pagefind-weight="{}">Pelaksana: {}.</p>').format(
         ROLE_WEIGHT, "; ".join(roles + [s for s in dict.fromkeys(short_names) if s not in roles])))
-    body.append(Markup("<p>{}</p>").format(sop.scope))
+    if sop.scope:
+        body.append(Markup("<p>{}</p>").format(sop.scope))
     steps = []
     for step in sop.steps:
         who = " dan ".join(column_name(key, registries) for key in step.actors)
