@@ -113,6 +113,9 @@ REVISED_BEFORE_CREATED = _code("SOP-T003", E, "Tanggal revisi pasti sebelum tang
 AMBIGUOUS_DATE = _code("SOP-T004", E, "Tanggal taksa: urutan hari dan bulan dapat terbaca dua cara (mis. 05/02/2020)")
 EFFECTIVE_TWICE = _code("SOP-T005", E, "Tanggal efektif dan tanggal pengesahan ditulis keduanya; tulis salah satu")
 RETIRED_BEFORE_CREATED = _code("SOP-T006", E, "Tanggal pencabutan pasti sebelum tanggal pembuatan atau tanggal efektif")
+YEARLESS_DATE = _code(
+    "SOP-T007", W, "Tanggal SOP tanpa tahun (04 Januari, Desember): dicetak seperti ditulis, tidak dipakai menghitung tinjauan"
+)
 # NIP and rank
 NIP_LENGTH = _code("SOP-N001", E, "NIP bukan 18 angka")
 NIP_BIRTH_DATE = _code("SOP-N002", E, "Tanggal lahir dalam NIP tidak sah")

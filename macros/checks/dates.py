@@ -15,19 +15,25 @@ from .base import SopCheck, register
 @register
 class DateOrder(SopCheck):
     emits = (codes.EFFECTIVE_BEFORE_CREATED, codes.REVISED_BEFORE_CREATED, codes.EFFECTIVE_TWICE,
-             codes.RETIRED_BEFORE_CREATED)
+             codes.RETIRED_BEFORE_CREATED, codes.YEARLESS_DATE)
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         sop = document.sop
         dates = sop.dates
-        if dates.effective is not None and dates.ratified is not None:
+        for key, value in dates.yearless():
+            yield codes.YEARLESS_DATE.at(
+                document.locator.value("tanggal", key),
+                f"tanggal {key} '{value.text}' tanpa tahun: dicetak seperti ditulis dan tidak dipakai untuk urutan "
+                "tanggal atau jadwal tinjauan; tulis tahunnya bila dokumen SOP menyebutnya",
+            )
+        if dates.effective_written is not None and dates.ratified_written is not None:
             yield codes.EFFECTIVE_TWICE.at(
                 document.locator.key("tanggal", "pengesahan"),
                 "tanggal efektif dan tanggal pengesahan ditulis keduanya; keduanya tanggal mulai berlakunya SOP, "
                 "tulis salah satu ('efektif' atau 'pengesahan', sebagaimana sumber menyebutnya)",
             )
         effective = dates.effective_date
-        effective_key = "pengesahan" if dates.ratified is not None else "efektif"
+        effective_key = "pengesahan" if dates.ratified_written is not None else "efektif"
         effective_name = dates.effective_label.lower()
         created = dates.created
         if created is not None:

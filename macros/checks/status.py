@@ -19,7 +19,7 @@ def _open_fields(document: SopDocument) -> Iterator[tuple[tuple, codes.Code, str
     sop = document.sop
     if sop.number is None:
         yield ("nomor",), codes.DRAFT_NO_NOMOR, "nomor SOP"
-    if sop.dates.created is None:
+    if sop.dates.created_written is None:
         yield ("tanggal", "pembuatan"), codes.DRAFT_NO_DATE, "tanggal pembuatan"
     if sop.approval is None:
         yield ("disahkan_oleh",), codes.DRAFT_NO_SIGNER, "pengesah (disahkan_oleh)"

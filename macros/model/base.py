@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -255,11 +256,50 @@ def _parse_date(value: Any) -> PartialDate:
 Date = Annotated[PartialDate, PlainValidator(_parse_date)]
 
 
-def indonesian_date(value: dt.date | PartialDate | None) -> str:
-    """05 Februari 2020, or as precisely as the source knows it: 'Januari 2016', '2016';
-    an absent date is a dash."""
+@dataclass(frozen=True, slots=True)
+class YearlessDate:
+    """A date a source writes without its year ('04 Januari', 'Desember'): kept and printed as written,
+    and never used where a day must be known (review dates, order of dates)."""
+
+    text: str
+    month: int
+    day: int | None = None
+
+
+_YEARLESS = re.compile(r"(?:(\d{1,2})\s+)?([A-Za-z]+)\.?")
+
+
+def _parse_source_date(value: Any) -> PartialDate | YearlessDate:
+    """A date of the SOP itself: any `Date`, or a day and month (or a month) without a year."""
+    if isinstance(value, (PartialDate, YearlessDate)):
+        return value
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        match = _YEARLESS.fullmatch(text)
+        if match and match.group(2).lower() in _MONTHS:
+            day = int(match.group(1)) if match.group(1) else None
+            month = _MONTHS[match.group(2).lower()]
+            if day is not None and not 1 <= day <= calendar.monthrange(2000, month)[1]:  # a leap year: 29 Februari may be
+                raise PydanticCustomError("date_impossible", "tanggal '{value}' tidak ada di kalender", {"value": shown(value)})
+            return YearlessDate(text, month, day)
+    return _parse_date(value)
+
+
+SourceDate = Annotated[PartialDate | YearlessDate, PlainValidator(_parse_source_date)]
+
+
+def dated(value: PartialDate | YearlessDate | None) -> PartialDate | None:
+    """The date to compute with: None when the source gives no year."""
+    return value if isinstance(value, PartialDate) else None
+
+
+def indonesian_date(value: dt.date | PartialDate | YearlessDate | None) -> str:
+    """05 Februari 2020, or as precisely as the source knows it: 'Januari 2016', '2016', and a date
+    without a year as written ('04 Januari'); an absent date is a dash."""
     if value is None:
-        return "-"
+        return "—"
+    if isinstance(value, YearlessDate):
+        return value.text
     if isinstance(value, PartialDate):
         if value.month is None:
             return str(value.year)

@@ -8,7 +8,8 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import EITHER_SEPARATOR, MAX_ITEMS, ColumnKey, Date, Id, IdList, Slug, StrictModel, Text, TextList
+from .base import EITHER_SEPARATOR, MAX_ITEMS, ColumnKey, Date, Id, IdList, Slug, SourceDate, StrictModel, Text, TextList
+from .base import YearlessDate, dated
 from .base import _one_or_many
 from .duration import StepTime, TimeUnit, UnitField, declared_unit, parse_unit
 
@@ -40,22 +41,52 @@ class Status(str, enum.Enum):
 
 
 class Dates(StrictModel):
-    """Any date may be known only to the month or the year ('Januari 2016', '2016').
+    """Any date may be known only to the month or the year ('Januari 2016', '2016'), or be written
+    without its year ('04 Januari'): each is kept as written (`*_written`) and printed so; the
+    properties give the dates to compute with, None where the source gives no year.
     The effective date is written `efektif` or, as many sources call it, `pengesahan`
     (one of the two; a check reports both written)."""
 
-    created: Date | None = Field(None, alias="pembuatan", description="wajib kecuali status: draf")
-    revised: Date | None = Field(None, alias="revisi")
-    effective: Date | None = Field(None, alias="efektif")
-    ratified: Date | None = Field(None, alias="pengesahan", description="tanggal efektif, sebagaimana sumber menyebutnya")
+    created_written: SourceDate | None = Field(None, alias="pembuatan", description="wajib kecuali status: draf")
+    revised_written: SourceDate | None = Field(None, alias="revisi")
+    effective_written: SourceDate | None = Field(None, alias="efektif")
+    ratified_written: SourceDate | None = Field(
+        None, alias="pengesahan", description="tanggal efektif, sebagaimana sumber menyebutnya"
+    )
+
+    @property
+    def created(self) -> Date | None:
+        return dated(self.created_written)
+
+    @property
+    def revised(self) -> Date | None:
+        return dated(self.revised_written)
+
+    @property
+    def effective(self) -> Date | None:
+        return dated(self.effective_written)
+
+    @property
+    def ratified(self) -> Date | None:
+        return dated(self.ratified_written)
 
     @property
     def effective_label(self) -> str:
-        return "Tanggal Pengesahan" if self.ratified is not None else "Tanggal Efektif"
+        return "Tanggal Pengesahan" if self.ratified_written is not None else "Tanggal Efektif"
 
     @property
     def effective_date(self) -> Date | None:
-        return self.ratified if self.ratified is not None else self.effective
+        return self.ratified if self.ratified_written is not None else self.effective
+
+    @property
+    def effective_date_written(self) -> SourceDate | None:
+        return self.ratified_written if self.ratified_written is not None else self.effective_written
+
+    def yearless(self) -> list[tuple[str, YearlessDate]]:
+        """(source key, date) for each date written without its year."""
+        pairs = (("pembuatan", self.created_written), ("revisi", self.revised_written),
+                 ("efektif", self.effective_written), ("pengesahan", self.ratified_written))
+        return [(key, value) for key, value in pairs if isinstance(value, YearlessDate)]
 
 
 class Approval(StrictModel):

@@ -166,7 +166,7 @@ def _page(entry: BookSop) -> Markup:
 def _row(position: int, entry: BookSop) -> Markup:
     sop = entry.sop
     number = _nomor(sop.number) if sop.number is not None else Markup('<span class="sop-buku-belum">{}</span>').format(absent(sop.is_draft))
-    cells = (position, number, sop.title, _date(sop.dates.effective_date), _date(sop.dates.revised),
+    cells = (position, number, sop.title, _date(sop.dates.effective_date_written), _date(sop.dates.revised_written),
              _remark(sop), _page(entry))
     tds = Markup("").join(
         Markup('<td class="sop-isi-{}">{}</td>').format(css, value) for (css, _, _), value in zip(COLUMNS, cells)

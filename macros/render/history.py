@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from ..model.base import PartialDate
+from ..model.base import PartialDate, YearlessDate
 from ..model.diff import Change, ChangeKind, Exits, diff_sops
 from ..model.duration import Alternatives, Duration
 from ..model.history import ProjectHistory, SopHistory, Version
@@ -71,7 +71,7 @@ def value_text(value: Any, registries: Registries) -> str:
         return str(value.value)
     if isinstance(value, str):
         return value
-    if isinstance(value, (PartialDate, dt.date)):
+    if isinstance(value, (PartialDate, YearlessDate, dt.date)):
         return indonesian_date(value)
     if isinstance(value, (Duration, Alternatives)):
         return duration(value)

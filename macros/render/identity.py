@@ -84,9 +84,9 @@ def identity_block(
     QR code and revision printed in the kop (when the site's address is known)."""
     rows = [
         ("Nomor SOP", sop.number if sop.number is not None else _not_set(sop)),
-        ("Tanggal Pembuatan", indonesian_date(sop.dates.created) if sop.dates.created is not None else _not_set(sop)),
-        ("Tanggal Revisi", indonesian_date(sop.dates.revised)),
-        (sop.dates.effective_label, indonesian_date(sop.dates.effective_date)),
+        ("Tanggal Pembuatan", indonesian_date(sop.dates.created_written) if sop.dates.created_written is not None else _not_set(sop)),
+        ("Tanggal Revisi", indonesian_date(sop.dates.revised_written)),
+        (sop.dates.effective_label, indonesian_date(sop.dates.effective_date_written)),
         *((("Ditetapkan dalam", sop.annex),) if sop.annex else ()),
         ("Disahkan oleh", _signer(sop, registries)),
         ("Nama SOP", Markup('<strong class="sop-nama-sop">{}</strong>').format(sop.title)),

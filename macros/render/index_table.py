@@ -103,7 +103,7 @@ def render_index(
                 nomor=sop.number if sop.number is not None else Markup('<span class="sop-belum">{}</span>').format(absent(sop.is_draft)),
                 href=links.sop(slug),
                 judul=sop.title,
-                tanggal=indonesian_date(sop.dates.effective_date),
+                tanggal=indonesian_date(sop.dates.effective_date_written),
                 langkah=len(sop.steps),
                 waktu=str(total_time(step.duration for step in sop.steps)),
             )

@@ -23,7 +23,7 @@ def _open_items(sop: Sop) -> list[str]:
     items = []
     if sop.number is None:
         items.append("nomor")
-    if sop.dates.created is None:
+    if sop.dates.created_written is None:
         items.append("tanggal pembuatan")
     if sop.approval is None or sop.approval.role is None or sop.approval.name is None:
         items.append("pengesah")

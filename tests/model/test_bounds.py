@@ -78,7 +78,7 @@ def test_dates_at_the_edges_are_kept(date, expected):
     assert Revision.model_validate({"tanggal": date, "perubahan": "x", "oleh": "y"}).date.first == expected
 
 
-def test_a_kop_has_one_to_four_levels_above_the_agency():
+def test_a_kop_has_up_to_four_levels_above_the_agency():
     from macros.model.registry import AgencyRegistry
 
     one = AgencyRegistry.model_validate({"a": {"pemerintah": "Pemerintah Kabupaten Contoh", "nama": "Dinas A"}}).root["a"]
@@ -88,9 +88,12 @@ def test_a_kop_has_one_to_four_levels_above_the_agency():
     ).root["k"]
     assert three.kop_lines == ("Pemerintah Kota Contoh", "Kecamatan Contoh", "Kelurahan Contoh")
     assert three.government == "Pemerintah Kota Contoh"
-    for levels in ([], ["P"] * 5):
-        with pytest.raises(ValidationError):
-            AgencyRegistry.model_validate({"x": {"pemerintah": levels, "nama": "X"}})
+    # an agency registered by its own name only prints just that name: nothing is added above it
+    for own in ({"nama": "Puskesmas Contoh"}, {"pemerintah": [], "nama": "Puskesmas Contoh"}):
+        alone = AgencyRegistry.model_validate({"p": own}).root["p"]
+        assert alone.kop_lines == ("Puskesmas Contoh",) and alone.government == "Puskesmas Contoh"
+    with pytest.raises(ValidationError):
+        AgencyRegistry.model_validate({"x": {"pemerintah": ["P"] * 5, "nama": "X"}})
 
 
 def test_a_role_is_internal_unless_marked_external():
