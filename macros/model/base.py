@@ -297,7 +297,7 @@ def indonesian_date(value: dt.date | PartialDate | YearlessDate | None) -> str:
     """05 Februari 2020, or as precisely as the source knows it: 'Januari 2016', '2016', and a date
     without a year as written ('04 Januari'); an absent date is a dash."""
     if value is None:
-        return "—"
+        return "-"
     if isinstance(value, YearlessDate):
         return value.text
     if isinstance(value, PartialDate):
