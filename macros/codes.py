@@ -54,6 +54,9 @@ STEP_NUMBERS_PARTIAL = _code("SOP-S011", E, "Nomor langkah sumber (nomor) hanya 
 STEP_NUMBER_TWICE = _code("SOP-S012", E, "Dua langkah dengan nomor yang sama")
 STEP_NUMBERS_NOT_INCREASING = _code("SOP-S013", E, "Nomor langkah tidak naik mengikuti urutan langkah")
 STEP_NUMBER_FORM = _code("SOP-S014", E, "Nomor langkah bukan bilangan bulat positif (mis. 6)")
+ITEM_NUMBERS_NOT_INCREASING = _code(
+    "SOP-S015", E, "Nomor butir daftar bagian identitas (nomor:) tidak naik mengikuti urutan butir"
+)
 # Actors and roles
 ACTOR_NOT_COLUMN = _code("SOP-A001", E, "Pelaksana langkah tidak termasuk kolom pelaksana SOP")
 UNUSED_COLUMN = _code("SOP-A002", E, "Kolom pelaksana yang tidak dipakai satu langkah pun")

@@ -12,6 +12,7 @@ from ..load.discover import display_path, is_published_file
 from ..model.base import shown
 from ..model.errors import suggest
 from ..model.project import Project, SopDocument
+from ..model.sop import EitherColumn, RoleColumn
 from .base import Check, SopCheck, register, unknown_reference
 
 
@@ -134,6 +135,11 @@ class RoleReference(SopCheck):
             if isinstance(spec, str):
                 yield from _role_findings(document, project, spec, ("pelaksana", i), codes.UNKNOWN_ROLE, "jabatan pelaksana")
                 continue
+            if isinstance(spec, RoleColumn):
+                yield from _role_findings(
+                    document, project, spec.role, ("pelaksana", i, "jabatan"), codes.UNKNOWN_ROLE, "jabatan pelaksana"
+                )
+                continue
             for j, role in enumerate(spec.roles):
                 yield from _role_findings(
                     document, project, role, ("pelaksana", i, "salah_satu", j), codes.UNKNOWN_ROLE, "jabatan pelaksana"
@@ -181,7 +187,7 @@ class EitherColumns(SopCheck):
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         for i, spec in enumerate(document.sop.column_specs):
-            if isinstance(spec, str):
+            if not isinstance(spec, EitherColumn):
                 continue
             seen: dict[str, int] = {}
             for j, role in enumerate(spec.roles):

@@ -11,6 +11,7 @@ from ..model.base import shown
 from ..model.errors import suggest
 from ..model.project import Project, SopDocument
 from ..model.registry import FORM_EXAMPLES, FORM_FIELDS, FORM_PREFIXES, FORM_REQUIRED, LegalForm, LegalStatus, day_text
+from .numbering import item_location
 from .base import Check, SopCheck, register, unknown_reference
 
 
@@ -22,7 +23,7 @@ class Citations(SopCheck):
         registry = project.legal_bases
         seen: dict[str, int] = {}
         for i, basis_id in enumerate(document.sop.legal_bases):
-            where = document.locator.value("dasar_hukum", i)
+            where = item_location(document, "dasar_hukum", i, "id")
             if basis_id in seen:
                 yield codes.CITED_TWICE.at(where, f"dasar hukum '{basis_id}' sudah dikutip sebagai butir {seen[basis_id] + 1}")
                 continue

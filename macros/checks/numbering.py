@@ -12,6 +12,7 @@ from .. import codes
 from ..findings import Finding
 from ..model.base import shown
 from ..model.project import Project, SopDocument
+from ..model.sop import item_numbers
 from .base import SopCheck, register
 
 _WHOLE = re.compile(r"[1-9][0-9]{0,3}")  # 1..9999: a printed step number
@@ -73,3 +74,29 @@ class SourceStepNumbers(SopCheck):
                     )
             previous = (value, i) if previous is None or value > previous[0] else previous
         return
+
+
+def item_location(document: SopDocument, key: str, index: int, field: str):
+    """Where an item of an identity list is written: its `field` when written as a mapping."""
+    item = document.sop.numbered_lists[key][index]
+    return document.locator.value(key, index) if isinstance(item, str) else document.locator.value(key, index, field)
+
+
+@register
+class SourceItemNumbers(SopCheck):
+    """Identity lists may print the source's own item numbers (a list that starts at 9, or skips):
+    each written number continues the list, so it must be higher than the number before it."""
+
+    emits = (codes.ITEM_NUMBERS_NOT_INCREASING,)
+
+    def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
+        for key, items in document.sop.numbered_lists.items():
+            previous = 0
+            for i, (item, number) in enumerate(zip(items, item_numbers(items))):
+                if getattr(item, "number", None) is not None and number <= previous:
+                    yield codes.ITEM_NUMBERS_NOT_INCREASING.at(
+                        document.locator.value(key, i, "nomor"),
+                        f"nomor butir {number} ({key}, butir ke-{i + 1}) tidak lebih besar dari nomor {previous} "
+                        "sebelumnya; nomor butir naik mengikuti urutan (celah seperti 1, 3, 4 boleh)",
+                    )
+                previous = number

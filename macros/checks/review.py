@@ -13,6 +13,7 @@ from ..findings import Finding, Location
 from ..model.base import indonesian_date
 from ..model.project import Project, SopDocument
 from ..model.review import BASELINE_WORDS, ReasonKind, ReviewState, SuspectReason, day_text, review_states
+from .numbering import item_location
 from .base import Check, register
 
 
@@ -40,7 +41,7 @@ def baseline_words(state: ReviewState) -> str:
 def _reason_location(document: SopDocument, reason: SuspectReason) -> Location:
     sop, locator = document.sop, document.locator
     if reason.kind in (ReasonKind.LEGAL_REPEALED, ReasonKind.LEGAL_EDITED):
-        return locator.value("dasar_hukum", sop.legal_bases.index(reason.ref))
+        return item_location(document, "dasar_hukum", sop.legal_bases.index(reason.ref), "id")
     if reason.kind is ReasonKind.RELATED_RETIRED:
         index = next(i for i, r in enumerate(sop.related) if r.slug == reason.ref)
         return locator.value("keterkaitan", index, "sop")

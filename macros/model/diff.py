@@ -107,7 +107,7 @@ class Change:
 # The SOP's own fields compared as identity fields, in the order of the identity block; steps and
 # legal bases have changes of their own.
 IDENTITY_FIELDS = tuple(
-    name for name in Sop.model_fields if name not in ("steps", "legal_bases")
+    name for name in Sop.model_fields if name not in ("steps", "legal_items")
 )
 STEP_DETAILS = ("requirements", "output", "note", "ends")
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import enum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
+from pydantic import BeforeValidator, Discriminator, Field, PlainValidator, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import EITHER_SEPARATOR, MAX_ITEMS, ColumnKey, Date, Id, IdList, Slug, SourceDate, StrictModel, Text, TextList
-from .base import YearlessDate, dated
+from .base import YearlessDate, dated, shown
 from .base import _one_or_many
 from .duration import StepTime, TimeUnit, UnitField, declared_unit, parse_unit
 
@@ -106,11 +106,74 @@ class Responsible(StrictModel):
     activity: Id | None = Field(None, alias="kegiatan")
 
 
+MAX_ITEM_NUMBER = 999
+
+
+def _item_number(value: Any) -> int:
+    """An item's number as its source prints it: a positive whole number (read from text)."""
+    text = str(value).strip().rstrip(".") if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if not text.isdigit() or not 1 <= int(text) <= MAX_ITEM_NUMBER:
+        raise PydanticCustomError(
+            "item_number",
+            "nomor butir '{value}' bukan bilangan bulat 1–{limit}; tulis nomor seperti dicetak sumber, mis. 9",
+            {"value": shown(str(value)), "limit": MAX_ITEM_NUMBER},
+        )
+    return int(text)
+
+
+ItemNumber = Annotated[int, PlainValidator(_item_number)]
+ITEM_NUMBER_DESCRIPTION = "nomor butir seperti dicetak sumber (daftar yang mulai di tengah atau melompat); butir berikutnya melanjutkannya"
+
+
+class NumberedText(StrictModel):
+    """An item of a list written with the number its source prints ('9. …' of a list cut off above)."""
+
+    number: ItemNumber | None = Field(None, alias="nomor", description=ITEM_NUMBER_DESCRIPTION)
+    text: Text = Field(alias="teks")
+
+
+class LegalCitation(StrictModel):
+    """A legal basis as this SOP cites it: the registry entry, the item's printed number, and the
+    SOP's own wording when it cites the act in other words than the registry's."""
+
+    basis: Id = Field(alias="id", description="id di registri dasar hukum")
+    number: ItemNumber | None = Field(None, alias="nomor", description=ITEM_NUMBER_DESCRIPTION)
+    wording: Text | None = Field(
+        None, alias="kutipan", description="kutipan seperti ditulis SOP ini, bila berbeda dari kutipan registri"
+    )
+
+
+def _mapping_kind(value: Any) -> str:
+    return "tag:mapping" if isinstance(value, dict) else "tag:plain"
+
+
+TextItem = Annotated[Annotated[Text, Tag("tag:plain")] | Annotated[NumberedText, Tag("tag:mapping")], Discriminator(_mapping_kind)]
+LegalItem = Annotated[Annotated[Id, Tag("tag:plain")] | Annotated[LegalCitation, Tag("tag:mapping")], Discriminator(_mapping_kind)]
+TextItems = Annotated[tuple[TextItem, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
+LegalItems = Annotated[tuple[LegalItem, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
+
+
+def item_numbers(items: tuple) -> tuple[int, ...]:
+    """The number each item is printed with: its own `nomor` where written, else one more than the
+    item before (the first: 1). Checks report numbers that do not increase."""
+    numbers, previous = [], 0
+    for item in items:
+        written = getattr(item, "number", None)
+        previous = written if written is not None else previous + 1
+        numbers.append(previous)
+    return tuple(numbers)
+
+
+def item_texts(items: tuple) -> tuple[str, ...]:
+    return tuple(item if isinstance(item, str) else item.text for item in items)
+
+
 class RelatedSop(StrictModel):
     """Keterkaitan: an SOP in the sources (by slug) or elsewhere (by title)."""
 
     slug: Slug | None = Field(None, alias="sop")
     title: Text | None = Field(None, alias="judul")
+    number: ItemNumber | None = Field(None, alias="nomor", description=ITEM_NUMBER_DESCRIPTION)
 
     @model_validator(mode="after")
     def _one_of(self) -> "RelatedSop":
@@ -145,24 +208,44 @@ class Exit(StrictModel):
         return self.exits is not None
 
 
+HEADING_DESCRIPTION = "kepala kolom seperti dicetak SOP ini, bila berbeda dari singkatan jabatan di registri"
+
+
 class EitherColumn(StrictModel):
     """One actor column any of several roles may fill ("Kadin/Bupati"): `salah_satu: [kadin, bupati]`.
     Steps name it by its key, the role ids joined by '/': `pelaksana: kadin/bupati`."""
 
     roles: Annotated[tuple[Id, ...], Field(min_length=1, max_length=MAX_COLUMNS)] = Field(alias="salah_satu")
+    heading: Text | None = Field(None, alias="kepala_kolom", description=HEADING_DESCRIPTION)
 
     @property
     def key(self) -> str:
         return EITHER_SEPARATOR.join(self.roles)
 
 
+class RoleColumn(StrictModel):
+    """One role's column headed as this SOP heads it: the same post is headed differently in different
+    SOPs ("Kasubag Umum", "Kepala Sub Bagian Umum"), and each prints its own."""
+
+    role: Id = Field(alias="jabatan", description="id jabatan di registri")
+    heading: Text = Field(alias="kepala_kolom", description=HEADING_DESCRIPTION)
+
+    @property
+    def key(self) -> str:
+        return self.role
+
+
 def _column_kind(value) -> str:
-    return "tag:salah_satu" if isinstance(value, dict) else "tag:id"
+    if isinstance(value, dict):
+        return "tag:jabatan" if "jabatan" in value and "salah_satu" not in value else "tag:salah_satu"
+    return "tag:id"
 
 
-# A column is a role id, or a mapping {salah_satu: [...]}; the tag picks the one a finding explains.
+# A column is a role id, a mapping {jabatan: id, kepala_kolom: ...}, or {salah_satu: [...]}; the tag
+# picks the one a finding explains.
 ColumnSpec = Annotated[
-    Annotated[Id, Tag("tag:id")] | Annotated[EitherColumn, Tag("tag:salah_satu")], Discriminator(_column_kind)
+    Annotated[Id, Tag("tag:id")] | Annotated[RoleColumn, Tag("tag:jabatan")] | Annotated[EitherColumn, Tag("tag:salah_satu")],
+    Discriminator(_column_kind),
 ]
 ActorList = Annotated[tuple[ColumnKey, ...], Field(min_length=1, max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
 
@@ -233,12 +316,14 @@ class Sop(StrictModel):
         default_factory=Dates, alias="tanggal", description="wajib kecuali status: draf"
     )
     approval: Approval | None = Field(None, alias="disahkan_oleh", description="wajib kecuali status: draf")
-    legal_bases: IdList = Field((), alias="dasar_hukum")
-    qualifications: TextList = Field((), alias="kualifikasi_pelaksana")
+    legal_items: LegalItems = Field(
+        (), alias="dasar_hukum", description="id di registri dasar hukum, atau {id, nomor, kutipan}"
+    )
+    qualification_items: TextItems = Field((), alias="kualifikasi_pelaksana")
     related: Annotated[tuple[RelatedSop, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="keterkaitan")
-    equipment: TextList = Field((), alias="peralatan_perlengkapan")
-    warnings: TextList = Field((), alias="peringatan")
-    records: TextList = Field((), alias="pencatatan_pendataan")
+    equipment_items: TextItems = Field((), alias="peralatan_perlengkapan")
+    warning_items: TextItems = Field((), alias="peringatan")
+    record_items: TextItems = Field((), alias="pencatatan_pendataan")
     activity_kind: ActivityKind | None = Field(
         None, alias="jenis_kegiatan", description="Lembar Kerja bagian A; tanpa ini lembar kerja menulis 'belum diisi'"
     )
@@ -278,6 +363,41 @@ class Sop(StrictModel):
             return handler(data)
 
     @property
+    def legal_bases(self) -> tuple[str, ...]:
+        """The cited legal bases' registry ids, in printed order."""
+        return tuple(item if isinstance(item, str) else item.basis for item in self.legal_items)
+
+    def legal_wording(self, index: int) -> str | None:
+        """This SOP's own wording of its `index`th legal basis, if it writes one."""
+        item = self.legal_items[index]
+        return None if isinstance(item, str) else item.wording
+
+    @property
+    def qualifications(self) -> tuple[str, ...]:
+        return item_texts(self.qualification_items)
+
+    @property
+    def equipment(self) -> tuple[str, ...]:
+        return item_texts(self.equipment_items)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return item_texts(self.warning_items)
+
+    @property
+    def records(self) -> tuple[str, ...]:
+        return item_texts(self.record_items)
+
+    @property
+    def numbered_lists(self) -> dict[str, tuple]:
+        """Each list of the identity block by its source key, with the items as written."""
+        return {
+            "dasar_hukum": self.legal_items, "kualifikasi_pelaksana": self.qualification_items,
+            "keterkaitan": self.related, "peralatan_perlengkapan": self.equipment_items,
+            "peringatan": self.warning_items, "pencatatan_pendataan": self.record_items,
+        }
+
+    @property
     def is_draft(self) -> bool:
         return self.status is Status.DRAFT
 
@@ -289,6 +409,11 @@ class Sop(StrictModel):
     def columns(self) -> tuple[str, ...]:
         """Each actor column by its key: a role id, or 'a/b' for an either/or column."""
         return tuple(spec if isinstance(spec, str) else spec.key for spec in self.column_specs)
+
+    @property
+    def column_headings(self) -> dict[str, str]:
+        """Column key -> the heading this SOP prints for it, where it writes its own (`kepala_kolom`)."""
+        return {spec.key: spec.heading for spec in self.column_specs if not isinstance(spec, str) and spec.heading}
 
     @staticmethod
     def column_roles(key: str) -> tuple[str, ...]:

@@ -6,8 +6,12 @@ from ..model.sop import Sop
 from .context import Registries
 
 
-def column_short(key: str, registries: Registries) -> str:
-    """The column header: 'Kasubbid Data', or 'Kadin / Bupati' (each role's singkatan)."""
+def column_short(sop: Sop, key: str, registries: Registries) -> str:
+    """The column header: the SOP's own heading where it writes one, else 'Kasubbid Data', or
+    'Kadin / Bupati' (each role's singkatan)."""
+    heading = sop.column_headings.get(key)
+    if heading is not None:
+        return heading
     return " / ".join(registries.roles[r].short_name for r in Sop.column_roles(key))
 
 
@@ -18,7 +22,7 @@ def column_name(key: str, registries: Registries) -> str:
 
 def step_actors(sop: Sop, index: int, registries: Registries) -> str:
     """Who does a step: 'Kabid Renum dan Kasubbid Data', 'Kadin / Bupati'."""
-    return " dan ".join(column_short(key, registries) for key in sop.steps[index].actors)
+    return " dan ".join(column_short(sop, key, registries) for key in sop.steps[index].actors)
 
 
 def alternatives_note(others: tuple[str, ...], registries: Registries) -> str:

@@ -9,13 +9,19 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model.registry import LegalBasis, LegalStatus
-from ..model.sop import Sop
+from ..model.sop import Sop, item_numbers
 from .context import Registries
 
 
-def citation(basis_id: str, registries: Registries) -> Markup:
-    basis: LegalBasis = registries.legal_bases[basis_id]
-    return Markup('<span class="sop-kutipan">{}</span>').format(basis.citation())
+def cited_text(sop: Sop, index: int, registries: Registries) -> str:
+    """The `index`th legal basis as this SOP prints it: its own wording where it writes one (the same
+    act is cited in other words by other SOPs), else the registry's citation."""
+    wording = sop.legal_wording(index)
+    return wording if wording is not None else registries.legal_bases[sop.legal_bases[index]].citation()
+
+
+def citation(sop: Sop, index: int, registries: Registries) -> Markup:
+    return Markup('<span class="sop-kutipan">{}</span>').format(cited_text(sop, index, registries))
 
 
 def basis_notes(basis_id: str, registries: Registries) -> list[str]:
@@ -33,10 +39,10 @@ def basis_notes(basis_id: str, registries: Registries) -> list[str]:
 def review_notes(sop: Sop, registries: Registries) -> list[tuple[int, str, list[str]]]:
     """(item number in Dasar Hukum, citation, notes) for every cited basis with something to say."""
     result = []
-    for n, basis_id in enumerate(sop.legal_bases, start=1):
+    for i, (basis_id, n) in enumerate(zip(sop.legal_bases, item_numbers(sop.legal_items))):
         notes = basis_notes(basis_id, registries)
         if notes:
-            result.append((n, registries.legal_bases[basis_id].citation(), notes))
+            result.append((n, cited_text(sop, i, registries), notes))
     return result
 
 

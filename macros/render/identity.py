@@ -5,7 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from ..model.registry import Agency
-from ..model.sop import Sop
+from ..model.sop import Sop, item_numbers
 from .citation import citation
 from .context import Registries
 from .flowchart.pagination import IdentityPair, PairPart, identity_pages
@@ -102,11 +102,15 @@ def identity_block(
         '<table class="sop-tabel sop-identitas"><colgroup><col class="sop-kolom-kop"><col class="sop-kolom-label">'
         "<col></colgroup><tbody>{}</tbody></table>"
     ).format(Markup("").join(body))
+    numbers = {key: item_numbers(items) for key, items in sop.numbered_lists.items()}
     pairs = [
-        IdentityPair("Dasar Hukum", [citation(b, registries) for b in sop.legal_bases],
-                     "Kualifikasi Pelaksana", sop.qualifications),
-        IdentityPair("Keterkaitan", _related(sop, titles, links), "Peralatan/Perlengkapan", sop.equipment),
-        IdentityPair("Peringatan", sop.warnings, "Pencatatan dan Pendataan", sop.records),
+        IdentityPair("Dasar Hukum", [citation(sop, i, registries) for i in range(len(sop.legal_bases))],
+                     "Kualifikasi Pelaksana", sop.qualifications,
+                     numbers["dasar_hukum"], numbers["kualifikasi_pelaksana"]),
+        IdentityPair("Keterkaitan", _related(sop, titles, links), "Peralatan/Perlengkapan", sop.equipment,
+                     numbers["keterkaitan"], numbers["peralatan_perlengkapan"]),
+        IdentityPair("Peringatan", sop.warnings, "Pencatatan dan Pendataan", sop.records,
+                     numbers["peringatan"], numbers["pencatatan_pendataan"]),
     ]
     # Printed, a grid too long for the first page goes on in tables of its own on the next pages, under
     # a header that says so (a list broken between pages goes on numbered on); on screen they read as one grid.
@@ -125,12 +129,16 @@ def identity_block(
     )
 
 
-def _list_part(items, part: range) -> Markup:
-    """The items of a list that one printed page holds, numbered on from the page before."""
+def _list_part(items, part: range, numbers) -> Markup:
+    """The items of a list that one printed page holds, numbered on from the page before; a list that
+    prints the source's own numbers (starting mid-way, with gaps) says each item's number."""
     if not items:
         return ordered_list(items)
     if not part:
         return Markup("")
+    if numbers is not None and tuple(numbers) != tuple(range(1, len(items) + 1)):
+        lis = Markup("").join(Markup('<li value="{}">{}</li>').format(numbers[i], items[i]) for i in part)
+        return Markup("<ol>{}</ol>").format(lis)
     lis = Markup("").join(Markup("<li>{}</li>").format(items[i]) for i in part)
     return Markup("<ol>{}</ol>").format(lis) if part.start == 0 else Markup('<ol start="{}">{}</ol>').format(part.start + 1, lis)
 
@@ -147,6 +155,6 @@ def _pair_part(pair: IdentityPair, part: PairPart) -> Markup:
         "sop-pasangan sop-pasangan--lanjutan" if part.continued else "sop-pasangan",
         label(pair.left_label, pair.left, part.left),
         label(pair.right_label, pair.right, part.right),
-        _list_part(pair.left, part.left),
-        _list_part(pair.right, part.right),
+        _list_part(pair.left, part.left, pair.left_numbers),
+        _list_part(pair.right, part.right, pair.right_numbers),
     )

@@ -90,7 +90,7 @@ def _head(sop: Sop, registries: Registries, layout: PageLayout) -> Markup:
     n = _span(sop, layout)
     actors = Markup("").join(
         Markup('<th class="sop-kepala-pelaksana" data-kolom="{}" scope="col" title="{}">{}</th>').format(
-            i, column_name(r, registries), column_short(r, registries)
+            i, column_name(r, registries), column_short(sop, r, registries)
         )
         for i, r in enumerate(sop.columns)
     )

@@ -52,7 +52,7 @@ def _screen_table(sop: Sop, registries: Registries) -> Markup:
 def _footer(sop: Sop, registries: Registries) -> list[tuple[str, str]]:
     """What follows the procedure table, as (label, text): the total time, and the actor columns' short
     names spelled out (also what site search finds a role by)."""
-    names = "; ".join(f"{column_short(r, registries)} = {column_name(r, registries)}" for r in sop.columns)
+    names = "; ".join(f"{column_short(sop, r, registries)} = {column_name(r, registries)}" for r in sop.columns)
     return [("Total waktu:", str(total_time(step.duration for step in sop.steps))), ("Pelaksana:", f"{names}.")]
 
 
@@ -69,7 +69,7 @@ def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Mar
     never breaks the table where the plan did not; the footer goes on the last page, planned too."""
     geometry = PrintGeometry(options.paper, options.steps_per_page)
     widths = geometry.widths(len(sop.columns))
-    header = pagination.header_height([column_short(r, registries) for r in sop.columns], widths)
+    header = pagination.header_height([column_short(sop, r, registries) for r in sop.columns], widths)
     footer = pagination.footer_height(
         [[(label, True), (" " + text, False)] for label, text in _footer(sop, registries)], geometry.page_width
     )

@@ -95,7 +95,7 @@ def _rows(sop: Sop, registries: Registries) -> tuple[list[dict[int, str]], list[
     for lane, key in enumerate(sop.columns):
         header[lane] = f"h{lane}"
         declarations.append(
-            f"  h{lane} [label={quote(_wrapped(column_short(key, registries), 20))}, "
+            f"  h{lane} [label={quote(_wrapped(column_short(sop, key, registries), 20))}, "
             f"tooltip={quote(shorten(column_name(key, registries)))}, shape=box, "
             'style="filled,bold", fillcolor="#eceff1", color="#90a4ae", fontsize=10, class="sop-lajur"];'
         )

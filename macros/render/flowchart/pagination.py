@@ -388,6 +388,9 @@ class IdentityPair:
     left: Sequence[str]
     right_label: str
     right: Sequence[str]
+    # the number each item is printed with (the source's own, when a list starts mid-way or skips)
+    left_numbers: Sequence[int] | None = None
+    right_numbers: Sequence[int] | None = None
 
 
 @dataclass(frozen=True)
