@@ -258,6 +258,42 @@ def sop_sources(
     return source
 
 
+YEARLESS_DATES = ["04 Januari", "Desember", "17 Agt.", "29 Februari", "Nopember"]
+
+
+@st.composite
+def as_written(draw, source: dict[str, Any]) -> dict[str, Any]:
+    """A drawn SOP as a real signed source may leave it (issue 21): without Lembar Kerja data, nomor,
+    some waktu/output or a year in its dates; with lists numbered by the source (starting mid-way,
+    with gaps), a regulation cited in its own words, a column headed its own way, and the regulation
+    it is an annex of. `sop check` reports these as warnings only, and the SOP must build."""
+    source = dict(source)
+    for key in ("jenis_kegiatan", "penanggung_jawab", "ruang_lingkup", "nomor"):
+        if draw(st.booleans()):
+            source.pop(key, None)
+    if draw(st.booleans()):
+        source["tanggal"] = {"pembuatan": draw(st.sampled_from(YEARLESS_DATES)),
+                             "efektif": draw(st.sampled_from(YEARLESS_DATES))}
+    steps = [dict(step) for step in source["langkah"]]
+    for step in steps:
+        for key in ("waktu", "output"):
+            if draw(st.integers(0, 9)) == 0:
+                step.pop(key)
+    source["langkah"] = steps
+    first = draw(st.integers(1, 30))
+    bases = list(source["dasar_hukum"])
+    source["dasar_hukum"] = [{"nomor": str(first), "id": bases[0], "kutipan": draw(texts())}] + bases[1:]
+    items = draw(st.lists(texts(), min_size=1, max_size=4))
+    numbers = sorted(draw(st.sets(st.integers(1, 40), min_size=len(items), max_size=len(items))))
+    source["kualifikasi_pelaksana"] = [{"nomor": str(n), "teks": t} for n, t in zip(numbers, items)]
+    columns = list(source["pelaksana"])
+    columns[0] = {"jabatan": columns[0], "kepala_kolom": draw(texts())}
+    source["pelaksana"] = columns
+    if draw(st.booleans()):
+        source["lampiran"] = f"Lampiran {draw(texts())}"
+    return source
+
+
 def to_sop(source: dict[str, Any]) -> Sop:
     """The validated model of a drawn source (as the loader would build it)."""
     return Sop.model_validate(source)
@@ -270,12 +306,13 @@ def corpora(max_sops: int = 3) -> st.SearchStrategy[list[dict[str, Any]]]:
 def write_corpus(folder: Path, sources: list[dict[str, Any]]) -> Path:
     """Write the registries and each SOP (numbered apart: nomor must be unique) into `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
-    cited = {law for source in sources for law in source.get("dasar_hukum", ())}
+    cited = {law if isinstance(law, str) else law["id"] for source in sources for law in source.get("dasar_hukum", ())}
     laws = {k: v for k, v in LAWS.items() if k in cited}  # an uncited entry would be a warning
     for name, registry in {**REGISTRIES, "_dasar-hukum.yml": laws}.items():
         (folder / name).write_text(_dump(registry), encoding="utf-8")
     for i, source in enumerate(sources, start=1):
-        (folder / f"sop-uji-{i}.yml").write_text(_dump({**source, "nomor": f"800/{i:03d}/UJI"}), encoding="utf-8")
+        numbered = {**source, "nomor": f"800/{i:03d}/UJI"} if "nomor" in source else source  # a source may have none
+        (folder / f"sop-uji-{i}.yml").write_text(_dump(numbered), encoding="utf-8")
     return folder
 
 

@@ -129,3 +129,30 @@ def _check(tmp_path, dates: str) -> list[str]:
 )
 def test_date_order_is_judged_only_when_certain(tmp_path, dates, codes):
     assert _check(tmp_path, dates) == codes
+
+
+@pytest.mark.parametrize(
+    "text, month, day",
+    [("04 Januari", 1, 4), ("Desember", 12, None), ("17 Agt.", 8, 17), ("29  Februari", 2, 29), ("nopember", 11, None)],
+)
+def test_an_sops_own_date_may_lack_its_year_and_prints_as_written(text, month, day):
+    from macros.model.base import YearlessDate
+
+    dates = Dates.model_validate({"pembuatan": text})
+    written = dates.created_written
+    assert isinstance(written, YearlessDate) and (written.month, written.day) == (month, day)
+    assert indonesian_date(written) == " ".join(text.split())  # as written, no year added
+    assert dates.created is None  # never computed with: no review date, no order of dates
+    assert dates.yearless() == [("pembuatan", written)]
+
+
+@pytest.mark.parametrize("text", ["31 Februari", "32 Januari", "0 Maret"])
+def test_a_yearless_day_the_calendar_lacks_is_refused(text):
+    with pytest.raises(ValidationError, match="tidak ada di kalender"):
+        Dates.model_validate({"pembuatan": text})
+
+
+def test_only_the_sops_own_dates_may_lack_a_year():
+    """A review, a revision note or a retirement is dated to compute with: a year is required there."""
+    with pytest.raises(ValidationError):
+        Revision.model_validate({"tanggal": "04 Januari", "perubahan": "x", "oleh": "y"})

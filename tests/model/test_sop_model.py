@@ -81,3 +81,18 @@ def test_related_needs_exactly_one_of_slug_or_title():
     _, findings = validate(Wrapper, parsed.data, parsed.locator)
     assert [f.location.line for f in findings] == [2]
     assert "tepat satu" in findings[0].message
+
+
+def test_identity_lists_number_their_items_as_the_source_prints_them():
+    from pydantic import ValidationError
+
+    from macros.model.sop import LegalCitation, NumberedText, item_numbers
+
+    items = ("a", NumberedText.model_validate({"nomor": "9", "teks": "b"}), "c", NumberedText.model_validate({"nomor": "12.", "teks": "d"}))
+    assert item_numbers(items) == (1, 9, 10, 12)
+    assert item_numbers(()) == ()
+    cited = LegalCitation.model_validate({"id": "uu-30-2014", "nomor": "3", "kutipan": "UU No. 30/2014"})
+    assert (cited.basis, cited.number, cited.wording) == ("uu-30-2014", 3, "UU No. 30/2014")
+    for bad in ("0", "nine", "-1", "1000", "2.5"):
+        with pytest.raises(ValidationError, match="nomor butir"):
+            NumberedText.model_validate({"nomor": bad, "teks": "x"})
