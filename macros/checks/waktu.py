@@ -19,7 +19,7 @@ _CODES = {
 
 
 def _message(value: WrittenTime, number: str) -> str:
-    text = shown(value.text, 60)
+    text = shown(value.text, 80)
     if value.kind is WrittenKind.BARE:
         return (
             f"waktu langkah {number} '{text}' tanpa satuan: dicetak apa adanya dan tidak dijumlahkan; bila "

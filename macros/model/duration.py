@@ -65,8 +65,8 @@ ERR_BOUNDS = "duration_range"
 
 ACCEPTED_FORMS = (
     "'30 menit', '2 jam', '1 jam 30 menit', '1,5 hari', '3 hari kerja', '1–3 hari', '1 s.d. 3 hari', "
-    "'paling lama 3 hari kerja', '± 10 menit', '5 (lima) menit', atau angka saja bila SOP menulis "
-    "'satuan_waktu'"
+    "'paling lama 3 hari kerja', 'paling lambat 17 hari kerja', '1 x 24 jam', '± 10 menit', '5 (lima) menit', "
+    "angka saja (dengan satuan kolom 'satuan_waktu' bila ada), atau teks tanpa angka seperti 'Setiap saat'"
 )
 UNITS_TEXT = "menit, jam, hari, hari kerja"
 ALTERNATIVES_EXAMPLE = "'- {jumlah: 7, satuan: hari, syarat: dengan Bupati}' lalu '- {jumlah: 2, satuan: hari, syarat: dengan Kadin}'"
