@@ -51,8 +51,9 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
         )
     head = ["✓", "No", "Langkah", "Waktu", "Tanggal", "Catatan"] if role.external else \
         ["✓", "No", "Langkah", "Waktu", "Tanggal", "Paraf", "Catatan"]
-    if not rows:  # only a truncated source leaves a role's column without a visible step (SOP-A002)
-        rows.append(Markup('<tr class="sop-ceklis-kosong"><td colspan="{}">{}</td></tr>').format(len(head), missing_steps(role.short_name)))
+    # only a truncated source leaves a role's column without a visible step (SOP-A002): say so, no empty table
+    steps = table("sop-ceklis-tabel", rows, head) if rows else \
+        Markup('<p class="sop-kosong sop-ceklis-kosong">{}</p>').format(missing_steps(role.short_name))
     if role.external:
         who = Markup("Pihak di luar instansi: {} · <a href=\"{}\">semua langkahnya di SOP lain</a>").format(
             role.name, links.role(role_id))
@@ -75,7 +76,7 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
             Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}{}<br>{}</p>').format(
                 links.sop(slug), sop.title, nomor(sop.number), cut_off_mark(sop), who
             ),
-            table("sop-ceklis-tabel", rows, head),
+            steps,
             Markup('<p class="sop-total-waktu"><strong>Total waktu {} dalam SOP ini:</strong> {}</p>').format(
                 role.short_name, str(role_time(sop, role_id))
             ),

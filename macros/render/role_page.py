@@ -55,13 +55,16 @@ def render_role_page(role_id: str, sops: dict[str, Sop], registries: Registries,
             table_row([sop.step_number(i), _with_note(sop.steps[i].activity, sop.acts_in(role_id, i), registries),
                        duration(sop.steps[i].duration), sop.steps[i].output or NO_VALUE])
             for i in steps
-        ] or [Markup('<tr class="sop-tugas-kosong"><td colspan="4">{}</td></tr>').format(missing_steps(role.short_name))]
+        ]
+        # a truncated source may show none of the role's steps: said, not an empty table
+        listed = table("sop-tugas-tabel", rows, ["No", "Kegiatan", "Waktu", "Output"]) if rows else \
+            Markup('<p class="sop-kosong">{}</p>').format(missing_steps(role.short_name))
         parts.append(
             Markup('<section class="sop-tugas" data-sop="{}"><h2><a href="{}">{}</a>{}</h2>'
                    '<p class="sop-subjudul">Nomor {}{} · <a href="{}">checklist untuk dicetak</a></p>{}</section>').format(
                 slug, links.sop(slug), sop.title, status_badge(sop), nomor(sop.number), cut_off_mark(sop),
                 links.checklist(slug, role_id),
-                table("sop-tugas-tabel", rows, ["No", "Kegiatan", "Waktu", "Output"]),
+                listed,
             )
         )
     parts.append(Markup("</div>"))

@@ -157,15 +157,15 @@ class TotalTime:
             )
         if self.conditional:
             notes.append(f"termasuk {self.conditional} waktu bersyarat, dari yang tersingkat sampai yang terlama")
-        if self.excluded:
-            notes.append(f"belum termasuk {self.excluded} waktu bersyarat")
         bare, window, since = self.as_written
-        for count, what in ((bare, "waktu tanpa satuan"), (window, "waktu berupa teks"),
-                            (since, "batas waktu yang dihitung dari peristiwa lain")):
-            if count:
-                notes.append(f"belum termasuk {count} {what}")
-        if self.missing:
-            notes.append(f"belum termasuk {self.missing} langkah tanpa waktu")
+        left_out = [
+            f"{count} {what}" for count, what in (
+                (self.excluded, "waktu bersyarat"), (bare, "waktu tanpa satuan"), (window, "waktu berupa teks"),
+                (since, "batas waktu yang dihitung dari peristiwa lain"), (self.missing, "langkah tanpa waktu"),
+            ) if count
+        ]
+        if left_out:
+            notes.append("belum termasuk " + ", ".join(left_out))
         return notes
 
     def __str__(self) -> str:

@@ -357,8 +357,8 @@ def test_totals_are_honest(written, expected):
 def test_times_as_written_are_named_not_added():
     values = [read_waktu(w) for w in ("30 menit", "10", "Setiap saat", "Sesuai jadwal", "3 hari sejak berkas lengkap")]
     assert str(total_time(values)) == (
-        "30 menit (belum termasuk 1 waktu tanpa satuan; belum termasuk 2 waktu berupa teks; belum termasuk 1 batas "
-        "waktu yang dihitung dari peristiwa lain)"
+        "30 menit (belum termasuk 1 waktu tanpa satuan, 2 waktu berupa teks, 1 batas waktu yang dihitung dari "
+        "peristiwa lain)"
     )
 
 

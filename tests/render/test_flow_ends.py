@@ -92,8 +92,8 @@ def test_an_sop_without_ends_of_its_own_draws_no_end_capsule_and_no_marker():
 # -- exits `ke: bersambung` and waktu kept as written (waktu-apa-adanya.yml) -------------------------
 
 WRITTEN = "waktu-apa-adanya"
-PARTIAL_TOTAL = "24 jam (sebagian: sumber terpotong; belum termasuk 1 waktu tanpa satuan; belum termasuk 1 waktu " \
-    "berupa teks; belum termasuk 1 batas waktu yang dihitung dari peristiwa lain)"
+PARTIAL_TOTAL = "24 jam (sebagian: sumber terpotong; belum termasuk 1 waktu tanpa satuan, 1 waktu berupa teks, " \
+    "1 batas waktu yang dihitung dari peristiwa lain)"
 
 
 def test_an_exit_into_the_missing_part_is_listed_and_drawn_to_a_continuation_marker():
