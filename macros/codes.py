@@ -100,12 +100,17 @@ EXIT_TO_ITSELF = _code("SOP-F007", E, "Cabang keputusan menuju langkahnya sendir
 DECISION_MARKED_END = _code("SOP-F008", E, "Keputusan ditandai selesai: true (akhir prosedur ditulis pada cabangnya: ke: selesai)")
 EXIT_WITHOUT_TARGET = _code("SOP-F009", E, "Cabang keputusan tanpa tujuan (ke: kosong); tulis id langkah atau selesai")
 EXITS_TO_SAME_PLACE = _code("SOP-F010", E, "Dua cabang satu keputusan menuju tempat yang sama")
-RESERVED_STEP_ID = _code("SOP-F011", E, "Id langkah 'selesai' dicadangkan untuk akhir prosedur")
+RESERVED_STEP_ID = _code(
+    "SOP-F011", E, "Id langkah 'selesai' atau 'bersambung' dicadangkan (akhir prosedur, lanjutan sumber terpotong)"
+)
 NESTED_DECISION_FORM = _code(
     "SOP-F012", E, "Cabang yang menulis ke: dan keputusan: sekaligus, atau keputusan kedua yang bercabang lagi (hanya satu tingkat)"
 )
 SECOND_DECISION_JOINT = _code(
     "SOP-F013", E, "Keputusan kedua pada langkah bersama atau langkah dengan lebih dari satu keputusan kedua; pecah menjadi langkah sendiri"
+)
+CONTINUES_NOT_TRUNCATED = _code(
+    "SOP-F014", E, "Cabang ke: bersambung pada SOP yang sumbernya tidak terpotong (tanpa terpotong: true)"
 )
 # Dates
 IMPOSSIBLE_DATE = _code(
@@ -163,11 +168,19 @@ REVIEW_IN_FUTURE = _code("SOP-V004", E, "Tanggal tinjauan sesudah hari ini (tang
 WAKTU_FORMAT = _code("SOP-W001", E, "Waktu tidak dikenali (pesan menyebut bentuk yang diterima)")
 WAKTU_WORDS = _code("SOP-W002", E, "Angka waktu dan kata dalam kurungnya tidak sama (\"5 (enam) menit\")")
 WAKTU_RANGE_ORDER = _code("SOP-W003", E, "Rentang waktu yang batas bawahnya tidak lebih kecil dari batas atasnya")
-WAKTU_NO_UNIT = _code("SOP-W004", E, "Waktu berupa angka saja, padahal SOP tidak menyatakan satuan_waktu")
+WAKTU_NO_UNIT = _code(
+    "SOP-W004", W, "Waktu berupa angka saja, padahal SOP tidak menyatakan satuan_waktu: dicetak apa adanya, tidak dijumlahkan"
+)
 WAKTU_UNIT = _code("SOP-W005", E, "Satuan waktu tidak dikenal (bukan menit, jam, hari, hari kerja)")
 WAKTU_CONDITION_TEXT = _code("SOP-W006", E, "Waktu bersyarat ditulis sebagai satu teks, bukan daftar jumlah/satuan/syarat")
 WAKTU_ALTERNATIVES = _code(
     "SOP-W007", E, "Daftar waktu bersyarat kurang dari dua butir, butir tanpa syarat, atau syarat yang sama dua kali"
+)
+WAKTU_TEXT = _code(
+    "SOP-W008", W, "Waktu berupa teks, bukan lamanya langkah (mis. 'Setiap saat'): dicetak apa adanya, tidak dijumlahkan"
+)
+WAKTU_SINCE_EVENT = _code(
+    "SOP-W009", W, "Waktu berupa batas yang dihitung dari peristiwa lain ('… setelah berkas lengkap'): dicetak apa adanya, tidak dijumlahkan"
 )
 # Monitoring and evaluation records (_monitoring/, _evaluasi/)
 RECORD_UNKNOWN_SOP = _code("SOP-M001", E, "Hasil monitoring/evaluasi untuk SOP yang tidak ada di sumber")

@@ -95,6 +95,15 @@ TEXTS = _text_pool()
 DURATIONS = [f"{amount} {unit}" for amount in (1, 5, 15, 90, 9999) for unit in ("menit", "jam", "hari", "hari kerja")] + [
     "1–3 hari", "1 s.d. 9999 hari kerja", "paling lama 3 hari kerja", "± 10 menit", "5 (lima) Menit", "30menit",
 ]
+# Waktu as real SOPs also write it (`as_written=True`): amounts in other words, and text kept as written,
+# each a warning (SOP-W004, W008, W009) and never an error.
+AMOUNTS_AS_WRITTEN = ["Paling lambat 17 hari kerja", "1 x 24 jam", "selambat-lambatnya 3 hari"]
+TIMES_AS_WRITTEN = [
+    "10", "1-3", "Setiap saat", "Pada hari dan jam kerja", "Sesuai jadwal", "Pukul 08.00 – 16.00 WIB <catatan> & \"asli\"",
+    "Selambat-lambatnya 3 hari kerja setelah berkas diterima lengkap", "14 hari sejak permohonan diterima",
+    "Sesuai jadwal yang ditetapkan oleh " + " ".join(ROOTS),
+]
+CONTINUED = "bersambung"
 
 
 def texts() -> st.SearchStrategy[str]:
@@ -144,7 +153,7 @@ def _successors(steps: list[dict], ids: list[str]) -> dict[int, list[int]]:
         if "keputusan" not in step:
             result[i] = [i + 1] if i < last and "selesai" not in step else []
         else:
-            result[i] = [index[e["ke"]] for e in step["keputusan"] if e["ke"] != END]
+            result[i] = [index[e["ke"]] for e in step["keputusan"] if e["ke"] not in (END, "bersambung")]
     return result
 
 
@@ -195,11 +204,14 @@ def _second_decision(draw, i: int, step: dict, ids: list[str]) -> None:
 
 @st.composite
 def sop_sources(
-    draw, max_actors: int = 8, max_steps: int = 40, nomor: str = "800/001/UJI", second_decisions: bool = False
+    draw, max_actors: int = 8, max_steps: int = 40, nomor: str = "800/001/UJI", second_decisions: bool = False,
+    as_written: bool = False,
 ) -> dict[str, Any]:
     """One legal SOP as its YAML source would hold it. `second_decisions`: many decisions, and the
     first few decision steps of one actor get a second decision (an option, so that the examples drawn
-    without it, which the other properties are tuned on, stay the same)."""
+    without it, which the other properties are tuned on, stay the same). `as_written`: waktu also as
+    text kept as written (warnings), and in a truncated source some exits go on into the missing part
+    (`ke: bersambung`); such SOPs pass `sop check` without errors, not without warnings."""
     columns = draw(st.lists(st.sampled_from(sorted(ROLES)), min_size=1, max_size=max_actors, unique=True))
     n = draw(st.integers(2, max_steps))
     ids = [f"l{i + 1}" for i in range(n)]
@@ -213,7 +225,7 @@ def sop_sources(
             "kegiatan": f"{draw(st.sampled_from(VERBS))} {draw(texts())} (tahap {i + 1})",
             "pelaksana": actors[i][0] if len(actors[i]) == 1 else actors[i],
             "kelengkapan": draw(st.one_of(texts(), st.lists(texts(), min_size=1, max_size=4))),
-            "waktu": draw(st.sampled_from(DURATIONS)),
+            "waktu": draw(st.sampled_from(DURATIONS + (AMOUNTS_AS_WRITTEN + TIMES_AS_WRITTEN) * 3 if as_written else DURATIONS)),
             "output": draw(texts()),
         }
         if draw(st.booleans()):
@@ -251,6 +263,8 @@ def sop_sources(
     }
     if truncated:
         source["terpotong"] = "true"
+        if as_written:
+            draw(_into_the_missing_part(steps, ids))
     if second_decisions:  # the first few decision steps of one actor (SOP-F013) get a second decision
         deciding = [i for i, step in enumerate(steps) if "keputusan" in step and len(actors[i]) == 1]
         for i in deciding[:SECOND_DECISIONS]:
@@ -262,7 +276,7 @@ YEARLESS_DATES = ["04 Januari", "Desember", "17 Agt.", "29 Februari", "Nopember"
 
 
 @st.composite
-def as_written(draw, source: dict[str, Any]) -> dict[str, Any]:
+def as_signed(draw, source: dict[str, Any]) -> dict[str, Any]:
     """A drawn SOP as a real signed source may leave it (issue 21): without Lembar Kerja data, nomor,
     some waktu/output or a year in its dates; with lists numbered by the source (starting mid-way,
     with gaps), a regulation cited in its own words, a column headed its own way, and the regulation
@@ -292,6 +306,24 @@ def as_written(draw, source: dict[str, Any]) -> dict[str, Any]:
     if draw(st.booleans()):
         source["lampiran"] = f"Lampiran {draw(texts())}"
     return source
+
+
+@st.composite
+def _into_the_missing_part(draw, steps: list[dict], ids: list[str]) -> None:
+    """Some exits of a truncated source go on into its missing part (`ke: bersambung`): an exit to
+    the end, or one that leads back, may instead, when every step stays reachable (the way on counts
+    as an end, so every path still ends). A deciding last step goes on that way now and then."""
+    index = {step_id: i for i, step_id in enumerate(ids)}
+    for i, step in enumerate(steps):
+        for exit_ in step.get("keputusan", ()):
+            if "ke" not in exit_:
+                continue
+            back = exit_["ke"] != END and index[exit_["ke"]] < i
+            taken = {e.get("ke") for e in step["keputusan"]}
+            if (exit_["ke"] == END or back) and CONTINUED not in taken and draw(st.integers(0, 99)) < 40:
+                exit_["ke"], was = CONTINUED, exit_["ke"]
+                if _first_unreachable(steps, ids) is not None:
+                    exit_["ke"] = was
 
 
 def to_sop(source: dict[str, Any]) -> Sop:

@@ -9,7 +9,7 @@ from ..findings import Finding
 from ..model.errors import suggest
 from ..model.flow import backward, ends, forward, reachable, step_exits, step_index
 from ..model.project import Project, SopDocument
-from ..model.sop import END
+from ..model.sop import CONTINUED, END
 from .base import SopCheck, register
 
 
@@ -27,6 +27,7 @@ class Decisions(SopCheck):
         codes.DECISION_MARKED_END,
         codes.NESTED_DECISION_FORM,
         codes.SECOND_DECISION_JOINT,
+        codes.CONTINUES_NOT_TRUNCATED,
     )
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
@@ -34,10 +35,11 @@ class Decisions(SopCheck):
         loc = document.locator
         index = step_index(sop)
         for i, step in enumerate(sop.steps):
-            if step.id == END:
+            if step.id in (END, CONTINUED):
+                meaning = "akhir prosedur" if step.id == END else "alur berlanjut ke bagian sumber terpotong yang hilang"
                 yield codes.RESERVED_STEP_ID.at(
                     loc.value("langkah", i, "id"),
-                    f"id langkah '{END}' dicadangkan: 'ke: {END}' berarti akhir prosedur; pakai id lain",
+                    f"id langkah '{step.id}' dicadangkan: 'ke: {step.id}' berarti {meaning}; pakai id lain",
                 )
             elif step.id is not None and index[step.id] != i:
                 yield codes.DUPLICATE_STEP_ID.at(
@@ -107,24 +109,33 @@ class Decisions(SopCheck):
                 yield codes.EXIT_WITHOUT_TARGET.at(
                     loc.value(*at, e),
                     f"cabang '{exit_.label}' pada {which} tidak menyebut tujuannya; tulis "
-                    f"'ke: <id langkah>' atau 'ke: {END}' (akhir prosedur)",
+                    f"'ke: <id langkah>' atau 'ke: {END}' (akhir prosedur)"
+                    + (f", atau 'ke: {CONTINUED}' (berlanjut ke bagian sumber yang hilang)" if sop.truncated else ""),
                 )
                 continue
             where = loc.value(*at, e, "ke")
-            place = str(index.get(exit_.target, exit_.target)) if not exit_.ends else END
+            place = str(index.get(exit_.target, exit_.target)) if not exit_.leaves else exit_.target
             if place in places:
                 other = exits[places[place]].label
+                named = {END: "akhir prosedur", CONTINUED: "bagian sumber yang hilang ('bersambung')"}
                 yield codes.EXITS_TO_SAME_PLACE.at(
                     where,
                     f"cabang '{exit_.label}' dan '{other}' pada {which} sama-sama menuju "
-                    f"{'akhir prosedur' if exit_.ends else repr(exit_.target)}; satu keputusan memisahkan alur",
+                    f"{named.get(place, repr(exit_.target))}; satu keputusan memisahkan alur",
                 )
             else:
                 places[place] = e
-            if exit_.ends:
+            if exit_.continues and not sop.truncated:
+                yield codes.CONTINUES_NOT_TRUNCATED.at(
+                    where,
+                    f"cabang '{exit_.label}' pada {which} menuju '{CONTINUED}', padahal sumber SOP ini tidak terpotong; "
+                    f"'ke: {CONTINUED}' hanya untuk SOP bertanda 'terpotong: true' (alurnya berlanjut ke bagian yang "
+                    f"hilang): tulis id langkah tujuan atau '{END}'",
+                )
+            if exit_.leaves:
                 continue
             if exit_.target not in index:
-                hint = suggest(exit_.target, [*index, END])
+                hint = suggest(exit_.target, [*index, END, *([CONTINUED] if sop.truncated else [])])
                 if exit_.target.isdigit():
                     hint = "; rujuk langkah dengan 'id'-nya, bukan nomor urut"
                 yield codes.EXIT_TARGET_MISSING.at(
@@ -158,5 +169,6 @@ class Reachability(SopCheck):
             yield codes.NO_WAY_TO_END.at(
                 document.locator.value("langkah", stuck[0]),
                 f"dari langkah {numbers} alur tidak pernah sampai ke akhir prosedur; periksa cabang keputusan "
-                f"yang berputar tanpa jalan keluar (akhir: langkah terakhir, 'selesai: true' atau 'ke: {END}')",
+                f"yang berputar tanpa jalan keluar (akhir: langkah terakhir, 'selesai: true' atau 'ke: {END}'"
+                + (f"; sumber terpotong: 'ke: {CONTINUED}')" if sop.truncated else ")"),
             )

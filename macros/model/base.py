@@ -111,6 +111,7 @@ def _check_text(value: str) -> str:
     return value
 
 
+check_text = _check_text  # for text read inside another type (a waktu kept as written)
 Id = Annotated[str, AfterValidator(_check_id)]
 
 EITHER_SEPARATOR = "/"  # 'kadin/bupati': the either/or column of roles kadin and bupati

@@ -196,8 +196,8 @@ def _exits(sop: Sop, step: Step, place) -> Exits | None:
     found = []
     for via, exit_ in step_exits(step):
         path = ", ".join((*via, exit_.label))
-        if exit_.target == END:
-            found.append((path, END))
+        if exit_.leaves:
+            found.append((path, exit_.target))
         else:
             found.append((path, place(index.get(exit_.target) if exit_.target is not None else None, exit_.target)))
     return Exits(tuple(found))

@@ -5,10 +5,16 @@ with its condition.
 Written forms (case does not matter, the space before the unit may be left out):
 `30 menit`, `30menit`, `1,5 jam`, `1 jam 30 menit`, `3 hari kerja`, `5 (lima) menit` (the words must say the same
 number), `1–3 hari`, `1 s.d. 3 hari`, `1 sampai 3 hari`, `paling lama 3 hari kerja`, `maks. 3 hari`,
-`± 10 menit`, `kurang lebih 10 menit`, and a bare `10` when the SOP declares `satuan_waktu` (as the
-real table header says "Waktu (menit)"). The long form `{jumlah, satuan, syarat}` takes the same
-amounts in `jumlah`; a list of long forms, each with its `syarat`, is a step whose time depends on
-a condition ("7 hari dengan Bupati; 2 hari dengan Kadin").
+`± 10 menit`, `kurang lebih 10 menit`, `paling lambat 17 hari kerja`, `1 x 24 jam`, and a bare `10` when the
+SOP declares `satuan_waktu` (as the real table header says "Waktu (menit)"). The long form
+`{jumlah, satuan, syarat}` takes the same amounts in `jumlah`; a list of long forms, each with its
+`syarat`, is a step whose time depends on a condition ("7 hari dengan Bupati; 2 hari dengan Kadin").
+
+What is not an amount of time is kept as the source writes it (`WrittenTime`), printed so and never
+added to a total: a bare number under a column without a unit, a window or rule ("Setiap saat",
+"Pada hari dan jam kerja", "Sesuai jadwal"), a deadline counted from an event ("paling lambat 3 hari
+kerja setelah berkas lengkap"). Text that names a number of some time unit ("dua jam", "1 jam 90 menit",
+"2 minggu") is a duration written wrongly and stays an error.
 """
 
 from __future__ import annotations
@@ -18,14 +24,14 @@ import difflib
 import enum
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Annotated, Any, Iterator, Union
 
-from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, PlainValidator, RootModel, Tag, model_validator
+from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, PlainValidator, RootModel, Tag, TypeAdapter, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import StrictModel, Text, shown
+from .base import StrictModel, Text, check_text, shown
 
 
 class TimeUnit(str, enum.Enum):
@@ -59,8 +65,8 @@ ERR_BOUNDS = "duration_range"
 
 ACCEPTED_FORMS = (
     "'30 menit', '2 jam', '1 jam 30 menit', '1,5 hari', '3 hari kerja', '1–3 hari', '1 s.d. 3 hari', "
-    "'paling lama 3 hari kerja', '± 10 menit', '5 (lima) menit', atau angka saja bila SOP menulis "
-    "'satuan_waktu'"
+    "'paling lama 3 hari kerja', 'paling lambat 17 hari kerja', '1 x 24 jam', '± 10 menit', '5 (lima) menit', "
+    "angka saja (dengan satuan kolom 'satuan_waktu' bila ada), atau teks tanpa angka seperti 'Setiap saat'"
 )
 UNITS_TEXT = "menit, jam, hari, hari kerja"
 ALTERNATIVES_EXAMPLE = "'- {jumlah: 7, satuan: hari, syarat: dengan Bupati}' lalu '- {jumlah: 2, satuan: hari, syarat: dengan Kadin}'"
@@ -126,21 +132,28 @@ class Amount:
     low: Decimal | None = None  # only for a range
     bound: Bound = Bound.EXACT
     hours_and_minutes: bool = False  # written '1 jam 30 menit': kept in minutes, printed as written
+    latest: bool = False  # a maximum written 'paling lambat' / 'selambat-lambatnya': printed 'paling lambat'
+    times: int | None = None  # written '3 x 24 jam': `high` is the product, printed as written
 
     def __post_init__(self) -> None:
         assert (self.low is not None) == (self.bound is Bound.RANGE)
         assert not self.hours_and_minutes or self.low is None
+        assert not self.latest or self.bound is Bound.AT_MOST
+        assert self.times is None or (self.low is None and not self.hours_and_minutes)
 
 
 _NUMBER = r"(\d+(?:[.,]\d+)?)"
 _WORDS = r"(?:\s*\(([^()]*)\))?"
 _RANGE_SEP = r"\s*(?:-|–|—|s\.?\s?d\.?|s/d|sampai(?:\s+dengan)?|hingga)\s*"
+_LATEST = re.compile(r"^(?:paling\s+lambat|selambat-lambatnya)\s*")  # a maximum, printed 'paling lambat'
 _PREFIXES = (
-    (re.compile(r"^(?:paling\s+lama|selambat-lambatnya|maks(?:imal|imum)?\.?)\s*"), Bound.AT_MOST),
+    (_LATEST, Bound.AT_MOST),
+    (re.compile(r"^(?:paling\s+lama|maks(?:imal|imum)?\.?)\s*"), Bound.AT_MOST),
     (re.compile(r"^(?:±|\+/-|\+-|kurang\s+lebih|lebih\s+kurang|kira-kira|sekitar)\s*"), Bound.ABOUT),
 )
 _QUANTITY = re.compile(rf"^{_NUMBER}{_WORDS}(?:{_RANGE_SEP}{_NUMBER}{_WORDS})?\s*")
 _HOURS_MINUTES = re.compile(r"^(\d+)\s*jam\s*(\d+)\s*menit$")  # '1 jam 30 menit', one amount only
+_TIMES = re.compile(r"^(\d+)\s*[x×]\s*(\d+)\s*")  # '1 x 24 jam': one day counted in hours
 _CONDITION_WORDS = ("dengan", "bila", "apabila", "jika", "kalau", "untuk", "oleh", "tergantung")
 
 
@@ -191,15 +204,23 @@ def split_waktu(value: str) -> tuple[Amount, str]:
     """'paling lama 3 Hari Kerja' -> (Amount(3, AT_MOST), 'hari kerja'): the amount and the rest
     of the text, lowered and with single spaces. Raises the located errors of the amount."""
     text = " ".join(value.split()).lower()
-    bound = Bound.EXACT
+    bound, latest = Bound.EXACT, False
     for pattern, kind in _PREFIXES:
         match = pattern.match(text)
         if match:
-            text, bound = text[match.end():], kind
+            text, bound, latest = text[match.end():], kind, pattern is _LATEST
             break
     compound = _HOURS_MINUTES.match(text)
     if compound:
-        return _hours_and_minutes(value, compound, bound), TimeUnit.MINUTE.value
+        return replace(_hours_and_minutes(value, compound, bound), latest=latest), TimeUnit.MINUTE.value
+    product = _TIMES.match(text)
+    if product:
+        rest = text[product.end():]
+        times, each = int(product.group(1)), int(product.group(2))
+        unit = rest if rest in {u.value for u in TimeUnit} else "dalam satuannya"
+        if times == 0:
+            raise _unrecognised(value)
+        return Amount(_decimal(str(times * each), unit), None, bound, latest=latest, times=times), rest
     match = _QUANTITY.match(text)
     if not match:
         raise _unrecognised(value)
@@ -209,7 +230,7 @@ def split_waktu(value: str) -> tuple[Amount, str]:
     high = _decimal(first, unit)
     _check_words(first, high, first_words)
     if second is None:
-        return Amount(high, None, bound), rest
+        return Amount(high, None, bound, latest=latest), rest
     if bound is not Bound.EXACT:
         raise _error(
             ERR_FORMAT,
@@ -406,17 +427,112 @@ class Alternatives(RootModel[tuple[Duration, ...]]):
         return self.root
 
 
+# ---------------------------------------------------------------- waktu kept as written
+
+
+class WrittenKind(str, enum.Enum):
+    """Why a waktu is kept as the source writes it instead of read as an amount of time."""
+
+    BARE = "angka tanpa satuan"  # '10' under a column that names no unit (no satuan_waktu)
+    WINDOW = "teks"  # 'Setiap saat', 'Pada hari dan jam kerja', 'Sesuai jadwal'
+    DEADLINE = "batas dari peristiwa"  # 'paling lambat 3 hari kerja setelah berkas lengkap'
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenTime:
+    """A waktu printed exactly as written (spaces collapsed) and never added to a total: the source
+    gives no amount of time this step takes. `deadline` is the measurable part of a deadline counted
+    from an event ('paling lambat 3 hari kerja' of '… setelah berkas lengkap'), the event in `since`."""
+
+    text: str
+    kind: WrittenKind
+    deadline: Duration | None = None
+    since: str | None = None
+
+    @property
+    def options(self) -> tuple[Duration, ...]:
+        return ()
+
+
+# A number of some unit of time, also in words ('dua jam', 'sehari', '2 minggu'): text holding one is
+# a duration, read or refused as such, never kept as a window.
+_NUMBER_WORDS = (
+    r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|ribu|"
+    r"setengah|seperempat|beberapa"
+)
+_ANY_UNIT = r"menit|mnt|jam|hari|minggu|pekan|bulan|tahun|detik"
+_MEASURE = re.compile(
+    rf"(?<![\w.,])(?:\d+(?:[.,]\d+)?|(?:{_NUMBER_WORDS}))\s*(?:\([^()]*\)\s*)?(?:{_ANY_UNIT})\b|\bse(?:{_ANY_UNIT})\b"
+)
+_NOT_A_COUNT = re.compile(r"(?:tanggal|tgl\.?|pukul|ke-?)\s*$")  # 'tanggal 10 bulan berikutnya', 'pukul 08.00'
+_CLOCK_ZONE = re.compile(r"\b(?:wib|wita|wit)\b")  # '08.00–16.00 WIB': office hours, not a length of time
+_SINCE = re.compile(r"^(menit|jam|hari kerja|hari) ((?:setelah|sesudah|sejak|terhitung|dihitung|dari) .+)$")
+
+
+def _names_a_measure(text: str) -> bool:
+    return any(not _NOT_A_COUNT.search(text[: m.start()]) for m in _MEASURE.finditer(text))
+
+
+def _starts_with_number(text: str) -> bool:
+    for pattern, _ in _PREFIXES:
+        match = pattern.match(text)
+        if match:
+            text = text[match.end():]
+            break
+    return text[:1].isdigit()
+
+
+def written_kind(value: str) -> WrittenKind | None:
+    """Is this short-form waktu kept as written, and why? None: it is read as an amount of time
+    (and refused with its located error when it cannot be)."""
+    text = " ".join(value.split()).lower()
+    if not text:
+        return None
+    if _CLOCK_ZONE.search(text) or not (_starts_with_number(text) or _names_a_measure(text)):
+        return WrittenKind.WINDOW
+    try:
+        _, rest = split_waktu(value)
+    except PydanticCustomError:
+        return None
+    if not rest:
+        return WrittenKind.BARE if _DECLARED_UNIT.get() is None else None
+    return WrittenKind.DEADLINE if _SINCE.match(rest) else None
+
+
+def _written_time(value: Any) -> WrittenTime:
+    if isinstance(value, WrittenTime):
+        return value
+    text = " ".join(check_text(value).split())
+    kind = written_kind(text)
+    assert kind is not None  # the discriminator routes only these here
+    if kind is not WrittenKind.DEADLINE:
+        return WrittenTime(text, kind)
+    amount, rest = split_waktu(text)
+    match = _SINCE.match(rest)
+    assert match is not None
+    deadline = Duration.model_validate({"jumlah": amount, "satuan": match.group(1)})
+    return WrittenTime(text, kind, deadline, text[len(text) - len(match.group(2)):])
+
+
 # Union tags: the loader drops them from error locations (errors.py), so a finding names 'waktu'.
-TAG_ONE, TAG_MANY = "waktu:satu", "waktu:daftar"
-UNION_TAGS = frozenset({TAG_ONE, TAG_MANY})
+TAG_ONE, TAG_MANY, TAG_WRITTEN = "waktu:satu", "waktu:daftar", "waktu:teks"
+UNION_TAGS = frozenset({TAG_ONE, TAG_MANY, TAG_WRITTEN})
 
 
 def _shape(value: Any) -> str:
-    return TAG_MANY if isinstance(value, (list, tuple, Alternatives)) else TAG_ONE
+    if isinstance(value, (list, tuple, Alternatives)):
+        return TAG_MANY
+    if isinstance(value, WrittenTime) or (isinstance(value, str) and written_kind(value) is not None):
+        return TAG_WRITTEN
+    return TAG_ONE
 
 
 StepTime = Annotated[
-    Union[Annotated[Duration, Tag(TAG_ONE)], Annotated[Alternatives, Tag(TAG_MANY)]],
+    Union[
+        Annotated[Duration, Tag(TAG_ONE)],
+        Annotated[Alternatives, Tag(TAG_MANY)],
+        Annotated[WrittenTime, PlainValidator(_written_time), Tag(TAG_WRITTEN)],
+    ],
     Discriminator(_shape),
 ]
 
@@ -425,3 +541,13 @@ def parse_waktu(text: str, unit: TimeUnit | None = None) -> Duration:
     """A short form read as a SOP with `satuan_waktu: unit` would read it (for tests and tools)."""
     with declared_unit(unit):
         return Duration.model_validate(text)
+
+
+_STEP_TIME: TypeAdapter[Any] = TypeAdapter(StepTime)
+
+
+def read_waktu(value: Any, unit: TimeUnit | None = None) -> Duration | Alternatives | WrittenTime:
+    """A step's waktu read as a SOP with `satuan_waktu: unit` would read it: an amount, a
+    conditional list, or text kept as written."""
+    with declared_unit(unit):
+        return _STEP_TIME.validate_python(value)

@@ -24,7 +24,7 @@ _CUSTOM_CODES = {
     duration.ERR_FORMAT: codes.WAKTU_FORMAT,
     duration.ERR_WORDS: codes.WAKTU_WORDS,
     duration.ERR_RANGE_ORDER: codes.WAKTU_RANGE_ORDER,
-    duration.ERR_NO_UNIT: codes.WAKTU_NO_UNIT,
+    duration.ERR_NO_UNIT: codes.WAKTU_FORMAT,  # only in a conditional list now: a lone bare number is kept (SOP-W004)
     duration.ERR_UNIT: codes.WAKTU_UNIT,
     duration.ERR_CONDITION_TEXT: codes.WAKTU_CONDITION_TEXT,
     duration.ERR_ALTERNATIVES: codes.WAKTU_ALTERNATIVES,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from typing import Iterator
 
-from .sop import Exit, Sop, Step
+from .sop import CONTINUED, END, Exit, Sop, Step
 
 
 def _path(via: tuple[str, ...], label: str) -> str:
@@ -35,11 +35,14 @@ class Edge:
 
 @dataclass(frozen=True, slots=True)
 class EndExit:
-    """A decision exit written `ke: selesai`: the procedure ends there (drawn to an end capsule)."""
+    """A decision exit written `ke: selesai`: the procedure ends there (drawn to an end capsule);
+    or, `end` 'bersambung', `ke: bersambung`: it goes on into the missing part of a truncated source
+    (drawn to the continuation marker)."""
 
     source: int
     label: str
     via: tuple[str, ...] = ()
+    end: str = END
 
     decision = Edge.decision
     path = property(lambda self: _path(self.via, self.label))
@@ -107,13 +110,14 @@ def edges(sop: Sop) -> list[Edge]:
                 result.append(Edge(i, i + 1, None))
             continue
         for via, exit_ in step_exits(step):
-            target = index.get(exit_.target) if exit_.target is not None and not exit_.ends else None
+            target = index.get(exit_.target) if exit_.target is not None and not exit_.leaves else None
             if target is not None:
                 result.append(Edge(i, target, exit_.label, via))
     return result
 
 
 def end_exits(sop: Sop) -> list[EndExit]:
+    """The exits written `ke: selesai`."""
     return [
         EndExit(i, exit_.label, via)
         for i, step in enumerate(sop.steps)
@@ -122,10 +126,30 @@ def end_exits(sop: Sop) -> list[EndExit]:
     ]
 
 
+def continued_exits(sop: Sop) -> list[EndExit]:
+    """The exits written `ke: bersambung`: on into the missing part of a truncated source."""
+    return [
+        EndExit(i, exit_.label, via, CONTINUED)
+        for i, step in enumerate(sop.steps)
+        for via, exit_ in step_exits(step)
+        if exit_.continues
+    ]
+
+
+def leaving_exits(sop: Sop) -> list[EndExit]:
+    """Every exit out of the visible steps (`selesai` or `bersambung`), in the order written."""
+    return [
+        EndExit(i, exit_.label, via, END if exit_.ends else CONTINUED)
+        for i, step in enumerate(sop.steps)
+        for via, exit_ in step_exits(step)
+        if exit_.leaves
+    ]
+
+
 def ends(sop: Sop) -> set[int]:
     """Steps after which the procedure may end (or, when truncated, goes on beyond the source)."""
     result = {i for i in range(len(sop.steps)) if is_terminal(sop, i) or continues(sop, i)}
-    return result | {e.source for e in end_exits(sop)}
+    return result | {e.source for e in leaving_exits(sop)}
 
 
 def reachable(start: int | set[int], adjacency: dict[int, list[int]]) -> set[int]:

@@ -17,6 +17,8 @@ MAX_STEPS = 200  # a procedure longer than this is several SOPs
 MAX_COLUMNS = 25
 MAX_EXITS = 20
 END = "selesai"  # `ke: selesai`: the exit ends the procedure; reserved, no step may take it as id
+# `ke: bersambung`: the exit goes on into the missing part of a truncated source; reserved like END
+CONTINUED = "bersambung"
 
 
 def _blank_is_missing(value: object) -> object:
@@ -190,7 +192,8 @@ class Exit(StrictModel):
 
     label: Text = Field(alias="label", description="mis. Ya, Tidak, Lengkap")
     target: Annotated[Id | None, BeforeValidator(_blank_is_missing)] = Field(
-        None, alias="ke", description="id langkah tujuan, atau 'selesai' (akhir prosedur); wajib kecuali ada keputusan"
+        None, alias="ke",
+        description="id langkah tujuan, 'selesai' (akhir prosedur) atau 'bersambung' (sumber terpotong); wajib kecuali ada keputusan",
     )
     # The second decision of the same step, in the same row, reached by this exit (instead of `ke`).
     # The model takes any depth so that the checks can say where a deeper one is written (SOP-F012).
@@ -201,6 +204,16 @@ class Exit(StrictModel):
     @property
     def ends(self) -> bool:
         return self.target == END and self.exits is None
+
+    @property
+    def continues(self) -> bool:
+        """Does this exit go on into the missing part of a truncated source (`ke: bersambung`)?"""
+        return self.target == CONTINUED and self.exits is None
+
+    @property
+    def leaves(self) -> bool:
+        """Does this exit lead out of the visible steps: to the end, or on past a truncated source?"""
+        return self.ends or self.continues
 
     @property
     def decides(self) -> bool:

@@ -10,7 +10,7 @@ from .context import Registries
 from .duties import goes_text, incoming, outgoing, role_steps, role_time, starts_text
 from .html import page_rule, table
 from .links import Links
-from .text import NO_VALUE, duration, nomor
+from .text import NO_VALUE, cut_off_mark, duration, missing_steps, nomor
 
 
 def _detail(label: str, value: str, key: str) -> Markup:
@@ -51,6 +51,9 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
         )
     head = ["✓", "No", "Langkah", "Waktu", "Tanggal", "Catatan"] if role.external else \
         ["✓", "No", "Langkah", "Waktu", "Tanggal", "Paraf", "Catatan"]
+    # only a truncated source leaves a role's column without a visible step (SOP-A002): say so, no empty table
+    steps = table("sop-ceklis-tabel", rows, head) if rows else \
+        Markup('<p class="sop-kosong sop-ceklis-kosong">{}</p>').format(missing_steps(role.short_name))
     if role.external:
         who = Markup("Pihak di luar instansi: {} · <a href=\"{}\">semua langkahnya di SOP lain</a>").format(
             role.name, links.role(role_id))
@@ -70,10 +73,10 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
             page_rule("A4 portrait", 12),
             Markup('<div class="sop-ceklis">'),
             Markup("<h1>Checklist {}</h1>").format(role.short_name),
-            Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}<br>{}</p>').format(
-                links.sop(slug), sop.title, nomor(sop.number, sop.is_draft), who
+            Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}{}<br>{}</p>').format(
+                links.sop(slug), sop.title, nomor(sop.number, sop.is_draft), cut_off_mark(sop), who
             ),
-            table("sop-ceklis-tabel", rows, head),
+            steps,
             Markup('<p class="sop-total-waktu"><strong>Total waktu {} dalam SOP ini:</strong> {}</p>').format(
                 role.short_name, str(role_time(sop, role_id))
             ),

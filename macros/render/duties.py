@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.flow import continues, edges, step_exits, step_index
-from ..model.sop import END, Sop
+from ..model.sop import CONTINUED, END, Sop
 from .actors import step_actors
 from .context import Registries
 from .text import TotalTime, total_time
@@ -17,7 +17,7 @@ class Link:
     number: str  # as shown (Sop.step_number); empty for the end
     label: str | None  # the decision exit taken, if any
     actors: str  # short names of the other step's actors
-    end: str = END  # for step None: "selesai", or "bersambung" past a truncated source
+    end: str = END  # for step None: "selesai", or "bersambung" on past a truncated source
 
 
 def role_steps(sop: Sop, role: str) -> list[int]:
@@ -44,14 +44,14 @@ def outgoing(sop: Sop, step: int, registries: Registries) -> list[Link]:
         result = []
         for via, e in step_exits(sop.steps[step]):
             path = ", ".join((*via, e.label))  # an exit of a second decision: 'Lengkap, Sah'
-            if e.ends:
-                result.append(Link(None, "", path, ""))
+            if e.leaves:
+                result.append(Link(None, "", path, "", e.target))
             else:
                 target = index[e.target]
                 result.append(Link(target, sop.step_number(target), path, _actors(sop, target, registries)))
         return result
     if continues(sop, step):
-        return [Link(None, "", None, "", "bersambung")]
+        return [Link(None, "", None, "", CONTINUED)]
     return [Link(e.target, sop.step_number(e.target), e.label, _actors(sop, e.target, registries)) for e in edges(sop) if e.source == step]
 
 
@@ -65,7 +65,7 @@ def starts_text(links: list[Link], first: bool = False) -> str:
 def _place(link: Link) -> str:
     if link.step is not None:
         return f"langkah {link.number} ({link.actors})"
-    if link.end == "bersambung":
+    if link.end == CONTINUED:
         return "bersambung (langkah berikutnya tidak tersedia: sumber terpotong)"
     return "selesai (akhir prosedur)"
 
@@ -77,4 +77,4 @@ def goes_text(links: list[Link]) -> str:
 
 
 def role_time(sop: Sop, role: str) -> TotalTime:
-    return total_time(sop.steps[i].duration for i in role_steps(sop, role))
+    return total_time((sop.steps[i].duration for i in role_steps(sop, role)), cut_off=int(sop.truncated))

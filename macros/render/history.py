@@ -15,10 +15,10 @@ from pydantic import BaseModel
 
 from ..model.base import PartialDate, YearlessDate
 from ..model.diff import Change, ChangeKind, Exits, diff_sops
-from ..model.duration import Alternatives, Duration
+from ..model.duration import Alternatives, Duration, WrittenTime
 from ..model.history import ProjectHistory, SopHistory, Version
 from ..model.registry import Agency, LegalBasis, LegalStatus, Role
-from ..model.sop import Revision, Sop
+from ..model.sop import CONTINUED, END, Revision, Sop
 from .context import Registries
 from .links import Links
 from .text import NO_VALUE, duration, indonesian_date
@@ -73,10 +73,10 @@ def value_text(value: Any, registries: Registries) -> str:
         return value
     if isinstance(value, (PartialDate, YearlessDate, dt.date)):
         return indonesian_date(value)
-    if isinstance(value, (Duration, Alternatives)):
+    if isinstance(value, (Duration, Alternatives, WrittenTime)):
         return duration(value)
     if isinstance(value, Exits):
-        return ", ".join(f"{path} → {'selesai' if target == 'selesai' else 'langkah ' + target}" for path, target in value.exits)
+        return ", ".join(f"{path} → {target if target in (END, CONTINUED) else 'langkah ' + target}" for path, target in value.exits)
     if isinstance(value, LegalBasis):
         return value.citation() + (" (dicabut)" if value.status is LegalStatus.REPEALED else "")
     if isinstance(value, Role):

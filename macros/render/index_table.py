@@ -17,7 +17,7 @@ from .context import Registries
 from .links import Links
 from .review import CLEAR, OVERDUE, SUSPECT, review_badges, review_tokens
 from .status import status_badge
-from .text import absent, indonesian_date, natural_key, nomor, total_time
+from .text import absent, indonesian_date, natural_key, nomor, sop_total
 
 
 def agency_name(sop: Sop, registries: Registries) -> str:
@@ -105,7 +105,7 @@ def render_index(
                 judul=sop.title,
                 tanggal=indonesian_date(sop.dates.effective_date_written),
                 langkah=len(sop.steps),
-                waktu=str(total_time(step.duration for step in sop.steps)),
+                waktu=str(sop_total(sop)),
             )
         )
     table = Markup('<div class="sop-gulir"><table class="sop-tabel sop-daftar">{}<tbody>{}</tbody></table></div>').format(

@@ -57,9 +57,10 @@ def screen_widths(sop: Sop) -> dict[str, float]:
 
 
 def exits_text(sop: Sop, index: int) -> str:
-    """'Ya → 5, Tidak → selesai': where each exit of a decision leads (a step, or the end)."""
+    """'Ya → 5, Tidak → selesai': where each exit of a decision leads (a step, the end, or on into the
+    missing part of a truncated source: 'bersambung')."""
     targets = step_index(sop)
-    return exits_summary(sop.steps[index], lambda e: END if e.ends else sop.step_number(targets[e.target]))
+    return exits_summary(sop.steps[index], lambda e: e.target if e.leaves else sop.step_number(targets[e.target]))
 
 
 def _actors(sop: Sop, index: int, registries: Registries) -> str:

@@ -11,7 +11,7 @@ from .duties import role_steps
 from .html import table, table_row
 from .links import Links
 from .status import status_badge
-from .text import NO_VALUE, duration, nomor, total_time
+from .text import NO_VALUE, cut_off_mark, duration, missing_steps, nomor, total_time
 
 
 def duties_of(role_id: str, sops: dict[str, Sop]) -> list[tuple[str, Sop, list[int]]]:
@@ -27,7 +27,8 @@ def _with_note(activity: str, others: tuple[str, ...], registries: Registries) -
 
 
 def _total(duties) -> str:
-    return str(total_time(sop.steps[i].duration for _, sop, steps in duties for i in steps))
+    durations = (sop.steps[i].duration for _, sop, steps in duties for i in steps)
+    return str(total_time(durations, cut_off=sum(sop.truncated for _, sop, _ in duties), sources=len(duties)))
 
 
 def render_role_page(role_id: str, sops: dict[str, Sop], registries: Registries, links: Links) -> Markup:
@@ -55,11 +56,15 @@ def render_role_page(role_id: str, sops: dict[str, Sop], registries: Registries,
                        duration(sop.steps[i].duration), sop.steps[i].output or NO_VALUE])
             for i in steps
         ]
+        # a truncated source may show none of the role's steps: said, not an empty table
+        listed = table("sop-tugas-tabel", rows, ["No", "Kegiatan", "Waktu", "Output"]) if rows else \
+            Markup('<p class="sop-kosong">{}</p>').format(missing_steps(role.short_name))
         parts.append(
             Markup('<section class="sop-tugas" data-sop="{}"><h2><a href="{}">{}</a>{}</h2>'
-                   '<p class="sop-subjudul">Nomor {} · <a href="{}">checklist untuk dicetak</a></p>{}</section>').format(
-                slug, links.sop(slug), sop.title, status_badge(sop), nomor(sop.number, sop.is_draft), links.checklist(slug, role_id),
-                table("sop-tugas-tabel", rows, ["No", "Kegiatan", "Waktu", "Output"]),
+                   '<p class="sop-subjudul">Nomor {}{} · <a href="{}">checklist untuk dicetak</a></p>{}</section>').format(
+                slug, links.sop(slug), sop.title, status_badge(sop), nomor(sop.number, sop.is_draft), cut_off_mark(sop),
+                links.checklist(slug, role_id),
+                listed,
             )
         )
     parts.append(Markup("</div>"))

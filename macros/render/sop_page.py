@@ -22,7 +22,7 @@ from .identity import identity_block
 from .links import Links
 from .monev import monev_section
 from .procedure import procedure_table, screen_widths
-from .text import indonesian_date, total_time
+from .text import indonesian_date, sop_total
 from .trace import Trace
 
 SCREEN_COLUMN = 108.0
@@ -53,7 +53,7 @@ def _footer(sop: Sop, registries: Registries) -> list[tuple[str, str]]:
     """What follows the procedure table, as (label, text): the total time, and the actor columns' short
     names spelled out (also what site search finds a role by)."""
     names = "; ".join(f"{column_short(sop, r, registries)} = {column_name(r, registries)}" for r in sop.columns)
-    return [("Total waktu:", str(total_time(step.duration for step in sop.steps))), ("Pelaksana:", f"{names}.")]
+    return [("Total waktu:", str(sop_total(sop))), ("Pelaksana:", f"{names}.")]
 
 
 def _footer_html(sop: Sop, registries: Registries) -> Markup:

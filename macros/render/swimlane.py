@@ -26,8 +26,8 @@ from __future__ import annotations
 import re
 import textwrap
 
-from ..model.flow import continues, edges, end_exits, has_second_decision
-from ..model.sop import Sop
+from ..model.flow import continues, edges, end_exits, has_second_decision, leaving_exits
+from ..model.sop import CONTINUED, Sop
 from .actors import column_name, column_short
 from .context import Registries
 from .symbols import Shape, step_shape
@@ -109,8 +109,7 @@ def _rows(sop: Sop, registries: Registries) -> tuple[list[dict[int, str]], list[
             rows.append({lanes[0]: second_id(step)})
             second = quote(f"{sop.step_number(step)}. lanjutan")
             declarations.append(f"  {second_id(step)} [label={second}, {_node_attrs(Shape.DECISION)}];")
-        end = _end_node(sop, step)
-        if end is not None:  # a row of its own below the step, in the step's first lane
+        for end in _end_nodes(sop, step):  # each a row of its own below the step, in the step's first lane
             rows.append({lanes[0]: end})
             if end.startswith("e"):
                 declarations.append(
@@ -125,14 +124,18 @@ def _rows(sop: Sop, registries: Registries) -> tuple[list[dict[int, str]], list[
     return rows, declarations
 
 
-def _end_node(sop: Sop, step: int) -> str | None:
-    """The node a step's flow ends at, when it is not a step: an end capsule for a decision exit
-    `ke: selesai`, or 'bersambung' past the last visible step of a truncated source."""
+def _end_nodes(sop: Sop, step: int) -> list[str]:
+    """The nodes a step's flow ends at, when they are not steps: an end capsule for its decision exits
+    `ke: selesai`, a 'bersambung' marker for its exits `ke: bersambung`, or 'bersambung' past the last
+    visible step of a truncated source."""
+    nodes = []
     if any(e.source == step for e in end_exits(sop)):
-        return f"e{step + 1}"
+        nodes.append(f"e{step + 1}")
+    if any(e.source == step for e in leaving_exits(sop) if e.end == CONTINUED):
+        nodes.append(f"b{step + 1}")
     if continues(sop, step):
-        return "lanjut"
-    return None
+        nodes.append("lanjut")
+    return nodes
 
 
 def _row_chain(row: dict[int, str], borders: list[str], joint: bool) -> str:
@@ -183,10 +186,10 @@ def _flow(sop: Sop, label_attribute: str) -> list[tuple[str, str, str]]:
         attrs.append(f'weight=0, class="{kind}"')
         tail = second_id(e.source) if e.decision else node_id(e.source, source_lane)
         result.append((tail, node_id(e.target, target_lane), ", ".join(attrs)))
-    for end in end_exits(sop):
+    for end in leaving_exits(sop):
         attrs = f'{label_attribute}={quote(_wrapped(end.label, 18))}, weight=0, class="sop-cabang"'
         tail = second_id(end.source) if end.decision else node_id(end.source, steps_lanes[end.source][0])
-        result.append((tail, f"e{end.source + 1}", attrs))
+        result.append((tail, f"{'b' if end.end == CONTINUED else 'e'}{end.source + 1}", attrs))
     last = len(sop.steps) - 1
     if continues(sop, last):
         result.append((node_id(last, steps_lanes[last][0]), "lanjut", 'weight=0, class="sop-alur"'))

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from ..model.base import indonesian_date  # noqa: F401 (the one date formatter, shared with the checks' messages)
-from ..model.duration import Amount, Bound, Duration, StepTime, TimeUnit, to_minutes
+from ..model.duration import Amount, Bound, Duration, StepTime, TimeUnit, WrittenKind, WrittenTime, to_minutes
 
 
 
@@ -47,11 +47,13 @@ def amount_text(amount: Amount, unit: TimeUnit) -> str:
     if amount.hours_and_minutes:
         hours, minutes = divmod(int(amount.high), 60)
         value = f"{hours} jam {minutes} menit"
+    if amount.times is not None:  # '1 x 24 jam', as written
+        value = f"{amount.times} x {number(amount.high / amount.times)} {unit.value}"
     if amount.bound is Bound.RANGE:
         assert amount.low is not None
         return f"{number(amount.low)}–{value}"
     if amount.bound is Bound.AT_MOST:
-        return f"paling lama {value}"
+        return f"{'paling lambat' if amount.latest else 'paling lama'} {value}"
     if amount.bound is Bound.ABOUT:
         return f"± {value}"
     return value
@@ -61,6 +63,8 @@ def duration(value: StepTime | None) -> str:
     """The one formatter of a step's waktu, for every page that shows it; conditions in brackets."""
     if value is None:  # a draft step whose waktu is not known yet
         return NO_VALUE
+    if isinstance(value, WrittenTime):  # no amount of time: the source's words, as written
+        return value.text
     parts = [
         f"{amount_text(option.quantity, option.unit)} ({option.condition})" if option.condition
         else amount_text(option.quantity, option.unit)
@@ -122,6 +126,10 @@ class TotalTime:
     conditional: int = 0  # lists of conditional amounts, counted from the shortest to the longest
     excluded: int = 0  # times with one condition (or incomparable units), listed but not added
     missing: int = 0  # steps without a waktu (drafts)
+    as_written: tuple[int, int, int] = (0, 0, 0)  # waktu kept as written, per WrittenKind: listed, not added
+    added: int = 0  # how many waktu the total is the sum of
+    cut_off: int = 0  # how many of the summed SOPs are truncated sources: the total is a part
+    sources: int = 1  # how many SOPs are summed
 
     @property
     def minutes(self) -> Decimal:
@@ -146,15 +154,30 @@ class TotalTime:
             return f"{about}{number(low[0][0])}–{number(high[0][0])} {high[0][1]}"
         return f"{about}{self.low} – {self.high}"
 
-    def __str__(self) -> str:
+    def notes(self) -> list[str]:
         notes = []
+        if self.cut_off:
+            notes.append(
+                "sebagian: sumber terpotong" if self.sources == 1
+                else f"sebagian: {self.cut_off} dari {self.sources} SOP bersumber terpotong"
+            )
         if self.conditional:
             notes.append(f"termasuk {self.conditional} waktu bersyarat, dari yang tersingkat sampai yang terlama")
-        if self.excluded:
-            notes.append(f"belum termasuk {self.excluded} waktu bersyarat")
-        if self.missing:
-            notes.append(f"belum termasuk {self.missing} langkah tanpa waktu")
-        text = self._value()
+        bare, window, since = self.as_written
+        left_out = [
+            f"{count} {what}" for count, what in (
+                (self.excluded, "waktu bersyarat"), (bare, "waktu tanpa satuan"), (window, "waktu berupa teks"),
+                (since, "batas waktu yang dihitung dari peristiwa lain"), (self.missing, "langkah tanpa waktu"),
+            ) if count
+        ]
+        if left_out:
+            notes.append("belum termasuk " + ", ".join(left_out))
+        return notes
+
+    def __str__(self) -> str:
+        notes = self.notes()
+        # nothing added: '0 menit' would read as a time; say that nothing could be added
+        text = self._value() if self.added or not notes else "tidak ada yang dapat dijumlahkan"
         return f"{text} ({'; '.join(notes)})" if notes else text
 
 
@@ -168,13 +191,21 @@ def _bounds(option: Duration) -> tuple[Decimal, Decimal]:
     return amount.high, amount.high
 
 
-def total_time(durations: Iterable[StepTime | None]) -> TotalTime:
+_WRITTEN_ORDER = (WrittenKind.BARE, WrittenKind.WINDOW, WrittenKind.DEADLINE)
+
+
+def total_time(durations: Iterable[StepTime | None], cut_off: int = 0, sources: int = 1) -> TotalTime:
+    """`cut_off` of the `sources` SOPs whose steps these are are truncated sources."""
     low = high = Span()
     at_most = approximate = False
-    conditional = excluded = missing = 0
+    conditional = excluded = missing = added = 0
+    written = [0, 0, 0]
     for item in durations:
         if item is None:
             missing += 1
+            continue
+        if isinstance(item, WrittenTime):
+            written[_WRITTEN_ORDER.index(item.kind)] += 1
             continue
         options = item.options
         if (len(options) == 1 and options[0].condition) or len({_bucket(o.unit) for o in options}) > 1:
@@ -186,7 +217,26 @@ def total_time(durations: Iterable[StepTime | None]) -> TotalTime:
         at_most = at_most or any(o.bound is Bound.AT_MOST for o in options)
         approximate = approximate or any(o.bound is Bound.ABOUT for o in options)
         conditional += len(options) > 1
-    return TotalTime(low, high, at_most, approximate, conditional, excluded, missing)
+        added += 1
+    return TotalTime(low, high, at_most, approximate, conditional, excluded, missing, tuple(written), added, cut_off, sources)
+
+
+def sop_total(sop) -> TotalTime:
+    """The total time of one SOP's steps, marked partial when its source is truncated."""
+    return total_time((step.duration for step in sop.steps), cut_off=int(sop.truncated))
+
+
+CUT_OFF = "sumber terpotong"
+
+
+def cut_off_mark(sop) -> str:
+    """' · sumber terpotong' after an SOP's name wherever a part of it is listed without its page's note."""
+    return f" · {CUT_OFF}" if sop.truncated else ""
+
+
+def missing_steps(who: str) -> str:
+    """What stands for a role's steps when none is visible: a truncated source shows none of them."""
+    return f"Langkah {who} dalam SOP ini tidak terlihat: ada di bagian sumber yang hilang ({CUT_OFF})."
 
 
 def grouped_nip(nip: str) -> str:

@@ -9,7 +9,7 @@ from ..model.sop import Sop
 from .context import Registries
 from .html import field_rows, table, truncated_note
 from .links import Links
-from .text import duration, nomor, total_time
+from .text import duration, nomor, sop_total
 
 
 def step_groups(sop: Sop) -> list[tuple[str, str, list[int]]]:
@@ -86,7 +86,7 @@ def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) 
             )
     step_rows.append(
         Markup('<tr class="sop-lk-total"><th scope="row">Total Waktu</th><td colspan="3" class="sop-total-waktu">{}</td></tr>').format(
-            str(total_time(step.duration for step in sop.steps))
+            str(sop_total(sop))
         )
     )
     return Markup("").join(

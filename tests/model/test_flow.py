@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from macros.model.flow import Edge, EndExit, continues, edges, end_exits, ends, forward, is_terminal, reachable
+from macros.model.flow import (
+    Edge, EndExit, continued_exits, continues, edges, end_exits, ends, forward, is_terminal, leaving_exits, reachable,
+)
 from macros.model.sop import Sop
 from tests.model.test_sop_model import seed
 
@@ -58,3 +60,21 @@ def test_truncated_source_continues_after_its_last_step():
     assert edges(sop) == [Edge(0, 1, None)]
     assert not is_terminal(sop, 1) and continues(sop, 1)
     assert ends(sop) == {1}
+
+
+def test_an_exit_into_the_missing_part_of_a_truncated_source_is_a_way_out_not_an_edge():
+    """`ke: bersambung`: the flow goes on where the source is cut off; a loop left only that way
+    still reaches an end (SOP-F005), and the exit is no edge to a step."""
+    sop = with_steps(
+        [
+            step("a", id="a"),
+            step("b", id="b", keputusan=[{"label": "Ulang", "ke": "a"}, {"label": "Survei", "ke": "bersambung"}]),
+            step("c", keputusan=[{"label": "Ya", "ke": "bersambung"}, {"label": "Tidak", "ke": "selesai"}]),
+        ]
+    ).model_copy(update={"truncated": True})
+    assert edges(sop) == [Edge(0, 1, None), Edge(1, 0, "Ulang")]  # c is reached from nowhere: SOP-F004's business
+    assert continued_exits(sop) == [EndExit(1, "Survei", (), "bersambung"), EndExit(2, "Ya", (), "bersambung")]
+    assert end_exits(sop) == [EndExit(2, "Tidak")]
+    assert [(e.source, e.end) for e in leaving_exits(sop)] == [(1, "bersambung"), (2, "bersambung"), (2, "selesai")]
+    assert ends(sop) == {1, 2}
+    assert not continues(sop, 2)  # a deciding last step goes on through its exits, not by itself

@@ -18,7 +18,10 @@ from macros.model.duration import (
     Duration,
     TimeUnit,
     number_words,
+    WrittenKind,
+    WrittenTime,
     parse_waktu,
+    read_waktu,
 )
 from macros.model.errors import validate
 from macros.model.sop import Sop
@@ -58,7 +61,11 @@ E, R, MAX, ABOUT = Bound.EXACT, Bound.RANGE, Bound.AT_MOST, Bound.ABOUT
         ("Paling Lama 3 hari kerja", None, "3", MAX, WD, "paling lama 3 hari kerja"),
         ("maks. 3 hari", None, "3", MAX, D, "paling lama 3 hari"),
         ("maksimal 2 jam", None, "2", MAX, H, "paling lama 2 jam"),
-        ("selambat-lambatnya 14 hari", None, "14", MAX, D, "paling lama 14 hari"),
+        ("selambat-lambatnya 14 hari", None, "14", MAX, D, "paling lambat 14 hari"),
+        ("Paling lambat 17 hari kerja", None, "17", MAX, WD, "paling lambat 17 hari kerja"),
+        ("1 x 24 jam", None, "24", E, H, "1 x 24 jam"),
+        ("3×24 Jam", None, "72", E, H, "3 x 24 jam"),
+        ("paling lama 2 x 24 jam", None, "48", MAX, H, "paling lama 2 x 24 jam"),
         ("± 10 menit", None, "10", ABOUT, M, "± 10 menit"),
         ("±10 menit", None, "10", ABOUT, M, "± 10 menit"),
         ("kurang lebih 10 menit", None, "10", ABOUT, M, "± 10 menit"),
@@ -67,8 +74,10 @@ E, R, MAX, ABOUT = Bound.EXACT, Bound.RANGE, Bound.AT_MOST, Bound.ABOUT
 def test_written_forms(written, low, high, bound, unit, printed):
     value = parse_waktu(written)
     expected_low = Decimal(low) if low else None
-    assert (value.quantity, value.unit) == (Amount(Decimal(high), expected_low, bound), unit)
+    amount = value.quantity
+    assert (amount.high, amount.low, amount.bound, value.unit) == (Decimal(high), expected_low, bound, unit)
     assert duration(value) == printed
+    assert parse_waktu(printed) == value  # what is printed reads back the same, 'paling lambat' and '1 x 24' too
 
 
 def test_hours_and_minutes_are_kept_in_minutes_and_printed_as_written():
@@ -109,7 +118,6 @@ ACCEPTED = "bentuk yang diterima: '30 menit'"
     [
         ("dua jam", "waktu_format", ACCEPTED),
         ("", "waktu_format", ACCEPTED),
-        ("sesuai kebutuhan", "waktu_format", ACCEPTED),
         ("1 jam 90 menit", "waktu_format", "menit di belakang jam harus 1 sampai 59"),
         ("1 jam 0 menit", "waktu_format", "atau tulis '60 menit'"),
         ("1 jam 30 menit - 2 jam", "waktu_format", ACCEPTED),
@@ -166,7 +174,8 @@ def _sop_findings(waktu: str, extra: str = "") -> list[str]:
 
 
 def test_findings_point_at_the_waktu_and_carry_their_code():
-    assert _sop_findings("10") == ["48:12 SOP-W004"]
+    assert _sop_findings("10") == []  # kept as written: a warning of the checks (SOP-W004), not a loading error
+    assert _sop_findings("[{jumlah: 7, satuan: hari, syarat: a}, '10']") == ["48:51 SOP-W001"]  # in a list: no unit, refused
     assert _sop_findings("10", "satuan_waktu: menit\n") == []
     assert _sop_findings("10", "satuan_waktu: Menit\n") == []
     assert _sop_findings("10", "satuan_waktu: minggu\n") == ["61:15 SOP-W005"]
@@ -185,6 +194,72 @@ def test_the_declared_unit_does_not_leak_to_the_next_sop():
     assert _sop_findings("10", "satuan_waktu: menit\n") == []
     with pytest.raises(ValidationError):
         Duration.model_validate("10")
+    assert read_waktu("10") == WrittenTime("10", WrittenKind.BARE)
+
+
+# ------------------------------------------------------------------ kept as written
+
+
+@pytest.mark.parametrize(
+    "written, kind, printed",
+    [
+        ("10", WrittenKind.BARE, "10"),
+        ("1,5", WrittenKind.BARE, "1,5"),
+        ("1-3", WrittenKind.BARE, "1-3"),
+        ("± 15", WrittenKind.BARE, "± 15"),
+        ("Setiap saat", WrittenKind.WINDOW, "Setiap saat"),
+        ("Pada hari dan jam kerja", WrittenKind.WINDOW, "Pada hari dan jam kerja"),
+        ("Sesuai  jadwal", WrittenKind.WINDOW, "Sesuai jadwal"),
+        ("sesuai kebutuhan", WrittenKind.WINDOW, "sesuai kebutuhan"),
+        ("Setiap hari kerja", WrittenKind.WINDOW, "Setiap hari kerja"),
+        ("Pukul 08.00 – 16.00 WIB", WrittenKind.WINDOW, "Pukul 08.00 – 16.00 WIB"),
+        ("08.00-16.00 WIB", WrittenKind.WINDOW, "08.00-16.00 WIB"),
+        ("Paling lambat tanggal 10 bulan berikutnya", WrittenKind.WINDOW, "Paling lambat tanggal 10 bulan berikutnya"),
+        ("Selambat-lambatnya 3 hari kerja setelah berkas diterima lengkap", WrittenKind.DEADLINE,
+         "Selambat-lambatnya 3 hari kerja setelah berkas diterima lengkap"),
+        ("14 hari sejak permohonan diterima", WrittenKind.DEADLINE, "14 hari sejak permohonan diterima"),
+    ],
+)
+def test_what_is_not_an_amount_of_time_is_kept_as_written(written, kind, printed):
+    value = read_waktu(written)
+    assert isinstance(value, WrittenTime) and value.kind is kind
+    assert duration(value) == printed
+    assert str(total_time([value])).startswith("tidak ada yang dapat dijumlahkan (belum termasuk 1 ")
+
+
+def test_a_deadline_from_an_event_keeps_its_measure_and_its_event():
+    value = read_waktu("Paling lambat 3 hari kerja setelah berkas lengkap")
+    assert value.deadline == parse_waktu("paling lambat 3 hari kerja")
+    assert value.since == "setelah berkas lengkap"
+
+
+def test_with_a_declared_unit_a_bare_number_is_an_amount_and_a_window_stays_text():
+    assert duration(read_waktu("10", M)) == "10 menit"
+    assert read_waktu("Setiap saat", M) == WrittenTime("Setiap saat", WrittenKind.WINDOW)
+
+
+@pytest.mark.parametrize(
+    "written, kind",
+    [
+        ("dua jam", "waktu_format"),  # a number in words and a unit: a duration written wrongly
+        ("sehari", "waktu_format"),
+        ("Satu hari kerja", "waktu_format"),
+        ("1 jam 90 menit", "waktu_format"),
+        ("1 jam 30 menit – 2 jam", "waktu_format"),
+        ("2 minggu", "waktu_unit"),
+        ("5 mnt", "waktu_unit"),
+        ("5 (enam) menit", "waktu_words"),
+        ("3-1 hari", "waktu_range_order"),
+        ("7 hari dengan Bupati; 2 hari dengan Kadin", "waktu_condition_text"),
+        ("kurang lebih dua minggu", "waktu_format"),
+        ("0 x 24 jam", "waktu_format"),
+        ("", "waktu_format"),
+    ],
+)
+def test_a_mistyped_duration_is_still_refused(written, kind):
+    with pytest.raises(ValidationError) as info:
+        read_waktu(written)
+    assert info.value.errors()[0]["type"] == kind
 
 
 # ------------------------------------------------------------------ round trip
@@ -270,11 +345,30 @@ def _alt(*pairs):
         (["30 menit", _alt(("paling lama 2", "jam", "a"), ("1", "jam", "b"))],
          "paling lama 2 jam 30 menit (termasuk 1 waktu bersyarat, dari yang tersingkat sampai yang terlama)"),
         (["30 menit", None], "30 menit (belum termasuk 1 langkah tanpa waktu)"),
+        (["30 menit", "1 x 24 jam"], "24 jam 30 menit"),
+        (["paling lambat 2 hari kerja", "1 hari kerja"], "paling lama 3 hari kerja"),
         ([], "0 menit"),
     ],
 )
 def test_totals_are_honest(written, expected):
     assert _total(*written) == expected
+
+
+def test_times_as_written_are_named_not_added():
+    values = [read_waktu(w) for w in ("30 menit", "10", "Setiap saat", "Sesuai jadwal", "3 hari sejak berkas lengkap")]
+    assert str(total_time(values)) == (
+        "30 menit (belum termasuk 1 waktu tanpa satuan, 2 waktu berupa teks, 1 batas waktu yang dihitung dari "
+        "peristiwa lain)"
+    )
+
+
+def test_a_total_of_a_truncated_source_says_it_is_a_part():
+    assert str(total_time([parse_waktu("30 menit")], cut_off=1)) == "30 menit (sebagian: sumber terpotong)"
+    assert str(total_time([], cut_off=1)) == "tidak ada yang dapat dijumlahkan (sebagian: sumber terpotong)"
+    assert str(total_time([parse_waktu("1 jam")], cut_off=1, sources=3)) == (
+        "1 jam (sebagian: 1 dari 3 SOP bersumber terpotong)"
+    )
+    assert str(total_time([])) == "0 menit"
 
 
 def test_a_single_condition_is_noted_not_added():

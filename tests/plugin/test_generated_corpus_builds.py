@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import build_into, run_cli
 from tests.render.test_flowchart_property import ELEVEN_EXITS, FIVE_LOOPS_ONE_ACTOR, MOST_EXITS_ONE_ACTOR, TWO_ACTORS_CROSSING_PAGES
-from tests.strategies import as_written, corpora, sop_sources, write_corpus
+from tests.strategies import as_signed, corpora, sop_sources, write_corpus
 
 pytestmark = pytest.mark.slow  # builds a whole site
 
@@ -42,8 +42,8 @@ def test_generated_legal_corpora_build_strictly(tmp_path_factory, sources):
 
 
 @settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
-@given(st.lists(sop_sources(max_steps=12).flatmap(as_written), min_size=1, max_size=2))
-def test_sources_as_written_build(tmp_path_factory, sources):
+@given(st.lists(sop_sources(max_steps=12).flatmap(as_signed), min_size=1, max_size=2))
+def test_sources_as_signed_build(tmp_path_factory, sources):
     """What a signed source leaves out or writes its own way is accepted with warnings, and builds."""
     _build_corpus(tmp_path_factory.mktemp(f"apa-adanya{next(_counter)}"), sources, strict=False)
 

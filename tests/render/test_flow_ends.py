@@ -10,8 +10,10 @@ from macros.render.checklist import render_checklist
 from macros.render.duties import goes_text, outgoing
 from macros.render.flowchart.geometry import Metrics, Shape
 from macros.render.flowchart.layout import layout_pages
+from macros.render.index_table import render_index
 from macros.render.links import Links
 from macros.render.procedure import exits_text
+from macros.render.role_page import render_role_page
 from macros.render.sop_page import PageOptions, render_sop_page
 from macros.render.worksheet import render_worksheet, step_groups
 from tests.render.test_swimlane import SOPS
@@ -85,3 +87,71 @@ def test_an_sop_without_ends_of_its_own_draws_no_end_capsule_and_no_marker():
     assert not any(s.shape in (Shape.END, Shape.CONTINUED) for s in layout.symbols)
     assert not any(c.end for c in layout.connectors)
     assert 'class="sop-terpotong"' not in _page("putar-balik")
+
+
+# -- exits `ke: bersambung` and waktu kept as written (waktu-apa-adanya.yml) -------------------------
+
+WRITTEN = "waktu-apa-adanya"
+PARTIAL_TOTAL = "24 jam (sebagian: sumber terpotong; belum termasuk 1 waktu tanpa satuan, 1 waktu berupa teks, " \
+    "1 batas waktu yang dihitung dari peristiwa lain)"
+
+
+def test_an_exit_into_the_missing_part_is_listed_and_drawn_to_a_continuation_marker():
+    sop, registries = SOPS[WRITTEN]
+    assert exits_text(sop, 1) == "Survei → bersambung, Lengkap → 3"
+    assert exits_text(sop, 3) == "Setuju → bersambung, Perlu perbaikan → 3"
+    assert goes_text(outgoing(sop, 1, registries)) == (
+        "Survei → bersambung (langkah berikutnya tidak tersedia: sumber terpotong); Lengkap → langkah 3 (Kabid Pelayanan)"
+    )
+    (layout,) = layout_pages(sop, [range(len(sop.steps))], Metrics(108))
+    rows = layout.step_rows()
+    for step, label in ((1, "Survei"), (3, "Setuju")):
+        [arrow] = [c for c in layout.connectors if c.source == step and c.end == "bersambung"]
+        assert arrow.label == label and arrow.arrow and arrow.target is None
+        [marker] = [s for s in layout.symbols if s.shape is Shape.CONTINUED and s.row == rows[step]]
+        end = arrow.points[-1]
+        assert (end.row, end.dy) == (marker.row, 0.0) and abs(end.x - marker.x) == marker.half_width  # reaches its side
+    assert not any(s.shape is Shape.END for s in layout.symbols)  # nothing is drawn as an end the source never had
+    assert [s.shape for s in layout.symbols if s.step == 3] == [Shape.DECISION]
+    html = _page(WRITTEN)
+    assert html.count('data-ke="bersambung"') == 4 and ">Selesai</text>" not in html  # screen and print tables
+    assert "Survei → bersambung, Lengkap → 3" in html
+
+
+def test_times_are_printed_as_written_and_the_totals_say_what_they_leave_out():
+    sop, registries = SOPS[WRITTEN]
+    html = _page(WRITTEN)
+    for written in ("Setiap saat", "<td>10</td>", "Selambat-lambatnya 3 hari kerja setelah berkas diterima lengkap",
+                    "1 x 24 jam"):
+        assert written in html
+    assert "10 menit" not in html  # no unit is assumed
+    assert html.count(PARTIAL_TOTAL) == 2  # below the screen table and the printed one
+    worksheet = str(render_worksheet(WRITTEN, sop, registries, LINKS))
+    assert f'class="sop-total-waktu">{PARTIAL_TOTAL}<' in worksheet
+    assert '<td class="sop-waktu">10</td>' in worksheet
+
+
+def test_the_totals_of_a_truncated_source_are_marked_partial_everywhere():
+    sop, registries = SOPS[WRITTEN]
+    index = str(render_index([(WRITTEN, sop), ("putar-balik", SOPS["putar-balik"][0])], registries, LINKS))
+    assert f'data-label="Total Waktu">{PARTIAL_TOTAL}</td>' in index
+    assert "sebagian" not in index.split("putar-balik")[-1].split("</tr>")[0]  # a whole source is not marked
+    checklist = str(render_checklist(WRITTEN, sop, "kepala", registries, LINKS))
+    assert "<strong>Total waktu Kepala Dinas dalam SOP ini:</strong> 24 jam (sebagian: sumber terpotong)" in checklist
+    assert "Nomor 800/014/DPMPTSP · sumber terpotong" in checklist
+    role = str(render_role_page("kepala", {WRITTEN: sop}, registries, LINKS))
+    assert "total waktu: 24 jam (sebagian: sumber terpotong)" in role
+    whole = SOPS["surat-salah-alamat"][0]
+    role = str(render_role_page("kepala", {WRITTEN: sop, "surat-salah-alamat": whole}, registries, LINKS))
+    assert "(sebagian: 1 dari 2 SOP bersumber terpotong)</strong>" in role
+    assert "Nomor 800/014/DPMPTSP · sumber terpotong" in role
+
+
+def test_a_role_whose_steps_are_all_in_the_missing_part_is_told_so_not_given_zero_minutes():
+    sop, registries = SOPS[WRITTEN]
+    checklist = str(render_checklist(WRITTEN, sop, "kasi-teknis", registries, LINKS))
+    assert "0 menit" not in checklist
+    assert "Langkah Kasi Teknis dalam SOP ini tidak terlihat: ada di bagian sumber yang hilang (sumber terpotong)." in checklist
+    assert "dalam SOP ini:</strong> tidak ada yang dapat dijumlahkan (sebagian: sumber terpotong)" in checklist
+    role = str(render_role_page("kasi-teknis", {WRITTEN: sop}, registries, LINKS))
+    assert "tidak terlihat: ada di bagian sumber yang hilang" in role and "0 menit" not in role

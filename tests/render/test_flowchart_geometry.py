@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from macros.load.discover import source_sets
-from macros.model.flow import continues, edges, end_exits, is_terminal
+from macros.model.flow import continues, edges, end_exits, is_terminal, leaving_exits
 from macros.model.project import load_project
 from macros.model.sop import Sop
 from macros.render.flowchart.geometry import (
@@ -141,8 +141,9 @@ def check_symbols_in_columns_and_rows(sop: Sop, pages: Pages, layouts: Layouts) 
         rows = layout.step_rows()
         assert sorted(rows) == list(steps)
         for s in layout.symbols:
-            if s.shape is Shape.END:  # in the row of the step whose exit ends the procedure
-                assert layout.rows[s.row].kind is RowKind.STEP
+            # an end capsule, or the marker of an exit `ke: bersambung`: in the row of the step whose exit it ends
+            if s.shape is Shape.END or (s.shape is Shape.CONTINUED and layout.rows[s.row].kind is RowKind.STEP):
+                assert any(c.end is not None and c.label is not None and c.points[-1].row == s.row for c in layout.connectors)
                 assert 0 <= s.x - s.half_width and s.x + s.half_width <= layout.width
                 continue
             if s.step is None:
@@ -416,20 +417,22 @@ def check_every_flow_edge_is_drawn_and_off_page_connectors_pair_up(sop: Sop, pag
 
 def check_every_end_is_drawn(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     """An exit `ke: selesai` runs from its decision to an end capsule of its own, in the decision's
-    row; past a truncated source's last step the flow runs on to a 'bersambung' marker."""
+    row, and an exit `ke: bersambung` to a 'bersambung' marker of its own the same way; past a
+    truncated source's last step the flow runs on to a 'bersambung' marker below the steps."""
     page_of = {step: p for p, steps in enumerate(pages) for step in steps}
-    by_source: dict[int, list[str]] = {}  # a step with two decisions may end from each
-    for end in end_exits(sop):
-        by_source.setdefault(end.source, []).append(end.label)
-    for source, labels in by_source.items():
+    by_source: dict[tuple[int, str], list[str]] = {}  # a step with two decisions may end from each
+    for end in leaving_exits(sop):
+        by_source.setdefault((end.source, end.end), []).append(end.label)
+    for (source, kind), labels in by_source.items():
         layout = layouts[page_of[source]]
         row = layout.step_rows()[source]
-        drawn = [c for c in layout.connectors if c.source == source and c.end == "selesai"]
+        drawn = [c for c in layout.connectors if c.source == source and c.end == kind and c.label is not None]
         assert sorted(c.label for c in drawn) == sorted(labels)
+        shape = Shape.END if kind == "selesai" else Shape.CONTINUED
         for c in drawn:
             assert c.arrow and c.target is None
             last = c.points[-1]
-            capsules = [s for s in layout.symbols if s.shape is Shape.END and (last.row, last.x, last.dy) in _ports(s)]
+            capsules = [s for s in layout.symbols if s.shape is shape and (last.row, last.x, last.dy) in _ports(s)]
             assert len(capsules) == 1 and capsules[0].row == row, c
     for layout in layouts:
         capsules = [s for s in layout.symbols if s.shape is Shape.END]
@@ -437,7 +440,8 @@ def check_every_end_is_drawn(sop: Sop, pages: Pages, layouts: Layouts) -> None:
         markers = [s for s in layout.symbols if s.shape is Shape.CONTINUED]
         assert len(markers) == sum(1 for c in layout.connectors if c.end == "bersambung")
     last = len(sop.steps) - 1
-    markers = [(p, c) for p, layout in enumerate(layouts) for c in layout.connectors if c.end == "bersambung"]
+    markers = [(p, c) for p, layout in enumerate(layouts) for c in layout.connectors
+               if c.end == "bersambung" and c.label is None]
     if continues(sop, last):
         [(p, c)] = markers
         assert p == len(layouts) - 1 and c.source == last and c.arrow

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from macros.load.discover import source_sets
-from macros.model.flow import continues, edges, end_exits
+from macros.model.flow import continues, edges, end_exits, leaving_exits
 from macros.model.project import load_project
 from macros.render.context import Registries
 from macros.render.swimlane import LABEL_CELLS, MAX_LABEL, WRAP, lanes_of, quote, swimlane_dot
@@ -97,16 +97,17 @@ def _check_layout(sop, registries) -> str:
     head_x = [sum(x for x, _ in c) / len(c) for c, _ in heads]
     assert head_x == sorted(head_x)
     # a row per step, and below a step whose flow ends other than at a step (an exit to 'selesai',
-    # or on past a truncated source) a row for that end
-    ends = {e.source: f"e{e.source + 1}" for e in end_exits(sop)}
-    end_tails = {e.source: f"k{e.source + 1}" for e in end_exits(sop) if e.decision}  # from a second decision
+    # an exit to 'bersambung', or on past a truncated source) a row for each such end
+    ends = [(e.source, f"{'e' if e.end == 'selesai' else 'b'}{e.source + 1}") for e in leaving_exits(sop)]
+    end_tails = {(e.source, e.end): f"k{e.source + 1}" for e in leaving_exits(sop) if e.decision}  # from a second decision
     if continues(sop, len(sop.steps) - 1):
-        ends[len(sop.steps) - 1] = "lanjut"
+        ends.append((len(sop.steps) - 1, "lanjut"))
+    ends = list(dict.fromkeys(ends))
     seconds = {i: f"k{i + 1}" for i, step in enumerate(sop.steps) if step.link is not None}  # a row of its own
     row_of, r = {}, 1
     for i in range(len(sop.steps)):
         row_of[i] = r
-        r += 1 + (i in ends) + (i in seconds)
+        r += 1 + sum(source == i for source, _ in ends) + (i in seconds)
     borders = []
     for j in range(n + 1):
         segments = [name for name in edge_paths if re.fullmatch(rf"v\d+_{j}->v\d+_{j}", name)]
@@ -132,15 +133,15 @@ def _check_layout(sop, registries) -> str:
     assert all(len(ys) == 1 for ys in row_y.values())  # the nodes of a joint step share its row
     centres = [row_y[step].pop() for step in sorted(row_y)]
     assert centres == sorted(centres) and len(set(centres)) == len(sop.steps)  # one row per step, in order
-    for i, end in ends.items():  # the end, in the step's first lane, below it, reached by an arrow
+    for i, end in ends:  # the end, in the step's first lane, below it, reached by arrows
         lane = lanes[i][0]
         xs, ys = [x for x, _ in nodes[end][0]], [y for _, y in nodes[end][0]]
         assert borders[lane] < min(xs) and max(xs) < borders[lane + 1], end
         step_ys = [y for _, y in nodes[f"s{i + 1}_{lane}"][0]]
         assert min(ys) > max(step_ys), end  # y grows downwards
-        tail = end_tails.get(i, f"s{i + 1}_{lane}")
-        [arrow] = [name for name in edge_paths if name == f"{tail}->{end}"]
-        assert edge_classes[arrow] & {"sop-alur", "sop-cabang"}
+        tails = {f"s{i + 1}_{lane}", *(t for (j, _), t in end_tails.items() if j == i)}
+        arrows = [name for name in edge_paths if name.endswith(f"->{end}") and name.split("->")[0] in tails]
+        assert arrows and all(edge_classes[arrow] & {"sop-alur", "sop-cabang"} for arrow in arrows)
         texts = " ".join(t for t in nodes[end][1] if t)
         assert texts == ("Selesai" if end.startswith("e") else "…")
     for i, second in seconds.items():  # the second decision: a diamond in the step's lane, below it

@@ -20,8 +20,8 @@ import string
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator, Sequence
 
-from ...model.flow import Edge, continues, edges as flow_edges, end_exits, has_second_decision
-from ...model.sop import Sop
+from ...model.flow import Edge, continues, edges as flow_edges, has_second_decision, leaving_exits
+from ...model.sop import CONTINUED, Sop
 from ..symbols import step_shape
 from .geometry import (
     BAND_PAD,
@@ -997,28 +997,34 @@ class _PageBuilder:
 
     # -- ends of the procedure ------------------------------------------------------------------
     def _route_ends(self) -> None:
-        """Exits that end the procedure run to an end capsule in their own row; the last visible
-        step of a truncated source runs down to a 'bersambung' marker below the steps. Both are
-        laid before the lanes are searched, so the lanes route around them."""
+        """Exits that end the procedure run to an end capsule in their own row, exits written
+        `ke: bersambung` to a continuation marker placed the same way; the last visible step of a
+        truncated source runs down to a 'bersambung' marker below the steps. All are laid before
+        the lanes are searched, so the lanes route around them."""
         here = set(self.steps)
-        for end in end_exits(self.sop):
+        for end in leaving_exits(self.sop):
             if end.source in here:
+                shape = Shape.CONTINUED if end.end == CONTINUED else Shape.END
                 c = self._first(
-                    lambda: self._end_candidates(end.source, end.label is not None, end.decision), None, label=end.label
+                    lambda: self._end_candidates(end.source, end.label is not None, end.decision, shape), None,
+                    label=end.label,
                 )
-                connector = Connector(c.points, label=end.label, source=end.source, end="selesai")
+                connector = Connector(c.points, label=end.label, source=end.source, end=end.end)
                 self._add_connector(replace(connector, label_box=c.label, label_crowded=c.crowded))
         last = len(self.sop.steps) - 1
         if last in here and continues(self.sop, last):
             self._add_connector(self._route_continued(last))
 
-    def _end(self, row: int, x: float, dy: float = 0.0) -> Symbol:
+    def _end(self, row: int, x: float, dy: float = 0.0, shape: Shape = Shape.END) -> Symbol:
         m = self.metrics
-        return Symbol(Shape.END, row, x, m.half_widths[Shape.END], m.half_heights[Shape.END], dy=dy)
+        return Symbol(shape, row, x, m.half_widths[shape], m.half_heights[shape], dy=dy)
 
-    def _end_candidates(self, step: int, labelled: bool, decision: int = 0) -> Iterator[_Candidate]:
-        """The end capsule: in a column beside the decision, the arrow straight from its side; failing
-        that, right of every column, reached from a free exit below the decision."""
+    def _end_candidates(
+        self, step: int, labelled: bool, decision: int = 0, shape: Shape = Shape.END
+    ) -> Iterator[_Candidate]:
+        """The end capsule (or, `shape` CONTINUED, the continuation marker): in a column beside the
+        decision, the arrow straight from its side; failing that, right of every column, reached from
+        a free exit below the decision."""
         m = self.metrics
         placed = self._sources(step, decision)
         row = placed[0].row
@@ -1028,7 +1034,7 @@ class _PageBuilder:
             sign = 1 if side == "right" else -1
             columns = range(symbol.column + 1, self.n) if side == "right" else range(symbol.column - 1, -1, -1)
             for column in columns:
-                capsule = self._end(row, m.column_center(column), symbol.dy)
+                capsule = self._end(row, m.column_center(column), symbol.dy, shape)
                 if not self.board.fits(capsule, SLOT_GAP):
                     continue
                 start = symbol.port(side)
@@ -1040,7 +1046,7 @@ class _PageBuilder:
                 continue
             reach = max([self.columns_width + self.margin] + [s.x + s.half_width for s in self.symbols])
             dy = port.point.dy if port.heading == "right" else 0.0
-            capsule = self._end(row, reach + MARGIN_LANE + m.half_widths[Shape.END], dy)
+            capsule = self._end(row, reach + MARGIN_LANE + m.half_widths[shape], dy, shape)
             if port.heading == "right":
                 yield _Candidate([port.point, capsule.port("left")], port, None, capsule)
             elif port.heading == "down":

@@ -101,7 +101,7 @@ def footer_height(paragraphs: Sequence[Sequence[tuple[str, bool]]], width: float
 
 def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -> float:
     step = sop.steps[index]
-    exits = exits_summary(step, lambda e: e.target if e.ends else 99)
+    exits = exits_summary(step, lambda e: e.target if e.leaves else 99)
     activity = _cell_lines([step.activity], widths["kegiatan"]) * PROCEDURE_LINE
     if step.is_decision:
         activity += _cell_lines([exits], widths["kegiatan"]) * PROCEDURE_LINE + BRANCH_GAP
