@@ -13,20 +13,16 @@ from ..urls import PageKind, PageRef, absolute_url
 from .actors import column_name, column_short
 from .citation import review_aside
 from .context import Registries
-from .flowchart.geometry import Metrics
-from .flowchart.layout import layout_pages
 from .flowchart import pagination
 from .flowchart.pagination import PAPERS, MARGIN_MM, PrintGeometry
 from .html import page_rule, table, table_row, truncated_note
 from .identity import identity_block
 from .links import Links
 from .monev import monev_section
-from .procedure import procedure_table, screen_widths
+from .procedure import procedure_table
+from .screen_fit import fit_screen
 from .text import indonesian_date, total_time
 from .trace import Trace
-
-SCREEN_COLUMN = 108.0
-
 
 @dataclass(frozen=True)
 class PageOptions:
@@ -41,11 +37,9 @@ def _page_style(options: PageOptions) -> Markup:
 
 
 def _screen_table(sop: Sop, registries: Registries) -> Markup:
-    metrics = Metrics(SCREEN_COLUMN)
-    (layout,) = layout_pages(sop, [range(len(sop.steps))], metrics)
-    widths = {**screen_widths(sop), "pelaksana": SCREEN_COLUMN}
+    fit = fit_screen(sop, registries)
     return Markup('<div class="sop-gulir sop-layar">{}</div>').format(
-        procedure_table(sop, layout, registries, widths, "sop-prosedur--layar", em=True)
+        procedure_table(sop, fit.layout, registries, fit.widths, "sop-prosedur--layar", em=True, header_scale=fit.header_scale)
     )
 
 
