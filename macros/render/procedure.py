@@ -30,6 +30,8 @@ TEXT_COLUMNS = ("kelengkapan", "waktu", "output")
 SCREEN_FONT_PX = 0.72 * 20
 CELL_SIDES = 2 * 0.55 * SCREEN_FONT_PX + 4  # .sop-tabel td padding, the borders, a little to spare
 HEAD_SIDES = 2 * 0.3 * SCREEN_FONT_PX + 4  # th padding on screen
+# An actor header on screen: .95em of the table's font, in px (its column is px wide, whatever the root font).
+HEADER_FONT_PX = 0.95 * SCREEN_FONT_PX
 HEADS = {"no": "No", "kegiatan": "Kegiatan", "kelengkapan": "Kelengkapan", "waktu": "Waktu", "output": "Output",
          "keterangan": "Keterangan"}
 WIDEST = 2.5  # a column grows to at most this many times its width; a longer "word" (an address) breaks
@@ -165,7 +167,7 @@ def procedure_table(
 ) -> Markup:
     """`em`: size the text columns in em of the table's font (the screen copy) rather than in px (print);
     the screen copy also states the No column's width (the Kegiatan column, kept in view beside it while
-    the table scrolls sideways, starts there) and `header_scale`, of the actor headers' font."""
+    the table scrolls sideways, starts there) and the actor headers' font: HEADER_FONT_PX × `header_scale`."""
     rows = []
     for i, row in enumerate(layout.rows):
         if row.kind is RowKind.STEP:
@@ -176,7 +178,7 @@ def procedure_table(
     drawing = widths["pelaksana"] * len(sop.columns) + layout.margin
     if em:
         others = _length(text - widths["kegiatan"], True)
-        width = (f"--sop-lebar-no:{_length(widths['no'], True)};--sop-skala-kepala:{fmt(header_scale)};"
+        width = (f"--sop-lebar-no:{_length(widths['no'], True)};--sop-kepala:{fmt(header_scale * HEADER_FONT_PX)}px;"
                  f"width:calc({others} + {_kegiatan_width(widths, True)} + {fmt(drawing)}px)")
     else:
         width = f"width:{fmt(text + drawing)}px"

@@ -18,14 +18,13 @@ from .context import Registries
 from .flowchart.font_metrics import text_width
 from .flowchart.geometry import Metrics, PageLayout
 from .flowchart.layout import layout_pages
-from .procedure import HEAD_SIDES, SCREEN_FONT_PX, screen_widths
+from .procedure import HEAD_SIDES, HEADER_FONT_PX, screen_widths
 
 SCREEN_COLUMN = 108.0  # px: an actor column when there is room
 SCREEN_COLUMN_MIN = 64.0  # px: the narrowest the drawing is laid out in on screen (print goes to 60)
 # px: what the whole table fits at Material's 20 px root font: a 1440 px window less a scroll bar (17)
 # and the content's margins (2 × .8rem).
 SCREEN_FIT = 1440.0 - 17.0 - 2 * 16.0
-HEADER_FONT_PX = 0.95 * SCREEN_FONT_PX  # .sop-kepala-pelaksana
 HEADER_SCALE_MIN = 0.75  # the actor headers' font shrinks at most to this share before a column widens
 
 
