@@ -93,7 +93,11 @@ def test_a_phone_reads_the_steps_and_the_table_is_one_tap_away(browser, served):
     after = page.evaluate(LIST)
     page.click("label[for=sop-bacaan-langkah]")
     back = page.evaluate(LIST)
+    page.focus("#sop-bacaan-langkah")  # by keyboard: the two readings are one radio group
+    page.keyboard.press("ArrowRight")
+    keyboard = page.evaluate(LIST)
     page.close()
+    assert keyboard["table"] and not keyboard["list"]
     assert before["list"] and not before["table"] and before["tab"]
     assert before["items"] == before["steps"] == 11 and before["inside"]
     assert before["numbers"] == [str(n) for n in range(1, 12)]
@@ -154,3 +158,15 @@ def test_print_keeps_the_table_and_drops_the_phone_reading(browser, served):
         .map(s => [s, document.querySelector(s).getClientRects().length > 0]))""")
     page.close()
     assert shown == {"ol.sop-langkah-daftar": False, ".sop-bacaan-tab": False, ".sop-layar": False, ".sop-cetak": True}
+
+
+def test_a_wide_screen_shows_the_table_alone(browser, served):
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"{served['layar']}/sop/izin-reklame-delapan-pelaksana/")
+    shown = page.evaluate("""() => Object.fromEntries(['ol.sop-langkah-daftar', '.sop-bacaan-tab', '#sop-bacaan-tabel', '.sop-layar']
+        .map(s => [s, document.querySelector(s).getClientRects().length > 0]))""")
+    focusable = page.evaluate("""() => [...document.querySelectorAll('.sop-bacaan-pilih')].some(input => {
+        input.focus(); return document.activeElement === input; })""")
+    page.close()
+    assert shown == {"ol.sop-langkah-daftar": False, ".sop-bacaan-tab": False, "#sop-bacaan-tabel": False, ".sop-layar": True}
+    assert not focusable  # no hidden control in the keyboard's way
