@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Iterator
 
 from .. import codes
@@ -12,15 +14,50 @@ from ..model.project import Project, SopDocument
 from .base import SopCheck, register
 
 
-def same_title(a: str, b: str) -> bool:
-    """Titles compared as a reader would: case, spacing and a leading "SOP" do not count."""
-    return _title_key(a) == _title_key(b)
+# Words a reference may put before an SOP's title: "SOP", "S.O.P.", "Standar Operasional Prosedur (SOP)",
+# "SOP AP" (administrasi pemerintahan), then "tentang" or "Nomor <its nomor> tentang".
+_PREFIXES = (
+    ("standar", "operasional", "prosedur"), ("standard", "operating", "procedure"), ("standar", "operasional"),
+    ("s", "o", "p"), ("sop", "ap"), ("sop",), ("tentang",),
+)
 
 
-def _title_key(title: str) -> str:
-    words = title.casefold().split()
-    if len(words) > 1 and words[0] == "sop":
-        words = words[1:]
+def same_title(a: str, b: str, number: str | None = None) -> bool:
+    """Titles compared as a reader would: case, spacing, punctuation and quotes, a leading "SOP" or
+    "Standar Operasional Prosedur", and the SOP's own nomor written with it do not count. `number`:
+    the nomor of the SOP titled `b`."""
+    key = _title_key(a, number)
+    return bool(key) and key == _title_key(b, number)
+
+
+def _words(text: str) -> list[str]:
+    """Letters and digits only: "“SOP-Pelayanan Surat Masuk.”" and "sop pelayanan surat masuk" read alike."""
+    return re.sub(r"[^\w]+|_", " ", unicodedata.normalize("NFKC", text).casefold()).split()
+
+
+def _without(words: list[str], part: list[str]) -> list[str]:
+    """`words` with each run of `part` taken out, with a "Nomor"/"No" before it."""
+    n, i, kept = len(part), 0, []
+    while n and i < len(words):
+        if words[i:i + n] == part:
+            if kept and kept[-1] in ("nomor", "no"):
+                kept.pop()
+            i += n
+            continue
+        kept.append(words[i])
+        i += 1
+    return kept if n else words
+
+
+def _title_key(title: str, number: str | None = None) -> str:
+    words = _without(_words(title), _words(number or ""))
+    stripped = True
+    while stripped and len(words) > 1:
+        stripped = False
+        for prefix in _PREFIXES:
+            if tuple(words[:len(prefix)]) == prefix and len(words) > len(prefix):
+                words, stripped = words[len(prefix):], True
+                break
     return " ".join(words)
 
 
@@ -48,12 +85,12 @@ class RelatedSops(SopCheck):
         """A title-only reference names an SOP outside the sources: its own title, or the title
         of an SOP that is in the sources (which would then be plain text, not a link), is a slip."""
         where = document.locator.value("keterkaitan", i, "judul")
-        if same_title(title, document.sop.title):
+        if same_title(title, document.sop.title, document.sop.number):
             yield codes.RELATED_TO_ITSELF.at(
                 where, f"keterkaitan '{shown(title, 60)}' adalah judul SOP ini sendiri; hapus butir ini"
             )
             return
-        matches = sorted(d.slug for d in project.valid_documents if d is not document and same_title(title, d.sop.title))
+        matches = sorted(d.slug for d in project.valid_documents if d is not document and same_title(title, d.sop.title, d.sop.number))
         if matches:
             yield codes.RELATED_BY_TITLE.at(
                 where,

@@ -30,6 +30,8 @@ TEXT_COLUMNS = ("kelengkapan", "waktu", "output")
 SCREEN_FONT_PX = 0.72 * 20
 CELL_SIDES = 2 * 0.55 * SCREEN_FONT_PX + 4  # .sop-tabel td padding, the borders, a little to spare
 HEAD_SIDES = 2 * 0.3 * SCREEN_FONT_PX + 4  # th padding on screen
+# An actor header on screen: .95em of the table's font, in px (its column is px wide, whatever the root font).
+HEADER_FONT_PX = 0.95 * SCREEN_FONT_PX
 HEADS = {"no": "No", "kegiatan": "Kegiatan", "kelengkapan": "Kelengkapan", "waktu": "Waktu", "output": "Output",
          "keterangan": "Keterangan"}
 WIDEST = 2.5  # a column grows to at most this many times its width; a longer "word" (an address) breaks
@@ -71,10 +73,17 @@ def _length(px: float, em: bool) -> str:
     return f"{fmt(px / SCREEN_FONT_PX)}em" if em else f"{fmt(px)}px"
 
 
+def _kegiatan_width(widths: dict[str, float], em: bool) -> str:
+    """On screen a phone narrows the Kegiatan column (docs/assets/sop.css sets --sop-lebar-kegiatan), so that
+    beside it, kept in view, the table still has room to scroll."""
+    width = _length(widths["kegiatan"], em)
+    return f"var(--sop-lebar-kegiatan, {width})" if em else width
+
+
 def _colgroup(widths: dict[str, float], actors: int, margin: float, em: bool) -> Markup:
     """`em`: the text columns in em (on screen); the actor columns stay in px, the width of their drawing."""
     cols = [f'<col class="sop-kolom-no" style="width:{_length(widths["no"], em)}">',
-            f'<col class="sop-kolom-kegiatan" style="width:{_length(widths["kegiatan"], em)}">']
+            f'<col class="sop-kolom-kegiatan" style="width:{_kegiatan_width(widths, em)}">']
     cols += [f'<col class="sop-kolom-pelaksana" style="width:{fmt(widths["pelaksana"])}px">'] * actors
     if margin > 0:  # lanes the layout needed beside the last actor column (very crowded flows)
         cols.append(f'<col class="sop-kolom-jalur" style="width:{fmt(margin)}px">')
@@ -154,9 +163,12 @@ def _connector_row(sop: Sop, layout: PageLayout, row: int) -> Markup:
 
 
 def procedure_table(
-    sop: Sop, layout: PageLayout, registries: Registries, widths: dict[str, float], css: str, em: bool = False
+    sop: Sop, layout: PageLayout, registries: Registries, widths: dict[str, float], css: str, em: bool = False,
+    header_scale: float = 1.0,
 ) -> Markup:
-    """`em`: size the text columns in em of the table's font (the screen copy) rather than in px (print)."""
+    """`em`: size the text columns in em of the table's font (the screen copy) rather than in px (print);
+    the screen copy also states the No column's width (the Kegiatan column, kept in view beside it while
+    the table scrolls sideways, starts there) and the actor headers' font: HEADER_FONT_PX × `header_scale`."""
     rows = []
     for i, row in enumerate(layout.rows):
         if row.kind is RowKind.STEP:
@@ -165,9 +177,14 @@ def procedure_table(
             rows.append(_connector_row(sop, layout, i))
     text = sum(widths[k] for k in ("no", "kegiatan", *TEXT_COLUMNS, "keterangan"))
     drawing = widths["pelaksana"] * len(sop.columns) + layout.margin
-    width = f"calc({_length(text, True)} + {fmt(drawing)}px)" if em else f"{fmt(text + drawing)}px"
+    if em:
+        others = _length(text - widths["kegiatan"], True)
+        width = (f"--sop-lebar-no:{_length(widths['no'], True)};--sop-kepala:{fmt(header_scale * HEADER_FONT_PX)}px;"
+                 f"width:calc({others} + {_kegiatan_width(widths, True)} + {fmt(drawing)}px)")
+    else:
+        width = f"width:{fmt(text + drawing)}px"
     return Markup(
-        '<table class="sop-tabel sop-prosedur {css}" style="width:{w}">{cols}{head}<tbody>{rows}</tbody></table>'
+        '<table class="sop-tabel sop-prosedur {css}" style="{w}">{cols}{head}<tbody>{rows}</tbody></table>'
     ).format(
         css=css,
         w=width,

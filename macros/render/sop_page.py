@@ -13,20 +13,17 @@ from ..urls import PageKind, PageRef, absolute_url
 from .actors import column_name, column_short
 from .citation import review_aside
 from .context import Registries
-from .flowchart.geometry import Metrics
-from .flowchart.layout import layout_pages
 from .flowchart import pagination
 from .flowchart.pagination import PAPERS, MARGIN_MM, PrintGeometry
 from .html import page_rule, table, table_row, truncated_note
 from .identity import identity_block
 from .links import Links
 from .monev import monev_section
-from .procedure import procedure_table, screen_widths
+from .procedure import procedure_table
+from .screen_fit import fit_screen
+from .step_list import step_list
 from .text import indonesian_date, sop_total
 from .trace import Trace
-
-SCREEN_COLUMN = 108.0
-
 
 @dataclass(frozen=True)
 class PageOptions:
@@ -41,12 +38,23 @@ def _page_style(options: PageOptions) -> Markup:
 
 
 def _screen_table(sop: Sop, registries: Registries) -> Markup:
-    metrics = Metrics(SCREEN_COLUMN)
-    (layout,) = layout_pages(sop, [range(len(sop.steps))], metrics)
-    widths = {**screen_widths(sop), "pelaksana": SCREEN_COLUMN}
+    fit = fit_screen(sop, registries)
     return Markup('<div class="sop-gulir sop-layar">{}</div>').format(
-        procedure_table(sop, layout, registries, widths, "sop-prosedur--layar", em=True)
+        procedure_table(sop, fit.layout, registries, fit.widths, "sop-prosedur--layar", em=True, header_scale=fit.header_scale)
     )
+
+
+def _screen_readings(sop: Sop, registries: Registries) -> Markup:
+    """On screen, two readings of the procedure: a phone opens on the step list, the table one tap away
+    (two radio buttons styled as tabs: no script needed); a wider screen shows the table alone."""
+    return Markup(
+        '<div class="sop-bacaan">'
+        '<input class="sop-bacaan-pilih" type="radio" name="sop-bacaan" id="sop-bacaan-langkah" checked>'
+        '<input class="sop-bacaan-pilih" type="radio" name="sop-bacaan" id="sop-bacaan-tabel">'
+        '<div class="sop-bacaan-tab"><label for="sop-bacaan-langkah">Daftar langkah</label>'
+        '<label for="sop-bacaan-tabel">Tabel diagram alir</label></div>'
+        "{}{}</div>"
+    ).format(step_list(sop, registries), _screen_table(sop, registries))
 
 
 def _footer(sop: Sop, registries: Registries) -> list[tuple[str, str]]:
@@ -130,7 +138,7 @@ def render_sop_page(
         review_aside(sop, registries),
         Markup('<section class="sop-prosedur-blok" aria-label="Prosedur"><h2 class="sop-judul-layar">Prosedur</h2>'),
         _truncated_note(sop),
-        _screen_table(sop, registries),
+        _screen_readings(sop, registries),
         _print_tables(sop, registries, options),
         _footer_html(sop, registries),
         Markup("</section>"),

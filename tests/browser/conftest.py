@@ -16,6 +16,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLOWCHART_FIXTURES = Path(__file__).parent.parent / "render" / "fixtures" / "flowchart"
 # A one-stop licensing office's SOP with eight actor columns, loops and joint steps: a wide real table.
 PRINT_FIXTURES = Path(__file__).parent / "fixtures" / "cetak"
+# Eight actor columns headed with the posts' official names: the widest table a 1440 px screen shows whole.
+SCREEN_FIXTURES = Path(__file__).parent / "fixtures" / "layar"
 TRACE_SITE_URL = "https://sop.banggaikab.go.id/"
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--no-first-run"]
@@ -67,6 +69,13 @@ def long_identity_sources(target: Path) -> Path:
     return target
 
 
+def show_table(page) -> None:
+    """On a phone an SOP's page opens on its step list: one tap on 'Tabel diagram alir' shows the table."""
+    tab = page.locator("label[for=sop-bacaan-tabel]")
+    if tab.is_visible():
+        tab.click()
+
+
 def _require_browser():
     missing = [name for name, found in (("chromium", CHROMIUM), ("pdfinfo", shutil.which("pdfinfo"))) if not found]
     try:
@@ -94,6 +103,7 @@ def served(tmp_path_factory):
         ("f4", FLOWCHART_FIXTURES, {"paper": "F4"}),
         ("panjang", long_identity_sources(work / "sumber-panjang"), {}),
         ("cetak", PRINT_FIXTURES, {}),
+        ("layar", SCREEN_FIXTURES, {}),
         ("cetak-f4", PRINT_FIXTURES, {"paper": "F4"}),
         ("seed-qr", SEED_SOURCES, {"settings": {"site_url": TRACE_SITE_URL}}),  # printed with the QR code
         ("cetak-qr", PRINT_FIXTURES, {"settings": {"site_url": TRACE_SITE_URL}}),

@@ -17,7 +17,8 @@ PHONES = [360, 390]
 SOP = "/sop/perbaikan-data-kinerja/"
 CHECKLIST = "/sop/perbaikan-data-kinerja/checklist/kabid-renum/"
 PAGES = {  # (site, path): what on that page must keep its words whole
-    ("seed", SOP): ".sop-identitas-blok, .sop-layar table.sop-prosedur thead",
+    ("seed", SOP): ".sop-identitas-blok, .sop-langkah-daftar",  # a phone opens the procedure on its step list
+    ("layar", "/sop/izin-reklame-delapan-pelaksana/"): ".sop-identitas-blok, .sop-langkah-daftar",
     ("seed", "/"): ".sop-daftar-wadah",
     ("fixtures", "/"): ".sop-daftar-wadah",
     ("seed", CHECKLIST): ".sop-ceklis",

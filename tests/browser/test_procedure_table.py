@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import show_table
+
 pytestmark = pytest.mark.browser  # Chromium through Playwright
 
 PAGES = [("seed", "perbaikan-data-kinerja")] + [
@@ -13,7 +15,7 @@ PAGES = [("seed", "perbaikan-data-kinerja")] + [
         "delapan-pelaksana", "dua-puluh-lima-langkah", "kegiatan-panjang",
         "surat-salah-alamat", "dua-akhir", "sumber-terpotong",
     )
-]
+] + [("layar", "izin-reklame-delapan-pelaksana")]
 
 MEASURE = """() => {
   const table = document.querySelector('.sop-layar table.sop-prosedur');
@@ -42,6 +44,7 @@ MEASURE = """() => {
 def test_symbols_are_centred_in_their_row_and_actor_column(browser, served, site, slug, width):
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(f"{served[site]}/sop/{slug}/")
+    show_table(page)
     m = page.evaluate(MEASURE)
     page.close()
     assert m["rows"], "tabel prosedur kosong"
@@ -66,6 +69,7 @@ def test_a_narrow_screen_scrolls_the_table_instead_of_squashing_it(browser, serv
     for width in (390, 1440):
         page = browser.new_page(viewport={"width": width, "height": 900})
         page.goto(f"{served['seed']}/sop/perbaikan-data-kinerja/")
+        show_table(page)
         m = page.evaluate(MEASURE)
         page.close()
         sizes[width] = [round(s["width"], 1) for row in m["rows"] for s in row["symbols"]]
@@ -106,6 +110,7 @@ def test_a_step_with_two_decisions_draws_both_diamonds_in_its_row_joined_by_the_
     arrow between them labelled 'Lengkap'; the text names each path."""
     page = browser.new_page(viewport={"width": width, "height": 900})
     page.goto(f"{served['fixtures']}/sop/dua-keputusan/")
+    show_table(page)
     m = page.evaluate(SECOND_DECISION, 3)
     page.close()
     row, diamonds = m["row"], m["diamonds"]

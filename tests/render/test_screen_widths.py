@@ -58,10 +58,16 @@ def test_the_screen_table_states_its_text_columns_in_em():
     html = str(_screen_table(_with_note(sop, "Pertanggungjawabannya"), registries))
     cols = dict(re.findall(r'<col class="sop-kolom-([a-z]+)" style="width:([^"]+)">', html))
     assert cols["pelaksana"] == "108px"
+    # Kegiatan: a phone narrows it (--sop-lebar-kegiatan in docs/assets/sop.css); its own width otherwise
+    kegiatan = re.fullmatch(r"var\(--sop-lebar-kegiatan, ([\d.]+em)\)", cols["kegiatan"])
+    cols["kegiatan"] = kegiatan[1]
     for key in ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan"):
         assert cols[key].endswith("em")
     assert float(cols["kelengkapan"][:-2]) * SCREEN_FONT_PX == pytest.approx(SCREEN_WIDTHS["kelengkapan"], abs=0.1)
     assert float(cols["keterangan"][:-2]) * SCREEN_FONT_PX > SCREEN_WIDTHS["keterangan"]
-    text = sum(float(cols[k][:-2]) for k in ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan"))
-    width = re.search(r'sop-prosedur--layar" style="width:calc\(([\d.]+)em \+ ([\d.]+)px\)"', html)
-    assert float(width[1]) == pytest.approx(text, abs=0.05) and float(width[2]) == 5 * 108
+    others = sum(float(cols[k][:-2]) for k in ("no", "kelengkapan", "waktu", "output", "keterangan"))
+    width = re.search(r'sop-prosedur--layar" style="--sop-lebar-no:([\d.]+)em;--sop-kepala:([\d.]+)px;'
+                      r'width:calc\(([\d.]+)em \+ var\(--sop-lebar-kegiatan, ([\d.]+)em\) \+ ([\d.]+)px\)"', html)
+    assert width[1] + "em" == cols["no"] and width[4] + "em" == cols["kegiatan"]
+    assert float(width[2]) == pytest.approx(0.95 * SCREEN_FONT_PX, abs=0.01)  # five actors: headers at full size
+    assert float(width[3]) == pytest.approx(others, abs=0.05) and float(width[5]) == 5 * 108
