@@ -35,7 +35,7 @@ def _branches(sop: Sop, index: int) -> list[Markup]:
             if exit_.ends:
                 items.append(Markup("{} → {}").format(path, END))
             elif exit_.continues:
-                items.append(Markup("{} → {} (sumber terpotong)").format(path, CONTINUED))
+                items.append(Markup("{} → {}").format(path, CONTINUED))
             else:
                 target = targets[exit_.target]
                 items.append(Markup('{} → <a href="#{}">{}</a>').format(path, step_anchor(target), sop.step_number(target)))

@@ -31,7 +31,7 @@ def _project(folder: Path):
 
 def _longest_word(sop, registries) -> float:
     return max(text_width(w, HEADER_FONT_PX, bold=True) for key in sop.columns
-               for w in column_short(key, registries).split())
+               for w in column_short(sop, key, registries).split())
 
 
 def _table_width(fit) -> float:
