@@ -8,8 +8,9 @@ from ..model.sop import Sop
 from .actors import alternatives_note
 from .context import Registries
 from .duties import goes_text, incoming, outgoing, role_steps, role_time, starts_text
-from .html import page_rule, table
+from .html import table
 from .links import Links
+from .paper import Orientation, page_rule
 from .text import NO_VALUE, duration, nomor
 
 
@@ -23,7 +24,7 @@ def _activity(text: str, note: str) -> Markup:
     return Markup('<div class="sop-ceklis-kegiatan">{} <span class="sop-atau">{}</span></div>').format(text, note)
 
 
-def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, links: Links) -> Markup:
+def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, links: Links, paper: str = "A4") -> Markup:
     """An external party (a citizen: Pemohon) is not an official: no paraf column, no NIP and
     signature line, and the page says whose steps these are in their terms."""
     role = registries.roles[role_id]
@@ -67,7 +68,7 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
         )
     return Markup("").join(
         [
-            page_rule("A4 portrait", 12),
+            page_rule(paper, Orientation.PORTRAIT, 12),
             Markup('<div class="sop-ceklis">'),
             Markup("<h1>Checklist {}</h1>").format(role.short_name),
             Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}<br>{}</p>').format(

@@ -23,11 +23,6 @@ def table_row(cells: Iterable[Markup | str], header: bool = False) -> Markup:
     return Markup("<tr>{}</tr>").format(inner)
 
 
-def page_rule(size: str, margin_mm: int) -> Markup:
-    """The printed page of this document (a <style> in the body applies to the whole page)."""
-    return Markup("<style>@page {{ size: {}; margin: {}mm; }}</style>").format(size, margin_mm)
-
-
 def table(css: str, rows: Iterable[Markup], head: Iterable[str] | None = None) -> Markup:
     """A styled table inside a sideways-scrolling wrapper (narrow screens scroll, never squash)."""
     thead = Markup("<thead>{}</thead>").format(table_row(head, header=True)) if head is not None else Markup("")

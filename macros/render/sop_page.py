@@ -16,11 +16,12 @@ from .context import Registries
 from .flowchart.geometry import Metrics
 from .flowchart.layout import layout_pages
 from .flowchart import pagination
-from .flowchart.pagination import PAPERS, MARGIN_MM, PrintGeometry
-from .html import page_rule, table, table_row, truncated_note
+from .flowchart.pagination import MARGIN_MM, PrintGeometry
+from .html import table, table_row, truncated_note
 from .identity import identity_block
 from .links import Links
 from .monev import monev_section
+from .paper import Orientation, page_rule
 from .procedure import procedure_table, screen_widths
 from .text import indonesian_date, total_time
 from .trace import Trace
@@ -36,8 +37,7 @@ class PageOptions:
 
 
 def _page_style(options: PageOptions) -> Markup:
-    width, height = PAPERS[options.paper]
-    return page_rule(f"{int(width)}mm {int(height)}mm", int(MARGIN_MM))
+    return page_rule(options.paper, Orientation.LANDSCAPE, MARGIN_MM)
 
 
 def _screen_table(sop: Sop, registries: Registries) -> Markup:

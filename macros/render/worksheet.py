@@ -9,6 +9,7 @@ from ..model.sop import Sop
 from .context import Registries
 from .html import field_rows, table, truncated_note
 from .links import Links
+from .paper import Orientation, page_rule
 from .text import duration, nomor, total_time
 
 
@@ -43,7 +44,8 @@ def _steps_list(sop: Sop, indices: list[int]) -> Markup:
     return Markup('<ol start="{}">{}</ol>').format(indices[0] + 1, items)
 
 
-def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
+def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links, paper: str = "A4") -> Markup:
+    """Printed portrait on `paper`, 12 mm margins like the other forms (the footer takes the bottom 10 mm)."""
     role = registries.roles
     data = [
         Markup('<tr><td class="sop-lk-no">1.</td><th scope="row">Judul SOP</th><td>{}</td></tr>').format(sop.title),
@@ -76,6 +78,7 @@ def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) 
     )
     return Markup("").join(
         [
+            page_rule(paper, Orientation.PORTRAIT, 12),
             Markup('<div class="sop-lembar-kerja"><h1>Lembar Kerja Identifikasi Kegiatan</h1>'),
             Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}</p>').format(links.sop(slug), sop.title, nomor(sop.number)),
             truncated_note(len(sop.steps)) if sop.truncated else Markup(""),

@@ -125,7 +125,7 @@ def test_kabid_renum_checklist(seed_site):
     text = page_text(seed_site / SEED / "checklist/kabid-renum/index.html")
     assert "Total waktu Kabid Renum dalam SOP ini: 6 jam" in text
     assert 'href="../../../../pelaksana/kabid-renum/"' in page
-    assert "@page { size: A4 portrait" in page
+    assert "@page { size: 210mm 297mm;" in page
 
 
 def test_first_and_last_steps_say_where_the_procedure_starts_and_ends(seed_site):

@@ -20,12 +20,15 @@ from ..text import NO_VALUE, duration
 from .geometry import CONNECTOR_ROW, Metrics, PageLayout, RowKind
 from .font_metrics import wrapped_lines
 from .layout import layout_pages
+from ..paper import PAPERS  # landscape: the procedure table is printed across the paper
 
 MM = 96 / 25.4  # CSS px per millimetre
 PT = 96 / 72  # CSS px per point
 
-PAPERS = {"A4": (297.0, 210.0), "F4": (330.0, 215.0)}  # landscape width, height in mm
 MARGIN_MM = 10.0
+# A border drawn on the edge of the page area is cut in half: a printed page's content keeps this far
+# (px) inside it on either side (print padding of .md-content__inner in docs/assets/sop.css).
+PRINT_INSET = 1.0
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class PrintGeometry:
 
     @property
     def page_width(self) -> float:
-        return (PAPERS[self.paper][0] - 2 * MARGIN_MM) * MM
+        return (PAPERS[self.paper][0] - 2 * MARGIN_MM) * MM - 2 * PRINT_INSET
 
     @property
     def page_height(self) -> float:
