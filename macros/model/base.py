@@ -257,9 +257,9 @@ Date = Annotated[PartialDate, PlainValidator(_parse_date)]
 
 def indonesian_date(value: dt.date | PartialDate | None) -> str:
     """05 Februari 2020, or as precisely as the source knows it: 'Januari 2016', '2016';
-    an absent date is a dash."""
+    an absent date is an em dash, as every empty cell is (render/text.py NO_VALUE)."""
     if value is None:
-        return "-"
+        return "—"
     if isinstance(value, PartialDate):
         if value.month is None:
             return str(value.year)

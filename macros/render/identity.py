@@ -9,7 +9,7 @@ from ..model.sop import Sop
 from .citation import citation
 from .context import Registries
 from .flowchart.pagination import IdentityPair, PairPart, identity_pages
-from .html import ordered_list
+from .html import keep_codes, ordered_list
 from .links import Links
 from .text import NOT_SET, grouped_nip, indonesian_date
 from .trace import Trace, trace_block
@@ -130,7 +130,9 @@ def _list_part(items, part: range) -> Markup:
         return ordered_list(items)
     if not part:
         return Markup("")
-    lis = Markup("").join(Markup("<li>{}</li>").format(items[i]) for i in part)
+    lis = Markup("").join(
+        Markup("<li>{}</li>").format(items[i] if isinstance(items[i], Markup) else keep_codes(items[i])) for i in part
+    )
     return Markup("<ol>{}</ol>").format(lis) if part.start == 0 else Markup('<ol start="{}">{}</ol>').format(part.start + 1, lis)
 
 

@@ -8,6 +8,7 @@ from ..model.sop import Sop
 from .actors import step_actors
 from .context import Registries
 from .duties import goes_text, outgoing
+from .html import keep_codes
 from .links import Links
 from .paper import Orientation, page_rule
 from .text import nomor
@@ -18,7 +19,7 @@ def render_swimlane_page(slug: str, sop: Sop, svg: str, registries: Registries, 
         Markup("<li>{} — {}: {} → {}</li>").format(
             sop.step_number(i),
             step_actors(sop, i, registries),
-            step.activity,
+            keep_codes(step.activity),
             goes_text(outgoing(sop, i, registries)),
         )
         for i, step in enumerate(sop.steps)

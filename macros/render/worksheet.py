@@ -7,10 +7,10 @@ from markupsafe import Markup
 from ..model.flow import end_exits, is_terminal
 from ..model.sop import Sop
 from .context import Registries
-from .html import field_rows, table, truncated_note
+from .html import field_rows, keep_codes, table, truncated_note
 from .links import Links
 from .paper import Orientation, page_rule
-from .text import duration, nomor, total_time
+from .text import NO_VALUE, duration, nomor, total_time
 
 
 def step_groups(sop: Sop) -> list[tuple[str, str, list[int]]]:
@@ -31,16 +31,16 @@ def step_groups(sop: Sop) -> list[tuple[str, str, list[int]]]:
 
 def _steps_list(sop: Sop, indices: list[int]) -> Markup:
     if not indices:
-        return Markup("-")
+        return Markup(NO_VALUE)
     if sop.numbered_by_source or indices != list(range(indices[0], indices[-1] + 1)):
         # each item says its own number: the source's (gaps kept), or a group an early end splits
         items = Markup("").join(
-            Markup('<li value="{}">{}</li>').format(sop.step_number(i), sop.steps[i].activity) for i in indices
+            Markup('<li value="{}">{}</li>').format(sop.step_number(i), keep_codes(sop.steps[i].activity)) for i in indices
         )
         if sop.numbered_by_source:
             return Markup("<ol>{}</ol>").format(items)
         return Markup('<ol start="{}">{}</ol>').format(indices[0] + 1, items)
-    items = Markup("").join(Markup("<li>{}</li>").format(sop.steps[i].activity) for i in indices)
+    items = Markup("").join(Markup("<li>{}</li>").format(keep_codes(sop.steps[i].activity)) for i in indices)
     return Markup('<ol start="{}">{}</ol>').format(indices[0] + 1, items)
 
 
@@ -68,7 +68,7 @@ def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links, 
             )
             step_rows.append(
                 Markup('<tr data-kelompok="{}">{}<td class="sop-no">{}.</td><td>{}</td><td class="sop-waktu">{}</td></tr>').format(
-                    key, head, sop.step_number(i), sop.steps[i].activity, duration(sop.steps[i].duration)
+                    key, head, sop.step_number(i), keep_codes(sop.steps[i].activity), duration(sop.steps[i].duration)
                 )
             )
     step_rows.append(

@@ -111,7 +111,7 @@ def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -
     elif (is_terminal(sop, index) and index < len(sop.steps) - 1) or continues(sop, index):
         activity += _cell_lines(["→ bersambung (sumber terpotong)"], widths["kegiatan"]) * PROCEDURE_LINE + BRANCH_GAP
     cells = {
-        "kelengkapan": list(step.requirements) or ["-"],  # one line each (<br> between them)
+        "kelengkapan": list(step.requirements) or [NO_VALUE],  # one line each (<br> between them)
         "output": [step.output or NO_VALUE],
         "keterangan": [step.note or ""],
         "waktu": [duration(step.duration)],
@@ -413,7 +413,7 @@ def identity_table_height(kop: str, rows: Sequence[tuple[str, str]], paper: str 
 
 
 MIN_ITEMS = 2  # a list broken across pages keeps at least this many items on each side of the break
-EMPTY_LIST = "<p>-</p>"  # what an empty list shows
+EMPTY_LIST = f"<p>{NO_VALUE}</p>"  # what an empty list shows
 
 
 class _Measured:
