@@ -62,9 +62,16 @@ def field_rows(pairs: Iterable[tuple[str, Markup | str]]) -> list[Markup]:
     return [Markup("<tr><th>{}</th><td>{}</td></tr>").format(k, v) for k, v in pairs]
 
 
-def truncated_note(steps: int) -> Markup:
-    """What a page from a truncated source (`terpotong: true`, `steps` visible steps) says about it."""
-    return Markup(
-        '<p class="sop-terpotong" role="note"><strong>Sumber terpotong:</strong> SOP ini disalin dari dokumen '
-        "yang tidak lengkap. Langkah setelah langkah {} tidak tersedia; alur berlanjut (…) ke bagian yang hilang.</p>"
-    ).format(steps)
+TRUNCATED_LABEL = "Sumber terpotong:"
+
+
+def truncated_text(last_step: str) -> str:
+    """What a truncated source (`terpotong: true`) is said to be; `last_step`: the last visible step's
+    number, as the source numbers it (Sop.step_number), not how many steps are visible."""
+    return (f"SOP ini disalin dari dokumen yang tidak lengkap. Langkah setelah langkah {last_step} tidak tersedia; "
+            "alur berlanjut (…) ke bagian yang hilang.")
+
+
+def truncated_note(last_step: str, css: str = "sop-terpotong") -> Markup:
+    """The note a page from a truncated source carries."""
+    return Markup('<p class="{}" role="note"><strong>{}</strong> {}</p>').format(css, TRUNCATED_LABEL, truncated_text(last_step))

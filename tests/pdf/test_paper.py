@@ -3,9 +3,10 @@ kind is read: the SOP document (identity, procedure table, Riwayat Revisi) acros
 and the book's front matter upright. So is every other page a user prints from the site (swimlane
 across; checklists, monitoring and evaluation forms upright).
 
-Built once per paper from the seed (its SOP citing twenty legal bases: identity continuation pages)
-and the flowchart fixtures (a second agency: two books; eight actors, twenty-five steps, a truncated
-source, drafts)."""
+Built once per paper from the seed (its SOP citing twenty legal bases: identity continuation pages),
+the flowchart fixtures (a second agency: two books; eight actors, twenty-five steps, a truncated
+source, drafts), and the twenty-five steps cut to a truncated source of 8, 9 and 10 steps (a last page
+that is nearly full: the truncation note must go with it, never on a page of its own)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import subprocess
 
 import pypdf
 import pytest
+import yaml
 from PIL import Image
 
 from macros.pdf.chromium import Job, Printer
@@ -29,6 +31,16 @@ pytestmark = pytest.mark.browser
 PT_PER_MM = 72 / 25.4
 TOLERANCE_PT = 1.0  # Chromium rounds the page to its pixel grid (A4: 594.96 × 841.92 pt)
 WORKSHEET = "Lembar Kerja Identifikasi Kegiatan"
+CUT = (8, 9, 10)  # steps kept of the twenty-five, in the truncated copies
+
+
+def _truncated_copies(target):
+    source = yaml.safe_load((FLOWCHART_FIXTURES / "dua-puluh-lima-langkah.yml").read_text(encoding="utf-8"))
+    for steps in CUT:
+        cut = dict(source, nomor=f"503/9{steps:02d}/DPMPTSP", judul=f"{source['judul']} (terpotong, {steps} langkah)",
+                   terpotong=True, langkah=source["langkah"][:steps])
+        (target / f"terpotong-{steps}.yml").write_text(yaml.safe_dump(cut, allow_unicode=True, sort_keys=False),
+                                                        encoding="utf-8")
 
 
 def _sources(target):
@@ -40,6 +52,7 @@ def _sources(target):
     for registry in ("_instansi.yml", "_jabatan.yml", "_dasar-hukum.yml"):
         extra = (FLOWCHART_FIXTURES / registry).read_text(encoding="utf-8")
         (target / registry).write_text((target / registry).read_text(encoding="utf-8") + "\n" + extra, encoding="utf-8")
+    _truncated_copies(target)
     return target
 
 
@@ -165,3 +178,28 @@ def test_full_width_tables_keep_both_borders_in_print(built, tmp_path):
         left, right = min(lines), max(lines)
         assert abs(left - (width - 1 - right)) <= 3, (page, left, right, width)
         assert lines[right] >= 0.9 * lines[left], (page, lines)
+
+
+def _pdf_texts(path) -> list[str]:
+    reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
+    return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+
+
+@pytest.mark.parametrize("slug", ["sumber-terpotong", *(f"terpotong-{n}" for n in CUT)])
+def test_the_truncation_note_prints_below_the_last_table_never_alone(built, slug):
+    """The note names the last step the source shows, and is on the page of the table's last rows;
+    the document has the pages its plan has (identity, procedure), none more."""
+    _, site = built
+    sop = next(d.sop for p in validate_paths([site.sources]).projects for d in p.documents if d.slug == slug)
+    article = (site.site / "sop" / slug / "index.html").read_text(encoding="utf-8")
+    planned = article.count('class="sop-halaman-cetak"')
+    path = site.pdf(f"pdf/{slug}.pdf")
+    reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
+    worksheet = next(page for title, page, _ in _top_marks(reader) if title == WORKSHEET)
+    texts = _pdf_texts(path)[:worksheet]
+    assert len(texts) == 1 + planned, (len(texts), planned)  # one identity page, the planned table pages
+    last = len(sop.steps) - 1
+    note = f"Sumber terpotong: SOP ini disalin dari dokumen yang tidak lengkap. Langkah setelah langkah {sop.step_number(last)} tidak"
+    holding = [n for n, text in enumerate(texts) if "Sumber terpotong" in text]
+    assert holding == [len(texts) - 1] and note in texts[-1]
+    assert sop.steps[last].activity in texts[-1] and "Kegiatan" in texts[-1] and "Total waktu" in texts[-1]

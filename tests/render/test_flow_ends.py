@@ -8,6 +8,8 @@ import re
 
 from macros.render.checklist import render_checklist
 from macros.render.duties import goes_text, outgoing
+from macros.render import html as html_module, sop_page
+from macros.render.flowchart import pagination
 from macros.render.flowchart.geometry import Metrics, Shape
 from macros.render.flowchart.layout import layout_pages
 from macros.render.links import Links
@@ -85,3 +87,35 @@ def test_an_sop_without_ends_of_its_own_draws_no_end_capsule_and_no_marker():
     assert not any(s.shape in (Shape.END, Shape.CONTINUED) for s in layout.symbols)
     assert not any(c.end for c in layout.connectors)
     assert 'class="sop-terpotong"' not in _page("putar-balik")
+
+
+def test_the_truncation_note_names_the_last_step_by_the_sources_number():
+    """Not by how many steps are visible: a source numbering 1, 2, 6 is cut after its step 6."""
+    sop, registries = SOPS["sumber-terpotong"]
+    numbered = tuple(step.model_copy(update={"number": n}) for step, n in zip(sop.steps, ("1", "2", "6")))
+    sop = sop.model_copy(update={"steps": numbered})
+    html = str(render_sop_page("sumber-terpotong", sop, registries, {}, LINKS, PageOptions()))
+    worksheet = str(render_worksheet("sumber-terpotong", sop, registries, LINKS))
+    said = "Langkah setelah langkah 6 tidak tersedia"
+    # on screen above the identity block and the table; printed below the last table, once
+    assert html.count(said) == 3 and worksheet.count(said) == 1
+    assert "setelah langkah 3" not in html + worksheet
+    last_page = html.rsplit('class="sop-halaman-cetak"', 1)[1]
+    assert re.search(r'<div class="sop-cetak-kaki">.*<p class="sop-terpotong-cetak" role="note"><strong>Sumber terpotong:</strong> '
+                     r'SOP ini disalin dari dokumen yang tidak lengkap\. ' + said, last_page, re.S)
+
+
+def test_the_printed_truncation_note_is_planned_with_the_last_page(monkeypatch):
+    """The plan counts the note in the last page's footer: a note ten lines longer makes the last
+    page ten lines taller (or moves its steps on)."""
+    def last_page(html: str) -> tuple[str, float]:
+        steps, height = re.findall(r'data-langkah="([^"]+)" data-tinggi="([\d.]+)"', html)[-1]
+        return steps, float(height)
+
+    steps, height = last_page(_page("sumber-terpotong"))
+    words = "kata " * 2000  # many lines at any width of the page
+    for module in (sop_page, html_module):  # what is planned, and what is printed
+        monkeypatch.setattr(module, "truncated_text", lambda last_step: words)
+    longer_steps, longer = last_page(_page("sumber-terpotong"))
+    assert words.strip() in _page("sumber-terpotong")
+    assert longer_steps != steps or longer - height >= 10 * pagination.PROCEDURE_LINE
