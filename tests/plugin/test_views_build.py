@@ -172,4 +172,4 @@ def test_a_role_that_acts_nowhere_is_listed_as_such(build_site, sources_copy):
     assert result.code == 0, result.err
     text = page_text(site / "pelaksana/bendahara/index.html")
     assert "Jabatan ini belum bertugas di SOP mana pun." in text
-    assert "Bendahara Pengeluaran Bendahara 0 0 -" in page_text(site / "pelaksana/index.html")
+    assert "Bendahara Pengeluaran Bendahara 0 0 —" in page_text(site / "pelaksana/index.html")
