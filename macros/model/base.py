@@ -296,9 +296,9 @@ def dated(value: PartialDate | YearlessDate | None) -> PartialDate | None:
 
 def indonesian_date(value: dt.date | PartialDate | YearlessDate | None) -> str:
     """05 Februari 2020, or as precisely as the source knows it: 'Januari 2016', '2016', and a date
-    without a year as written ('04 Januari'); an absent date is a dash."""
+    without a year as written ('04 Januari'); an absent date is an em dash, as every empty cell is (render/text.py NO_VALUE)."""
     if value is None:
-        return "-"
+        return "—"
     if isinstance(value, YearlessDate):
         return value.text
     if isinstance(value, PartialDate):

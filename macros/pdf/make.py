@@ -47,7 +47,7 @@ class PdfFailed(Exception):
 
 @dataclass(frozen=True)
 class PdfSettings:
-    paper: str  # "A4" or "F4": the book's front matter (the SOP pages carry their own size)
+    paper: str  # "A4" or "F4": the book's front matter (the site's pages carry their own @page, on the same paper)
     stylesheets: tuple[str, ...]  # the site's extra_css, from the site root
     when: date  # the build's date, from the sources
     site_url: str | None = None  # where the site is published: the PDFs' links point there

@@ -45,7 +45,8 @@ class SopConfig(base.Config):
     """Folder holding the SOP sources and their registries, relative to mkdocs.yml."""
 
     paper = c.Choice(("A4", "F4"), default="A4")
-    """Paper for printing, always landscape: A4 (297 x 210 mm) or F4/folio (330 x 215 mm)."""
+    """Paper of every printed page: A4 (297 x 210 mm) or F4/folio (330 x 215 mm), turned as its page kind
+    is read (render/paper.py): the SOP document and the swimlane across, the other forms upright."""
 
     print_steps_per_page = c.Type(int, default=0)
     """Steps per printed page of the procedure table; 0 estimates it from the text lengths."""

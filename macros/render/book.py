@@ -22,7 +22,7 @@ from markupsafe import Markup
 from ..model.registry import Agency
 from ..model.sop import Sop
 from .context import Registries
-from .flowchart.pagination import PAPERS
+from .paper import Orientation, page_size
 from .text import absent, indonesian_date, natural_key
 
 BOOK_TITLE = ("STANDAR OPERASIONAL PROSEDUR", "ADMINISTRASI PEMERINTAHAN")
@@ -202,7 +202,7 @@ def _contents(groups: Sequence[tuple[str, Sequence[BookSop]]], built_from: str |
 
 
 def _style(paper: str) -> Markup:
-    height, width = PAPERS[paper]  # landscape (width, height): portrait swaps them
+    width, height = page_size(paper, Orientation.PORTRAIT)
     inner = height - 2 * MARGIN_MM - 1  # the cover's frame: a millimetre short of the page, never a second page
     return Markup(
         "<style>\n"

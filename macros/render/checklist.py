@@ -8,22 +8,23 @@ from ..model.sop import Sop
 from .actors import alternatives_note
 from .context import Registries
 from .duties import goes_text, incoming, outgoing, role_steps, role_time, starts_text
-from .html import page_rule, table
+from .html import keep_codes, table
 from .links import Links
+from .paper import Orientation, page_rule
 from .text import NO_VALUE, cut_off_mark, duration, missing_steps, nomor
 
 
-def _detail(label: str, value: str, key: str) -> Markup:
+def _detail(label: str, value: Markup | str, key: str) -> Markup:
     return Markup('<div class="sop-rinci" data-rinci="{}"><span class="sop-rinci-label">{}:</span> {}</div>').format(key, label, value)
 
 
 def _activity(text: str, note: str) -> Markup:
     if not note:
-        return Markup('<div class="sop-ceklis-kegiatan">{}</div>').format(text)
-    return Markup('<div class="sop-ceklis-kegiatan">{} <span class="sop-atau">{}</span></div>').format(text, note)
+        return Markup('<div class="sop-ceklis-kegiatan">{}</div>').format(keep_codes(text))
+    return Markup('<div class="sop-ceklis-kegiatan">{} <span class="sop-atau">{}</span></div>').format(keep_codes(text), note)
 
 
-def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, links: Links) -> Markup:
+def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, links: Links, paper: str = "A4") -> Markup:
     """An external party (a citizen: Pemohon) is not an official: no paraf column, no NIP and
     signature line, and the page says whose steps these are in their terms."""
     role = registries.roles[role_id]
@@ -35,8 +36,8 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
             [
                 _activity(step.activity, alternatives_note(sop.acts_in(role_id, i), registries)),
                 _detail("Mulai", starts_text(incoming(sop, i, registries), first=i == 0), "mulai"),
-                _detail("Kelengkapan", ", ".join(step.requirements) or "-", "kelengkapan"),
-                _detail("Output", step.output or NO_VALUE, "output"),
+                _detail("Kelengkapan", Markup(", ").join(map(keep_codes, step.requirements)) or NO_VALUE, "kelengkapan"),
+                _detail("Output", keep_codes(step.output) if step.output else NO_VALUE, "output"),
                 _detail("Diteruskan ke", goes_text(outgoing(sop, i, registries)), "tujuan"),
             ]
         )
@@ -70,7 +71,7 @@ def render_checklist(slug: str, sop: Sop, role_id: str, registries: Registries, 
         )
     return Markup("").join(
         [
-            page_rule("A4 portrait", 12),
+            page_rule(paper, Orientation.PORTRAIT, 12),
             Markup('<div class="sop-ceklis">'),
             Markup("<h1>Checklist {}</h1>").format(role.short_name),
             Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}{}<br>{}</p>').format(

@@ -9,7 +9,7 @@ from ..model.sop import Sop, item_numbers
 from .citation import citation
 from .context import Registries
 from .flowchart.pagination import IdentityPair, PairPart, identity_pages
-from .html import ordered_list
+from .html import keep_codes, ordered_list
 from .links import Links
 from .text import absent, grouped_nip, indonesian_date
 from .trace import Trace, trace_block
@@ -136,10 +136,13 @@ def _list_part(items, part: range, numbers) -> Markup:
         return ordered_list(items)
     if not part:
         return Markup("")
+    def item(i: int) -> Markup:
+        return items[i] if isinstance(items[i], Markup) else keep_codes(items[i])
+
     if numbers is not None and tuple(numbers) != tuple(range(1, len(items) + 1)):
-        lis = Markup("").join(Markup('<li value="{}">{}</li>').format(numbers[i], items[i]) for i in part)
+        lis = Markup("").join(Markup('<li value="{}">{}</li>').format(numbers[i], item(i)) for i in part)
         return Markup("<ol>{}</ol>").format(lis)
-    lis = Markup("").join(Markup("<li>{}</li>").format(items[i]) for i in part)
+    lis = Markup("").join(Markup("<li>{}</li>").format(item(i)) for i in part)
     return Markup("<ol>{}</ol>").format(lis) if part.start == 0 else Markup('<ol start="{}">{}</ol>').format(part.start + 1, lis)
 
 

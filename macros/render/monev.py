@@ -13,7 +13,7 @@ from ..model.monev import (
 )
 from ..model.sop import Sop
 from .context import Registries
-from .html import page_rule
+from .paper import Orientation, page_rule
 from .links import Links
 from .text import grouped_nip, indonesian_date, nomor
 
@@ -173,9 +173,10 @@ def _recorded_list(results, kind: str) -> Markup:
     return Markup('<p class="sop-monev-catatan-layar">Hasil {} yang tercatat: {}.</p>').format(kind, links)
 
 
-def _page(sop: Sop, slug: str, title: str, links: Links, blank: list[Markup], recorded: list[Markup], listing: Markup) -> Markup:
+def _page(sop: Sop, slug: str, title: str, links: Links, blank: list[Markup], recorded: list[Markup], listing: Markup,
+          paper: str) -> Markup:
     parts = [
-        page_rule("A4 portrait", 12),
+        page_rule(paper, Orientation.PORTRAIT, 12),
         Markup('<div class="sop-monev">'),
         Markup('<section class="sop-monev-formulir" aria-label="Formulir kosong"><h1>{}</h1>').format(title),
         Markup('<p class="sop-subjudul sop-tautan">SOP <a href="{}">{}</a> · formulir kosong untuk diisi tangan</p>').format(
@@ -199,18 +200,20 @@ def _recorded(kind: str, result, sop: Sop, registries: Registries, summary: str,
     )
 
 
-def render_monitoring_form(slug: str, sop: Sop, registries: Registries, links: Links, monev: SopMonev) -> Markup:
+def render_monitoring_form(slug: str, sop: Sop, registries: Registries, links: Links, monev: SopMonev,
+                           paper: str = "A4") -> Markup:
     blank = [_identity(sop, registries, None), _monitoring_table(sop, None), _signature()]
     recorded = [_recorded("monitoring", r, sop, registries, monitoring_summary(r), _monitoring_table(sop, r))
                 for r in reversed(monev.monitoring)]
-    return _page(sop, slug, MONITORING_TITLE, links, blank, recorded, _recorded_list(monev.monitoring, "monitoring"))
+    return _page(sop, slug, MONITORING_TITLE, links, blank, recorded, _recorded_list(monev.monitoring, "monitoring"), paper)
 
 
-def render_evaluation_form(slug: str, sop: Sop, registries: Registries, links: Links, monev: SopMonev) -> Markup:
+def render_evaluation_form(slug: str, sop: Sop, registries: Registries, links: Links, monev: SopMonev,
+                           paper: str = "A4") -> Markup:
     blank = [_identity(sop, registries, None), _evaluation_table(None), _signature()]
     recorded = [_recorded("evaluasi", r, sop, registries, evaluation_summary(r), _evaluation_table(r))
                 for r in reversed(monev.evaluations)]
-    return _page(sop, slug, EVALUATION_TITLE, links, blank, recorded, _recorded_list(monev.evaluations, "evaluasi"))
+    return _page(sop, slug, EVALUATION_TITLE, links, blank, recorded, _recorded_list(monev.evaluations, "evaluasi"), paper)
 
 
 def _open_action(action: OpenAction) -> Markup:

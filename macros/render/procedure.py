@@ -12,6 +12,7 @@ from .context import Registries
 from .flowchart.geometry import PageLayout, RowKind, Shape
 from .flowchart.font_metrics import text_width
 from .flowchart.svg import fmt, row_svg
+from .html import keep_codes
 from .text import NO_VALUE, duration
 
 SCREEN_WIDTHS = {
@@ -118,11 +119,11 @@ def _head(sop: Sop, registries: Registries, layout: PageLayout) -> Markup:
 
 def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Registries) -> Markup:
     step = sop.steps[index]
-    activity = Markup("{}").format(step.activity)
+    activity = keep_codes(step.activity)
     spoken = f"Pelaksana: {_actors(sop, index, registries)}."
     if step.is_decision:
         exits = exits_text(sop, index)
-        activity += Markup('<span class="sop-cabang">{}</span>').format(exits)
+        activity += Markup('<span class="sop-cabang">{}</span>').format(keep_codes(exits))
         spoken += f" Keputusan: {exits}."
     elif is_terminal(sop, index) and index < len(sop.steps) - 1:
         activity += Markup('<span class="sop-cabang">→ {}</span>').format(END)  # an early end, not the last row
@@ -143,10 +144,10 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
         h=fmt(layout.rows[row].min_height),
         svg=row_svg(layout, row),
         spoken=spoken,
-        kelengkapan=Markup("<br>").join(step.requirements) if step.requirements else "-",
+        kelengkapan=Markup("<br>").join(map(keep_codes, step.requirements)) if step.requirements else NO_VALUE,
         waktu=duration(step.duration),
-        output=step.output or NO_VALUE,
-        keterangan=step.note or "",
+        output=keep_codes(step.output) if step.output else NO_VALUE,
+        keterangan=keep_codes(step.note or ""),
     )
 
 

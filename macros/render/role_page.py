@@ -8,7 +8,7 @@ from ..model.sop import Sop
 from .actors import alternatives_note
 from .context import Registries
 from .duties import role_steps
-from .html import table, table_row
+from .html import keep_codes, table, table_row
 from .links import Links
 from .status import status_badge
 from .text import NO_VALUE, cut_off_mark, duration, missing_steps, nomor, total_time
@@ -22,8 +22,8 @@ def duties_of(role_id: str, sops: dict[str, Sop]) -> list[tuple[str, Sop, list[i
 def _with_note(activity: str, others: tuple[str, ...], registries: Registries) -> Markup:
     note = alternatives_note(others, registries)
     if not note:
-        return Markup("{}").format(activity)
-    return Markup('{} <span class="sop-atau">{}</span>').format(activity, note)
+        return keep_codes(activity)
+    return Markup('{} <span class="sop-atau">{}</span>').format(keep_codes(activity), note)
 
 
 def _total(duties) -> str:
@@ -53,7 +53,7 @@ def render_role_page(role_id: str, sops: dict[str, Sop], registries: Registries,
     for slug, sop, steps in duties:
         rows = [
             table_row([sop.step_number(i), _with_note(sop.steps[i].activity, sop.acts_in(role_id, i), registries),
-                       duration(sop.steps[i].duration), sop.steps[i].output or NO_VALUE])
+                       duration(sop.steps[i].duration), keep_codes(sop.steps[i].output) if sop.steps[i].output else NO_VALUE])
             for i in steps
         ]
         # a truncated source may show none of the role's steps: said, not an empty table
@@ -85,7 +85,7 @@ def render_role_index(sops: dict[str, Sop], registries: Registries, links: Links
                     role.short_name,
                     str(len(duties)),
                     str(n_steps),
-                    _total(duties) if duties else "-",
+                    _total(duties) if duties else NO_VALUE,
                 ]
             )
         )

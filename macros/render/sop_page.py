@@ -14,11 +14,12 @@ from .actors import column_name, column_short
 from .citation import review_aside
 from .context import Registries
 from .flowchart import pagination
-from .flowchart.pagination import PAPERS, MARGIN_MM, PrintGeometry
-from .html import page_rule, table, table_row, truncated_note
+from .flowchart.pagination import MARGIN_MM, PrintGeometry
+from .html import TRUNCATED_LABEL, table, table_row, truncated_note, truncated_text
 from .identity import identity_block
 from .links import Links
 from .monev import monev_section
+from .paper import Orientation, page_rule
 from .procedure import procedure_table
 from .screen_fit import fit_screen
 from .step_list import step_list
@@ -33,8 +34,7 @@ class PageOptions:
 
 
 def _page_style(options: PageOptions) -> Markup:
-    width, height = PAPERS[options.paper]
-    return page_rule(f"{int(width)}mm {int(height)}mm", int(MARGIN_MM))
+    return page_rule(options.paper, Orientation.LANDSCAPE, MARGIN_MM)
 
 
 def _screen_table(sop: Sop, registries: Registries) -> Markup:
@@ -71,6 +71,22 @@ def _footer_html(sop: Sop, registries: Registries) -> Markup:
     ).format(total_label, total, legend_label, legend)
 
 
+def _last_step(sop: Sop) -> str:
+    return sop.step_number(len(sop.steps) - 1)
+
+
+def _print_footer(sop: Sop, registries: Registries) -> list[tuple[str, str]]:
+    """The footer of the last printed page: a truncated source's note goes there too, below the table
+    that ends in its continuation marker (never on a page of its own)."""
+    truncated = [(TRUNCATED_LABEL, truncated_text(_last_step(sop)))] if sop.truncated else []
+    return _footer(sop, registries) + truncated
+
+
+def _print_footer_html(sop: Sop, registries: Registries) -> Markup:
+    note = truncated_note(_last_step(sop), "sop-terpotong-cetak") if sop.truncated else Markup("")
+    return _footer_html(sop, registries) + note
+
+
 def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Markup:
     """The procedure table as printed: one block per planned page, each starting a page of its own and
     scaled down (CSS zoom) when what was laid out on it would not fit the paper, so that the browser
@@ -79,13 +95,13 @@ def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Mar
     widths = geometry.widths(len(sop.columns))
     header = pagination.header_height([column_short(sop, r, registries) for r in sop.columns], widths)
     footer = pagination.footer_height(
-        [[(label, True), (" " + text, False)] for label, text in _footer(sop, registries)], geometry.page_width
+        [[(label, True), (" " + text, False)] for label, text in _print_footer(sop, registries)], geometry.page_width
     )
     pages = pagination.plan(sop, geometry, header, footer)
     parts = []
     for n, page in enumerate(pages):
         style = Markup(' style="zoom:{}"').format(f"{page.scale:.3f}") if page.scale < 1 else Markup("")
-        foot = Markup('<div class="sop-cetak-kaki">{}</div>').format(_footer_html(sop, registries)) if n + 1 == len(pages) else ""
+        foot = Markup('<div class="sop-cetak-kaki">{}</div>').format(_print_footer_html(sop, registries)) if n + 1 == len(pages) else ""
         parts.append(
             Markup('<div class="sop-halaman-cetak" data-halaman="{}" data-langkah="{}–{}" data-tinggi="{}"{}>{}{}</div>').format(
                 n + 1, page.steps.start + 1, page.steps.stop, f"{page.height:.1f}", style,
@@ -111,8 +127,9 @@ def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
 
 
 def _truncated_note(sop: Sop) -> Markup:
-    """A source transcribed from an incomplete document says so wherever its procedure is read."""
-    return truncated_note(len(sop.steps)) if sop.truncated else Markup("")
+    """A source transcribed from an incomplete document says so wherever its procedure is read (on
+    screen; printed, below the last page of the table: _print_footer)."""
+    return truncated_note(_last_step(sop)) if sop.truncated else Markup("")
 
 
 def _trace(slug: str, options: PageOptions, revision: Revision | None) -> Trace | None:

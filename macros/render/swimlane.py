@@ -61,8 +61,9 @@ def shorten(text: str, limit: int = MAX_LABEL) -> str:
 
 
 def _wrapped(text: str, width: int = WRAP) -> str:
-    """Shortened, then broken into lines of `width`, long words too; never empty."""
-    return "\n".join(textwrap.wrap(shorten(text), width=width, break_long_words=True)) or " "
+    """Shortened, then broken into lines of `width` at spaces (never after a hyphen: a code such as
+    "AK-2" stays whole), long words too; never empty."""
+    return "\n".join(textwrap.wrap(shorten(text), width=width, break_long_words=True, break_on_hyphens=False)) or " "
 
 
 def node_id(step: int, lane: int) -> str:

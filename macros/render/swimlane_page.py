@@ -8,24 +8,25 @@ from ..model.sop import Sop
 from .actors import step_actors
 from .context import Registries
 from .duties import goes_text, outgoing
-from .html import page_rule
+from .html import keep_codes
 from .links import Links
+from .paper import Orientation, page_rule
 from .text import nomor
 
 
-def render_swimlane_page(slug: str, sop: Sop, svg: str, registries: Registries, links: Links) -> Markup:
+def render_swimlane_page(slug: str, sop: Sop, svg: str, registries: Registries, links: Links, paper: str = "A4") -> Markup:
     flow = Markup("").join(
         Markup("<li>{} — {}: {} → {}</li>").format(
             sop.step_number(i),
             step_actors(sop, i, registries),
-            step.activity,
+            keep_codes(step.activity),
             goes_text(outgoing(sop, i, registries)),
         )
         for i, step in enumerate(sop.steps)
     )
     return Markup("").join(
         [
-            page_rule("A4 landscape", 10),
+            page_rule(paper, Orientation.LANDSCAPE, 10),
             Markup('<div class="sop-swimlane-halaman"><h1>Diagram Swimlane</h1>'),
             Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {} · <a href="{}" download="{}-swimlane.svg">unduh SVG</a></p>').format(
                 links.sop(slug), sop.title, nomor(sop.number, sop.is_draft), links.swimlane_svg(slug), slug

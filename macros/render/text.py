@@ -13,7 +13,7 @@ from ..model.duration import Amount, Bound, Duration, StepTime, TimeUnit, Writte
 
 
 NOT_SET = "belum ditetapkan"  # a draft's nomor, date or signer
-NO_VALUE = "—"  # a draft step's waktu or output
+NO_VALUE = "—"  # an empty cell, on every page (a draft step's waktu or output, a list or a date the source lacks)
 
 
 def natural_key(text: str) -> list:

@@ -7,9 +7,10 @@ from markupsafe import Markup
 from ..model.flow import end_exits, is_terminal
 from ..model.sop import Sop
 from .context import Registries
-from .html import field_rows, table, truncated_note
+from .html import field_rows, keep_codes, table, truncated_note
 from .links import Links
-from .text import duration, nomor, sop_total
+from .paper import Orientation, page_rule
+from .text import NO_VALUE, duration, nomor, sop_total
 
 
 def step_groups(sop: Sop) -> list[tuple[str, str, list[int]]]:
@@ -30,16 +31,16 @@ def step_groups(sop: Sop) -> list[tuple[str, str, list[int]]]:
 
 def _steps_list(sop: Sop, indices: list[int]) -> Markup:
     if not indices:
-        return Markup("-")
+        return Markup(NO_VALUE)
     if sop.numbered_by_source or indices != list(range(indices[0], indices[-1] + 1)):
         # each item says its own number: the source's (gaps kept), or a group an early end splits
         items = Markup("").join(
-            Markup('<li value="{}">{}</li>').format(sop.step_number(i), sop.steps[i].activity) for i in indices
+            Markup('<li value="{}">{}</li>').format(sop.step_number(i), keep_codes(sop.steps[i].activity)) for i in indices
         )
         if sop.numbered_by_source:
             return Markup("<ol>{}</ol>").format(items)
         return Markup('<ol start="{}">{}</ol>').format(indices[0] + 1, items)
-    items = Markup("").join(Markup("<li>{}</li>").format(sop.steps[i].activity) for i in indices)
+    items = Markup("").join(Markup("<li>{}</li>").format(keep_codes(sop.steps[i].activity)) for i in indices)
     return Markup('<ol start="{}">{}</ol>').format(indices[0] + 1, items)
 
 
@@ -53,7 +54,8 @@ def _stated(value: str | None) -> Markup:
     return Markup("{}").format(value)
 
 
-def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
+def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links, paper: str = "A4") -> Markup:
+    """Printed portrait on `paper`, 12 mm margins like the other forms (the footer takes the bottom 10 mm)."""
     responsible = dict(sop.responsible_roles)
 
     def role_name(key: str) -> str | None:
@@ -81,7 +83,7 @@ def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) 
             )
             step_rows.append(
                 Markup('<tr data-kelompok="{}">{}<td class="sop-no">{}.</td><td>{}</td><td class="sop-waktu">{}</td></tr>').format(
-                    key, head, sop.step_number(i), sop.steps[i].activity, duration(sop.steps[i].duration)
+                    key, head, sop.step_number(i), keep_codes(sop.steps[i].activity), duration(sop.steps[i].duration)
                 )
             )
     step_rows.append(
@@ -91,9 +93,10 @@ def render_worksheet(slug: str, sop: Sop, registries: Registries, links: Links) 
     )
     return Markup("").join(
         [
+            page_rule(paper, Orientation.PORTRAIT, 12),
             Markup('<div class="sop-lembar-kerja"><h1>Lembar Kerja Identifikasi Kegiatan</h1>'),
             Markup('<p class="sop-subjudul">SOP <a href="{}">{}</a> · Nomor {}</p>').format(links.sop(slug), sop.title, nomor(sop.number, sop.is_draft)),
-            truncated_note(len(sop.steps)) if sop.truncated else Markup(""),
+            truncated_note(sop.step_number(len(sop.steps) - 1)) if sop.truncated else Markup(""),
             Markup("<h2>A. Data Kegiatan</h2>"),
             table("sop-lk-data", data),
             Markup("<h2>B. Identifikasi Kegiatan</h2>"),

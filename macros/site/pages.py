@@ -107,12 +107,14 @@ VIEWS: dict[PageKind, View] = {
         searchable=True,
     ),
     PageKind.WORKSHEET: View(
-        lambda ref, c: render_worksheet(ref.slug, c.site.sops[ref.slug], c.site.registries, c.links),
+        lambda ref, c: render_worksheet(ref.slug, c.site.sops[ref.slug], c.site.registries, c.links, c.options.paper),
         Scope.SOP,
         lambda ref, site: ("Lembar Kerja", f"Lembar Kerja: {_sop_title(ref, site)}"),
     ),
     PageKind.SWIMLANE: View(
-        lambda ref, c: render_swimlane_page(ref.slug, c.site.sops[ref.slug], c.swimlanes[ref.slug], c.site.registries, c.links),
+        lambda ref, c: render_swimlane_page(
+            ref.slug, c.site.sops[ref.slug], c.swimlanes[ref.slug], c.site.registries, c.links, c.options.paper
+        ),
         Scope.SOP,
         lambda ref, site: ("Swimlane", f"Swimlane: {_sop_title(ref, site)}"),
         wide=True,
@@ -123,17 +125,21 @@ VIEWS: dict[PageKind, View] = {
         lambda ref, site: ("Riwayat Perubahan", f"Riwayat Perubahan: {_sop_title(ref, site)}"),
     ),
     PageKind.MONITORING: View(
-        lambda ref, c: render_monitoring_form(ref.slug, c.site.sops[ref.slug], c.site.registries, c.links, c.site.monev_of(ref.slug)),
+        lambda ref, c: render_monitoring_form(
+            ref.slug, c.site.sops[ref.slug], c.site.registries, c.links, c.site.monev_of(ref.slug), c.options.paper
+        ),
         Scope.SOP,
         lambda ref, site: ("Monitoring", f"{MONITORING_TITLE}: {_sop_title(ref, site)}"),
     ),
     PageKind.EVALUATION: View(
-        lambda ref, c: render_evaluation_form(ref.slug, c.site.sops[ref.slug], c.site.registries, c.links, c.site.monev_of(ref.slug)),
+        lambda ref, c: render_evaluation_form(
+            ref.slug, c.site.sops[ref.slug], c.site.registries, c.links, c.site.monev_of(ref.slug), c.options.paper
+        ),
         Scope.SOP,
         lambda ref, site: ("Evaluasi", f"{EVALUATION_TITLE}: {_sop_title(ref, site)}"),
     ),
     PageKind.CHECKLIST: View(
-        lambda ref, c: render_checklist(ref.slug, c.site.sops[ref.slug], ref.role, c.site.registries, c.links),
+        lambda ref, c: render_checklist(ref.slug, c.site.sops[ref.slug], ref.role, c.site.registries, c.links, c.options.paper),
         Scope.SOP_ROLE,
         lambda ref, site: (_short_name(ref, site), f"Checklist {_short_name(ref, site)}: {_sop_title(ref, site)}"),
     ),

@@ -116,7 +116,7 @@ def test_home_page_lists_the_seed(seed_site):
     assert "Daftar SOP" in text
     row = (
         "205/050/01/Bappeda & Litbang Mekanisme Perbaikan Data Kinerja "
-        "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Kab. Banggai - 10 19 jam 30 menit"
+        "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Kab. Banggai — 10 19 jam 30 menit"
     )
     assert row in text
     assert 'href="sop/perbaikan-data-kinerja/"' in (site / "index.html").read_text(encoding="utf-8")

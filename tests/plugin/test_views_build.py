@@ -125,7 +125,7 @@ def test_kabid_renum_checklist(seed_site):
     text = page_text(seed_site / SEED / "checklist/kabid-renum/index.html")
     assert "Total waktu Kabid Renum dalam SOP ini: 6 jam" in text
     assert 'href="../../../../pelaksana/kabid-renum/"' in page
-    assert "@page { size: A4 portrait" in page
+    assert "@page { size: 210mm 297mm;" in page
 
 
 def test_first_and_last_steps_say_where_the_procedure_starts_and_ends(seed_site):
@@ -172,4 +172,4 @@ def test_a_role_that_acts_nowhere_is_listed_as_such(build_site, sources_copy):
     assert result.code == 0, result.err
     text = page_text(site / "pelaksana/bendahara/index.html")
     assert "Jabatan ini belum bertugas di SOP mana pun." in text
-    assert "Bendahara Pengeluaran Bendahara 0 0 -" in page_text(site / "pelaksana/index.html")
+    assert "Bendahara Pengeluaran Bendahara 0 0 —" in page_text(site / "pelaksana/index.html")

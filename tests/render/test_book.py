@@ -185,7 +185,7 @@ def test_drafts_and_retired_sops_are_marked():
     assert '<td class="sop-isi-keterangan"></td>' in rows["berlaku"]
     assert '<span class="sop-buku-tanda sop-buku-tanda--draf">Draf</span>' in rows["draf"]
     assert '<span class="sop-buku-belum">belum ditetapkan</span>' in rows["draf"]
-    assert '<td class="sop-isi-efektif">-</td>' in rows["draf"]
+    assert '<td class="sop-isi-efektif">—</td>' in rows["draf"]
     assert '<span class="sop-buku-tanda sop-buku-tanda--dicabut">Dicabut</span> sejak Maret 2024' in rows["dicabut"]
 
 

@@ -8,6 +8,8 @@ import re
 
 from macros.render.checklist import render_checklist
 from macros.render.duties import goes_text, outgoing
+from macros.render import html as html_module, sop_page
+from macros.render.flowchart import pagination
 from macros.render.flowchart.geometry import Metrics, Shape
 from macros.render.flowchart.layout import layout_pages
 from macros.render.index_table import render_index
@@ -155,3 +157,35 @@ def test_a_role_whose_steps_are_all_in_the_missing_part_is_told_so_not_given_zer
     assert "dalam SOP ini:</strong> tidak ada yang dapat dijumlahkan (sebagian: sumber terpotong)" in checklist
     role = str(render_role_page("kasi-teknis", {WRITTEN: sop}, registries, LINKS))
     assert "tidak terlihat: ada di bagian sumber yang hilang" in role and "0 menit" not in role
+
+
+def test_the_truncation_note_names_the_last_step_by_the_sources_number():
+    """Not by how many steps are visible: a source numbering 1, 2, 6 is cut after its step 6."""
+    sop, registries = SOPS["sumber-terpotong"]
+    numbered = tuple(step.model_copy(update={"number": n}) for step, n in zip(sop.steps, ("1", "2", "6")))
+    sop = sop.model_copy(update={"steps": numbered})
+    html = str(render_sop_page("sumber-terpotong", sop, registries, {}, LINKS, PageOptions()))
+    worksheet = str(render_worksheet("sumber-terpotong", sop, registries, LINKS))
+    said = "Langkah setelah langkah 6 tidak tersedia"
+    # on screen above the identity block and the table; printed below the last table, once
+    assert html.count(said) == 3 and worksheet.count(said) == 1
+    assert "setelah langkah 3" not in html + worksheet
+    last_page = html.rsplit('class="sop-halaman-cetak"', 1)[1]
+    assert re.search(r'<div class="sop-cetak-kaki">.*<p class="sop-terpotong-cetak" role="note"><strong>Sumber terpotong:</strong> '
+                     r'SOP ini disalin dari dokumen yang tidak lengkap\. ' + said, last_page, re.S)
+
+
+def test_the_printed_truncation_note_is_planned_with_the_last_page(monkeypatch):
+    """The plan counts the note in the last page's footer: a note ten lines longer makes the last
+    page ten lines taller (or moves its steps on)."""
+    def last_page(html: str) -> tuple[str, float]:
+        steps, height = re.findall(r'data-langkah="([^"]+)" data-tinggi="([\d.]+)"', html)[-1]
+        return steps, float(height)
+
+    steps, height = last_page(_page("sumber-terpotong"))
+    words = "kata " * 2000  # many lines at any width of the page
+    for module in (sop_page, html_module):  # what is planned, and what is printed
+        monkeypatch.setattr(module, "truncated_text", lambda last_step: words)
+    longer_steps, longer = last_page(_page("sumber-terpotong"))
+    assert words.strip() in _page("sumber-terpotong")
+    assert longer_steps != steps or longer - height >= 10 * pagination.PROCEDURE_LINE

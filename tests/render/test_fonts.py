@@ -178,6 +178,8 @@ def test_the_estimate_uses_the_print_styles():
     assert _length(items[2], font) == pytest.approx(pagination.LIST_GAP)
     assert _length(_declarations(screen, ".sop-ttd")["height"], font) == pytest.approx(pagination.BLOCK_EXTRA["sop-ttd"])
     assert _declarations(screen, ".md-typeset .sop-tabel p.sop-kosong")["margin"] == "0"
+    inset = _declarations(printed, ".md-content__inner")["padding"].replace("!important", "").split()
+    assert inset[0] == "0" and _length(inset[1], font) == pagination.PRINT_INSET
 
 
 # --- Measuring text ---------------------------------------------------------------------------------------

@@ -93,7 +93,7 @@ def test_the_blank_monitoring_form_has_one_row_per_step_with_empty_boxes(tmp_pat
     assert "205/050/01/Bappeda &amp; Litbang" in html and "Mekanisme Perbaikan Data Kinerja" in html
     assert html.count('class="sop-monev-garis"') == 3  # periode, penilai, tanggal
     assert "Belum ada hasil monitoring yang tercatat" in html and "sop-monev-hasil" not in html
-    assert "@page { size: A4 portrait" in html
+    assert "@page { size: 210mm 297mm;" in html
 
 
 def test_a_recorded_monitoring_is_the_same_form_filled_in(tmp_path):

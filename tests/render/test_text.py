@@ -13,7 +13,7 @@ from macros.render.text import grouped_nip, indonesian_date, total_time
 def test_dates():
     assert indonesian_date(dt.date(2020, 2, 5)) == "05 Februari 2020"
     assert indonesian_date(dt.date(2024, 12, 31)) == "31 Desember 2024"
-    assert indonesian_date(None) == "-"
+    assert indonesian_date(None) == "—"
 
 
 @pytest.mark.parametrize(

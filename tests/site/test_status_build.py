@@ -33,7 +33,7 @@ def test_draft_page_says_draf_and_shows_what_is_not_set(site):
     assert 'class="sop-status sop-status--draf"' in raw and 'class="sop-tanda-air sop-tanda-air--draf"' in raw
     assert "DRAF Rancangan SOP: belum disahkan dan belum berlaku. Belum ditetapkan: nomor, tanggal pembuatan, pengesah, " \
            "waktu sebagian langkah, output sebagian langkah." in text
-    assert "Nomor SOP belum ditetapkan Tanggal Pembuatan belum ditetapkan Tanggal Revisi - Tanggal Efektif - " \
+    assert "Nomor SOP belum ditetapkan Tanggal Pembuatan belum ditetapkan Tanggal Revisi — Tanggal Efektif — " \
            "Disahkan oleh belum ditetapkan" in text
     assert "None" not in text
     # the step without waktu, the step without output, and the total that says it is short
@@ -56,7 +56,7 @@ def test_retired_page_is_marked_and_links_its_replacement(site):
            "Dicabut dengan Keputusan Kepala Dinas" in text
     assert '<a class="sop-pengganti" href="../surat-masuk/">Pelayanan Surat Masuk</a>' in raw
     # dates as the source knows them, and the effective date under the name the source gives it
-    assert "Tanggal Pembuatan 2016 Tanggal Revisi - Tanggal Pengesahan Januari 2016" in text
+    assert "Tanggal Pembuatan 2016 Tanggal Revisi — Tanggal Pengesahan Januari 2016" in text
     assert "Tanggal Efektif" not in text
     assert "DICABUT" in page_text(site / "sop/surat-masuk-lama/checklist/staf-umum/index.html")
 

@@ -20,12 +20,15 @@ from ..text import NO_VALUE, duration
 from .geometry import CONNECTOR_ROW, Metrics, PageLayout, RowKind
 from .font_metrics import wrapped_lines
 from .layout import layout_pages
+from ..paper import PAPERS  # landscape: the procedure table is printed across the paper
 
 MM = 96 / 25.4  # CSS px per millimetre
 PT = 96 / 72  # CSS px per point
 
-PAPERS = {"A4": (297.0, 210.0), "F4": (330.0, 215.0)}  # landscape width, height in mm
 MARGIN_MM = 10.0
+# A border drawn on the edge of the page area is cut in half: a printed page's content keeps this far
+# (px) inside it on either side (print padding of .md-content__inner in docs/assets/sop.css).
+PRINT_INSET = 1.0
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class PrintGeometry:
 
     @property
     def page_width(self) -> float:
-        return (PAPERS[self.paper][0] - 2 * MARGIN_MM) * MM
+        return (PAPERS[self.paper][0] - 2 * MARGIN_MM) * MM - 2 * PRINT_INSET
 
     @property
     def page_height(self) -> float:
@@ -108,7 +111,7 @@ def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -
     elif (is_terminal(sop, index) and index < len(sop.steps) - 1) or continues(sop, index):
         activity += _cell_lines(["→ bersambung (sumber terpotong)"], widths["kegiatan"]) * PROCEDURE_LINE + BRANCH_GAP
     cells = {
-        "kelengkapan": list(step.requirements) or ["-"],  # one line each (<br> between them)
+        "kelengkapan": list(step.requirements) or [NO_VALUE],  # one line each (<br> between them)
         "output": [step.output or NO_VALUE],
         "keterangan": [step.note or ""],
         "waktu": [duration(step.duration)],
@@ -413,7 +416,7 @@ def identity_table_height(kop: str, rows: Sequence[tuple[str, str]], paper: str 
 
 
 MIN_ITEMS = 2  # a list broken across pages keeps at least this many items on each side of the break
-EMPTY_LIST = "<p>-</p>"  # what an empty list shows
+EMPTY_LIST = f"<p>{NO_VALUE}</p>"  # what an empty list shows
 
 
 class _Measured:
