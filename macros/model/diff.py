@@ -233,6 +233,17 @@ def _step_changes(old: Sop, new: Sop, i: int, j: int, pairs: dict[int, int], mov
     return out
 
 
+def _basis(item) -> str:
+    return item if isinstance(item, str) else item.basis
+
+
+def _cited(sop: Sop, bases: set[str]) -> list[tuple[str, int | None, str | None]]:
+    """(basis, number written, wording) of the cited bases among `bases`, in order: `- x` and
+    `- id: x` cite alike."""
+    return [(_basis(item), getattr(item, "number", None), getattr(item, "wording", None))
+            for item in sop.legal_items if _basis(item) in bases]
+
+
 def diff_sops(old: Sop, new: Sop) -> list[Change]:
     """Every change from `old` to `new`, in reading order: identity, legal bases, then the steps in
     the newer version's order (a removed step where it stood)."""
@@ -244,6 +255,10 @@ def diff_sops(old: Sop, new: Sop) -> list[Change]:
     old_bases, new_bases = set(old.legal_bases), set(new.legal_bases)
     changes += [Change(ChangeKind.LEGAL_ADDED, field=b, new=b) for b in dict.fromkeys(new.legal_bases) if b not in old_bases]
     changes += [Change(ChangeKind.LEGAL_REMOVED, field=b, old=b) for b in dict.fromkeys(old.legal_bases) if b not in new_bases]
+    kept = old_bases & new_bases
+    if _cited(old, kept) != _cited(new, kept):
+        # the same bases, cited in other words, numbers or order: the printed list changed all the same
+        changes.append(Change(ChangeKind.IDENTITY, field=alias(Sop, "legal_items"), old=old.legal_items, new=new.legal_items))
 
     pairs = match_steps(old, new)
     kept = _kept_in_order(pairs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Discriminator, Field, PlainValidator, Tag, model_validator
+from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, PlainValidator, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import EITHER_SEPARATOR, MAX_ITEMS, ColumnKey, Date, Id, IdList, Slug, SourceDate, StrictModel, Text, TextList
@@ -151,8 +151,27 @@ def _mapping_kind(value: Any) -> str:
 
 TextItem = Annotated[Annotated[Text, Tag("tag:plain")] | Annotated[NumberedText, Tag("tag:mapping")], Discriminator(_mapping_kind)]
 LegalItem = Annotated[Annotated[Id, Tag("tag:plain")] | Annotated[LegalCitation, Tag("tag:mapping")], Discriminator(_mapping_kind)]
-TextItems = Annotated[tuple[TextItem, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
-LegalItems = Annotated[tuple[LegalItem, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
+
+
+def _plain_when_alike(items: tuple) -> tuple:
+    """An item in its long form that adds nothing (`- teks: x`, `- id: x`) is the plain item: both
+    print alike, so they compare alike (history, diff)."""
+    def plain(item):
+        if isinstance(item, NumberedText) and item.number is None:
+            return item.text
+        if isinstance(item, LegalCitation) and item.number is None and item.wording is None:
+            return item.basis
+        return item
+
+    return tuple(plain(item) for item in items)
+
+
+TextItems = Annotated[
+    tuple[TextItem, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many), AfterValidator(_plain_when_alike)
+]
+LegalItems = Annotated[
+    tuple[LegalItem, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many), AfterValidator(_plain_when_alike)
+]
 
 
 def item_numbers(items: tuple) -> tuple[int, ...]:

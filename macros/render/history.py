@@ -29,7 +29,7 @@ NO_CHANGE = "Tidak ada perubahan isi SOP"
 # Source keys of the SOP, as the identity block names them.
 FIELD_LABELS = {
     "status": "Status", "dicabut": "Keterangan pencabutan", "nomor": "Nomor SOP", "judul": "Judul SOP",
-    "instansi": "Instansi", "unit": "Unit kerja", "lampiran": "Ditetapkan dalam", "tanggal": "Tanggal", "disahkan_oleh": "Disahkan oleh",
+    "instansi": "Instansi", "dasar_hukum": "Dasar hukum (kutipan, nomor butir atau urutan)", "unit": "Unit kerja", "lampiran": "Ditetapkan dalam", "tanggal": "Tanggal", "disahkan_oleh": "Disahkan oleh",
     "kualifikasi_pelaksana": "Kualifikasi pelaksana", "keterkaitan": "Keterkaitan",
     "peralatan_perlengkapan": "Peralatan/perlengkapan", "peringatan": "Peringatan",
     "pencatatan_pendataan": "Pencatatan dan pendataan", "jenis_kegiatan": "Jenis kegiatan",

@@ -158,3 +158,21 @@ def test_a_generated_step_reworded_is_exactly_one_change_at_its_number(source, d
     changes = diff_sops(to_sop(source), to_sop(edited))
     assert kinds(changes) == [("langkah_diubah", str(i + 1), "kegiatan")]
     assert changes[0].new.endswith(" dan dicatat")
+
+
+def test_a_legal_basis_cited_in_other_words_or_renumbered_is_a_change_of_the_printed_list():
+    old = seed_data()
+    reworded = copy.deepcopy(old)
+    reworded["dasar_hukum"][0] = {"id": old["dasar_hukum"][0], "kutipan": "PP No. 79/2005"}
+    changes = diff_sops(model(old), model(reworded))
+    assert kinds(changes) == [("identitas_diubah", None, "dasar_hukum")]
+    renumbered = copy.deepcopy(old)
+    renumbered["dasar_hukum"][0] = {"id": old["dasar_hukum"][0], "nomor": "9"}
+    assert kinds(diff_sops(model(old), model(renumbered))) == [("identitas_diubah", None, "dasar_hukum")]
+    # the long form of the same citation, with nothing added, prints the same list: no change
+    same = copy.deepcopy(old)
+    same["dasar_hukum"][0] = {"id": old["dasar_hukum"][0]}
+    assert diff_sops(model(old), model(same)) == []
+    added = copy.deepcopy(old)
+    added["dasar_hukum"].append("uu-30-2014")
+    assert kinds(diff_sops(model(old), model(added))) == [("dasar_hukum_ditambah", None, "uu-30-2014")]

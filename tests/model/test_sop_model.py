@@ -97,3 +97,17 @@ def test_identity_lists_number_their_items_as_the_source_prints_them():
     for bad in ("0", "nine", "-1", "1000", "2.5"):
         with pytest.raises(ValidationError, match="nomor butir"):
             NumberedText.model_validate({"nomor": bad, "teks": "x"})
+
+
+def test_a_long_form_item_that_adds_nothing_is_the_plain_item():
+    """`- teks: x` prints as `- x` does, so the two are the same source (no change in the history)."""
+    base = {"kualifikasi_pelaksana": ["a"], "dasar_hukum": ["uu-30-2014"]}
+    long = {"kualifikasi_pelaksana": [{"teks": "a"}], "dasar_hukum": [{"id": "uu-30-2014"}]}
+    plain = Sop.model_validate({**_seed_source(), **base})
+    written_long = Sop.model_validate({**_seed_source(), **long})
+    assert plain.qualification_items == written_long.qualification_items == ("a",)
+    assert plain.legal_items == written_long.legal_items == ("uu-30-2014",)
+
+
+def _seed_source() -> dict:
+    return parse_text((SEED_SOURCES / "perbaikan-data-kinerja.yml").read_text(encoding="utf-8"), "x.yml").data
