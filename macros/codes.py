@@ -90,7 +90,7 @@ CITATION_WITHOUT_YEAR = _code(
     "SOP-L013", W, "Dasar hukum tanpa tahun (tidak di 'tahun', 'tanggal', maupun nomornya): dicetak tanpa tahun"
 )
 # Flow
-TOO_FEW_EXITS = _code("SOP-F001", E, "Keputusan dengan kurang dari dua cabang")
+TOO_FEW_EXITS = _code("SOP-F001", E, "Keputusan tanpa cabang (keputusan: kosong); satu cabang saja: SOP-F015")
 EXIT_TARGET_MISSING = _code("SOP-F002", E, "Cabang keputusan menuju langkah yang tidak ada")
 DUPLICATE_EXIT_LABEL = _code("SOP-F003", E, "Dua cabang keputusan dengan label yang sama")
 UNREACHABLE_STEP = _code("SOP-F004", E, "Langkah yang tidak dapat dicapai dari langkah pertama")
@@ -111,6 +111,10 @@ SECOND_DECISION_JOINT = _code(
 )
 CONTINUES_NOT_TRUNCATED = _code(
     "SOP-F014", E, "Cabang ke: bersambung pada SOP yang sumbernya tidak terpotong (tanpa terpotong: true)"
+)
+ONE_EXIT = _code("SOP-F015", W, "Keputusan dengan satu cabang saja: digambar seperti sumber, dengan satu panah keluar")
+QUESTION_NOT_DECISION = _code(
+    "SOP-F016", E, "Pertanyaan (pertanyaan:) pada langkah atau cabang yang tidak membuka keputusan"
 )
 # Dates
 IMPOSSIBLE_DATE = _code(

@@ -13,6 +13,11 @@ from ..model.sop import CONTINUED, END
 from .base import SopCheck, register
 
 
+def exit_name(exit_, position: int) -> str:
+    """How a message names an exit: by its label, or by its place when the source draws none."""
+    return f"cabang '{exit_.label}'" if exit_.label else f"cabang ke-{position + 1} (tanpa label)"
+
+
 @register
 class Decisions(SopCheck):
     emits = (
@@ -28,6 +33,8 @@ class Decisions(SopCheck):
         codes.NESTED_DECISION_FORM,
         codes.SECOND_DECISION_JOINT,
         codes.CONTINUES_NOT_TRUNCATED,
+        codes.ONE_EXIT,
+        codes.QUESTION_NOT_DECISION,
     )
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
@@ -46,6 +53,12 @@ class Decisions(SopCheck):
                     loc.value("langkah", i, "id"), f"id langkah '{step.id}' sudah dipakai langkah {sop.step_number(index[step.id])}"
                 )
             if step.exits is None:
+                if step.question is not None:
+                    yield codes.QUESTION_NOT_DECISION.at(
+                        loc.value("langkah", i, "pertanyaan"),
+                        f"langkah {sop.step_number(i)} menulis pertanyaan tetapi bukan keputusan (tanpa 'keputusan:'); "
+                        "pertanyaan dicetak di dalam belah ketupat: tulis cabangnya, atau hapus pertanyaannya",
+                    )
                 continue
             if step.ends:
                 yield codes.DECISION_MARKED_END.at(
@@ -64,7 +77,7 @@ class Decisions(SopCheck):
             for e in links[1:]:
                 yield codes.SECOND_DECISION_JOINT.at(
                     loc.value("langkah", i, "keputusan", e, "keputusan"),
-                    f"langkah {sop.step_number(i)} sudah punya keputusan kedua (cabang '{step.exits[links[0]].label}'); "
+                    f"langkah {sop.step_number(i)} sudah punya keputusan kedua ({exit_name(step.exits[links[0]], links[0])}); "
                     "satu langkah paling banyak dua keputusan: pecah menjadi langkah sendiri",
                 )
 
@@ -73,33 +86,46 @@ class Decisions(SopCheck):
         sop = document.sop
         loc = document.locator
         which = f"langkah {sop.step_number(i)}" if depth == 0 else f"keputusan kedua langkah {sop.step_number(i)}"
-        if len(exits) < 2:
+        if not exits:
             yield codes.TOO_FEW_EXITS.at(
                 loc.value(*at),
-                f"keputusan pada {which} hanya punya {len(exits)} cabang; minimal dua (mis. Ya/Tidak)",
+                f"keputusan pada {which} tidak punya cabang; tulis setiap panah yang keluar dari belah ketupatnya "
+                "(mis. Ya/Tidak)",
+            )
+        elif len(exits) == 1:
+            yield codes.ONE_EXIT.at(
+                loc.value(*at),
+                f"keputusan pada {which} hanya punya satu cabang; digambar seperti sumber, dengan satu panah keluar. "
+                "Bila sumber menggambar panah lain dari belah ketupat itu, tuliskan juga",
             )
         labels: dict[str, int] = {}
         places: dict[str, int] = {}
         for e, exit_ in enumerate(exits):
-            key = " ".join(exit_.label.lower().split())
-            if key in labels:
+            key = " ".join(exit_.label.lower().split()) if exit_.label else None
+            if key is not None and key in labels:
                 yield codes.DUPLICATE_EXIT_LABEL.at(
                     loc.value(*at, e, "label"),
                     f"label cabang '{exit_.label}' pada {which} sudah dipakai cabang {labels[key] + 1}",
                 )
-            else:
+            elif key is not None:
                 labels[key] = e
+            if exit_.question is not None and not exit_.decides:
+                yield codes.QUESTION_NOT_DECISION.at(
+                    loc.value(*at, e, "pertanyaan"),
+                    f"{exit_name(exit_, e)} pada {which} menulis pertanyaan tetapi tidak membuka keputusan kedua "
+                    "('keputusan:'); pertanyaan keputusan pertama ditulis pada langkahnya",
+                )
             if exit_.decides:
                 if exit_.target is not None:
                     yield codes.NESTED_DECISION_FORM.at(
                         loc.value(*at, e, "ke"),
-                        f"cabang '{exit_.label}' pada {which} menulis 'ke' dan 'keputusan' sekaligus; tulis salah satu: "
+                        f"{exit_name(exit_, e)} pada {which} menulis 'ke' dan 'keputusan' sekaligus; tulis salah satu: "
                         "'ke' (tujuannya) atau 'keputusan' (keputusan kedua langkah yang sama)",
                     )
                 if depth >= 1:
                     yield codes.NESTED_DECISION_FORM.at(
                         loc.value(*at, e, "keputusan"),
-                        f"cabang '{exit_.label}' pada {which} membuka keputusan ketiga; keputusan bertingkat hanya "
+                        f"{exit_name(exit_, e)} pada {which} membuka keputusan ketiga; keputusan bertingkat hanya "
                         "satu tingkat: pecah menjadi langkah sendiri",
                     )
                 else:
@@ -108,7 +134,7 @@ class Decisions(SopCheck):
             if exit_.target is None:
                 yield codes.EXIT_WITHOUT_TARGET.at(
                     loc.value(*at, e),
-                    f"cabang '{exit_.label}' pada {which} tidak menyebut tujuannya; tulis "
+                    f"{exit_name(exit_, e)} pada {which} tidak menyebut tujuannya; tulis "
                     f"'ke: <id langkah>' atau 'ke: {END}' (akhir prosedur)"
                     + (f", atau 'ke: {CONTINUED}' (berlanjut ke bagian sumber yang hilang)" if sop.truncated else ""),
                 )
@@ -116,11 +142,10 @@ class Decisions(SopCheck):
             where = loc.value(*at, e, "ke")
             place = str(index.get(exit_.target, exit_.target)) if not exit_.leaves else exit_.target
             if place in places:
-                other = exits[places[place]].label
                 named = {END: "akhir prosedur", CONTINUED: "bagian sumber yang hilang ('bersambung')"}
                 yield codes.EXITS_TO_SAME_PLACE.at(
                     where,
-                    f"cabang '{exit_.label}' dan '{other}' pada {which} sama-sama menuju "
+                    f"{exit_name(exit_, e)} dan {exit_name(exits[places[place]], places[place]).removeprefix('cabang ')} pada {which} sama-sama menuju "
                     f"{named.get(place, repr(exit_.target))}; satu keputusan memisahkan alur",
                 )
             else:
@@ -128,7 +153,7 @@ class Decisions(SopCheck):
             if exit_.continues and not sop.truncated:
                 yield codes.CONTINUES_NOT_TRUNCATED.at(
                     where,
-                    f"cabang '{exit_.label}' pada {which} menuju '{CONTINUED}', padahal sumber SOP ini tidak terpotong; "
+                    f"{exit_name(exit_, e)} pada {which} menuju '{CONTINUED}', padahal sumber SOP ini tidak terpotong; "
                     f"'ke: {CONTINUED}' hanya untuk SOP bertanda 'terpotong: true' (alurnya berlanjut ke bagian yang "
                     f"hilang): tulis id langkah tujuan atau '{END}'",
                 )
@@ -139,11 +164,11 @@ class Decisions(SopCheck):
                 if exit_.target.isdigit():
                     hint = "; rujuk langkah dengan 'id'-nya, bukan nomor urut"
                 yield codes.EXIT_TARGET_MISSING.at(
-                    where, f"cabang '{exit_.label}' pada {which} menuju langkah '{exit_.target}' yang tidak ada{hint}"
+                    where, f"{exit_name(exit_, e)} pada {which} menuju langkah '{exit_.target}' yang tidak ada{hint}"
                 )
             elif index[exit_.target] == i:
                 yield codes.EXIT_TO_ITSELF.at(
-                    where, f"cabang '{exit_.label}' pada {which} menuju langkah itu sendiri"
+                    where, f"{exit_name(exit_, e)} pada {which} menuju langkah itu sendiri"
                 )
 
 
@@ -153,8 +178,10 @@ class Reachability(SopCheck):
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         sop = document.sop
-        if any(exit_.target is None for step in sop.steps for _, exit_ in step_exits(step)):
-            return  # the flow is not written down yet (SOP-F009 says where); paths would be guesses
+        if any(exit_.target is None for step in sop.steps for _, exit_ in step_exits(step)) or any(
+            step.exits == () for step in sop.steps
+        ):
+            return  # the flow is not written down yet (SOP-F009, F001 say where); paths would be guesses
         from_start = reachable(0, forward(sop))
         to_end = reachable(ends(sop), backward(sop))
         for i in range(len(sop.steps)):

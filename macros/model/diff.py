@@ -195,7 +195,7 @@ def _exits(sop: Sop, step: Step, place) -> Exits | None:
     index = step_index(sop)
     found = []
     for via, exit_ in step_exits(step):
-        path = ", ".join((*via, exit_.label))
+        path = ", ".join(x for x in (*via, exit_.label) if x)
         if exit_.leaves:
             found.append((path, exit_.target))
         else:

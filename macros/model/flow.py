@@ -9,8 +9,10 @@ from typing import Iterator
 from .sop import CONTINUED, END, Exit, Sop, Step
 
 
-def _path(via: tuple[str, ...], label: str) -> str:
-    return ", ".join((*via, label))
+def _path(via: tuple[str | None, ...], label: str | None) -> str:
+    """The labels on the way to an exit, each one the source writes ('Lengkap, Sah'); '' for an
+    exit drawn without a label."""
+    return ", ".join(x for x in (*via, label) if x)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +73,7 @@ def exits_summary(step: Step, place) -> str:
     """'Ya → 5, Tidak → 2' for a decision step, each exit with where `place(exit)` says it leads; an
     exit of a second decision is named by its path ('Lengkap, Sah → 6') and, since that path holds
     a comma, the exits of such a step are separated by semicolons."""
-    parts = [f"{', '.join((*via, exit_.label))} → {place(exit_)}" for via, exit_ in step_exits(step)]
+    parts = [f"{_path(via, exit_.label)} → {place(exit_)}".lstrip() for via, exit_ in step_exits(step)]
     return ("; " if has_second_decision(step) else ", ").join(parts)
 
 

@@ -207,9 +207,11 @@ class RelatedSop(StrictModel):
 
 
 class Exit(StrictModel):
-    """One labelled exit of a decision."""
+    """One exit of a decision, with its label when the source writes one."""
 
-    label: Text = Field(alias="label", description="mis. Ya, Tidak, Lengkap")
+    label: Text | None = Field(
+        None, alias="label", description="mis. Ya, Tidak, Lengkap; tanpa label bila panah sumber tidak berlabel"
+    )
     target: Annotated[Id | None, BeforeValidator(_blank_is_missing)] = Field(
         None, alias="ke",
         description="id langkah tujuan, 'selesai' (akhir prosedur) atau 'bersambung' (sumber terpotong); wajib kecuali ada keputusan",
@@ -218,6 +220,9 @@ class Exit(StrictModel):
     # The model takes any depth so that the checks can say where a deeper one is written (SOP-F012).
     exits: Annotated[tuple["Exit", ...], Field(max_length=MAX_EXITS)] | None = Field(
         None, alias="keputusan", description="keputusan kedua langkah yang sama (pengganti 'ke'); satu tingkat"
+    )
+    question: Text | None = Field(
+        None, alias="pertanyaan", description="pertanyaan di dalam belah ketupat keputusan kedua, mis. 'Sah?'"
     )
 
     @property
@@ -294,6 +299,9 @@ class Step(StrictModel):
     output: Text | None = Field(None, alias="output", description="wajib kecuali status: draf")
     note: Text | None = Field(None, alias="keterangan")
     exits: Annotated[tuple[Exit, ...], Field(max_length=MAX_EXITS)] | None = Field(None, alias="keputusan")
+    question: Text | None = Field(
+        None, alias="pertanyaan", description="pertanyaan di dalam belah ketupat keputusan, mis. 'Lengkap?'"
+    )
     ends: bool = Field(False, alias="selesai", description="langkah ini mengakhiri prosedur (akhir lebih awal)")
 
     @property

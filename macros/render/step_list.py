@@ -31,14 +31,15 @@ def _branches(sop: Sop, index: int) -> list[Markup]:
         targets = step_index(sop)
         items = []
         for via, exit_ in step_exits(step):
-            path = ", ".join((*via, exit_.label))
+            path = ", ".join(x for x in (*via, exit_.label) if x)
+            lead = Markup("{} → ").format(path) if path else Markup("→ ")  # an exit drawn without a label
             if exit_.ends:
-                items.append(Markup("{} → {}").format(path, END))
+                items.append(lead + END)
             elif exit_.continues:
-                items.append(Markup("{} → {}").format(path, CONTINUED))
+                items.append(lead + CONTINUED)
             else:
                 target = targets[exit_.target]
-                items.append(Markup('{} → <a href="#{}">{}</a>').format(path, step_anchor(target), sop.step_number(target)))
+                items.append(lead + Markup('<a href="#{}">{}</a>').format(step_anchor(target), sop.step_number(target)))
         return items
     if is_terminal(sop, index) and index < len(sop.steps) - 1:
         return [Markup("→ {}").format(END)]
