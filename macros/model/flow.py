@@ -70,11 +70,13 @@ def has_second_decision(step: Step) -> bool:
 
 
 def exits_summary(step: Step, place) -> str:
-    """'Ya → 5, Tidak → 2' for a decision step, each exit with where `place(exit)` says it leads; an
-    exit of a second decision is named by its path ('Lengkap, Sah → 6') and, since that path holds
-    a comma, the exits of such a step are separated by semicolons."""
+    """'Ya → 5, Tidak → 2' for a decision step, each exit with where `place(exit)` says it leads, after
+    the question in its diamond when the source writes one ('Lengkap? Ya → 5, …'); an exit of a second
+    decision is named by its path ('Lengkap, Sah → 6') and, since that path holds a comma, the exits
+    of such a step are separated by semicolons."""
     parts = [f"{_path(via, exit_.label)} → {place(exit_)}".lstrip() for via, exit_ in step_exits(step)]
-    return ("; " if has_second_decision(step) else ", ").join(parts)
+    summary = ("; " if has_second_decision(step) else ", ").join(parts)
+    return f"{step.question} {summary}" if step.question else summary  # 'Lengkap? Ya → 5, Tidak → 1'
 
 
 def step_index(sop: Sop) -> dict[str, int]:

@@ -40,6 +40,8 @@ def _branches(sop: Sop, index: int) -> list[Markup]:
             else:
                 target = targets[exit_.target]
                 items.append(lead + Markup('<a href="#{}">{}</a>').format(step_anchor(target), sop.step_number(target)))
+        if step.question and items:  # the question in the diamond, as the Kegiatan column reads it
+            items[0] = Markup("{} ").format(step.question) + items[0]
         return items
     if is_terminal(sop, index) and index < len(sop.steps) - 1:
         return [Markup("→ {}").format(END)]

@@ -103,12 +103,17 @@ def _rows(sop: Sop, registries: Registries) -> tuple[list[dict[int, str]], list[
     rows = [header]
     for step, lanes in lanes_of(sop).items():
         shape = step_shape(sop, step)
-        label = quote(_wrapped(f"{sop.step_number(step)}. {sop.steps[step].activity}", 20 if shape is Shape.DECISION else WRAP))
+        width = 20 if shape is Shape.DECISION else WRAP
+        text = _wrapped(f"{sop.step_number(step)}. {sop.steps[step].activity}", width)
+        if sop.steps[step].question:  # the question the source writes in the diamond, below the activity
+            text += "\n" + _wrapped(sop.steps[step].question, width)
+        label = quote(text)
         rows.append({lane: node_id(step, lane) for lane in lanes})
         declarations += [f"  {node_id(step, lane)} [label={label}, {_node_attrs(shape)}];" for lane in lanes]
         if has_second_decision(sop.steps[step]):  # a row of its own below the step, in its lane
             rows.append({lanes[0]: second_id(step)})
-            second = quote(f"{sop.step_number(step)}. lanjutan")
+            question = sop.steps[step].link.question
+            second = quote(f"{sop.step_number(step)}. {question}" if question else f"{sop.step_number(step)}. lanjutan")
             declarations.append(f"  {second_id(step)} [label={second}, {_node_attrs(Shape.DECISION)}];")
         for end in _end_nodes(sop, step):  # each a row of its own below the step, in the step's first lane
             rows.append({lanes[0]: end})
@@ -170,7 +175,8 @@ def _flow(sop: Sop, label_attribute: str) -> list[tuple[str, str, str]]:
     for step, lanes in steps_lanes.items():
         link = sop.steps[step].link
         if link is not None:  # the first decision's exit into the second, down the step's lane
-            attrs = f'{label_attribute}={quote(_wrapped(link.label, 18))}, weight=0, class="sop-cabang"'
+            labelled = f"{label_attribute}={quote(_wrapped(link.label, 18))}, " if link.label else ""
+            attrs = f'{labelled}weight=0, class="sop-cabang"'
             result.append((node_id(step, lanes[0]), second_id(step), attrs))
     for e in edges(sop):
         source_lanes, target_lanes = steps_lanes[e.source], steps_lanes[e.target]
@@ -178,17 +184,19 @@ def _flow(sop: Sop, label_attribute: str) -> list[tuple[str, str, str]]:
         source_lane = min(source_lanes, key=lambda lane: (abs(lane - target_lane), lane))
         crosses = source_lane != target_lane
         attrs = []
-        label = e.label if e.label is not None else (sop.steps[e.source].output if crosses else None)
+        decides = sop.steps[e.source].is_decision  # an exit, labelled or drawn without a label
+        label = e.label if decides else (sop.steps[e.source].output if crosses else None)
         if label:
             attrs.append(f"{label_attribute}={quote(_wrapped(label, 18))}")
         if e.target <= e.source:
             attrs.append("constraint=false")
-        kind = "sop-cabang" if e.label is not None else ("sop-serah" if crosses else "sop-alur")
+        kind = "sop-cabang" if decides else ("sop-serah" if crosses else "sop-alur")
         attrs.append(f'weight=0, class="{kind}"')
         tail = second_id(e.source) if e.decision else node_id(e.source, source_lane)
         result.append((tail, node_id(e.target, target_lane), ", ".join(attrs)))
     for end in leaving_exits(sop):
-        attrs = f'{label_attribute}={quote(_wrapped(end.label, 18))}, weight=0, class="sop-cabang"'
+        labelled = f"{label_attribute}={quote(_wrapped(end.label, 18))}, " if end.label else ""
+        attrs = f'{labelled}weight=0, class="sop-cabang"'
         tail = second_id(end.source) if end.decision else node_id(end.source, steps_lanes[end.source][0])
         result.append((tail, f"{'b' if end.end == CONTINUED else 'e'}{end.source + 1}", attrs))
     last = len(sop.steps) - 1
