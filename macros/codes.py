@@ -116,6 +116,9 @@ ONE_EXIT = _code("SOP-F015", W, "Keputusan dengan satu cabang saja: digambar sep
 QUESTION_NOT_DECISION = _code(
     "SOP-F016", E, "Pertanyaan (pertanyaan:) pada langkah atau cabang yang tidak membuka keputusan"
 )
+HANDOVER_FORM = _code(
+    "SOP-F017", E, "Serah terima (serah_terima: true) pada langkah dengan kurang dari dua pelaksana, atau urutan pelaksananya bolak-balik antarkolom"
+)
 # Dates
 IMPOSSIBLE_DATE = _code(
     "SOP-T001", E, "Tanggal yang tidak ada di kalender atau bentuknya tidak dikenali (TTTT-BB-HH, TTTT-BB, TTTT, Januari 2016)"

@@ -35,6 +35,7 @@ class Decisions(SopCheck):
         codes.CONTINUES_NOT_TRUNCATED,
         codes.ONE_EXIT,
         codes.QUESTION_NOT_DECISION,
+        codes.HANDOVER_FORM,
     )
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
@@ -52,6 +53,8 @@ class Decisions(SopCheck):
                 yield codes.DUPLICATE_STEP_ID.at(
                     loc.value("langkah", i, "id"), f"id langkah '{step.id}' sudah dipakai langkah {sop.step_number(index[step.id])}"
                 )
+            if step.handover:
+                yield from self._handover(document, i)
             if step.exits is None:
                 if step.question is not None:
                     yield codes.QUESTION_NOT_DECISION.at(
@@ -80,6 +83,27 @@ class Decisions(SopCheck):
                     f"langkah {sop.step_number(i)} sudah punya keputusan kedua ({exit_name(step.exits[links[0]], links[0])}); "
                     "satu langkah paling banyak dua keputusan: pecah menjadi langkah sendiri",
                 )
+
+    @staticmethod
+    def _handover(document: SopDocument, i: int) -> Iterator[Finding]:
+        """A hand-over is drawn as arrows along its row, from each actor to the next as written: there
+        must be a next, and the arrows must run one way (back and forth they would overlap)."""
+        sop = document.sop
+        actors = sop.steps[i].actors
+        where = document.locator.value("langkah", i, "serah_terima")
+        if len(actors) < 2:
+            yield codes.HANDOVER_FORM.at(
+                where, f"langkah {sop.step_number(i)} ditandai serah terima tetapi hanya punya satu pelaksana; tulis "
+                "pelaksana yang menyerahkan lalu yang menerima (pelaksana: [a, b])",
+            )
+            return
+        columns = [sop.columns.index(a) for a in actors if a in sop.columns]
+        steps = [b - a for a, b in zip(columns, columns[1:])]
+        if not (all(d > 0 for d in steps) or all(d < 0 for d in steps)):
+            yield codes.HANDOVER_FORM.at(
+                where, f"langkah {sop.step_number(i)}: serah terima digambar sebagai panah berurutan sepanjang baris; "
+                "urutan pelaksananya harus searah kolom (kiri ke kanan atau kanan ke kiri)",
+            )
 
     def _decision(self, document: SopDocument, index: dict[str, int], i: int, exits, at: tuple, depth: int) -> Iterator[Finding]:
         """The rules of one decision's exits: the step's own (`depth` 0) or its second decision (1)."""

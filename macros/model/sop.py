@@ -303,6 +303,11 @@ class Step(StrictModel):
         None, alias="pertanyaan", description="pertanyaan di dalam belah ketupat keputusan, mis. 'Lengkap?'"
     )
     ends: bool = Field(False, alias="selesai", description="langkah ini mengakhiri prosedur (akhir lebih awal)")
+    handover: bool = Field(
+        False, alias="serah_terima",
+        description="langkah dua pelaksana atau lebih yang digambar sebagai panah dari pelaksana pertama ke berikutnya "
+        "(serah terima), bukan garis gabung langkah bersama",
+    )
 
     @property
     def is_decision(self) -> bool:

@@ -21,8 +21,9 @@ def column_name(key: str, registries: Registries) -> str:
 
 
 def step_actors(sop: Sop, index: int, registries: Registries) -> str:
-    """Who does a step: 'Kabid Renum dan Kasubbid Data', 'Kadin / Bupati'."""
-    return " dan ".join(column_short(sop, key, registries) for key in sop.steps[index].actors)
+    """Who does a step: 'Kabid Renum dan Kasubbid Data', 'Kadin / Bupati', a hand-over 'Kasi → Lurah'."""
+    joiner = " → " if sop.steps[index].handover else " dan "  # a hand-over has a direction
+    return joiner.join(column_short(sop, key, registries) for key in sop.steps[index].actors)
 
 
 def alternatives_note(others: tuple[str, ...], registries: Registries) -> str:

@@ -39,6 +39,7 @@ LANE_LINE = "#90a4ae"
 MAX_LABEL = 300  # characters of one text in the diagram; a longer one is cut and ends with "…"
 LABEL_CELLS = 1500  # rows x (lanes + 1) up to which edge labels take a row of their own
 JOINT = 'dir=none, style=dashed, class="sop-bersama"'
+HANDOVER = 'class="sop-serah-terima"'  # a hand-over along one row: an arrow from the giver to the taker
 _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -144,7 +145,18 @@ def _end_nodes(sop: Sop, step: int) -> list[str]:
     return nodes
 
 
-def _row_chain(row: dict[int, str], borders: list[str], joint: bool) -> str:
+def _handover_direction(sop: Sop, row: dict[int, str]) -> int:
+    """+1 / -1 when the row is a hand-over step's, running right / left (its actors' written order);
+    0 otherwise."""
+    nodes = set(row.values())
+    for step, lanes in lanes_of(sop).items():
+        if sop.steps[step].handover and nodes == {node_id(step, lane) for lane in lanes}:
+            first, last = (sop.columns.index(sop.steps[step].actors[k]) for k in (0, -1))
+            return 1 if last > first else -1
+    return 0
+
+
+def _row_chain(row: dict[int, str], borders: list[str], joint: bool, handover: int = 0) -> str:
     """One row as flat edges, left to right: border, the lane's node if any, border, ...
 
     A joint step's nodes are joined by drawing, dashed, the stretch of the chain between
@@ -159,6 +171,20 @@ def _row_chain(row: dict[int, str], borders: list[str], joint: bool) -> str:
     if not joint:
         return f"  {{ rank=same; {' -> '.join(ordered)} [style=invis]; }}"
     first, last = ordered.index(row[min(row)]), ordered.index(row[max(row)])
+    if handover:
+        # one arrowhead, at the taker's node: the pieces across the borders in between carry none
+        pieces = list(zip(ordered[first:last], ordered[first + 1 : last + 1]))
+        head = len(pieces) - 1 if handover > 0 else 0
+        drawn = " ".join(
+            f"{a} -> {b} [{HANDOVER}, "
+            + ("dir=forward" if k == head and handover > 0 else "dir=back" if k == head else "dir=none")
+            + "];"
+            for k, (a, b) in enumerate(pieces)
+        )
+        return (
+            f"  {{ rank=same; {' -> '.join(ordered[: first + 1])} [style=invis]; {drawn} "
+            f"{' -> '.join(ordered[last:])} [style=invis]; }}"
+        )
     return (
         f"  {{ rank=same; {' -> '.join(ordered[: first + 1])} [style=invis]; "
         f"{' -> '.join(ordered[first : last + 1])} [{JOINT}]; "
@@ -241,7 +267,10 @@ def swimlane_dot(sop: Sop, registries: Registries) -> str:
     ]
     borders = [[f"v{r}_{j}" for j in range(n_lanes + 1)] for r in range(len(rows))]
     lines += ["  " + "; ".join(row) + ";" for row in borders]
-    lines += [_row_chain(row, borders[r], joint=len(row) > 1 and r > 0) for r, row in enumerate(rows)]
+    lines += [
+        _row_chain(row, borders[r], joint=len(row) > 1 and r > 0, handover=_handover_direction(sop, row) if r > 0 else 0)
+        for r, row in enumerate(rows)
+    ]
     for j in range(n_lanes + 1):  # the lane borders, drawn; heavy, so they stay straight
         lines.append(
             "  " + " -> ".join(row[j] for row in borders)

@@ -205,7 +205,7 @@ def check_arrows_start_and_end_on_symbol_borders(sop: Sop, pages: Pages, layouts
                 assert key_start in pentagon_ports
             else:
                 on_symbol = any(key_start in _ports(s) for s in by_step[c.source])
-                on_edge = c.label is not None and _leaving_symbol(layout, c) is not None  # a decision's many exits
+                on_edge = (c.label is not None or sop.steps[c.source].is_decision) and _leaving_symbol(layout, c) is not None  # a decision's many exits
                 assert on_symbol or on_edge, c  # never from the line joining a joint step's symbols
             if c.end is not None:
                 shape = Shape.END if c.end == "selesai" else Shape.CONTINUED
@@ -214,7 +214,7 @@ def check_arrows_start_and_end_on_symbol_borders(sop: Sop, pages: Pages, layouts
                 assert key_end in pentagon_ports, c
             else:
                 assert any(key_end in _ports(s) for s in by_step[c.target]), c
-            assert not c.joint or not c.arrow
+            assert not c.joint or not c.arrow or sop.steps[c.source].handover  # only a hand-over's line has a head
 
 
 def check_lines_are_orthogonal_and_never_cross_a_symbol(sop: Sop, pages: Pages, layouts: Layouts) -> None:

@@ -61,7 +61,7 @@ def _dot(text: str) -> tuple[str, str]:
 
 def _parse(svg: str):
     root = ET.fromstring(svg[svg.index("<svg"):])
-    nodes, edge_paths, edge_classes = {}, {}, {}
+    nodes, edge_paths, edge_classes, edge_lines = {}, {}, {}, {}
     for g in root.iter(f"{SVG}g"):
         title = g.find(f"{SVG}title")
         if title is None:
@@ -79,9 +79,11 @@ def _parse(svg: str):
         if "node" in classes:
             nodes[name] = (coords, texts)
         elif "edge" in classes:
-            edge_paths[name] = coords
+            edge_paths[name] = coords  # the line and its arrowhead
+            edge_lines[name] = [(float(x), float(y)) for el in g.iter(f"{SVG}path")
+                                for x, y in re.findall(r"(-?[\d.]+),(-?[\d.]+)", el.get("d") or "")]
             edge_classes[name] = set(classes) - {"edge"}
-    return nodes, edge_paths, edge_classes
+    return nodes, edge_paths, edge_classes, edge_lines
 
 
 def _check_layout(sop, registries) -> str:
@@ -90,7 +92,7 @@ def _check_layout(sop, registries) -> str:
     dot = swimlane_dot(sop, registries)
     svg, warnings = _dot(dot)
     assert warnings == ""
-    nodes, edge_paths, edge_classes = _parse(svg)
+    nodes, edge_paths, edge_classes, edge_lines = _parse(svg)
     n = len(sop.columns)
     heads = [nodes[f"h{k}"] for k in range(n)]
     assert [" ".join(t for t in texts if t) for _, texts in heads] == [registries.roles[r].short_name for r in sop.columns]
@@ -154,11 +156,12 @@ def _check_layout(sop, registries) -> str:
     flow = sorted(name for name in edge_paths if re.fullmatch(r"[sk]\d+(_\d+)?->s\d+_\d+", name))
     assert len(flow) == len(edges(sop))
     assert all(edge_classes[name] & {"sop-alur", "sop-serah", "sop-cabang"} for name in flow)
-    joints = {name for name, classes in edge_classes.items() if "sop-bersama" in classes}
+    joints = {name for name, classes in edge_classes.items() if classes & {"sop-bersama", "sop-serah-terima"}}
     expected = set()
-    for i, ls in lanes.items():  # a joint step: a dashed line along its row, first node to last
+    for i, ls in lanes.items():  # a joint step: a dashed line along its row, first node to last (a hand-over: arrows)
         if len(ls) < 2:
             continue
+        kind = "sop-serah-terima" if sop.steps[i].handover else "sop-bersama"
         chain = []
         for lane in range(ls[0], ls[-1] + 1):
             if lane in ls:
@@ -167,7 +170,12 @@ def _check_layout(sop, registries) -> str:
                 chain.append(f"v{row_of[i]}_{lane + 1}")
         segments = [f"{a}->{b}" for a, b in zip(chain, chain[1:])]
         expected |= set(segments)
-        assert len({round(y, 1) for name in segments for _, y in edge_paths[name]}) == 1, segments  # straight
+        assert all(kind in edge_classes[name] for name in segments), segments
+        assert len({round(y, 1) for name in segments for _, y in edge_lines[name]}) == 1, segments  # straight
+        if sop.steps[i].handover:  # one head, at the taker: the first listed actor gives
+            heads = [name for name in segments if len(edge_paths[name]) > len(edge_lines[name])]
+            giver, taker = (sop.columns.index(sop.steps[i].actors[k]) for k in (0, -1))
+            assert heads == [segments[-1] if taker > giver else segments[0]], (segments, heads)
     assert joints == expected
     return dot
 
@@ -223,7 +231,7 @@ def test_long_text_is_cut_and_wrapped_in_the_diagram():
 def test_seed_swimlane_has_five_lanes_ten_steps_and_flows_one_to_ten():
     sop, registries = SOPS["perbaikan-data-kinerja"]
     svg, _ = _dot(swimlane_dot(sop, registries))
-    nodes, edge_paths, _ = _parse(svg)
+    nodes, edge_paths, _, _ = _parse(svg)
     heads = sorted((sum(x for x, _ in nodes[f"h{k}"][0]) / len(nodes[f"h{k}"][0]), k) for k in range(5))
     labels = [" ".join(t for t in nodes[f"h{k}"][1] if t) for _, k in heads]
     assert labels == ["Kepala Bappeda & Litbang", "Sekretaris", "Kabid Renum", "Kasubbid Data", "Jabatan Pelaksana"]
@@ -246,6 +254,6 @@ def test_text_reaches_the_svg_as_written():
     sop = sop.model_copy(update={"steps": (sop.steps[0], step) + sop.steps[2:]})
     svg, warnings = _dot(swimlane_dot(sop, registries))
     assert "<script>" not in svg
-    nodes, _, _ = _parse(svg)
+    nodes, _, _, _ = _parse(svg)
     text = " ".join(t for t in nodes["s2_1"][1] if t)
     assert text == "2. " + hostile or text.replace(" ", "") == ("2. " + hostile).replace(" ", "")

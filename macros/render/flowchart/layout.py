@@ -379,9 +379,13 @@ class _PageBuilder:
                 continue
             for symbol in placed:
                 self._add_symbol(symbol)
+            # a hand-over runs the other way when its first actor stands right of the next (checks
+            # keep its order one way along the row)
+            handover = self.sop.steps[step].handover
+            backwards = handover and self.column_of[self.sop.steps[step].actors[0]] > self.column_of[self.sop.steps[step].actors[-1]]
             for left, right in zip(placed, placed[1:]):
-                line = [left.port("right"), right.port("left")]
-                self._add_connector(Connector(line, arrow=False, source=step, target=step, joint=True))
+                line = [right.port("left"), left.port("right")] if backwards else [left.port("right"), right.port("left")]
+                self._add_connector(Connector(line, arrow=handover, source=step, target=step, joint=True))
                 self._use(left, "joint:right")
                 self._use(right, "joint:left")
 

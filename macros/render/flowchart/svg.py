@@ -111,7 +111,10 @@ def _label(connector: Connector) -> str:
 
 def _connector(connector: Connector, row: int) -> str:
     parts = []
-    kind = "sop-garis-gabung" if connector.joint else "sop-panah sop-panah-keputusan-kedua" if connector.link else "sop-panah"
+    if connector.joint:  # a joint step's joining line, or a hand-over's arrow along its row
+        kind = "sop-panah sop-serah-terima" if connector.arrow else "sop-garis-gabung"
+    else:
+        kind = "sop-panah sop-panah-keputusan-kedua" if connector.link else "sop-panah"
     data = ""
     if connector.source is not None:
         data += f' data-dari="{connector.source + 1}"'
