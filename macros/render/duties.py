@@ -31,7 +31,7 @@ def _actors(sop: Sop, step: int, registries: Registries) -> str:
 
 def incoming(sop: Sop, step: int, registries: Registries) -> list[Link]:
     return [
-        Link(e.source, sop.step_number(e.source), e.path if e.label is not None else None, _actors(sop, e.source, registries))
+        Link(e.source, sop.step_number(e.source), e.path or None, _actors(sop, e.source, registries))
         for e in edges(sop)
         if e.target == step
     ]
@@ -43,7 +43,7 @@ def outgoing(sop: Sop, step: int, registries: Registries) -> list[Link]:
         index = step_index(sop)
         result = []
         for via, e in step_exits(sop.steps[step]):
-            path = ", ".join((*via, e.label))  # an exit of a second decision: 'Lengkap, Sah'
+            path = ", ".join(x for x in (*via, e.label) if x) or None  # 'Lengkap, Sah'; None: drawn unlabelled
             if e.leaves:
                 result.append(Link(None, "", path, "", e.target))
             else:

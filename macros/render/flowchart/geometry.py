@@ -138,6 +138,7 @@ class Symbol:
     column: int | None = None
     letter: str | None = None  # for off-page connectors
     dy: float = 0.0  # its centre from the row's centre: the two decisions of one step stack
+    text: str | None = None  # the question a source writes inside a decision's diamond
 
     @property
     def top(self) -> float:

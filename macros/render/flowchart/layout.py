@@ -368,8 +368,10 @@ class _PageBuilder:
         for step in self.steps:
             shape = step_shape(self.sop, step)
             columns = sorted(self.column_of[a] for a in self.sop.steps[step].actors)
+            question = self.sop.steps[step].question if shape is Shape.DECISION else None
             placed = [
-                Symbol(shape, self.row_of[step], m.column_center(c), m.half_widths[shape], m.half_heights[shape], step, c)
+                Symbol(shape, self.row_of[step], m.column_center(c), m.half_widths[shape], m.half_heights[shape], step, c,
+                       text=question)
                 for c in columns
             ]
             self.by_step[step] = placed
@@ -393,7 +395,7 @@ class _PageBuilder:
         """The step's two decisions, one above the other in its column, and the labelled arrow from
         the first down to the second: arrows come into the first, the second's exits leave the second."""
         d = self.metrics.second_offset
-        first, second = replace(symbol, dy=-d), replace(symbol, dy=d)
+        first, second = replace(symbol, dy=-d), replace(symbol, dy=d, text=self.sop.steps[step].link.question)
         self.by_step[step] = [first]
         self.second[step] = second
         self.half_height[first.row] = d + symbol.half_height

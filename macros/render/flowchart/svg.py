@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from markupsafe import Markup
 
+from .diamond_text import fit_question
 from .geometry import EDGE, LABEL_DESCENT, LABEL_SIZE, Connector, PageLayout, Point, Shape, Symbol
 
 STROKE = "#263238"
@@ -58,6 +59,8 @@ def _symbol(symbol: Symbol) -> str:
         )
     if symbol.shape is Shape.DECISION:
         points = [(x, -hh), (x + hw, 0), (x, hh), (x - hw, 0)]
+        text = " ".join(f"{fmt(px)},{fmt(py)}" for px, py in points)
+        return f'<polygon {attrs} points="{text}" {style}/>' + (_question(symbol) if symbol.text else "")
     else:
         points = [(x - hw, -hh), (x + hw, -hh), (x + hw, hh * 0.2), (x, hh), (x - hw, hh * 0.2)]
     text = " ".join(f"{fmt(px)},{fmt(py)}" for px, py in points)
@@ -68,6 +71,20 @@ def _symbol(symbol: Symbol) -> str:
             f'font-size="10" font-weight="700" fill="{STROKE}">{symbol.letter}</text>'
         )
     return shape
+
+
+def _question(symbol: Symbol) -> str:
+    """The question inside the diamond, as the source writes it (escaped), sized to stay inside."""
+    fitted = fit_question(symbol.text, symbol.half_width, symbol.half_height)
+    lines = "".join(
+        f'<tspan x="{fmt(symbol.x)}" y="{fmt(y)}">{Markup.escape(line)}</tspan>'
+        for line, y in zip(fitted.lines, fitted.baselines())
+    )
+    title = f"<title>{Markup.escape(symbol.text)}</title>" if fitted.cut else ""
+    return (
+        f'<text class="sop-pertanyaan" text-anchor="middle" font-size="{fmt(fitted.size)}" fill="{STROKE}">'
+        f"{title}{lines}</text>"
+    )
 
 
 def _pieces(connector: Connector, row: int) -> list[tuple[Point, Point]]:
