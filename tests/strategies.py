@@ -289,10 +289,22 @@ def as_signed(draw, source: dict[str, Any]) -> dict[str, Any]:
         source["tanggal"] = {"pembuatan": draw(st.sampled_from(YEARLESS_DATES)),
                              "efektif": draw(st.sampled_from(YEARLESS_DATES))}
     steps = [dict(step) for step in source["langkah"]]
+    columns_order = list(source["pelaksana"])
     for step in steps:
         for key in ("waktu", "output"):
             if draw(st.integers(0, 9)) == 0:
                 step.pop(key)
+        if "keputusan" in step:  # as drawn: a question in the diamond, exits without a label
+            if draw(st.booleans()):
+                step["pertanyaan"] = draw(texts())
+            step["keputusan"] = [
+                {k: v for k, v in exit_.items() if k != "label"} if draw(st.integers(0, 3)) == 0 else exit_
+                for exit_ in step["keputusan"]
+            ]
+        actors = step["pelaksana"] if isinstance(step["pelaksana"], list) else [step["pelaksana"]]
+        places = [columns_order.index(a) for a in actors if a in columns_order]
+        if len(places) == 2 and draw(st.booleans()):  # two actors: one way along the row, either way
+            step["serah_terima"] = "true"
     source["langkah"] = steps
     first = draw(st.integers(1, 30))
     bases = list(source["dasar_hukum"])
