@@ -576,7 +576,7 @@ def test_the_connector_row_the_pagination_reserves_is_the_one_the_layout_draws()
 
     sop = SOPS["dua-puluh-lima-langkah"]
     metrics = Metrics(column_width=104.0)
-    pages = [range(0, 12), range(12, len(sop.steps))]
+    pages = [range(0, 21), range(21, len(sop.steps))]
     first, second = layout_pages(sop, pages, metrics)
     heights = {row.min_height for layout in (first, second) for row in layout.rows if row.kind is RowKind.CONNECTOR}
     assert min(heights) == CONNECTOR_ROW and len(heights) > 1

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from macros.render.flowchart.font_metrics import text_width
+from macros.render.flowchart.layout import layout_pages
 from macros.render.flowchart.headers import (
     MIN_SCALE, SCREEN_FONT_MAX, SCREEN_HEAD_PAD, SOFT_HYPHEN, HeaderFit, pieces, screen_fit, syllable_breaks,
 )
@@ -104,3 +105,30 @@ def test_a_word_too_long_for_any_shrink_is_hyphenated_between_syllables():
     assert syllable_breaks("Pemrosesan") == [3, 5, 7]  # pem-ro-se-san
     assert syllable_breaks("Ketenagakerjaan") == [2, 4, 6, 8, 11]  # ke-te-na-ga-ker-jaan
     assert syllable_breaks("Penyelenggaraan") == [2, 5, 9, 11]  # pe-nye-leng-ga-raan (ny, ng one sound)
+
+
+def _crossings(layout) -> list[tuple]:
+    """(joining line, connector) pairs where a line crosses the line joining a joint step's symbols."""
+    joints = [c for c in layout.connectors if c.joint]
+    found = []
+    for j in joints:
+        (a, b) = j.points[0], j.points[-1]
+        lo, hi = sorted((a.x, b.x))
+        for c in layout.connectors:
+            if c.joint:
+                continue
+            for p, q in zip(c.points, c.points[1:]):
+                if p.x == q.x and lo < p.x < hi:
+                    top, bottom = sorted(((p.row, max(-1e4, p.dy)), (q.row, max(-1e4, q.dy))))
+                    if top < (a.row, a.dy) < bottom:
+                        found.append((j.source, c.source, c.target))
+    return found
+
+
+def test_loops_back_go_round_the_joining_lines_of_joint_steps():
+    """Steps 4 (Seksi Pemrosesan with Tim Teknis) and 8 (Pemohon with Bendahara Penerimaan) are joint;
+    'Tidak' at step 7 loops back over step 4's row to step 3, 'Tidak sesuai' at step 5 to step 4."""
+    sop, _ = WITH_REGISTRIES["perpanjangan-delapan"]
+    for mode, (pages, metrics) in splits(sop).items():
+        for layout in layout_pages(sop, pages, metrics):
+            assert _crossings(layout) == [], mode
