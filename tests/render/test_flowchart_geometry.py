@@ -445,7 +445,7 @@ def check_every_end_is_drawn(sop: Sop, pages: Pages, layouts: Layouts) -> None:
         assert markers == []
 
 
-GRID_CLEAR = 2.0  # px: the least a line keeps from a gridline, so that it reads as a line of its own
+GRID_CLEAR = 4.0  # px: the least a line keeps from a gridline, so that it reads as a line of its own
 
 
 def _gridlines(layout: PageLayout) -> list[float]:

@@ -13,7 +13,7 @@ class RowKind(enum.Enum):
     CONNECTOR = "sambungan"
 
 
-GRID_CLEAR = 3.0  # px: the least a line keeps from a column's border (the gridline drawn there)
+GRID_CLEAR = 4.5  # px: the least a line keeps from a column's border (the gridline drawn there): clearly apart in print
 
 # Half heights of the symbols, whatever the column width (only their widths follow it).
 HALF_HEIGHTS = {
@@ -58,10 +58,10 @@ class Metrics:
         """Offsets of parallel vertical channels around a column boundary, nearest first; none on the
         boundary itself, where the gridline is drawn (a line there would run on top of it)."""
         gap = self.column_width / 2 - max(self.half_widths[s] for s in (Shape.PROCESS, Shape.DECISION))
-        step = max(3.0, (gap - 3 - GRID_CLEAR) / 2)
+        step = max(3.0, (gap - 2.5 - GRID_CLEAR) / 2)
         offsets = []
         k = 0
-        while GRID_CLEAR + k * step <= max(GRID_CLEAR, gap - 3):
+        while GRID_CLEAR + k * step <= max(GRID_CLEAR, gap - 2.5):  # 2.5 px clear of the widest symbol
             offsets += [GRID_CLEAR + k * step, -(GRID_CLEAR + k * step)]
             k += 1
         return offsets
