@@ -445,7 +445,8 @@ def check_every_end_is_drawn(sop: Sop, pages: Pages, layouts: Layouts) -> None:
         assert markers == []
 
 
-GRID_CLEAR = 4.0  # px: the least a line keeps from a gridline, so that it reads as a line of its own
+GRID_CLEAR = 4.0  # px: the least a line keeps from a column's border, so that it reads as a line of its own
+ROW_CLEAR = 2.5  # px: the least a line turning in a row keeps from the row's border (ROW_PAD is 3)
 
 
 def _gridlines(layout: PageLayout) -> list[float]:
@@ -455,7 +456,7 @@ def _gridlines(layout: PageLayout) -> list[float]:
 
 def check_lines_keep_off_the_gridlines(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     """No stretch of a line runs along a column's border (nor the drawing's edges), nor along a row's
-    border: each keeps GRID_CLEAR from them."""
+    border: each keeps GRID_CLEAR (ROW_CLEAR) from them."""
     for layout in layouts:
         borders = [0.0, *_gridlines(layout), layout.columns * layout.metrics.column_width, layout.width]
         for c in layout.connectors:
@@ -465,7 +466,7 @@ def check_lines_keep_off_the_gridlines(sop: Sop, pages: Pages, layouts: Layouts)
                     assert not near, (p.x, near, c)
                 elif abs(p.dy) < EDGE:
                     half = layout.rows[p.row].min_height / 2
-                    assert abs(p.dy) <= half - GRID_CLEAR, (p.dy, half, c)
+                    assert abs(p.dy) <= half - ROW_CLEAR, (p.dy, half, c)
 
 
 def check_labels_keep_off_the_gridlines(sop: Sop, pages: Pages, layouts: Layouts) -> None:
