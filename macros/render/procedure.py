@@ -11,6 +11,8 @@ from .actors import column_name, column_short, step_actors
 from .context import Registries
 from .flowchart.geometry import PageLayout, RowKind, Shape
 from .flowchart.font_metrics import text_width
+from .flowchart.headers import header_html, screen_fit
+from .flowchart.pagination import print_fit
 from .flowchart.svg import fmt, row_svg
 from .html import keep_codes
 from .text import NO_VALUE, duration
@@ -97,11 +99,14 @@ def _span(sop: Sop, layout: PageLayout) -> int:
     return len(sop.columns) + (1 if layout.margin > 0 else 0)
 
 
-def _head(sop: Sop, registries: Registries, layout: PageLayout) -> Markup:
+def _head(sop: Sop, registries: Registries, layout: PageLayout, em: bool) -> Markup:
+    """`em`: the screen copy (its header font grows with the root font, its actor columns do not)."""
     n = _span(sop, layout)
+    fit = screen_fit if em else print_fit
+    column = layout.metrics.column_width
     actors = Markup("").join(
         Markup('<th class="sop-kepala-pelaksana" data-kolom="{}" scope="col" title="{}">{}</th>').format(
-            i, column_name(r, registries), column_short(sop, r, registries)
+            i, column_name(r, registries), header_html(fit(column_short(sop, r, registries), column))
         )
         for i, r in enumerate(sop.columns)
     )
@@ -190,6 +195,6 @@ def procedure_table(
         css=css,
         w=width,
         cols=_colgroup(widths, len(sop.columns), layout.margin, em),
-        head=_head(sop, registries, layout),
+        head=_head(sop, registries, layout, em),
         rows=Markup("").join(rows),
     )

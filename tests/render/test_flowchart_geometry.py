@@ -449,6 +449,44 @@ def check_every_end_is_drawn(sop: Sop, pages: Pages, layouts: Layouts) -> None:
         assert markers == []
 
 
+GRID_CLEAR = 4.0  # px: the least a line keeps from a column's border, so that it reads as a line of its own
+ROW_CLEAR = 2.5  # px: the least a line turning in a row keeps from the row's border (ROW_PAD is 3)
+
+
+def _gridlines(layout: PageLayout) -> list[float]:
+    """The x of the lines drawn between the actor columns."""
+    return [k * layout.metrics.column_width for k in range(1, layout.columns)]
+
+
+def check_lines_keep_off_the_gridlines(sop: Sop, pages: Pages, layouts: Layouts) -> None:
+    """No stretch of a line runs along a column's border (nor the drawing's edges), nor along a row's
+    border: each keeps GRID_CLEAR (ROW_CLEAR) from them."""
+    for layout in layouts:
+        borders = [0.0, *_gridlines(layout), layout.columns * layout.metrics.column_width, layout.width]
+        for c in layout.connectors:
+            for p, q in zip(c.points, c.points[1:]):
+                if p.x == q.x:
+                    near = [b for b in borders if abs(p.x - b) < GRID_CLEAR]
+                    assert not near, (p.x, near, c)
+                elif abs(p.dy) < EDGE:
+                    half = layout.rows[p.row].min_height / 2
+                    assert abs(p.dy) <= half - ROW_CLEAR, (p.dy, half, c)
+
+
+def check_labels_keep_off_the_gridlines(sop: Sop, pages: Pages, layouts: Layouts) -> None:
+    """A label's box lies between two column borders and inside its row (it crosses no gridline)."""
+    for layout in layouts:
+        grid = _gridlines(layout)
+        for c in layout.connectors:
+            box = c.label_box
+            if c.label is None or c.label_crowded:
+                continue
+            crossed = [g for g in grid if box.x0 - 0.5 < g < box.x1 + 0.5]
+            assert not crossed, (c.label, box, crossed)
+            half = layout.rows[box.row].min_height / 2
+            assert -half + 0.5 <= box.y0 and box.y1 <= half - 0.5, (c.label, box, half)
+
+
 INVARIANTS = [
     check_symbols_in_columns_and_rows,
     check_rows_are_steps_between_connector_rows,
@@ -463,6 +501,8 @@ INVARIANTS = [
     check_labels_sit_beside_their_first_segment_and_on_nothing,
     check_every_flow_edge_is_drawn_and_off_page_connectors_pair_up,
     check_every_end_is_drawn,
+    check_lines_keep_off_the_gridlines,
+    check_labels_keep_off_the_gridlines,
 ]
 
 
@@ -541,7 +581,7 @@ def test_the_connector_row_the_pagination_reserves_is_the_one_the_layout_draws()
 
     sop = SOPS["dua-puluh-lima-langkah"]
     metrics = Metrics(column_width=104.0)
-    pages = [range(0, 12), range(12, len(sop.steps))]
+    pages = [range(0, 21), range(21, len(sop.steps))]
     first, second = layout_pages(sop, pages, metrics)
     heights = {row.min_height for layout in (first, second) for row in layout.rows if row.kind is RowKind.CONNECTOR}
     assert min(heights) == CONNECTOR_ROW and len(heights) > 1

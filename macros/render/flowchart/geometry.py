@@ -13,6 +13,8 @@ class RowKind(enum.Enum):
     CONNECTOR = "sambungan"
 
 
+GRID_CLEAR = 4.5  # px: the least a line keeps from a column's border (the gridline drawn there): clearly apart in print
+
 # Half heights of the symbols, whatever the column width (only their widths follow it).
 HALF_HEIGHTS = {
     Shape.TERMINATOR: 13.0,
@@ -53,13 +55,14 @@ class Metrics:
 
     @property
     def lane_offsets(self) -> list[float]:
-        """Offsets of parallel vertical channels around a column boundary, nearest first."""
+        """Offsets of parallel vertical channels around a column boundary, nearest first; none on the
+        boundary itself, where the gridline is drawn (a line there would run on top of it)."""
         gap = self.column_width / 2 - max(self.half_widths[s] for s in (Shape.PROCESS, Shape.DECISION))
-        step = max(3.0, (gap - 3) / 2)
-        offsets = [0.0]
-        k = 1
-        while k * step <= gap - 3:
-            offsets += [k * step, -k * step]
+        step = max(3.0, (gap - 2.5 - GRID_CLEAR) / 2)
+        offsets = []
+        k = 0
+        while GRID_CLEAR + k * step <= max(GRID_CLEAR, gap - 2.5):  # 2.5 px clear of the widest symbol
+            offsets += [GRID_CLEAR + k * step, -(GRID_CLEAR + k * step)]
             k += 1
         return offsets
 
@@ -68,7 +71,7 @@ class Metrics:
         """Channels halfway between the comfortable ones, used once those are all taken."""
         coarse = sorted(self.lane_offsets)
         middles = [(a + b) / 2 for a, b in zip(coarse, coarse[1:])]
-        return sorted(middles, key=lambda o: (abs(o), -o))
+        return sorted((m for m in middles if abs(m) >= GRID_CLEAR), key=lambda o: (abs(o), -o))
 
     @property
     def interior_lane_offsets(self) -> list[float]:

@@ -26,6 +26,7 @@ from ..symbols import step_shape
 from .geometry import (
     BAND_PAD,
     EDGE,
+    GRID_CLEAR,
     LABEL_GAP,
     LABEL_HEIGHT,
     LABEL_SIZE,
@@ -52,7 +53,7 @@ FAN_SPACINGS = (4.0, 2.0, 1.0)  # between exits leaving one edge of a symbol, wi
 TOLERANCE = 0.5  # px: closer than this, two lines overlap or a line touches a symbol
 LABEL_CLEAR = 1.0  # px: between a label and any line, symbol or other label
 LABEL_ROOM = LABEL_HEIGHT + 2 * LABEL_GAP  # a labelled exit's turning level below the one before it
-FALLBACKS = 200  # free lines compared when none leaves its label a free box
+FALLBACKS = 60  # free lines compared when none leaves its label a free box
 
 
 def letters(count: int) -> list[str]:
@@ -157,6 +158,15 @@ def _overlap(a: _Stretch, b: _Stretch) -> bool:
     return a.line == b.line and min(a.hi, b.hi) - max(a.lo, b.lo) > TOLERANCE
 
 
+def _cuts(vertical: _Stretch, joint: _Stretch) -> bool:
+    """Does a vertical stretch cross the (horizontal) line joining a joint step's symbols?"""
+    return (
+        vertical.vertical
+        and joint.lo < vertical.line < joint.hi
+        and vertical.lo < joint.line < vertical.hi
+    )
+
+
 def _crosses(stretch: _Stretch, s: Symbol) -> bool:
     """Does the stretch run through the inside of the symbol's box?"""
     x0, x1 = s.x - s.half_width + TOLERANCE, s.x + s.half_width - TOLERANCE
@@ -208,6 +218,7 @@ class _Board:
         self.symbols: dict[int, list[Symbol]] = {}
         self.verticals: dict[int, list[tuple[_Stretch, int | None]]] = {}  # by rounded x
         self.horizontals: dict[int, list[tuple[_Stretch, int | None]]] = {}  # by row
+        self.joints: list[_Stretch] = []  # the lines joining the symbols of a joint step
 
     def place(self, symbol: Symbol) -> None:
         self.symbols.setdefault(symbol.row, []).append(symbol)
@@ -218,6 +229,9 @@ class _Board:
                 self.verticals.setdefault(round(st.line), []).append((st, target))
             else:
                 self.horizontals.setdefault(st.line[0], []).append((st, target))
+
+    def join(self, points: list[Point]) -> None:
+        self.joints += _stretches(points)
 
     def label(self, box: Label) -> None:
         self.labels.setdefault(box.row, []).append(box)
@@ -255,12 +269,16 @@ class _Board:
         ignore: Symbol | None = None,
         extra: Iterable[Symbol] = (),
         labels: bool = True,
+        joints: bool = False,
     ) -> bool:
         """Can a connector run along `points`? Lines may share a stretch only on the way into one target.
-        `ignore`: a symbol the first stretch leaves from its edge (it starts inside the symbol's box)."""
+        `ignore`: a symbol the first stretch leaves from its edge (it starts inside the symbol's box).
+        `joints`: nor cross a line joining the symbols of a joint step."""
         stretches = _stretches(points)
         extra = list(extra)
         for i, st in enumerate(stretches):
+            if joints and any(_cuts(st, joint) for joint in self.joints):
+                return False
             for s in self._symbols_along(st):
                 if not (i == 0 and s is ignore) and _crosses(st, s):
                     return False
@@ -353,6 +371,7 @@ class _PageBuilder:
         self.heads: dict[int, list[_Stretch]] = {}  # route index -> first stretch of its reserved exit
         self.margin = 0.0
         self.labels_bar = True
+        self.joints_bar = False  # does a line joining a joint step's symbols bar a line?
         self.board = _Board()
         self._lane_cache: dict[int, list[float]] = {}
         self._port_cache: dict[tuple[int, int, bool], list[_Port]] = {}
@@ -427,6 +446,8 @@ class _PageBuilder:
         # A joining line is shared with nothing, not even an arrow into its own step: every arrow
         # starts and ends on a symbol, never along (or in the middle of) the joining line.
         self.board.add(connector.points, None if connector.joint or connector.link else connector.target)
+        if connector.joint:
+            self.board.join(connector.points)
         self.connectors.append(connector)
 
     def _use(self, symbol: Symbol, tag: str) -> None:
@@ -554,9 +575,16 @@ class _PageBuilder:
         p, q = points[0], points[1]
         h = LABEL_HEIGHT
         if p.row == q.row and p.dy == q.dy:
-            x0 = p.x + LABEL_GAP if q.x > p.x else p.x - LABEL_GAP - width
-            for y1 in (p.dy - LABEL_GAP, p.dy + LABEL_GAP + h):
-                yield Label(p.row, x0, x0 + width, y1 - h, y1)
+            right = q.x > p.x
+            starts = [p.x + LABEL_GAP if right else p.x - LABEL_GAP - width]
+            # then along the line, just past each column border it crosses (a label never straddles one)
+            w = self.metrics.column_width
+            borders = [k * w for k in range(1, self.n) if min(p.x, q.x) < k * w < max(p.x, q.x)]
+            clear = LABEL_CLEAR + 0.5
+            starts += [g + clear if right else g - clear - width for g in (borders if right else borders[::-1])]
+            for x0 in starts:
+                for y1 in (p.dy - LABEL_GAP, p.dy + LABEL_GAP + h):
+                    yield Label(p.row, x0, x0 + width, y1 - h, y1)
             return
         down = _key(q) > _key(p)
         spans = []
@@ -573,9 +601,14 @@ class _PageBuilder:
         and of `extra`, the symbol its own line is about to add (an end capsule)."""
         right = max([self.columns_width + self.margin] + [s.x + s.half_width + MARGIN_LANE for s in extra])
         inside = LABEL_CLEAR <= box.x0 and box.x1 <= right - LABEL_CLEAR
-        if not inside or any(_covers(s, box) for s in extra):
+        if not inside or self._grid_crossed(box) or any(_covers(s, box) for s in extra):
             return False
         return self.board.label_fits(box, [*own, *self._heads()])
+
+    def _grid_crossed(self, box: Label) -> int:
+        """How many column borders (gridlines) the box comes within LABEL_CLEAR of."""
+        w = self.metrics.column_width
+        return sum(box.x0 - LABEL_CLEAR < k * w < box.x1 + LABEL_CLEAR for k in range(1, self.n))
 
     def _heads(self) -> list[_Stretch]:
         return [st for stretches in self.heads.values() for st in stretches]
@@ -590,16 +623,22 @@ class _PageBuilder:
             return found
         return min(spots, key=lambda box: self._label_score(box, points))
 
-    def _label_score(self, box: Label, points: list[Point]) -> tuple[bool, int]:
-        """Lower is better: a box inside the drawing first, then the fewest clashes."""
-        return (box.x0 < LABEL_CLEAR, self._clashes(box, _stretches(points)))
+    def _label_score(self, box: Label, points: list[Point]) -> tuple[bool, bool, int]:
+        """Lower is better: a box inside the drawing first, then a line that does not widen the drawing
+        (a label crossing a gridline is drawn on a gap in it; a wider drawing squeezes every page), then
+        the fewest clashes."""
+        right = self.columns_width + self.margin
+        outside = box.x0 < LABEL_CLEAR or box.x1 > right - LABEL_CLEAR
+        widens = any(p.x > right for p in points)
+        return (outside, widens, self._clashes(box, _stretches(points)))
 
     def _clashes(self, box: Label, own: list[_Stretch]) -> int:
         """How many symbols, lines and labels the box touches (for a label that cannot avoid all)."""
         b = self.board
         lines = [st for sts in (*b.verticals.values(), b.horizontals.get(box.row, ())) for st, _ in sts]
         return (
-            sum(_covers(s, box) for s in b.symbols.get(box.row, ()))
+            self._grid_crossed(box)
+            + sum(_covers(s, box) for s in b.symbols.get(box.row, ()))
             + sum(box.overlaps(other, LABEL_CLEAR) for other in b.labels.get(box.row, ()))
             + sum(_hits(st, box) for st in [*lines, *own, *self._heads()])
         )
@@ -728,14 +767,24 @@ class _PageBuilder:
         """Where an off-page connector fits in the row: under a column or on a boundary, nearest
         `preferred` first, then anywhere else. `fitting` remembers the answers during one search."""
         m, hw = self.metrics, self.pentagon_size[0]
-        coarse = [m.column_center(c) for c in range(self.n)] + [k * m.column_width for k in range(1, self.n)]
+        # never on a column's border: the line into the connector would run along the gridline
+        coarse = [m.column_center(c) for c in range(self.n)]
+        coarse += [k * m.column_width + side * (hw + GRID_CLEAR) for k in range(1, self.n) for side in (-1, 1)]
         fine = [hw + 3.0 * i for i in range(int((self.columns_width - 2 * hw) / 3) + 1)]
-        for group in (coarse, fine):
+        fine = [x for x in fine if self._off_grid(x)]
+        straight = [preferred] if self._off_grid(preferred) and hw <= preferred <= self.columns_width - hw else []
+        for group in (straight, coarse, fine):
             for x in sorted(group, key=lambda x: (abs(x - preferred), x)):
                 if (row, x) not in fitting:
                     fitting[(row, x)] = self.board.fits(self._pentagon(row, x, None), SLOT_GAP)
                 if fitting[(row, x)]:
                     yield x
+
+    def _off_grid(self, x: float) -> bool:
+        """Does a vertical line at x keep GRID_CLEAR from every column border?"""
+        w = self.metrics.column_width
+        k = round(x / w)
+        return abs(x - k * w) >= GRID_CLEAR or not 0 < k < self.n
 
     def _pentagon(self, row: int, x: float, letter: str | None) -> Symbol:
         hw, hh = self.pentagon_size
@@ -753,29 +802,35 @@ class _PageBuilder:
         label beside its first segment (the room reserved with its port, or any free box). Should no
         line leave a free box, the first free line with its label where it fits best; should labels
         laid so far bar every line, the first line free of symbols and other lines."""
-        for labels in (True, False):
+        # A line crosses a joint step's joining line only when no line that leaves its label a free box can
+        # go round it (it would read as joining the step).
+        for joints, labels in ((True, True), (False, True), (False, False)):
             self.labels_bar = labels  # do labels bar a line (also in the candidates' own look-ahead)?
-            c = self._first_free(candidates(), target, route, labels, label)
+            self.joints_bar = joints
+            c = self._first_free(candidates(), target, route, labels, label, crowded_ok=not joints)
             if c is not None:
-                self.labels_bar = True
+                self.labels_bar, self.joints_bar = True, False
                 c.crowded = c.crowded or not labels  # its line may run through other labels
                 return c
         raise AssertionError("no route found")  # unreachable: margin lanes and new connector rows always fit
 
     def _first_free(
-        self, candidates: Iterable[_Candidate], target: int | None, route: _Route | None, labels: bool, label: str | None
+        self, candidates: Iterable[_Candidate], target: int | None, route: _Route | None, labels: bool, label: str | None,
+        crowded_ok: bool = True,
     ) -> _Candidate | None:
         if route is not None:
             label = route.edge.label
         plan = self.planned.get(route.index) if route is not None else None
-        fallback: tuple[tuple[bool, int], _Candidate, Label] | None = None
+        fallback: tuple[tuple[bool, bool, int], _Candidate, Label] | None = None
         fallbacks = 0
         for c in candidates:
+            if (fallback is not None or not crowded_ok) and fallbacks >= FALLBACKS:
+                break  # enough free lines compared: none leaves the label a free box
             if c.pentagon is not None and not self.board.fits(c.pentagon, SLOT_GAP):
                 continue
             ignore = c.port.symbol if c.port is not None and c.port.on_edge else None
             extra = [c.pentagon] if c.pentagon is not None else []
-            if not self.board.free(c.points, target, ignore, extra, labels):
+            if not self.board.free(c.points, target, ignore, extra, labels, self.joints_bar):
                 continue
             if label is not None and c.label is None:
                 reserved = plan is not None and c.port == plan[0]  # at the level reserved with it (_leave)
@@ -783,8 +838,8 @@ class _PageBuilder:
                 if c.label is None:
                     if fallbacks < FALLBACKS:  # keep the line whose label clashes least
                         spots = list(self._label_spots(c.points, self._label_width(label)))
+                        fallbacks += 1
                         if fallback is None or any(box.x0 >= LABEL_CLEAR for box in spots):
-                            fallbacks += 1
                             box = self._fit_label(c.points, label, anyhow=True, extra=extra)
                             score = self._label_score(box, c.points)
                             if fallback is None or score < fallback[0]:
@@ -792,7 +847,7 @@ class _PageBuilder:
                     continue
             self._commit(c)
             return c
-        if fallback is not None:  # no line this route could take leaves its label a free box
+        if fallback is not None and crowded_ok:  # no line this route could take leaves its label a free box
             _, c, c.label = fallback
             c.crowded = True
             self._commit(c)
@@ -801,7 +856,7 @@ class _PageBuilder:
 
     def _free(self, points: list[Point], target: int | None, port: _Port | None = None) -> bool:
         ignore = port.symbol if port is not None and port.on_edge else None
-        return self.board.free(points, target, ignore, labels=self.labels_bar)
+        return self.board.free(points, target, ignore, labels=self.labels_bar, joints=self.joints_bar)
 
     def _commit(self, c: _Candidate) -> None:
         if c.port is not None:

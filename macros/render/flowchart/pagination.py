@@ -18,7 +18,8 @@ from ...model.flow import continues, exits_summary, is_terminal
 from ...model.sop import Sop
 from ..text import NO_VALUE, duration
 from .geometry import CONNECTOR_ROW, Metrics, PageLayout, RowKind
-from .font_metrics import wrapped_lines
+from .font_metrics import text_width, wrapped_lines
+from .headers import HEADER_SCALE, HeaderFit, fit_header, pieces
 from .layout import layout_pages
 from ..paper import PAPERS  # landscape: the procedure table is printed across the paper
 
@@ -66,7 +67,7 @@ CELL_INSET = 9.0  # 4px + 4px padding and a 1px border across a cell
 BRANCH_GAP = 0.3 * PROCEDURE_FONT_PX  # .sop-cabang: a decision's exits, a block below the activity
 HEADER_HEIGHT = 60.0  # the least a header takes (actor names on one line)
 HEADER_CELL = 7.0  # 3px + 3px padding and a 1px border of a header cell
-HEADER_ACTOR_SCALE = 0.95  # .sop-kepala-pelaksana
+HEADER_ACTOR_SCALE = HEADER_SCALE  # .sop-kepala-pelaksana
 FOOTER_GAP = 4.0  # padding-top of .sop-cetak-kaki
 PAGE_SPARE = 6.0  # px of a printed page the procedure plan leaves unused
 BORDER = 1.0  # the collapsed border each table row adds
@@ -76,18 +77,41 @@ def _cell_lines(paragraphs: Iterable[str], width: float) -> int:
     return sum(wrapped_lines(p, width - CELL_INSET, PROCEDURE_FONT_PX) for p in paragraphs)
 
 
+def print_fit(name: str, column: float) -> HeaderFit:
+    """An actor's header in a printed actor column `column` px wide."""
+    return fit_header(name, column, PROCEDURE_FONT_PX, CELL_INSET)
+
+
+def header_lines(fit: HeaderFit, room: float, size: float) -> int:
+    """Lines a fitted header wraps to: greedy, at spaces and at its soft hyphens."""
+    lines, used = 1, 0.0
+    space = text_width(" ", size, bold=True)
+    for word in fit.words:
+        for k, piece in enumerate(pieces(word)):
+            width = text_width(piece, size, bold=True)
+            needed = width + (space if used and k == 0 else 0.0)
+            if used + needed <= room or not used:
+                used += needed
+            else:
+                lines, used = lines + 1, width
+    return lines
+
+
 def header_height(actor_names: Sequence[str], widths: dict[str, float]) -> float:
     """The printed table's two header rows: "Pelaksana"/"Mutu Baku" over one bold header per actor
-    (its short name wrapped in its column) and Kelengkapan/Waktu/Output."""
-    size = HEADER_ACTOR_SCALE * PROCEDURE_FONT_PX
-    actor_lines = max(
-        (wrapped_lines(name, widths["pelaksana"] - CELL_INSET, size, bold=True) for name in actor_names), default=1
+    (its short name wrapped in its column, at the size that keeps its words whole) and
+    Kelengkapan/Waktu/Output."""
+    column = widths["pelaksana"]
+    fits = [print_fit(name, column) for name in actor_names]
+    actor_height = max(
+        (header_lines(f, column - CELL_INSET, f.scale * PROCEDURE_FONT_PX) * f.scale * PROCEDURE_LINE for f in fits),
+        default=HEADER_ACTOR_SCALE * PROCEDURE_LINE,
     )
     quality_lines = max(
         wrapped_lines(label, widths[key] - CELL_INSET, PROCEDURE_FONT_PX, bold=True)
         for key, label in (("kelengkapan", "Kelengkapan"), ("waktu", "Waktu"), ("output", "Output"))
     )
-    second = max(actor_lines * HEADER_ACTOR_SCALE * PROCEDURE_LINE, quality_lines * PROCEDURE_LINE)
+    second = max(actor_height, quality_lines * PROCEDURE_LINE)
     first = PROCEDURE_LINE
     spanning = max(
         wrapped_lines(label, widths[key] - CELL_INSET, PROCEDURE_FONT_PX, bold=True) * PROCEDURE_LINE

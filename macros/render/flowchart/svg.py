@@ -153,11 +153,29 @@ def _connector(connector: Connector, row: int) -> str:
     return "".join(parts)
 
 
+GRID_GAP = 1.0  # px: between a label and the ends of a gridline interrupted for it
+
+
+def _gridline(x: float, gaps: list[tuple[float, float]]) -> str:
+    """One column border down the row; interrupted behind a label that had to stand across it (the layout
+    keeps labels between the borders when the column has room: only a label wider than that room, or one
+    of a decision with very many exits, ever does)."""
+    ys, y = [], -EDGE
+    for y0, y1 in sorted(gaps):
+        if y0 - GRID_GAP > y:
+            ys.append((y, y0 - GRID_GAP))
+        y = max(y, y1 + GRID_GAP)
+    ys.append((y, EDGE))
+    d = "".join(f"M{fmt(x)} {fmt(a)}V{fmt(b)}" for a, b in ys)
+    return f'<path class="sop-garis-kolom" d="{d}" stroke="{GRID}" stroke-width="1"/>'
+
+
 def row_svg(layout: PageLayout, row: int) -> Markup:
     width = layout.width
     w = layout.metrics.column_width
+    boxes = [c.label_box for c in layout.connectors if c.label and c.label_box is not None and c.label_box.row == row]
     grid = "".join(
-        f'<path class="sop-garis-kolom" d="M{fmt(k * w)} {fmt(-EDGE)}V{fmt(EDGE)}" stroke="{GRID}" stroke-width="1"/>'
+        _gridline(k * w, [(b.y0, b.y1) for b in boxes if b.x0 - GRID_GAP < k * w < b.x1 + GRID_GAP])
         for k in range(1, layout.columns)
     )
     body = grid
