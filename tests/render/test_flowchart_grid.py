@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from macros.render.flowchart.font_metrics import text_width
@@ -71,7 +71,7 @@ def headed_sources(draw) -> tuple[dict[str, Any], dict[str, str]]:
     return source, names
 
 
-@settings(PROPERTY, max_examples=80)
+@settings(PROPERTY, max_examples=80, suppress_health_check=[*PROPERTY.suppress_health_check, HealthCheck.filter_too_much])
 @given(headed_sources())
 def test_generated_sops_keep_labels_and_lines_off_the_grid_and_header_words_whole(drawn):
     source, names = drawn
