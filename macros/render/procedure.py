@@ -11,7 +11,7 @@ from .actors import column_name, column_short, step_actors
 from .context import Registries
 from .flowchart.geometry import PageLayout, RowKind, Shape
 from .flowchart.font_metrics import text_width
-from .flowchart.headers import header_html, screen_fit
+from .flowchart.headers import fit_header, header_html
 from .flowchart.pagination import print_fit
 from .flowchart.svg import fmt, row_svg
 from .html import keep_codes
@@ -99,10 +99,15 @@ def _span(sop: Sop, layout: PageLayout) -> int:
     return len(sop.columns) + (1 if layout.margin > 0 else 0)
 
 
-def _head(sop: Sop, registries: Registries, layout: PageLayout, em: bool) -> Markup:
-    """`em`: the screen copy (its header font grows with the root font, its actor columns do not)."""
+def _head(sop: Sop, registries: Registries, layout: PageLayout, em: bool, header_scale: float = 1.0) -> Markup:
+    """`em`: the screen copy, whose actor headers are set in px (HEADER_FONT_PX × `header_scale`, chosen
+    with the columns' width by screen_fit.fit_screen): a word that fits not even then is hyphenated."""
     n = _span(sop, layout)
-    fit = screen_fit if em else print_fit
+    if em:
+        def fit(text: str, width: float):
+            return fit_header(text, width, header_scale * SCREEN_FONT_PX, HEAD_SIDES)
+    else:
+        fit = print_fit
     column = layout.metrics.column_width
     actors = Markup("").join(
         Markup('<th class="sop-kepala-pelaksana" data-kolom="{}" scope="col" title="{}">{}</th>').format(
@@ -195,6 +200,6 @@ def procedure_table(
         css=css,
         w=width,
         cols=_colgroup(widths, len(sop.columns), layout.margin, em),
-        head=_head(sop, registries, layout, em),
+        head=_head(sop, registries, layout, em, header_scale),
         rows=Markup("").join(rows),
     )
