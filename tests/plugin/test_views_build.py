@@ -57,7 +57,7 @@ def test_a_rebuild_without_changes_runs_dot_zero_times(tmp_path):
     first = _build(tmp_path, sources, env, "a")
     assert first.code == 0, first.err
     count = len([p for p in FIXTURES.glob("*.yml") if not p.name.startswith("_")])
-    assert count == 12
+    assert count >= 12  # every flowchart fixture (12 when this was written): many diagrams, each counted
     assert _calls(log) == count  # one diagram per SOP
     second = _build(tmp_path, sources, env, "b")
     assert second.code == 0, second.err
