@@ -22,9 +22,13 @@ class AuditSop:
     number: str | None
     title: str
     status: Status
-    effective: dt.date | None  # the first day of what the source gives (a month, a year)
+    effective: dt.date | None  # the first day of what the source gives (a month, a year): to sort by
     revised: dt.date | None
     findings: tuple[tuple[str, int], ...]  # (code, how many) of its open warnings, by code
+    # The dates as the SOP prints them ('Januari 2016', '04 Januari'; '' when absent): what a reader
+    # and the exports see, never a day the source does not give.
+    effective_shown: str = ""
+    revised_shown: str = ""
     changed: dt.date | None = None  # the day of the last commit that changed what it says (git)
     changed_commit: str | None = None
     last_review: str | None = None  # as precise as known, TTTT[-BB[-HH]]

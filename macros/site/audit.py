@@ -10,6 +10,7 @@ from ..findings import Finding
 from ..model.audit import Audit, AuditLegalBasis, AuditSop, AuditUnpublished
 from ..model.registry import LegalStatus
 from ..model.review import iso
+from ..model.base import indonesian_date
 from ..render.text import natural_key
 from .data import SiteData
 
@@ -29,6 +30,8 @@ def build_audit(site: SiteData, unpublished: Iterable[tuple[str, Finding | None]
             title=sop.title, status=sop.status,
             effective=sop.dates.effective_date.first if sop.dates.effective_date else None,
             revised=sop.dates.revised.first if sop.dates.revised else None,
+            effective_shown=shown_date(sop.dates.effective_date_written),
+            revised_shown=shown_date(sop.dates.revised_written),
             findings=tuple(sorted(counted.items())),
             changed=change.date.date() if change is not None else None,
             changed_commit=change.commit.short if change is not None else None,
@@ -61,3 +64,9 @@ def build_audit(site: SiteData, unpublished: Iterable[tuple[str, Finding | None]
     )
     history = None if site.history.available else (site.history.reason or "tidak tersedia")
     return Audit(tuple(rows), tuple(bases), left_off, revision, history)
+
+
+def shown_date(value) -> str:
+    """A date of the SOP as it prints ('' when the source has none)."""
+    return indonesian_date(value) if value is not None else ""
+

@@ -11,6 +11,7 @@ import io
 import zipfile
 
 from ..model.audit import Audit, AuditSop
+from ..model.base import indonesian_date
 from ..render.audit import STATUS_TEXT, basis_state, evaluation_text, findings_text, monitoring_text
 from ..urls import PageKind, PageRef, absolute_url
 
@@ -30,11 +31,20 @@ def _address(slug: str, site_url: str | None) -> str:
 
 def sop_rows(audit: Audit, site_url: str | None) -> list[list]:
     def row(r: AuditSop) -> list:
-        return [r.agency, r.unit or "", r.number or "", r.title, STATUS_TEXT[r.status], r.effective, r.revised,
+        return [r.agency, r.unit or "", r.number or "", r.title, STATUS_TEXT[r.status],
+                _date_cell(r.effective, r.effective_shown), _date_cell(r.revised, r.revised_shown),
                 r.changed, r.changed_commit or "", r.last_review or "", r.planned_review, "ya" if r.overdue else "tidak",
                 "; ".join(r.suspect), findings_text(r), sum(n for _, n in r.findings), monitoring_text(r),
                 evaluation_text(r), r.open_actions, _address(r.slug, site_url)]
     return [row(r) for r in audit.sops]
+
+
+def _date_cell(first_day: dt.date | None, shown: str):
+    """A date of the SOP in a spreadsheet: a date where the source gives the day; else its text as the
+    SOP prints it ('Januari 2016', 'Desember'), never a first-of-the-month the source does not say."""
+    if first_day is not None and shown == indonesian_date(first_day):
+        return first_day
+    return shown
 
 
 def legal_rows(audit: Audit) -> list[list]:

@@ -6,7 +6,9 @@ a kelurahan SOP citing a registered regulation in its own words, with a column h
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 from pathlib import Path
 
@@ -112,3 +114,13 @@ def test_a_column_headed_as_the_sop_heads_it(site):
                            ("surat-keterangan-domisili", ["Pemohon", "Kasi Pelayanan Umum", "Lurah"])):
         heads = re.findall(r'<th class="sop-kepala-pelaksana"[^>]*>(.*?)</th>', _page(site, "sop", slug))
         assert heads and heads == expected * (len(heads) // len(expected)), slug
+
+
+def test_the_audit_shows_dates_as_written_and_never_a_first_of_the_month(site):
+    page = (site / "audit" / "index.html").read_text(encoding="utf-8")
+    row = next(r for r in re.findall(r"<tr data-urutan.*?</tr>", page, re.S) if "pendaftaran-pasien" in r)
+    assert _text(re.search(r'data-label="Tanggal Efektif">(.*?)</td>', row, re.S).group(1)) == "Desember"
+    rows = list(csv.reader(io.StringIO((site / "audit" / "audit.csv").read_text(encoding="utf-8-sig"))))
+    effective = rows[0].index("Tanggal Efektif")
+    cells = {r[rows[0].index("Judul")]: r[effective] for r in rows[1:]}
+    assert cells == {"Pendaftaran Pasien": "Desember", "Pelayanan Surat Keterangan Domisili": ""}
