@@ -35,7 +35,7 @@ from typing import Any
 
 from .flow import step_exits, step_index
 from .registry import Agency, LegalBasis, LegalStatus, Role
-from .sop import END, Sop, Step
+from .sop import Sop, Step
 
 SIMILAR = 0.5  # how alike two step texts must be (difflib ratio over words, with the bonuses below)
 FLOOR = 0.35  # below this the texts are different steps, whatever their numbers say

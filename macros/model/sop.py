@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, PlainValidator, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import EITHER_SEPARATOR, MAX_ITEMS, ColumnKey, Date, Id, IdList, Slug, SourceDate, StrictModel, Text, TextList
+from .base import EITHER_SEPARATOR, MAX_ITEMS, ColumnKey, Date, Id, Slug, SourceDate, StrictModel, Text, TextList
 from .base import YearlessDate, dated, shown
 from .base import _one_or_many
 from .duration import StepTime, TimeUnit, UnitField, declared_unit, parse_unit
