@@ -265,7 +265,7 @@ class RoleColumn(StrictModel):
     SOPs ("Kasubag Umum", "Kepala Sub Bagian Umum"), and each prints its own."""
 
     role: Id = Field(alias="jabatan", description="id jabatan di registri")
-    heading: Text = Field(alias="kepala_kolom", description=HEADING_DESCRIPTION)
+    heading: Text | None = Field(None, alias="kepala_kolom", description=HEADING_DESCRIPTION)
 
     @property
     def key(self) -> str:
