@@ -1027,9 +1027,13 @@ class _PageBuilder:
                         continue  # blocked before it reaches any connector row
                     for row in self._band_rows(band):
                         dy = sign * self._band_level(row)
+                        if self._roomless(head):
+                            break  # the label found no room beside this head: no slot changes that
                         if not self._free(head + [Point(row, lane, dy)], None, port):
                             continue
                         for x in self._slots(row, lane, fitting):
+                            if self._roomless(head):
+                                break
                             pentagon = self._pentagon(row, x, route.letter)
                             end = pentagon.port("top" if down else "bottom")
                             points = head + [Point(row, lane, dy), Point(row, x, dy), end]
