@@ -16,6 +16,11 @@ cell took minutes for a large SOP.
 - Flow edges have no weight: nothing pulls a step node sideways, so `dot` centres it in its
   lane, and the nodes of a lane line up without a chain of their own.
 - Steps take one row each, in their written order; edges back up do not constrain.
+- An edge back up past other rows is drawn through an invisible waypoint in each row between,
+  placed in one lane's stretch of that row's chain: left to itself, `dot` 2.43 puts the edge's
+  virtual nodes at the ends of the rows, so it ran round the outside of the outer lane borders.
+  It is written downwards, target to source through the waypoints, with the arrowhead at the
+  target (`dir=back`), so every piece constrains the ranks the way the rows already do.
 - Edge labels sit on the edge (`label`) in diagrams up to LABEL_CELLS grid cells. A `label`
   takes a row of its own between two step rows, doubling the ranks, so larger diagrams get
   external labels (`xlabel`) that are placed after the layout.
@@ -156,17 +161,25 @@ def _handover_direction(sop: Sop, row: dict[int, str]) -> int:
     return 0
 
 
-def _row_chain(row: dict[int, str], borders: list[str], joint: bool, handover: int = 0) -> str:
-    """One row as flat edges, left to right: border, the lane's node if any, border, ...
+Passing = dict[int, tuple[list[str], list[str]]]  # lane -> the waypoints left and right of its node
+
+
+def _row_chain(row: dict[int, str], borders: list[str], joint: bool, handover: int = 0, passing: Passing | None = None) -> str:
+    """One row as flat edges, left to right: border, the lane's waypoints left of its node, the
+    node if any, the waypoints right of it, border, ...
 
     A joint step's nodes are joined by drawing, dashed, the stretch of the chain between
     them: a straight line along the row across the borders in between. An edge of its own
     between two nodes that are not neighbours in the row would let `dot` 2.43 move a node
     out of its lane."""
+    passing = passing or {}
     ordered = [borders[0]]
     for lane in range(len(borders) - 1):
+        left, right = passing.get(lane, ([], []))
+        ordered += left
         if lane in row:
             ordered.append(row[lane])
+        ordered += right
         ordered.append(borders[lane + 1])
     if not joint:
         return f"  {{ rank=same; {' -> '.join(ordered)} [style=invis]; }}"
@@ -231,6 +244,72 @@ def _flow(sop: Sop, label_attribute: str) -> list[tuple[str, str, str]]:
     return result
 
 
+def _through_lanes(
+    rows: list[dict[int, str]], flow: list[tuple[str, str, str]]
+) -> tuple[list[tuple[str, str, str]], dict[int, Passing]]:
+    """Every edge back up past other rows, as pieces through a waypoint in each row between (in
+    one lane: the source's if it can, else the target's, else the nearest to the source) and the
+    waypoints by row and lane. A waypoint never stands between a joint step's nodes (the line
+    joining them runs there): in the first lane of a joint row it goes left of the node, in the
+    last right of it, and a lane in between is not taken. Returns the flow with those edges
+    replaced, and the waypoints."""
+    where = {node: (r, lane) for r, row in enumerate(rows) for lane, node in row.items()}
+    n_lanes = 1 + max(lane for row in rows for lane in row)
+    loops = []
+    for index, (tail, head, attrs) in enumerate(flow):
+        if "constraint=false" not in attrs or where[tail][0] - where[head][0] < 2:
+            continue
+        (bottom, source), (top, target) = where[tail], where[head]
+        lanes = sorted(range(n_lanes), key=lambda lane: (lane not in (source, target), lane != source, abs(lane - source), lane))
+        for lane in lanes:
+            sides = [_side(rows[r], lane, source, target) for r in range(top + 1, bottom)]
+            if None not in sides:
+                loops.append((index, lane, dict(zip(range(top + 1, bottom), sides))))
+                break
+    passing: dict[int, Passing] = {}
+    # inner loops (over fewer rows) nearer the node, outer ones further out; then in flow order
+    placed = sorted(enumerate(loops), key=lambda item: (len(item[1][2]), item[0]))
+    for k, (_, lane, sides) in placed:
+        for r, side in sides.items():
+            left, right = passing.setdefault(r, {}).setdefault(lane, ([], []))
+            if side < 0:
+                left.insert(0, f"w{k}_{r}")
+            else:
+                right.append(f"w{k}_{r}")
+    drawn_as: dict[int, list[tuple[str, str, str]]] = {}
+    for k, (index, _, sides) in enumerate(loops):
+        tail, head, attrs = flow[index]
+        chain = [head, *(f"w{k}_{r}" for r in sorted(sides)), tail]
+        plain = re.sub(r'\b(x?label)="(?:[^"\\]|\\.)*", ', "", attrs).replace("constraint=false, ", "")
+        pieces = drawn_as.setdefault(index, [])
+        for i, (a, b) in enumerate(zip(chain, chain[1:])):
+            if i == len(chain) - 2:  # by the source: where its label stands
+                piece = attrs.replace("constraint=false, ", "")
+            elif i == 0:
+                piece = plain
+            else:  # between two waypoints: heavy, so the run up the lane is straight
+                piece = plain.replace("weight=0", "weight=100")
+            piece += ", dir=back" if i == 0 else ", dir=none"
+            pieces.append((a, b, piece))
+    result = [piece for index, edge in enumerate(flow) for piece in drawn_as.get(index, [edge])]
+    return result, passing
+
+
+def _side(row: dict[int, str], lane: int, source: int, target: int) -> int | None:
+    """Which side of the lane's node in this row a waypoint takes (-1 left, 1 right), or None when the
+    lane lies between a joint step's nodes."""
+    if row:
+        first, last = min(row), max(row)
+        if len(row) > 1 and first < lane < last:
+            return None
+        if len(row) > 1 and lane == first:
+            return -1
+        if len(row) > 1 and lane == last:
+            return 1
+    other = target if lane == source else source
+    return -1 if other < lane else 1
+
+
 def _anchors(rows: list[dict[int, str]], flow: list[tuple[str, str, str]]) -> list[str]:
     """Invisible edges without pull, so that every step node has an edge from the row above
     and one to the row below.
@@ -265,10 +344,17 @@ def swimlane_dot(sop: Sop, registries: Registries) -> str:
         *declarations,
         "  node [shape=point, width=0.01, style=invis];",
     ]
+    drawn, passing = _through_lanes(rows, flow)
     borders = [[f"v{r}_{j}" for j in range(n_lanes + 1)] for r in range(len(rows))]
     lines += ["  " + "; ".join(row) + ";" for row in borders]
+    waypoints = [w for r in sorted(passing) for lane in sorted(passing[r]) for side in passing[r][lane] for w in side]
+    if waypoints:
+        lines.append("  " + "; ".join(waypoints) + ";")
     lines += [
-        _row_chain(row, borders[r], joint=len(row) > 1 and r > 0, handover=_handover_direction(sop, row) if r > 0 else 0)
+        _row_chain(
+            row, borders[r], joint=len(row) > 1 and r > 0, handover=_handover_direction(sop, row) if r > 0 else 0,
+            passing=passing.get(r),
+        )
         for r, row in enumerate(rows)
     ]
     for j in range(n_lanes + 1):  # the lane borders, drawn; heavy, so they stay straight
@@ -278,6 +364,6 @@ def swimlane_dot(sop: Sop, registries: Registries) -> str:
             'class="sop-batas-lajur"];'
         )
     lines += _anchors(rows, flow)
-    lines += [f"  {tail} -> {head} [{attrs}];" for tail, head, attrs in flow]
+    lines += [f"  {tail} -> {head} [{attrs}];" for tail, head, attrs in drawn]
     lines.append("}")
     return "\n".join(lines) + "\n"

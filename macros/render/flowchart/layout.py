@@ -53,7 +53,7 @@ FAN_SPACINGS = (4.0, 2.0, 1.0)  # between exits leaving one edge of a symbol, wi
 TOLERANCE = 0.5  # px: closer than this, two lines overlap or a line touches a symbol
 LABEL_CLEAR = 1.0  # px: between a label and any line, symbol or other label
 LABEL_ROOM = LABEL_HEIGHT + 2 * LABEL_GAP  # a labelled exit's turning level below the one before it
-FALLBACKS = 60  # free lines compared when none leaves its label a free box
+FALLBACKS = 60  # first segments (label places) compared when none leaves its label a free box
 
 
 def letters(count: int) -> list[str]:
@@ -370,6 +370,7 @@ class _PageBuilder:
         self.planned: dict[int, tuple[_Port, float | None, Label]] = {}
         self.heads: dict[int, list[_Stretch]] = {}  # route index -> first stretch of its reserved exit
         self.margin = 0.0
+        self.roomless: set[tuple[Point, Point]] = set()  # first segments the current search found no label room beside
         self.labels_bar = True
         self.joints_bar = False  # does a line joining a joint step's symbols bar a line?
         self.board = _Board()
@@ -822,10 +823,16 @@ class _PageBuilder:
             label = route.edge.label
         plan = self.planned.get(route.index) if route is not None else None
         fallback: tuple[tuple[bool, bool, int], _Candidate, Label] | None = None
-        fallbacks = 0
+        # First segments (where the label stands) of free lines that left the label no free box. Counted
+        # by first segment, not by line: one lane yields many lines (to each connector slot, into each
+        # side of the target) that differ only past the label, and a cap by line gave up on a label
+        # after one or two lanes.
+        tried = self.roomless = set()
         for c in candidates:
-            if (fallback is not None or not crowded_ok) and fallbacks >= FALLBACKS:
-                break  # enough free lines compared: none leaves the label a free box
+            if (fallback is not None or not crowded_ok) and len(tried) >= FALLBACKS:
+                break  # enough places compared: none leaves the label a free box
+            if label is not None and c.label is None and self._roomless(c.points):
+                continue  # its label would stand where it found no room before
             if c.pentagon is not None and not self.board.fits(c.pentagon, SLOT_GAP):
                 continue
             ignore = c.port.symbol if c.port is not None and c.port.on_edge else None
@@ -836,14 +843,14 @@ class _PageBuilder:
                 reserved = plan is not None and c.port == plan[0]  # at the level reserved with it (_leave)
                 c.label = plan[2] if reserved else self._fit_label(c.points, label, extra=extra)
                 if c.label is None:
-                    if fallbacks < FALLBACKS:  # keep the line whose label clashes least
-                        spots = list(self._label_spots(c.points, self._label_width(label)))
-                        fallbacks += 1
-                        if fallback is None or any(box.x0 >= LABEL_CLEAR for box in spots):
-                            box = self._fit_label(c.points, label, anyhow=True, extra=extra)
-                            score = self._label_score(box, c.points)
-                            if fallback is None or score < fallback[0]:
-                                fallback = (score, c, box)
+                    tried.add((c.points[0], c.points[1]))
+                    # keep the line whose label clashes least
+                    spots = list(self._label_spots(c.points, self._label_width(label)))
+                    if fallback is None or any(box.x0 >= LABEL_CLEAR for box in spots):
+                        box = self._fit_label(c.points, label, anyhow=True, extra=extra)
+                        score = self._label_score(box, c.points)
+                        if fallback is None or score < fallback[0]:
+                            fallback = (score, c, box)
                     continue
             self._commit(c)
             return c
@@ -853,6 +860,10 @@ class _PageBuilder:
             self._commit(c)
             return c
         return None
+
+    def _roomless(self, points: list[Point]) -> bool:
+        """Did the search already find no room for the label beside this first segment?"""
+        return (points[0], points[1]) in self.roomless
 
     def _free(self, points: list[Point], target: int | None, port: _Port | None = None) -> bool:
         ignore = port.symbol if port is not None and port.on_edge else None
@@ -906,9 +917,10 @@ class _PageBuilder:
         levels: tuple[tuple, ...] = ()
         if s.x == t.x:
             points, side = [s.port("bottom")], "bottom"
-        elif lo < t.x < hi:
+        elif lo < t.x < hi or abs(t.x - s.x) < s.half_width + JOG:
             # The target stands under the line joining a joint step, whose symbols' facing sides
-            # that line holds: leave the nearest symbol by its bottom, turn below the row, run across.
+            # that line holds, or (an off-page connector) so near under the symbol that a line from its
+            # side would turn back at once: leave by the bottom, turn below the row, run across.
             dy = self._exit_level(s, below=True, labelled=labelled)
             points, side = [s.port("bottom"), Point(row, s.x, dy), Point(row, t.x, dy)], "bottom"
             levels = (("step", row, dy),)
@@ -993,7 +1005,7 @@ class _PageBuilder:
             for port, margin in self._plans(route, reserved):
                 for lane in self._lanes(self._boundary(port), margin):
                     head, levels = self._leave(port, lane, route)
-                    if not self._free(head, target, port):
+                    if self._roomless(head) or not self._free(head, target, port):
                         continue
                     for tail, entry in self._entries(targets, lane):
                         yield _Candidate(head + tail, port, entry, None, levels)
@@ -1011,13 +1023,17 @@ class _PageBuilder:
             for port, margin in self._plans(route, reserved):
                 for lane in self._lanes(self._boundary(port), margin):
                     head, levels = self._leave(port, lane, route)
-                    if not self._free(head + [self._steps_edge(lane, down)], None, port):
+                    if self._roomless(head) or not self._free(head + [self._steps_edge(lane, down)], None, port):
                         continue  # blocked before it reaches any connector row
                     for row in self._band_rows(band):
                         dy = sign * self._band_level(row)
+                        if self._roomless(head):
+                            break  # the label found no room beside this head: no slot changes that
                         if not self._free(head + [Point(row, lane, dy)], None, port):
                             continue
                         for x in self._slots(row, lane, fitting):
+                            if self._roomless(head):
+                                break
                             pentagon = self._pentagon(row, x, route.letter)
                             end = pentagon.port("top" if down else "bottom")
                             points = head + [Point(row, lane, dy), Point(row, x, dy), end]
@@ -1094,14 +1110,21 @@ class _PageBuilder:
                 continue
             sign = 1 if side == "right" else -1
             columns = range(symbol.column + 1, self.n) if side == "right" else range(symbol.column - 1, -1, -1)
+            hw = m.half_widths[shape]
             for column in columns:
-                capsule = self._end(row, m.column_center(column), symbol.dy, shape)
-                if not self.board.fits(capsule, SLOT_GAP):
-                    continue
-                start = symbol.port(side)
-                points = [start, capsule.port("left" if sign > 0 else "right")]
-                port = _Port(symbol, side, start, side)
-                yield _Candidate(points, port, None, capsule)
+                # at the column's centre, or toward its far border: a label too wide for the room
+                # left of the centred capsule then stands past the near border, clear of both
+                far = (column + (1 if sign > 0 else 0)) * m.column_width - sign * (hw + JOG)
+                for x in dict.fromkeys([m.column_center(column), far]):
+                    if sign * (x - m.column_center(column)) < 0:
+                        continue  # the column is too narrow to move it
+                    capsule = self._end(row, x, symbol.dy, shape)
+                    if not self.board.fits(capsule, SLOT_GAP):
+                        continue
+                    start = symbol.port(side)
+                    points = [start, capsule.port("left" if sign > 0 else "right")]
+                    port = _Port(symbol, side, start, side)
+                    yield _Candidate(points, port, None, capsule)
         for port in self._ports(step, False, decision):
             if not self._port_free(port):
                 continue
