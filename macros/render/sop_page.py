@@ -92,7 +92,7 @@ def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Mar
     scaled down (CSS zoom) when what was laid out on it would not fit the paper, so that the browser
     never breaks the table where the plan did not; the footer goes on the last page, planned too."""
     geometry = PrintGeometry(options.paper, options.steps_per_page)
-    widths = geometry.widths(len(sop.columns))
+    widths = geometry.widths_for(sop)
     header = pagination.header_height([column_short(sop, r, registries) for r in sop.columns], widths)
     footer = pagination.footer_height(
         [[(label, True), (" " + text, False)] for label, text in _print_footer(sop, registries)], geometry.page_width

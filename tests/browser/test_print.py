@@ -200,7 +200,7 @@ def test_the_print_estimate_matches_the_printed_heights(browser, served, site, t
             # labels are measured as "(lanjutan)" labels in semibold-as-bold: a little over, never under
             assert real - 1 <= estimate <= real + 6, (document.slug, estimate, real)
 
-        widths = geometry.widths(len(document.sop.columns))
+        widths = geometry.widths_for(document.sop)
         texts = [pagination.row_height(document.sop, i, widths, 0) - pagination.CELL_PADDING
                  for i in range(len(document.sop.steps))]
         assert len(texts) == len(measured["rows"])

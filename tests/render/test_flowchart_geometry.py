@@ -50,7 +50,7 @@ def splits(sop: Sop) -> dict[str, tuple[list[range], Metrics]]:
     result = {"layar": ([range(n)], Metrics(108))}
     for paper in ("A4", "F4"):
         geometry = PrintGeometry(paper)
-        metrics = Metrics(geometry.widths(len(sop.columns))["pelaksana"])
+        metrics = Metrics(geometry.widths_for(sop)["pelaksana"])
         result[f"cetak-{paper.lower()}"] = (paginate(sop, geometry, metrics.min_step_row), metrics)
     result["cetak-3-per-halaman"] = ([range(i, min(n, i + 3)) for i in range(0, n, 3)], Metrics(70))
     return result
@@ -537,7 +537,7 @@ def test_a_long_text_makes_a_taller_printed_row():
     from macros.render.flowchart.pagination import row_height
 
     sop = SOPS["kegiatan-panjang"]
-    widths = PrintGeometry("A4").widths(len(sop.columns))
+    widths = PrintGeometry("A4").widths_for(sop)
     assert row_height(sop, 1, widths, 60) > 2 * row_height(sop, 0, widths, 60)
 
 

@@ -20,7 +20,7 @@ PROPERTY = settings(
 
 def check_plan(sop: Sop, paper: str, steps_per_page: int = 0) -> list[pagination.PlannedPage]:
     geometry = PrintGeometry(paper, steps_per_page)
-    widths = geometry.widths(len(sop.columns))
+    widths = geometry.widths_for(sop)
     header = pagination.header_height([f"Jabatan {c}" for c in sop.columns], widths)
     pages = pagination.plan(sop, geometry, header, footer=40.0)
     assert [i for page in pages for i in page.steps] == list(range(len(sop.steps)))
@@ -67,3 +67,18 @@ def test_the_header_estimate_counts_wrapped_actor_names():
     short = pagination.header_height(["Kasir"] * 8, widths)
     long = pagination.header_height(["Petugas Pelayanan Front Office Terpadu"] * 8, widths)
     assert long > short + 2 * pagination.PROCEDURE_LINE
+
+
+def test_the_printed_waktu_column_holds_its_longest_word():
+    """A waktu kept as written ("Selambat-lambatnya 3 hari kerja …") never breaks inside a word: the
+    column widens to its longest word (up to WAKTU_MAX), and stays 58 px for short times."""
+    from macros.render.flowchart.font_metrics import text_width
+    from macros.render.flowchart.pagination import CELL_INSET, PROCEDURE_FONT_PX, WAKTU_MAX, PrintGeometry
+    from tests.render.test_swimlane import SOPS
+
+    written, _ = SOPS["waktu-apa-adanya"]
+    widths = PrintGeometry("A4").widths_for(written)
+    needed = text_width("Selambat-lambatnya", PROCEDURE_FONT_PX) + CELL_INSET
+    assert needed > 58 and needed <= widths["waktu"] <= WAKTU_MAX
+    seed, _ = SOPS["putar-balik"]
+    assert PrintGeometry("A4").widths_for(seed)["waktu"] == 58.0

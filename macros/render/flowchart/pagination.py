@@ -32,6 +32,9 @@ MARGIN_MM = 10.0
 PRINT_INSET = 1.0
 
 
+WAKTU_MAX = 110.0  # px: the widest the printed Waktu column grows for a long word
+
+
 @dataclass(frozen=True)
 class PrintGeometry:
     """Column widths (px) of the printed procedure table on one paper size."""
@@ -47,8 +50,16 @@ class PrintGeometry:
     def page_height(self) -> float:
         return (PAPERS[self.paper][1] - 2 * MARGIN_MM) * MM
 
-    def widths(self, actors: int) -> dict[str, float]:
-        fixed = {"no": 26.0, "waktu": 58.0}
+    def widths_for(self, sop: Sop) -> dict[str, float]:
+        """The widths of this SOP's table: the Waktu column widens (up to WAKTU_MAX) to its longest word,
+        so that a waktu kept as written ("Selambat-lambatnya …") never breaks inside a word."""
+        words = [w for step in sop.steps for w in duration(step.duration).split()]
+        longest = max((text_width(w, PROCEDURE_FONT_PX) for w in words), default=0.0)
+        return self.widths(len(sop.columns), longest + CELL_INSET)
+
+    def widths(self, actors: int, waktu: float = 0.0) -> dict[str, float]:
+        """`waktu`: the least the Waktu column needs (its longest word and the cell's inset)."""
+        fixed = {"no": 26.0, "waktu": min(WAKTU_MAX, max(58.0, math.ceil(waktu)))}
         minimum_text = {"kegiatan": 170.0, "kelengkapan": 95.0, "output": 95.0, "keterangan": 80.0}
         available = self.page_width - sum(fixed.values()) - 4  # borders
         column = max(60.0, min(104.0, (available - sum(minimum_text.values())) / actors))
@@ -155,7 +166,7 @@ def paginate(
     if geometry.steps_per_page > 0:
         size = geometry.steps_per_page
         return [range(i, min(n, i + size)) for i in range(start, n, size)]
-    widths = geometry.widths(len(sop.columns))
+    widths = geometry.widths_for(sop)
     heights = [row_height(sop, i, widths, min_row) for i in range(n)]
     pages: list[range] = []
     while start < n:
@@ -204,7 +215,7 @@ def plan(sop: Sop, geometry: PrintGeometry, header: float, footer: float) -> lis
     rows, connector rows and header (and, on the last page, footer) come out taller than the paper
     gives its last step to the next page, and the rest is split again. Only a page that cannot give a
     step away (one step, or a fixed number of steps per page) is left too tall: it is scaled to fit."""
-    widths = geometry.widths(len(sop.columns))
+    widths = geometry.widths_for(sop)
     metrics = Metrics(widths["pelaksana"])
     budget = geometry.page_height - PAGE_SPARE
     pages = paginate(sop, geometry, metrics.min_step_row, header, footer)
