@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from macros.render.flowchart.font_metrics import text_width
 from macros.render.flowchart.layout import layout_pages
 from macros.render.flowchart.headers import (
-    MIN_SCALE, SCREEN_FONT_MAX, SCREEN_HEAD_PAD, SOFT_HYPHEN, HeaderFit, pieces, screen_fit, syllable_breaks,
+    MIN_SCALE, SCREEN_FONT_MAX, SCREEN_HEAD_PAD, SOFT_HYPHEN, HeaderFit, fit_header, pieces, syllable_breaks,
 )
 from macros.render.flowchart.pagination import CELL_INSET, PROCEDURE_FONT_PX, print_fit
 from macros.render.sop_page import PageOptions, render_sop_page
@@ -48,7 +48,11 @@ def _unit(mode: str) -> tuple[float, float]:
 
 
 def _fit(mode: str, name: str, column: float) -> HeaderFit:
-    return screen_fit(name, column) if mode == "layar" else print_fit(name, column)
+    """On screen, fitted as for the largest root font Material sets (stricter than the px font the
+    screen table uses: a header that fits here fits there)."""
+    if mode == "layar":
+        return fit_header(name, column, SCREEN_FONT_MAX, SCREEN_HEAD_PAD * SCREEN_FONT_MAX)
+    return print_fit(name, column)
 
 
 def check_header_words_fit(mode: str, name: str, column: float) -> None:

@@ -64,10 +64,6 @@ def pieces(word: str) -> list[str]:
     return [p + "-" for p in parts[:-1]] + parts[-1:]
 
 
-def screen_fit(text: str, width: float) -> HeaderFit:
-    return fit_header(text, width, SCREEN_FONT_MAX, SCREEN_HEAD_PAD * SCREEN_FONT_MAX)
-
-
 VOWELS = set("aeiouAEIOU")
 _UNIT = re.compile(r"ng|ny|sy|kh|[^\W\d_]|.", re.IGNORECASE)  # Indonesian spelling: ng, ny, sy, kh are one sound
 
