@@ -19,8 +19,10 @@ def step_anchor(index: int) -> str:
 
 
 def _who(sop: Sop, index: int, registries: Registries) -> str:
-    """The actors spelled out: 'Kepala Seksi Verifikasi dan Petugas Loket Pelayanan'."""
-    return " dan ".join(column_name(key, registries) for key in sop.steps[index].actors)
+    """The actors spelled out: 'Kepala Seksi Verifikasi dan Petugas Loket Pelayanan'; a hand-over from
+    the giver to the taker: 'Petugas Loket Pelayanan → Kepala Seksi Verifikasi'."""
+    joiner = " → " if sop.steps[index].handover else " dan "
+    return joiner.join(column_name(key, registries) for key in sop.steps[index].actors)
 
 
 def _branches(sop: Sop, index: int) -> list[Markup]:

@@ -27,7 +27,9 @@ def test_the_question_is_written_in_its_diamond_and_read_before_the_exits():
     assert exits_text(sop, 1) == "Lengkap? Tidak → 1, → 3"  # the second exit is drawn without a label
     assert exits_text(sop, 3) == "Sah? Ya → 5"  # one drawn exit
     assert "Lengkap? Tidak → 1, → 3" in html
-    assert "Lengkap? Tidak" in str(step_list(sop, registries))
+    listed = str(step_list(sop, registries))
+    assert "Lengkap? Tidak" in listed
+    assert "Petugas Loket Pelayanan → Kepala Seksi Verifikasi" in listed  # a hand-over has a direction
     dot = swimlane_dot(sop, registries)
     assert 's2_1 [label="2. Memeriksa\\nkelengkapan berkas\\nLengkap?"' in dot  # below the activity
 
