@@ -13,9 +13,13 @@ from ..model.sop import CONTINUED, END
 from .base import SopCheck, register
 
 
+def exit_label(exit_, position: int) -> str:
+    """An exit in a message: its label quoted, or its place when the source draws none."""
+    return f"'{exit_.label}'" if exit_.label else f"ke-{position + 1} (tanpa label)"
+
+
 def exit_name(exit_, position: int) -> str:
-    """How a message names an exit: by its label, or by its place when the source draws none."""
-    return f"cabang '{exit_.label}'" if exit_.label else f"cabang ke-{position + 1} (tanpa label)"
+    return f"cabang {exit_label(exit_, position)}"
 
 
 @register
@@ -169,7 +173,7 @@ class Decisions(SopCheck):
                 named = {END: "akhir prosedur", CONTINUED: "bagian sumber yang hilang ('bersambung')"}
                 yield codes.EXITS_TO_SAME_PLACE.at(
                     where,
-                    f"{exit_name(exit_, e)} dan {exit_name(exits[places[place]], places[place]).removeprefix('cabang ')} pada {which} sama-sama menuju "
+                    f"{exit_name(exit_, e)} dan {exit_label(exits[places[place]], places[place])} pada {which} sama-sama menuju "
                     f"{named.get(place, repr(exit_.target))}; satu keputusan memisahkan alur",
                 )
             else:

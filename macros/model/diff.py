@@ -237,11 +237,9 @@ def _basis(item) -> str:
     return item if isinstance(item, str) else item.basis
 
 
-def _cited(sop: Sop, bases: set[str]) -> list[tuple[str, int | None, str | None]]:
-    """(basis, number written, wording) of the cited bases among `bases`, in order: `- x` and
-    `- id: x` cite alike."""
-    return [(_basis(item), getattr(item, "number", None), getattr(item, "wording", None))
-            for item in sop.legal_items if _basis(item) in bases]
+def _cited(sop: Sop, bases: set[str]) -> list:
+    """The items citing `bases`, in order (`- id: x` is held as `- x`: the two compare alike)."""
+    return [item for item in sop.legal_items if _basis(item) in bases]
 
 
 def diff_sops(old: Sop, new: Sop) -> list[Change]:

@@ -150,15 +150,15 @@ def _end_nodes(sop: Sop, step: int) -> list[str]:
     return nodes
 
 
-def _handover_direction(sop: Sop, row: dict[int, str]) -> int:
-    """+1 / -1 when the row is a hand-over step's, running right / left (its actors' written order);
-    0 otherwise."""
-    nodes = set(row.values())
+def _handover_directions(sop: Sop) -> dict[frozenset[str], int]:
+    """The row of each hand-over step (its nodes) -> +1 / -1 when it runs right / left, its actors'
+    written order."""
+    result = {}
     for step, lanes in lanes_of(sop).items():
-        if sop.steps[step].handover and nodes == {node_id(step, lane) for lane in lanes}:
+        if sop.steps[step].handover:
             first, last = (sop.columns.index(sop.steps[step].actors[k]) for k in (0, -1))
-            return 1 if last > first else -1
-    return 0
+            result[frozenset(node_id(step, lane) for lane in lanes)] = 1 if last > first else -1
+    return result
 
 
 Passing = dict[int, tuple[list[str], list[str]]]  # lane -> the waypoints left and right of its node
@@ -350,9 +350,10 @@ def swimlane_dot(sop: Sop, registries: Registries) -> str:
     waypoints = [w for r in sorted(passing) for lane in sorted(passing[r]) for side in passing[r][lane] for w in side]
     if waypoints:
         lines.append("  " + "; ".join(waypoints) + ";")
+    handovers = _handover_directions(sop)
     lines += [
         _row_chain(
-            row, borders[r], joint=len(row) > 1 and r > 0, handover=_handover_direction(sop, row) if r > 0 else 0,
+            row, borders[r], joint=len(row) > 1 and r > 0, handover=handovers.get(frozenset(row.values()), 0),
             passing=passing.get(r),
         )
         for r, row in enumerate(rows)
