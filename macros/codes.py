@@ -204,3 +204,6 @@ RECORD_DUPLICATE = _code("SOP-M006", E, "Hasil SOP yang sama dicatat dua kali un
 SWIMLANE_FAILED = _code("SOP-B001", E, "Swimlane tidak dapat digambar Graphviz (dot gagal atau melewati batas waktu)")
 PAGE_FAILED = _code("SOP-B002", E, "Halaman SOP tidak dapat dibuat (galat internal; laporkan kepada pengelola)")
 BAD_MACRO_CALL = _code("SOP-B003", E, "Makro di halaman docs/ menyebut SOP atau jabatan yang tidak diterbitkan")
+STALE_ASSET_COPY = _code(
+    "SOP-B004", W, "Salinan lama aset situs (sop.css, skrip, huruf) di docs/, yang kini dibawa paket; salinan itu diabaikan"
+)

@@ -46,6 +46,7 @@ from ..site.swimlanes import DotFailed, DotMissing, SvgCache
 from ..validate import validate_paths
 from ..urls import (AUDIT_CSV, AUDIT_FOLDER, AUDIT_XLSX, PDF_FOLDER, ROLE_FOLDER, ROLE_SECTION_INDEX, SOP_FOLDER, PageKind,
                     PageRef, section_of, swimlane_svg)
+from . import assets
 from .config import SopConfig
 
 log = logging.getLogger("mkdocs.plugins.sop")
@@ -159,6 +160,7 @@ class SopPlugin(BasePlugin[SopConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._reset()
+        assets.link(config)  # before the PDFs' printer reads extra_css
         if config.nav is not None:
             # the generated sections (Dokumen SOP, Pelaksana) are built from the sources; a hand-written
             # nav would leave every SOP out of the navigation without a word
@@ -360,6 +362,7 @@ class SopPlugin(BasePlugin[SopConfig]):
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.sources_root(config)))
+        server.watch(str(assets.STATIC))
         return server
 
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -432,6 +435,7 @@ class SopPlugin(BasePlugin[SopConfig]):
         return Markup('<div class="sop-isi" data-sop-isi="{}"></div>').format(key)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        files = assets.publish(files, config)
         for uri in self.pages:
             files.append(File.generated(config, uri, content=""))
         for slug, svg in self.swimlanes.items():

@@ -4,7 +4,7 @@ incompletely and the SOPs citing each; and for every legal basis the SOPs that w
 if it changed. The same rows are in audit.xlsx and audit.csv (site/audit_export.py).
 
 Without JavaScript the whole page is there; with it, the controls filter every table and the
-column headers sort (docs/assets/daftar.js, shared with Daftar SOP)."""
+column headers sort (macros/plugin/static/assets/daftar.js, shared with Daftar SOP)."""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ def agency_name(sop: Sop, registries: Registries) -> str:
 
 
 def filter_select(label: str, key: str, values: list[tuple[str, str]], words: bool = False) -> Markup:
-    """A filter: `words` matches one of the row's space-separated values (docs/assets/daftar.js)."""
+    """A filter: `words` matches one of the row's space-separated values (macros/plugin/static/assets/daftar.js)."""
     options = Markup("").join(Markup('<option value="{}">{}</option>').format(v, t) for v, t in values)
     return Markup(
         '<label class="sop-saring-isian">{label}<select data-saring="{key}"{words}><option value="">Semua</option>{options}</select></label>'

@@ -27,7 +27,7 @@ SCREEN_WIDTHS = {
 }
 TEXT_COLUMNS = ("kelengkapan", "waktu", "output")
 
-# On screen the text columns are sized in em of the table's font (.72rem in docs/assets/sop.css), so they
+# On screen the text columns are sized in em of the table's font (.72rem in macros/plugin/static/assets/sop.css), so they
 # grow with it where Material enlarges the root font (wide screens, a larger default font) and a word never
 # has to be broken to fit; SCREEN_WIDTHS are px at the smallest root font, 20px.
 SCREEN_FONT_PX = 0.72 * 20
@@ -77,7 +77,7 @@ def _length(px: float, em: bool) -> str:
 
 
 def _kegiatan_width(widths: dict[str, float], em: bool) -> str:
-    """On screen a phone narrows the Kegiatan column (docs/assets/sop.css sets --sop-lebar-kegiatan), so that
+    """On screen a phone narrows the Kegiatan column (macros/plugin/static/assets/sop.css sets --sop-lebar-kegiatan), so that
     beside it, kept in view, the table still has room to scroll."""
     width = _length(widths["kegiatan"], em)
     return f"var(--sop-lebar-kegiatan, {width})" if em else width

@@ -2,5 +2,5 @@
 
 `record` makes one lean HTML document per SOP from the model (what is searched, how it is weighted,
 what is shown in a result and filtered on); `index` hands them to Pagefind, which writes the chunked
-index the header search box (docs/assets/cari.js) fetches piece by piece, and nothing at page load.
+index the header search box (macros/plugin/static/assets/cari.js) fetches piece by piece, and nothing at page load.
 """

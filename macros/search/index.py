@@ -21,7 +21,7 @@ from .record import SearchRecord
 FOLDER = "pagefind"  # under the site's root; cari.js imports pagefind/pagefind.js from there
 LANGUAGE = "id"  # Pagefind's Indonesian: its word stemming (Snowball), no language detection
 TIMEOUT = 600.0  # seconds; 3,000 SOPs take a few
-# what Pagefind writes for its own ready-made interfaces; the site has its own (docs/assets/cari.js)
+# what Pagefind writes for its own ready-made interfaces; the site has its own (macros/plugin/static/assets/cari.js)
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 

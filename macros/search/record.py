@@ -24,7 +24,7 @@ UNIT_WEIGHT = 2
 
 STATUS_TEXT = {Status.IN_FORCE: "Berlaku", Status.DRAFT: "Draf", Status.RETIRED: "Dicabut"}
 
-# the filter keys the search box shows, in this order, with their labels (docs/assets/cari.js)
+# the filter keys the search box shows, in this order, with their labels (macros/plugin/static/assets/cari.js)
 FILTERS = {"instansi": "Instansi", "unit": "Bidang/Unit", "jenis": "Jenis kegiatan", "status": "Status",
            "pelaksana": "Pelaksana"}
 

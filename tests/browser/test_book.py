@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from macros.plugin.assets import STATIC
 from macros.render.book import book_groups, book_order, render_book_front
 from tests.browser.conftest import _require_browser, serve
-from tests.conftest import REPO
 from tests.render.test_book import SEED_REGISTRIES, SEED_SOP, TITLES, FakeSite, agency, generated_site, site_of, sop
 from tests.strategies import AGENCY
 
@@ -29,7 +29,7 @@ def book_url(tmp_path_factory, browser):
     """A folder with the site's assets (sop.css, the fonts) and a logo, served on loopback."""
     _require_browser()
     folder = tmp_path_factory.mktemp("buku")
-    shutil.copytree(REPO / "docs" / "assets", folder / "assets")
+    shutil.copytree(STATIC / "assets", folder / "assets")
     (folder / "assets" / "logo.svg").write_text(LOGO, encoding="utf-8")
     with serve(folder) as url:
         yield url, folder

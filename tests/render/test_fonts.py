@@ -1,4 +1,4 @@
-"""The site's own font (docs/assets/fonts/) and the print estimate made from its metrics.
+"""The site's own font (macros/plugin/static/assets/fonts/, published at assets/fonts/) and the print estimate made from its metrics.
 
 The metric tables in macros/render/flowchart/font_metrics.py are read again from the shipped font files
 with fontTools (and brotli, for WOFF2); those tests are skipped where fontTools is not installed.
@@ -14,6 +14,7 @@ import pytest
 import yaml
 from markupsafe import Markup
 
+from macros.plugin.assets import STATIC, STYLESHEETS
 from macros.render.flowchart import font_metrics, pagination
 from macros.render.flowchart.font_metrics import (
     ADVANCES, FIRST_CHAR, FONT_FILES, OTHER_ADVANCE, UNITS_PER_EM, text_width, wrapped_lines,
@@ -21,7 +22,7 @@ from macros.render.flowchart.font_metrics import (
 from macros.render.flowchart.pagination import PT, IdentityPair, PairPart, cell_height, identity_pages
 from tests.conftest import REPO
 
-ASSETS = REPO / "docs" / "assets"
+ASSETS = STATIC / "assets"
 FONTS = ASSETS / "fonts"
 CSS = (ASSETS / "sop.css").read_text(encoding="utf-8")
 
@@ -100,10 +101,10 @@ def test_the_stylesheet_loads_every_shipped_face_from_the_site():
     assert root["--md-text-font"] == '"Noto Sans"'
 
 
-def test_mkdocs_loads_the_stylesheet_and_no_web_font():
+def test_every_page_loads_the_stylesheet_and_no_web_font():
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["theme"]["font"] is False
-    assert "assets/sop.css" in config["extra_css"]
+    assert "assets/sop.css" in STYLESHEETS  # linked by the plugin (tests/plugin/test_assets.py), not by mkdocs.yml
 
 
 # --- The metrics, read again from the files -------------------------------------------------------------

@@ -58,7 +58,7 @@ def test_the_screen_table_states_its_text_columns_in_em():
     html = str(_screen_table(_with_note(sop, "Pertanggungjawabannya"), registries))
     cols = dict(re.findall(r'<col class="sop-kolom-([a-z]+)" style="width:([^"]+)">', html))
     assert cols["pelaksana"] == "108px"
-    # Kegiatan: a phone narrows it (--sop-lebar-kegiatan in docs/assets/sop.css); its own width otherwise
+    # Kegiatan: a phone narrows it (--sop-lebar-kegiatan in macros/plugin/static/assets/sop.css); its own width otherwise
     kegiatan = re.fullmatch(r"var\(--sop-lebar-kegiatan, ([\d.]+em)\)", cols["kegiatan"])
     cols["kegiatan"] = kegiatan[1]
     for key in ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan"):

@@ -21,7 +21,7 @@ MIN_SCALE = 0.75  # the least a header shrinks to (of the table's font) before i
 SOFT_HYPHEN = "\u00ad"
 MIN_HEAD, MIN_TAIL = 2, 3  # letters a hyphenated word keeps before its first break and after its last
 
-# Screen: the table's font is .72rem (docs/assets/sop.css), the root font at most 24px (Material's 150% on
+# Screen: the table's font is .72rem (macros/plugin/static/assets/sop.css), the root font at most 24px (Material's 150% on
 # the widest screens; the actor columns stay in px while the font grows), th padding .3em a side + border.
 SCREEN_FONT_MAX = 0.72 * 24
 SCREEN_HEAD_PAD = 2 * 0.3 + 1 / SCREEN_FONT_MAX  # in em of the table's font (the border: 1px)

@@ -2,7 +2,7 @@
 mkdocs.yml), and where a long identity block continues on the next page.
 
 Text is measured with the metrics of the font the site ships and prints with (Noto Sans, in
-docs/assets/fonts/), so the estimate holds on every machine, whatever fonts it has installed.
+macros/plugin/static/assets/fonts/), so the estimate holds on every machine, whatever fonts it has installed.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ PT = 96 / 72  # CSS px per point
 
 MARGIN_MM = 10.0
 # A border drawn on the edge of the page area is cut in half: a printed page's content keeps this far
-# (px) inside it on either side (print padding of .md-content__inner in docs/assets/sop.css).
+# (px) inside it on either side (print padding of .md-content__inner in macros/plugin/static/assets/sop.css).
 PRINT_INSET = 1.0
 
 
@@ -70,7 +70,7 @@ class PrintGeometry:
 
 
 # --- The procedure table -------------------------------------------------------------------------------
-# Print styles in docs/assets/sop.css (tests/render/test_fonts.py checks that these match them).
+# Print styles in macros/plugin/static/assets/sop.css (tests/render/test_fonts.py checks that these match them).
 PROCEDURE_FONT_PX = 7.5 * PT  # .sop-prosedur--cetak
 PROCEDURE_LINE = 1.35 * PROCEDURE_FONT_PX  # line-height of .sop-tabel
 CELL_PADDING = 10.0  # 3px + 3px padding and a 1px border, with some to spare
@@ -275,7 +275,7 @@ def page_scale(height: float, width: float, geometry: PrintGeometry) -> float:
 
 
 # --- The identity block ------------------------------------------------------------------------------
-# Print styles of .sop-identitas-blok in docs/assets/sop.css (checked by tests/render/test_fonts.py).
+# Print styles of .sop-identitas-blok in macros/plugin/static/assets/sop.css (checked by tests/render/test_fonts.py).
 IDENTITY_FONT_PX = 8.5 * PT  # .sop-tabel
 IDENTITY_LINE = 1.25 * IDENTITY_FONT_PX
 IDENTITY_CELL = (4.0 + 1.0, 8.0 + 1.0)  # (vertical, horizontal) padding of a cell and its 1px border
