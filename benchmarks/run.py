@@ -34,6 +34,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 from benchmarks.corpus import generate  # noqa: E402
+from macros.plugin import assets  # noqa: E402
 from tests.harness import process_env, write_config  # noqa: E402  (the builds the tests make, too)
 
 PROBE = r"""
@@ -112,7 +113,7 @@ def _baseline_docs(site: Path, sources: Path, docs: Path) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(_markdown_of_size(page.parent.name or "Beranda", size), encoding="utf-8")
         count += 1
-    shutil.copytree(REPO / "docs" / "assets", docs / "assets")
+    shutil.copytree(assets.STATIC / "assets", docs / "assets")
     return count
 
 

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import yaml
 
+from macros.plugin import assets
+
 REPO = Path(__file__).resolve().parent.parent
 SEED_SOURCES = REPO / "sop"
 CHECK_FIXTURES = REPO / "tests" / "checks" / "fixtures"
@@ -73,6 +75,8 @@ def project_config(
         config["site_dir"] = str(site_dir)
     if not plugins:
         config["plugins"] = ["search"]
+        # what the `sop` plugin would have linked (benchmarks/run.py copies the files into docs/)
+        config["extra_css"], config["extra_javascript"] = list(assets.STYLESHEETS), list(assets.SCRIPTS)
         return config
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "sop" in plugin:

@@ -49,7 +49,7 @@ def publish(files: Files, config: MkDocsConfig) -> Files:
             files.remove(copy)
             if copy.abs_src_path is not None:
                 replaced.append(copy)
-        files.append(File.generated(config, uri, abs_src_path=str(STATIC / uri)))
+        files.append(File(uri, str(STATIC), config.site_dir, config.use_directory_urls))
     if replaced:
         # warnings are logged at INFO, as the plugin logs the sources' (they never fail --strict)
         log.info(_stale_copies(replaced, Path(config.docs_dir)).as_line())
