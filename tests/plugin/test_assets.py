@@ -176,3 +176,23 @@ def test_an_agency_repository_with_no_copy_builds_the_site_an_old_one_builds(tmp
         "situs memakai milik paket yang terpasang: hapus salinan itu "
         "(gaya sendiri ditulis di berkas lain yang disebut extra_css di mkdocs.yml)"
     ]
+
+
+def test_serve_watches_the_shipped_files(tmp_path):
+    """Editing the package's stylesheet under `mkdocs serve` rebuilds, as editing docs/ did."""
+    from macros.plugin.plugin import SopPlugin
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str, *args, **kwargs) -> None:
+            self.watched.append(path)
+
+    (tmp_path / "sop").mkdir()
+    plugin = SopPlugin()
+    errors, _ = plugin.load_config({"sources": str(tmp_path / "sop")})
+    assert not errors, errors
+    server = Server()
+    plugin.on_serve(server, config=None, builder=None)
+    assert str(assets.STATIC) in server.watched
