@@ -42,13 +42,13 @@ def publish(files: Files, config: MkDocsConfig) -> Files:
     """Add the shipped files to the site. A file of docs/ at the same path is an old copy of ours:
     the package's is published instead (the site follows the installed package), and one warning
     names the copies to delete (a warning: the site is right, the copies are only dead weight)."""
-    replaced: list[File] = []
+    replaced: dict[str, Path] = {}  # site path -> the copy in docs/
     for uri in shipped():
         copy = files.get_file_from_path(uri)
         if copy is not None:
             files.remove(copy)
             if copy.abs_src_path is not None:
-                replaced.append(copy)
+                replaced[uri] = Path(copy.abs_src_path)
         files.append(File(uri, str(STATIC), config.site_dir, config.use_directory_urls))
     if replaced:
         # warnings are logged at INFO, as the plugin logs the sources' (they never fail --strict)
@@ -56,10 +56,10 @@ def publish(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def _stale_copies(copies: list[File], docs_dir: Path) -> Finding:
+def _stale_copies(copies: dict[str, Path], docs_dir: Path) -> Finding:
     """One line for all the copies, located at the first; a folder whose shipped files were all
     copied is named once (docs/assets/fonts/) instead of file by file."""
-    copied = {copy.src_uri for copy in copies}
+    copied = set(copies)
     ours = shipped()
     named: list[str] = []
     for uri in sorted(copied):
@@ -71,11 +71,10 @@ def _stale_copies(copies: list[File], docs_dir: Path) -> Finding:
         shown = display_path(docs_dir / entry) + ("/" if entry.endswith("/") else "")
         if shown not in named:
             named.append(shown)
-    first = min(copies, key=lambda copy: copy.src_uri)
     message = (f"salinan aset situs yang kini dibawa paket sop-as-code diabaikan: {', '.join(named)} "
                f"({len(copies)} berkas); situs memakai milik paket yang terpasang: hapus salinan itu "
                f"(gaya sendiri ditulis di berkas lain yang disebut extra_css di mkdocs.yml)")
-    return codes.STALE_ASSET_COPY.at(Location(display_path(Path(first.abs_src_path))), message)
+    return codes.STALE_ASSET_COPY.at(Location(display_path(copies[min(copies)])), message)
 
 
 def _folders_of(uri: str) -> list[str]:
