@@ -181,8 +181,9 @@ def test_full_width_tables_keep_both_borders_in_print(built, tmp_path):
     _, site = built
     path = site.pdf("pdf/perbaikan-data-kinerja.pdf")
     reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
-    worksheet = next(page for title, page, _ in _top_marks(reader) if title == WORKSHEET)
-    for page in [1, *range(worksheet + 1, len(reader.pages) + 1)]:
+    starts = [page for _, page, _ in _top_marks(reader)] + [len(reader.pages)]
+    at = next(n for n, (title, _, _) in enumerate(_top_marks(reader)) if title == WORKSHEET)
+    for page in [1, *range(starts[at] + 1, starts[at + 1] + 1)]:  # the identity's, the Lembar Kerja's
         width, lines = _vertical_lines(path, page, tmp_path)
         left, right = min(lines), max(lines)
         assert abs(left - (width - 1 - right)) <= 3, (page, left, right, width)
