@@ -240,7 +240,7 @@ def view_links(slug: str, context: PageContext) -> list[ViewLink]:
     """The links from an SOP's page to its other views: every view with a label, in the order of VIEWS
     (a view with a page per role: one link per role of the SOP, by the role's short name)."""
     roles = context.site.registries.roles
-    found = []
+    found: list[ViewLink] = []
     for kind, view in VIEWS.items():
         if view.label is None:
             continue
