@@ -1,8 +1,9 @@
 """Every PDF of a built site: one per SOP (`pdf/<slug>.pdf`) and one book per agency
 (`pdf/buku-sop-<agency>.pdf`), made from the site's own pages as the browser prints them.
 
-1. Each SOP's document page and its Lembar Kerja page are printed by Chromium once (or found in
-   the cache): the pages of both the SOP's PDF and its agency's book.
+1. Each SOP's printed views (site/pages.py, `printed`: its document page, then its Lembar Kerja)
+   are printed by Chromium once (or found in the cache): the pages of both the SOP's PDF and its
+   agency's book.
 2. A book's front matter (Halaman Judul, Daftar Isi) is printed twice: once to count its pages,
    once with every SOP's real starting page (Chromium has no `target-counter()`).
 3. The footers of all files are drawn on one sheet, laid over the pages, and each file gets its
@@ -24,6 +25,7 @@ from markupsafe import Markup
 from ..model.sop import Sop, Status
 from ..render.book import book_groups, book_order, render_book_front
 from ..site.data import SiteData
+from ..site.pages import printed_views
 from ..urls import PageKind, PageRef, book_pdf, sop_pdf
 from . import assemble
 from .assemble import Mark, Metadata
@@ -39,6 +41,7 @@ MAX_FRONT_PASSES = 4
 FOOTERS_PER_SHEET = 250
 SMALL_BOOK = 5  # SOPs whose Daftar Isi is taken to fit one page before it is printed (see front_guess)
 _ARTICLE = re.compile(r"<article\b.*</article>", re.S)
+PRINTED = printed_views()  # what an SOP's PDF prints: (kind, title in the outline); the document outlines its parts
 
 
 class PdfFailed(Exception):
@@ -64,32 +67,40 @@ class PdfReport:
 
 @dataclass
 class _Printed:
-    """One SOP's printed pages: its document page and its Lembar Kerja."""
+    """One SOP's printed pages: each view its PDF prints, in order (PRINTED)."""
 
     slug: str
     sop: Sop
-    document: bytes
-    worksheet: bytes
+    parts: list[bytes]  # one per view of PRINTED
     identity_pages: int  # as planned (render/identity.py): the first page, then any continuation
     procedure_pages: int  # as planned (render/flowchart/pagination.py)
-    sizes: list[tuple[float, float]] = field(default_factory=list)  # of every page, document then worksheet
-    document_pages: int = 0
+    sizes: list[tuple[float, float]] = field(default_factory=list)  # of every page, in order
+    part_pages: list[int] = field(default_factory=list)  # how many pages each part has
 
     def __post_init__(self) -> None:
-        document = assemble.page_sizes(assemble.read(self.document))
-        self.document_pages = len(document)
-        self.sizes = document + assemble.page_sizes(assemble.read(self.worksheet))
+        sizes = [assemble.page_sizes(assemble.read(part)) for part in self.parts]
+        self.part_pages = [len(part) for part in sizes]
+        self.sizes = [size for part in sizes for size in part]
 
     def marks(self, first: int) -> list[Mark]:
-        """Identity, procedure, revisions and worksheet, from page `first` of a file."""
-        document = self.document_pages
+        """The document's identity, procedure and revisions, then each other view, from page `first` of a file."""
+        marks: list[Mark] = []
+        at = first
+        for (kind, title), pages in zip(PRINTED, self.part_pages):
+            if kind is PageKind.DOCUMENT:
+                marks += self._document_marks(at, pages)
+            elif title is not None:
+                marks.append(Mark(title, at))
+            at += pages
+        return marks
+
+    def _document_marks(self, first: int, pages: int) -> list[Mark]:
         marks = [Mark("Bagian Identitas", first)]
-        procedure = first + min(self.identity_pages, document - 1)
+        procedure = first + min(self.identity_pages, pages - 1)
         marks.append(Mark("Prosedur", procedure))
         revisions = procedure + self.procedure_pages
-        if self.sop.revisions and revisions < first + document:
+        if self.sop.revisions and revisions < first + pages:
             marks.append(Mark("Riwayat Revisi", revisions))
-        marks.append(Mark("Lembar Kerja Identifikasi Kegiatan", first + document))
         return marks
 
 
@@ -144,21 +155,18 @@ def make_pdfs(site: SiteData, site_dir: Path, cache_dir: Path, settings: PdfSett
     cache = PdfCache(cache_dir)
     prints = _Prints(cache, key_of(FORMAT, browser_identity(), built.assets()))
     books = [_Book(site, agency_id, settings) for agency_id in sorted({sop.agency for sop in site.sops.values()})]
-    # Round 1: every SOP's two pages, and every book's front matter before its page numbers are known.
-    pages = {
-        slug: (prints.ask(PageRef(PageKind.DOCUMENT, slug), built), prints.ask(PageRef(PageKind.WORKSHEET, slug), built))
-        for slug in site.sops
-    }
+    # Round 1: every SOP's printed views, and every book's front matter before its page numbers are known.
+    pages = {slug: {kind: prints.ask(PageRef(kind, slug), built) for kind, _ in PRINTED} for slug in site.sops}
     # A small book's front matter is a cover and one page of Daftar Isi: it is not printed to be
     # counted, and its first print already has the page numbers (if the guess was wrong, the passes
     # below print it again).
     fronts = {book.agency_id: prints.ask_front(book, None) for book in books if book.front_guess() is None}
     prints.run(printer)
     printed = {
-        slug: _Printed(slug, site.sops[slug], prints.got[doc.key], prints.got[ws.key],
-                       identity_pages=1 + doc.article.count("sop-rincian--lanjutan"),
-                       procedure_pages=doc.article.count('class="sop-halaman-cetak"'))
-        for slug, (doc, ws) in pages.items()
+        slug: _Printed(slug, site.sops[slug], [prints.got[request.key] for request in requests.values()],
+                       identity_pages=1 + requests[PageKind.DOCUMENT].article.count("sop-rincian--lanjutan"),
+                       procedure_pages=requests[PageKind.DOCUMENT].article.count('class="sop-halaman-cetak"'))
+        for slug, requests in pages.items()
     }
     # Round 2: each front matter with every SOP's first page, and the footer sheets of every file
     # (a book's footers need only its front matter's page count, which the second pass rarely
@@ -284,7 +292,7 @@ def _sop_footers(sop: Sop, sizes: Sequence[tuple[float, float]], first: int, tot
 def _sop_output(item: _Printed, agency: str, settings: PdfSettings) -> _Output:
     sop, sizes = item.sop, item.sizes
     return _Output(
-        sop_pdf(item.slug), [item.document, item.worksheet], list(_sop_footers(sop, sizes, 1, len(sizes))),
+        sop_pdf(item.slug), list(item.parts), list(_sop_footers(sop, sizes, 1, len(sizes))),
         item.marks(0), Metadata(sop.title, sop.number or "", agency, settings.when),
     )
 
@@ -337,7 +345,7 @@ class _Book:
             footers += _sop_footers(item.sop, item.sizes, starts[slug], total)
             number = f"{item.sop.number} — " if item.sop.number else ""
             marks.append(Mark(f"{number}{item.sop.title}", starts[slug] - 1, item.marks(starts[slug] - 1)))
-            parts += [item.document, item.worksheet]
+            parts += item.parts
         title = f"Standar Operasional Prosedur Administrasi Pemerintahan — {agency.name}"
         return _Output(book_pdf(self.agency_id), parts, footers, marks,
                        Metadata(title, f"Buku SOP {agency.name} ({len(self.slugs)} SOP)", agency.name, settings.when))

@@ -22,19 +22,11 @@ class Links:
         return self.relative(book_pdf(agency)) if self.pdfs else None
 
     def page(self, ref: PageRef) -> str:
+        """Any generated page; the methods below name the ones renderers link to by name."""
         return self.relative(ref.path)
 
     def sop(self, slug: str) -> str:
         return self.page(PageRef(PageKind.DOCUMENT, slug))
-
-    def worksheet(self, slug: str) -> str:
-        return self.page(PageRef(PageKind.WORKSHEET, slug))
-
-    def swimlane(self, slug: str) -> str:
-        return self.page(PageRef(PageKind.SWIMLANE, slug))
-
-    def history(self, slug: str) -> str:
-        return self.page(PageRef(PageKind.HISTORY, slug))
 
     def swimlane_svg(self, slug: str) -> str:
         return self.relative(swimlane_svg(slug))

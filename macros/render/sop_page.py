@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -111,19 +112,32 @@ def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Mar
     return Markup('<div class="sop-cetak" data-kertas="{}">{}</div>').format(options.paper, Markup("").join(parts))
 
 
-def _views(slug: str, sop: Sop, registries: Registries, links: Links) -> Markup:
-    checklists = Markup(", ").join(
-        Markup('<a href="{}">{}</a>').format(links.checklist(slug, role), registries.roles[role].short_name)
-        for role in sop.roles
-    )
+@dataclass(frozen=True)
+class ViewLink:
+    """A link from the SOP's page to another view of the SOP (site/pages.py: view_links): to its one
+    page, or to its page for each role of the SOP."""
+
+    label: str
+    href: str | None = None
+    per_role: tuple[tuple[str, str], ...] = ()  # (the role's short name, href)
+
+
+def _view_link(link: ViewLink) -> Markup:
+    if link.href is not None:
+        return Markup('<a href="{}">{}</a>').format(link.href, link.label)
+    pages = Markup(", ").join(Markup('<a href="{}">{}</a>').format(href, name) for name, href in link.per_role)
+    return Markup("{}: {}").format(link.label, pages)
+
+
+def _views(slug: str, views: Sequence[ViewLink], links: Links) -> Markup:
+    """The strip at the top of the page: the SOP's other views, then its PDF when the build makes one."""
+    items = [_view_link(link) for link in views]
     pdf = links.pdf(slug)
-    download = Markup(' · <a class="sop-unduh-pdf" href="{}" download>Unduh PDF</a>').format(pdf) if pdf else Markup("")
-    return Markup(
-        '<nav class="sop-tautan" aria-label="Bagian SOP ini"><a href="{}">Lembar Kerja Identifikasi Kegiatan</a> · '
-        '<a href="{}">Diagram Swimlane</a> · <a href="{}">Riwayat Perubahan</a> · <a href="{}">Monitoring</a> · '
-        '<a href="{}">Evaluasi</a> · Checklist: {}{}</nav>'
-    ).format(links.worksheet(slug), links.swimlane(slug), links.history(slug), links.monitoring(slug),
-             links.evaluation(slug), checklists, download)
+    if pdf:
+        items.append(Markup('<a class="sop-unduh-pdf" href="{}" download>Unduh PDF</a>').format(pdf))
+    if not items:
+        return Markup("")
+    return Markup('<nav class="sop-tautan" aria-label="Bagian SOP ini">{}</nav>').format(Markup(" · ").join(items))
 
 
 def _truncated_note(sop: Sop) -> Markup:
@@ -140,16 +154,17 @@ def _trace(slug: str, options: PageOptions, revision: Revision | None) -> Trace 
 
 def render_sop_page(
     slug: str, sop: Sop, registries: Registries, titles: dict[str, str], links: Links, options: PageOptions,
-    revision: Revision | None = None, monev: SopMonev | None = None,
+    revision: Revision | None = None, monev: SopMonev | None = None, views: Sequence[ViewLink] = (),
 ) -> Markup:
     """`titles` maps every published slug to its title (for keterkaitan links); `revision`: of the
-    source, printed on the identity page (with the QR code when `options.site_url` is set)."""
+    source, printed on the identity page (with the QR code when `options.site_url` is set); `views`:
+    the SOP's other views, linked at the top."""
     revisions = [table_row([indonesian_date(r.date), r.change, r.by]) for r in sop.revisions]
     parts = [
         _page_style(options),
         Markup('<div class="sop-dokumen">'),
         Markup('<h1 class="sop-judul-layar">{}</h1>').format(sop.title),
-        _views(slug, sop, registries, links),
+        _views(slug, views, links),
         _truncated_note(sop),
         identity_block(sop, registries, titles, links, paper=options.paper, trace=_trace(slug, options, revision)),
         review_aside(sop, registries),

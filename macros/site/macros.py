@@ -11,6 +11,7 @@ from ..render.findings_panel import unpublished_notice
 from ..render.html import table, table_row
 from ..render.index_table import render_index
 from ..urls import PageKind, PageRef
+from .pages import VIEWS
 
 
 def _plugin(env):
@@ -36,15 +37,9 @@ def define_env(env) -> None:
         macro.__doc__ = doc
         env.macro(macro)
 
-    view(PageKind.AGENCY_INDEX, "daftar_instansi", "Dokumen SOP per Instansi: every agency with its SOPs.")
-    view(PageKind.DOCUMENT, "halaman_sop", "The official SOP document: identity block and procedure table.", "slug")
-    view(PageKind.WORKSHEET, "lembar_kerja", "Lembar Kerja Identifikasi Kegiatan of one SOP.", "slug")
-    view(PageKind.SWIMLANE, "swimlane", "The swimlane diagram of one SOP, drawn by Graphviz.", "slug")
-    view(PageKind.MONITORING, "monitoring", "The Monitoring Pelaksanaan SOP AP form of one SOP, with its recorded results.", "slug")
-    view(PageKind.EVALUATION, "evaluasi", "The Evaluasi Penerapan SOP AP form of one SOP, with its recorded results.", "slug")
-    view(PageKind.CHECKLIST, "checklist", "The printable checklist of one role in one SOP.", "slug", "role")
-    view(PageKind.ROLE, "halaman_pelaksana", "Every duty of one role across all SOPs.", "role")
-    view(PageKind.ROLE_INDEX, "daftar_pelaksana", "The index of all roles.")
+    for kind, registered in VIEWS.items():
+        if registered.macro is not None:
+            view(kind, registered.macro, registered.about, *registered.scope.params)
 
     @env.macro
     def daftar_sop() -> Markup:

@@ -14,6 +14,7 @@ import pypdf
 import pytest
 import yaml
 
+from macros.site.pages import printed_views
 from macros.validate import validate_paths
 from tests.harness import write_config
 from tests.pdf.conftest import SITE_URL, UNITS, build_with_pdfs, copy_seed
@@ -113,10 +114,13 @@ def test_seed_pdf_metadata_and_outline(seed_pdfs):
     assert (info.title, info.subject) == (SEED_JUDUL, SEED_NOMOR)
     assert info.author == "Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Kab. Banggai"
     assert info["/CreationDate"] == "D:20261123000000Z"  # the sources' newest date, not the clock
-    assert _outline(reader) == [
+    outline = _outline(reader)
+    # the document by its parts, then each other view the PDF prints (VIEWS), the Lembar Kerja first
+    assert outline[:4] == [
         ("Bagian Identitas", 1, []), ("Prosedur", 2, []), ("Riwayat Revisi", 4, []),
         ("Lembar Kerja Identifikasi Kegiatan", 5, []),
     ]
+    assert [title for title, _, _ in outline[3:]] == [label for _, label in printed_views()[1:]]
 
 
 def test_site_links_each_pdf_it_made_and_no_other(seed_pdfs):
@@ -196,7 +200,8 @@ def test_book_outline_has_one_entry_per_sop_at_its_first_page(book_pdfs):
         nomor = title.split(" — ")[0]
         assert starts[nomor] == page
         assert [c[0] for c in children][0] == "Bagian Identitas" and children[0][1] == page
-        assert [c[0] for c in children][-1] == "Lembar Kerja Identifikasi Kegiatan"
+        others = [label for _, label in printed_views()[1:]]
+        assert [c[0] for c in children][-len(others):] == others
 
 
 def test_book_footers_count_the_whole_book(book_pdfs):
@@ -278,7 +283,8 @@ def test_a_small_books_guessed_front_matter_gives_the_same_book(seed_pdfs, tmp_p
     built = build_with_pdfs(tmp_path, copy_seed(tmp_path / "sop"), settings={"site_url": SITE_URL})
     book = "pdf/buku-sop-bappeda-litbang-banggai.pdf"
     assert built.pdf(book).read_bytes() == seed_pdfs.pdf(book).read_bytes()
-    # guessed right: the SOP's 2 pages, the front once, 2 footer sheets; not guessed, or guessed wrong:
-    # the front twice
-    assert "5 halaman dicetak Chromium" in seed_pdfs.run.err
-    assert "6 halaman dicetak Chromium" in built.run.err
+    # guessed right: the SOP's printed views, the front once, 2 footer sheets; not guessed, or guessed
+    # wrong: the front twice
+    printed = len(printed_views()) + 1 + 2
+    assert f"{printed} halaman dicetak Chromium" in seed_pdfs.run.err
+    assert f"{printed + 1} halaman dicetak Chromium" in built.run.err

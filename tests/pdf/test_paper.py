@@ -21,6 +21,7 @@ from PIL import Image
 
 from macros.pdf.chromium import Job, Printer
 from macros.render.paper import Orientation, page_size
+from macros.site.pages import VIEWS, Scope, printed_views
 from macros.urls import PageKind, PageRef
 from macros.validate import validate_paths
 from tests.browser.conftest import FLOWCHART_FIXTURES, long_identity_sources
@@ -32,6 +33,9 @@ PT_PER_MM = 72 / 25.4
 TOLERANCE_PT = 1.0  # Chromium rounds the page to its pixel grid (A4: 594.96 × 841.92 pt)
 WORKSHEET = "Lembar Kerja Identifikasi Kegiatan"
 CUT = (8, 9, 10)  # steps kept of the twenty-five, in the truncated copies
+# Views known to print on Chromium's default paper (US Letter): the riwayat page has no @page rule
+# yet. Giving it one changes the page, which issue 22's refactoring (same site, byte for byte) does not.
+OFF_PAPER = {PageKind.HISTORY}
 
 
 def _truncated_copies(target):
@@ -88,11 +92,21 @@ def _top_marks(reader: pypdf.PdfReader, items=None) -> list[tuple[str, int, list
     return result
 
 
+def _orientation(kind: PageKind) -> Orientation:
+    """A wide view (its navigation hidden on screen to give it the room) is printed across, every other upright."""
+    return Orientation.LANDSCAPE if VIEWS[kind].wide else Orientation.PORTRAIT
+
+
 def _sop_orientations(marks: list, first: int, stop: int) -> list[Orientation]:
-    """One SOP's pages from `first` to `stop`: across up to its Lembar Kerja, upright from there."""
-    worksheet = next(page for title, page, _ in marks if title == WORKSHEET)
-    assert first < worksheet < stop
-    return [Orientation.LANDSCAPE] * (worksheet - first) + [Orientation.PORTRAIT] * (stop - worksheet)
+    """One SOP's pages from `first` to `stop`: each view its PDF prints, from its bookmark (the
+    document, first, from `first`), turned the way the view is."""
+    printed = printed_views()
+    starts = [first] + [next(page for title, page, _ in marks if title == label) for _, label in printed[1:]]
+    orientations = []
+    for (kind, _), start, end in zip(printed, starts, starts[1:] + [stop]):
+        assert start < end, kind
+        orientations += [_orientation(kind)] * (end - start)
+    return orientations
 
 
 def _wrong_pages(reader: pypdf.PdfReader, orientations: list[Orientation], paper: str) -> list[str]:
@@ -130,26 +144,21 @@ def test_every_page_of_every_pdf_is_the_configured_paper(built):
 
 
 def test_every_page_a_user_prints_from_the_site_is_the_configured_paper(built):
-    """Printed from the browser as the PDFs are (the CSS page size), one SOP's every view."""
+    """Printed from the browser as the PDFs are (the CSS page size), one SOP's every view (VIEWS)."""
     paper, site = built
     slug = "delapan-pelaksana"
     sop = next(d.sop for p in validate_paths([site.sources]).projects for d in p.documents if d.slug == slug)
     role = sop.roles[0]
-    views = {
-        PageRef(PageKind.DOCUMENT, slug): Orientation.LANDSCAPE,
-        PageRef(PageKind.WORKSHEET, slug): Orientation.PORTRAIT,
-        PageRef(PageKind.SWIMLANE, slug): Orientation.LANDSCAPE,
-        PageRef(PageKind.CHECKLIST, slug, role): Orientation.PORTRAIT,
-        PageRef(PageKind.MONITORING, slug): Orientation.PORTRAIT,
-        PageRef(PageKind.EVALUATION, slug): Orientation.PORTRAIT,
-    }
+    views = {PageRef(kind, slug, role if kind.per_role else None): _orientation(kind)
+             for kind, view in VIEWS.items() if view.scope in (Scope.SOP, Scope.SOP_ROLE)}
     with Printer(site.site) as printer:
         printed = printer.print_all([Job(ref.path) for ref in views])
-    wrong = []
+    wrong = {}
     for (ref, orientation), data in zip(views.items(), printed):
         reader = pypdf.PdfReader(io.BytesIO(data))
-        wrong += [f"{ref.path} {line}" for line in _wrong_pages(reader, [orientation] * len(reader.pages), paper)]
-    assert wrong == []
+        wrong[ref.kind] = [f"{ref.path} {line}" for line in _wrong_pages(reader, [orientation] * len(reader.pages), paper)]
+    assert [line for kind, lines in wrong.items() if kind not in OFF_PAPER for line in lines] == []
+    assert all(wrong[kind] for kind in OFF_PAPER)  # once one prints on the paper, take it off the list
 
 
 def _vertical_lines(pdf, page: int, folder) -> tuple[int, dict[int, int]]:
@@ -172,8 +181,9 @@ def test_full_width_tables_keep_both_borders_in_print(built, tmp_path):
     _, site = built
     path = site.pdf("pdf/perbaikan-data-kinerja.pdf")
     reader = pypdf.PdfReader(io.BytesIO(path.read_bytes()))
-    worksheet = next(page for title, page, _ in _top_marks(reader) if title == WORKSHEET)
-    for page in [1, *range(worksheet + 1, len(reader.pages) + 1)]:
+    starts = [page for _, page, _ in _top_marks(reader)] + [len(reader.pages)]
+    at = next(n for n, (title, _, _) in enumerate(_top_marks(reader)) if title == WORKSHEET)
+    for page in [1, *range(starts[at] + 1, starts[at + 1] + 1)]:  # the identity's, the Lembar Kerja's
         width, lines = _vertical_lines(path, page, tmp_path)
         left, right = min(lines), max(lines)
         assert abs(left - (width - 1 - right)) <= 3, (page, left, right, width)
