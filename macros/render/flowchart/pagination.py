@@ -10,12 +10,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from markupsafe import Markup
 
+from ...model.drawn import source_step
 from ...model.flow import continues, exits_summary, is_terminal
 from ...model.sop import Sop
+from ..actors import symbol_text
 from ..text import NO_VALUE, duration
 from .geometry import CONNECTOR_ROW, Metrics, PageLayout, RowKind
 from .font_metrics import text_width, wrapped_lines
@@ -137,9 +139,14 @@ def footer_height(paragraphs: Sequence[Sequence[tuple[str, bool]]], width: float
     return FOOTER_GAP + lines * PROCEDURE_LINE + BORDER
 
 
-def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -> float:
+def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float, headings: Mapping[str, str] = {}) -> float:
+    """A step row's height from its text (`sop` as drawn: a symbol on a branch has a row without text).
+    `headings`: the columns' headers, which the Kegiatan text names a symbol on a branch's column by."""
+    sop, index = source_step(sop, index)
+    if index is None:
+        return min_row
     step = sop.steps[index]
-    exits = exits_summary(step, lambda e: e.target if e.leaves else 99)
+    exits = exits_summary(step, lambda e: e.target if e.leaves else 99, lambda via: symbol_text(step, via, headings))
     activity = _cell_lines([step.activity], widths["kegiatan"]) * PROCEDURE_LINE
     if step.is_decision:
         activity += _cell_lines([exits], widths["kegiatan"]) * PROCEDURE_LINE + BRANCH_GAP
@@ -157,7 +164,7 @@ def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -
 
 def paginate(
     sop: Sop, geometry: PrintGeometry, min_row: float, header: float = HEADER_HEIGHT, footer: float = 0.0,
-    start: int = 0,
+    start: int = 0, headings: Mapping[str, str] = {},
 ) -> list[range]:
     """A first split of the steps from `start` into printed pages, from the text alone; no page is left
     without a step. `header` is the table header's height, `footer` what follows the last table.
@@ -167,7 +174,7 @@ def paginate(
         size = geometry.steps_per_page
         return [range(i, min(n, i + size)) for i in range(start, n, size)]
     widths = geometry.widths_for(sop)
-    heights = [row_height(sop, i, widths, min_row) for i in range(n)]
+    heights = [row_height(sop, i, widths, min_row, headings) for i in range(n)]
     pages: list[range] = []
     while start < n:
         budget = geometry.page_height - PAGE_SPARE - header - (CONNECTOR_ROW if start > 0 else 0)
@@ -210,21 +217,23 @@ class PlannedPage:
     scale: float
 
 
-def plan(sop: Sop, geometry: PrintGeometry, header: float, footer: float) -> list[PlannedPage]:
+def plan(sop: Sop, geometry: PrintGeometry, header: float, footer: float, headings: Mapping[str, str] = {}) -> list[PlannedPage]:
     """Where the printed procedure table breaks, checked against the laid-out flowchart: a page whose
     rows, connector rows and header (and, on the last page, footer) come out taller than the paper
     gives its last step to the next page, and the rest is split again. Only a page that cannot give a
-    step away (one step, or a fixed number of steps per page) is left too tall: it is scaled to fit."""
+    step away (one step, or a fixed number of steps per page) is left too tall: it is scaled to fit.
+    `sop` as drawn (model.drawn.drawn): a symbol on a branch is a row of its own; `headings`: the columns'
+    headers (actors.column_headings), which the Kegiatan text names such a symbol's column by."""
     widths = geometry.widths_for(sop)
     metrics = Metrics(widths["pelaksana"])
     budget = geometry.page_height - PAGE_SPARE
-    pages = paginate(sop, geometry, metrics.min_step_row, header, footer)
+    pages = paginate(sop, geometry, metrics.min_step_row, header, footer, headings=headings)
 
     def measure(pages: list[range]) -> list[PlannedPage]:
         planned = []
         for k, layout in enumerate(layout_pages(sop, pages, metrics)):
             fitted = fit_widths(widths, layout.margin)
-            height = planned_height(sop, layout, fitted, header, footer if k + 1 == len(pages) else 0.0)
+            height = planned_height(sop, layout, fitted, header, footer if k + 1 == len(pages) else 0.0, headings)
             scale = page_scale(height, table_width(fitted, len(sop.columns), layout.margin), geometry)
             planned.append(PlannedPage(pages[k], layout, fitted, height, scale))
         return planned
@@ -236,7 +245,7 @@ def plan(sop: Sop, geometry: PrintGeometry, header: float, footer: float) -> lis
             break
         cut = pages[over].stop - 1
         pages = pages[:over] + [range(pages[over].start, cut)] + paginate(
-            sop, geometry, metrics.min_step_row, header, footer, start=cut
+            sop, geometry, metrics.min_step_row, header, footer, start=cut, headings=headings
         )
         planned = measure(pages)
     if geometry.steps_per_page == 0 and len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) >= 3:
@@ -255,14 +264,17 @@ def table_width(widths: dict[str, float], actors: int, margin: float) -> float:
     return text + widths["pelaksana"] * actors + margin
 
 
-def planned_height(sop: Sop, layout: PageLayout, widths: dict[str, float], header: float, footer: float = 0.0) -> float:
+def planned_height(
+    sop: Sop, layout: PageLayout, widths: dict[str, float], header: float, footer: float = 0.0,
+    headings: Mapping[str, str] = {},
+) -> float:
     """The height (px) one printed page of the table takes as laid out: the header, each step row
     (its text or its flowchart, whichever is taller), the connector rows, and the footer."""
     rows = 0.0
     for row in layout.rows:
         drawn = row.min_height + BORDER
         if row.kind is RowKind.STEP:
-            drawn = max(drawn, row_height(sop, row.step, widths, 0.0))
+            drawn = max(drawn, row_height(sop, row.step, widths, 0.0, headings))
         rows += drawn
     return header + rows + footer
 
