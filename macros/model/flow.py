@@ -23,6 +23,7 @@ class Edge:
     # The labels of the exits taken inside the step before this one: () for the step's first
     # decision, ("Lengkap",) for an exit of the second decision that the exit "Lengkap" leads to.
     via: tuple[str, ...] = ()
+    symbol: Via | None = None  # the symbol the exit's branch draws on the way (`melalui`), if any
 
     @property
     def decision(self) -> int:
@@ -131,7 +132,7 @@ def edges(sop: Sop) -> list[Edge]:
         for via, exit_ in step_exits(step):
             target = index.get(exit_.target) if exit_.target is not None and not exit_.leaves else None
             if target is not None:
-                result.append(Edge(i, target, exit_.label, via))
+                result.append(Edge(i, target, exit_.label, via, exit_.via))
     return result
 
 
