@@ -14,7 +14,7 @@ from typing import Iterable, Mapping, Sequence
 
 from markupsafe import Markup
 
-from ...model.drawn import source_step
+from ...model.drawn import branch_symbol, source_step
 from ...model.flow import continues, exits_summary, is_terminal
 from ...model.sop import Sop
 from ..actors import symbol_text
@@ -168,28 +168,42 @@ def paginate(
 ) -> list[range]:
     """A first split of the steps from `start` into printed pages, from the text alone; no page is left
     without a step. `header` is the table header's height, `footer` what follows the last table.
-    plan() checks it against the laid-out flowchart."""
+    plan() checks it against the laid-out flowchart. A symbol on a branch stays on its decision's page
+    (and is no step of a fixed number per page)."""
     n = len(sop.steps)
+    starts = [i for i in step_starts(sop) if i >= start]
     if geometry.steps_per_page > 0:
         size = geometry.steps_per_page
-        return [range(i, min(n, i + size)) for i in range(start, n, size)]
+        return [range(starts[k], starts[k + size] if k + size < len(starts) else n) for k in range(0, len(starts), size)]
     widths = geometry.widths_for(sop)
     heights = [row_height(sop, i, widths, min_row, headings) for i in range(n)]
+    stops = dict(zip(starts, [*starts[1:], n]))  # each step's rows: its own, and its branches' symbols
     pages: list[range] = []
     while start < n:
         budget = geometry.page_height - PAGE_SPARE - header - (CONNECTOR_ROW if start > 0 else 0)
         end = start
         used = 0.0
         while end < n:
+            stop = stops[end]
             # the connector row below, or the footer (past a truncated source's last step: 'bersambung' too)
-            reserve = CONNECTOR_ROW if end + 1 < n else footer + (CONNECTOR_ROW if sop.truncated else 0.0)
-            if end > start and used + heights[end] + reserve > budget:
+            reserve = CONNECTOR_ROW if stop < n else footer + (CONNECTOR_ROW if sop.truncated else 0.0)
+            if end > start and used + sum(heights[end:stop]) + reserve > budget:
                 break
-            used += heights[end]
-            end += 1
+            used += sum(heights[end:stop])
+            end = stop
         pages.append(range(start, end))
         start = end
     return pages
+
+
+def step_starts(sop: Sop) -> list[int]:
+    """The rows a printed page may begin with: every step's, not a symbol on a branch's (`sop` as drawn)."""
+    return [i for i in range(len(sop.steps)) if branch_symbol(sop, i) is None]
+
+
+def _steps(sop: Sop, rows: range) -> list[int]:
+    """The rows of `rows` that begin a step (its symbols on branches follow it)."""
+    return [i for i in rows if branch_symbol(sop, i) is None]
 
 
 def fit_widths(widths: dict[str, float], margin: float) -> dict[str, float]:
@@ -240,18 +254,19 @@ def plan(sop: Sop, geometry: PrintGeometry, header: float, footer: float, headin
 
     planned = measure(pages)
     for _ in range(len(sop.steps)):  # each round moves a page break up by one step
-        over = next((k for k, p in enumerate(planned) if p.height > budget and len(p.steps) > 1), None)
+        over = next((k for k, p in enumerate(planned) if p.height > budget and len(_steps(sop, p.steps)) > 1), None)
         if over is None or geometry.steps_per_page > 0:
             break
-        cut = pages[over].stop - 1
+        cut = _steps(sop, pages[over])[-1]
         pages = pages[:over] + [range(pages[over].start, cut)] + paginate(
             sop, geometry, metrics.min_step_row, header, footer, start=cut, headings=headings
         )
         planned = measure(pages)
-    if geometry.steps_per_page == 0 and len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) >= 3:
+    if geometry.steps_per_page == 0 and len(pages) > 1 and len(_steps(sop, pages[-1])) == 1 and len(_steps(sop, pages[-2])) >= 3:
         # no lone last step (the end of the procedure) when the page before can spare one that fits
         *rest, before, last = pages
-        moved = [*rest, range(before.start, before.stop - 1), range(before.stop - 1, last.stop)]
+        cut = _steps(sop, before)[-1]
+        moved = [*rest, range(before.start, cut), range(cut, last.stop)]
         candidate = measure(moved)
         if all(p.height <= budget for p in candidate[-2:]):
             return candidate
