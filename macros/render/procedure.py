@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
-
 from typing import Mapping
+
+from markupsafe import Markup
 
 from ..model.drawn import DrawnSop, branch_symbol, source_of, source_step
 from ..model.flow import exits_summary, step_index
@@ -146,7 +146,9 @@ def _positions(sop: Sop) -> list[int | None] | None:
     return [None if sop.origin(i) is None else sop.origin(i) + 1 for i in range(len(sop.steps))]
 
 
-def _symbol_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Registries) -> Markup:
+def _symbol_row(
+    sop: Sop, index: int, layout: PageLayout, row: int, registries: Registries, positions: list[int | None] | None
+) -> Markup:
     """The row of a symbol a source draws on a branch: the symbol in its column, and nothing in the other
     cells (the source has no row for it: no number, no text, no time; the decision's Kegiatan names it)."""
     symbol = branch_symbol(sop, index)
@@ -164,13 +166,14 @@ def _symbol_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: 
         "<td></td><td></td><td></td><td></td></tr>"
     ).format(
         no=symbol.decision + 1, n=_span(sop, layout), h=fmt(layout.rows[row].min_height),
-        svg=row_svg(layout, row, _positions(sop)), spoken=spoken,
+        svg=row_svg(layout, row, positions), spoken=spoken,
     )
 
 
-def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Registries) -> Markup:
-    drawing = sop
-    sop, index = source_step(drawing, index)
+def _step_row(
+    sop: Sop, index: int, layout: PageLayout, row: int, registries: Registries, positions: list[int | None] | None
+) -> Markup:
+    sop, index = source_step(sop, index)  # its text is the source's step
     step = sop.steps[index]
     activity = keep_codes(step.activity)
     spoken = f"Pelaksana: {_actors(sop, index, registries)}."
@@ -195,7 +198,7 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
         activity=activity,
         n=_span(sop, layout),
         h=fmt(layout.rows[row].min_height),
-        svg=row_svg(layout, row, _positions(drawing)),
+        svg=row_svg(layout, row, positions),
         spoken=spoken,
         kelengkapan=Markup("<br>").join(map(keep_codes, step.requirements)) if step.requirements else NO_VALUE,
         waktu=duration(step.duration),
@@ -204,7 +207,7 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
     )
 
 
-def _connector_row(sop: Sop, layout: PageLayout, row: int) -> Markup:
+def _connector_row(sop: Sop, layout: PageLayout, row: int, positions: list[int | None] | None) -> Markup:
     letters = sorted(s.letter for s in layout.symbols if s.row == row and s.letter)
     spoken = "Penghubung antarhalaman: " + ", ".join(letters) if letters else ""
     if any(s.shape is Shape.CONTINUED for s in layout.symbols if s.row == row):
@@ -213,24 +216,26 @@ def _connector_row(sop: Sop, layout: PageLayout, row: int) -> Markup:
         '<tr class="sop-baris-sambungan"><td></td><td></td>'
         '<td class="sop-alur-sel" colspan="{n}" style="height:{h}px">{svg}<span class="sop-sr">{spoken}</span></td>'
         "<td></td><td></td><td></td><td></td></tr>"
-    ).format(n=_span(sop, layout), h=fmt(layout.rows[row].min_height), svg=row_svg(layout, row, _positions(sop)), spoken=spoken)
+    ).format(n=_span(sop, layout), h=fmt(layout.rows[row].min_height), svg=row_svg(layout, row, positions), spoken=spoken)
 
 
 def procedure_table(
     sop: Sop, layout: PageLayout, registries: Registries, widths: dict[str, float], css: str, em: bool = False,
     header_scale: float = 1.0,
 ) -> Markup:
-    """`sop` as drawn (model.drawn.drawn: the layout's rows are its steps). `em`: size the text columns in
-    em of the table's font (the screen copy) rather than in px (print); the screen copy also states the No column's width (the Kegiatan column, kept in view beside it while
-    the table scrolls sideways, starts there) and the actor headers' font: HEADER_FONT_PX × `header_scale`."""
+    """`sop` as drawn (model.drawn.drawn: the layout's rows are its steps). `em`: size the text columns
+    in em of the table's font (the screen copy) rather than in px (print); the screen copy also states
+    the No column's width (the Kegiatan column, kept in view beside it while the table scrolls sideways,
+    starts there) and the actor headers' font: HEADER_FONT_PX × `header_scale`."""
     rows = []
+    positions = _positions(sop)
     for i, row in enumerate(layout.rows):
         if row.kind is RowKind.STEP and branch_symbol(sop, row.step) is not None:
-            rows.append(_symbol_row(sop, row.step, layout, i, registries))
+            rows.append(_symbol_row(sop, row.step, layout, i, registries, positions))
         elif row.kind is RowKind.STEP:
-            rows.append(_step_row(sop, row.step, layout, i, registries))
+            rows.append(_step_row(sop, row.step, layout, i, registries, positions))
         else:
-            rows.append(_connector_row(sop, layout, i))
+            rows.append(_connector_row(sop, layout, i, positions))
     text = sum(widths[k] for k in ("no", "kegiatan", *TEXT_COLUMNS, "keterangan"))
     drawing = widths["pelaksana"] * len(sop.columns) + layout.margin
     if em:
