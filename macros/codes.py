@@ -119,6 +119,12 @@ QUESTION_NOT_DECISION = _code(
 HANDOVER_FORM = _code(
     "SOP-F017", E, "Serah terima (serah_terima: true) pada langkah dengan kurang dari dua pelaksana, atau urutan pelaksananya bolak-balik antarkolom"
 )
+BRANCH_SYMBOL_COLUMN = _code(
+    "SOP-F018", E, "Simbol pada cabang (melalui:) yang pelaksananya bukan kolom pelaksana SOP, atau tanpa pelaksana pada keputusan bersama"
+)
+BRANCH_SYMBOL_PLACE = _code(
+    "SOP-F019", E, "Simbol pada cabang (melalui:) pada cabang yang membuka keputusan kedua; tulis pada cabang keputusan kedua itu"
+)
 # Dates
 IMPOSSIBLE_DATE = _code(
     "SOP-T001", E, "Tanggal yang tidak ada di kalender atau bentuknya tidak dikenali (TTTT-BB-HH, TTTT-BB, TTTT, Januari 2016)"

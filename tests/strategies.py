@@ -280,7 +280,8 @@ def as_signed(draw, source: dict[str, Any]) -> dict[str, Any]:
     """A drawn SOP as a real signed source may leave it (issue 21): without Lembar Kerja data, nomor,
     some waktu/output or a year in its dates; with lists numbered by the source (starting mid-way,
     with gaps), a regulation cited in its own words, a column headed its own way, and the regulation
-    it is an annex of. `sop check` reports these as warnings only, and the SOP must build."""
+    it is an annex of; symbols drawn on branches (`melalui`). `sop check` reports these as warnings only,
+    and the SOP must build."""
     source = dict(source)
     for key in ("jenis_kegiatan", "penanggung_jawab", "ruang_lingkup", "nomor"):
         if draw(st.booleans()):
@@ -306,6 +307,7 @@ def as_signed(draw, source: dict[str, Any]) -> dict[str, Any]:
         if len(places) == 2 and draw(st.booleans()):  # two actors: one way along the row, either way
             step["serah_terima"] = "true"
     source["langkah"] = steps
+    source = draw(branch_symbols(source))
     first = draw(st.integers(1, 30))
     bases = list(source["dasar_hukum"])
     source["dasar_hukum"] = [{"nomor": str(first), "id": bases[0], "kutipan": draw(texts())}] + bases[1:]
@@ -318,6 +320,41 @@ def as_signed(draw, source: dict[str, Any]) -> dict[str, Any]:
     if draw(st.booleans()):
         source["lampiran"] = f"Lampiran {draw(texts())}"
     return source
+
+
+SYMBOL_TEXTS = ["Melengkapi berkas", "Memperbaiki konsep surat", "Membuat surat penolakan", "Membayar retribusi"]
+
+
+@st.composite
+def branch_symbols(draw, source: dict[str, Any]) -> dict[str, Any]:
+    """Some exits draw a process symbol on their branch (`melalui`), on the way to their `ke`: its text
+    alone (in the decision's column) when the decision has one actor, else with any column of the SOP.
+    Exits of second decisions too; never an exit that opens one (SOP-F019)."""
+    columns = [c if isinstance(c, str) else c.get("jabatan") or "/".join(c["salah_satu"]) for c in source["pelaksana"]]
+
+    def with_symbols(exits: list[dict], actors: list[str]) -> list[dict]:
+        result = []
+        for exit_ in exits:
+            exit_ = dict(exit_)
+            if "keputusan" in exit_:
+                exit_["keputusan"] = with_symbols(exit_["keputusan"], actors)
+            elif draw(st.integers(0, 3)) == 0:
+                text = draw(st.one_of(st.sampled_from(SYMBOL_TEXTS), texts()))
+                if len(actors) == 1 and draw(st.booleans()):
+                    exit_["melalui"] = text
+                else:
+                    exit_["melalui"] = {"kegiatan": text, "pelaksana": draw(st.sampled_from(columns))}
+            result.append(exit_)
+        return result
+
+    steps = []
+    for step in source["langkah"]:
+        step = dict(step)
+        if "keputusan" in step:
+            actors = step["pelaksana"] if isinstance(step["pelaksana"], list) else [step["pelaksana"]]
+            step["keputusan"] = with_symbols(step["keputusan"], actors)
+        steps.append(step)
+    return {**source, "langkah": steps}
 
 
 @st.composite

@@ -11,6 +11,7 @@ from ..findings import Finding, Location
 from ..load.discover import display_path, is_published_file
 from ..model.base import shown
 from ..model.errors import suggest
+from ..model.flow import step_exits
 from ..model.project import Project, SopDocument
 from ..model.sop import EitherColumn, RoleColumn
 from .base import Check, SopCheck, register, unknown_reference
@@ -226,7 +227,8 @@ class Columns(SopCheck):
             else:
                 same[roles] = i
                 seen[column] = i
-        used: set[str] = set()
+        # a column is used by a step, or by a symbol a branch draws in it (`melalui`; one outside the columns: SOP-F018)
+        used: set[str] = {exit_.via.actor for step in sop.steps for _, exit_ in step_exits(step) if exit_.via and exit_.via.actor}
         for s, step in enumerate(sop.steps):
             for a, actor in enumerate(step.actors):
                 used.add(actor)

@@ -7,7 +7,8 @@ from typing import Iterator
 from .. import codes
 from ..findings import Finding
 from ..model.errors import suggest
-from ..model.flow import backward, ends, forward, reachable, step_exits, step_index
+from ..model.base import shown
+from ..model.flow import backward, ends, forward, reachable, step_exits, step_index, symbol_column
 from ..model.project import Project, SopDocument
 from ..model.sop import CONTINUED, END
 from .base import SopCheck, register
@@ -40,6 +41,8 @@ class Decisions(SopCheck):
         codes.ONE_EXIT,
         codes.QUESTION_NOT_DECISION,
         codes.HANDOVER_FORM,
+        codes.BRANCH_SYMBOL_COLUMN,
+        codes.BRANCH_SYMBOL_PLACE,
     )
 
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
@@ -109,6 +112,32 @@ class Decisions(SopCheck):
                 "urutan pelaksananya harus searah kolom (kiri ke kanan atau kanan ke kiri)",
             )
 
+    @staticmethod
+    def _branch_symbol(document: SopDocument, i: int, exit_, e: int, at: tuple, which: str) -> Iterator[Finding]:
+        """A symbol on a branch (`melalui:`) stands in a column of the SOP, on the way to the exit's `ke`."""
+        sop = document.sop
+        loc = document.locator
+        step, via = sop.steps[i], exit_.via
+        if exit_.decides:
+            yield codes.BRANCH_SYMBOL_PLACE.at(
+                loc.value(*at, e, "melalui"),
+                f"{exit_name(exit_, e)} pada {which} menggambar simbol ('melalui') tetapi membuka keputusan kedua; "
+                "simbol digambar sebelum tujuan cabang: tulis pada cabang keputusan kedua yang melaluinya",
+            )
+        elif via.actor is not None and via.actor not in sop.columns:
+            yield codes.BRANCH_SYMBOL_COLUMN.at(
+                loc.value(*at, e, "melalui", "pelaksana"),
+                f"pelaksana simbol '{shown(via.activity)}' pada {exit_name(exit_, e)} {which} ('{via.actor}') tidak "
+                f"termasuk kolom 'pelaksana' SOP{suggest(via.actor, list(sop.columns))}",
+            )
+        elif symbol_column(step, via) is None:
+            yield codes.BRANCH_SYMBOL_COLUMN.at(
+                loc.value(*at, e, "melalui"),
+                f"simbol '{shown(via.activity)}' pada {exit_name(exit_, e)} {which} tidak menyebut kolomnya, dan "
+                f"keputusannya dilaksanakan bersama ({len(step.actors)} pelaksana); tulis "
+                "'melalui: {kegiatan: …, pelaksana: <kolom>}'",
+            )
+
     def _decision(self, document: SopDocument, index: dict[str, int], i: int, exits, at: tuple, depth: int) -> Iterator[Finding]:
         """The rules of one decision's exits: the step's own (`depth` 0) or its second decision (1)."""
         sop = document.sop
@@ -143,6 +172,8 @@ class Decisions(SopCheck):
                     f"{exit_name(exit_, e)} pada {which} menulis pertanyaan tetapi tidak membuka keputusan kedua "
                     "('keputusan:'); pertanyaan keputusan pertama ditulis pada langkahnya",
                 )
+            if exit_.via is not None:
+                yield from self._branch_symbol(document, i, exit_, e, at, which)
             if exit_.decides:
                 if exit_.target is not None:
                     yield codes.NESTED_DECISION_FORM.at(
@@ -169,7 +200,9 @@ class Decisions(SopCheck):
                 continue
             where = loc.value(*at, e, "ke")
             place = str(index.get(exit_.target, exit_.target)) if not exit_.leaves else exit_.target
-            if place in places:
+            if exit_.via is not None:
+                pass  # its way runs through its own symbol first: it parts from the others' all the same
+            elif place in places:
                 named = {END: "akhir prosedur", CONTINUED: "bagian sumber yang hilang ('bersambung')"}
                 yield codes.EXITS_TO_SAME_PLACE.at(
                     where,
@@ -194,7 +227,7 @@ class Decisions(SopCheck):
                 yield codes.EXIT_TARGET_MISSING.at(
                     where, f"{exit_name(exit_, e)} pada {which} menuju langkah '{exit_.target}' yang tidak ada{hint}"
                 )
-            elif index[exit_.target] == i:
+            elif index[exit_.target] == i and exit_.via is None:  # through a symbol: back to check again
                 yield codes.EXIT_TO_ITSELF.at(
                     where, f"{exit_name(exit_, e)} pada {which} menuju langkah itu sendiri"
                 )

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import Any
 
-from .flow import step_exits, step_index
+from .flow import step_exits, step_index, symbol_column
 from .registry import Agency, LegalBasis, LegalStatus, Role
 from .sop import Sop, Step
 
@@ -84,7 +84,8 @@ REGISTRY_KINDS = frozenset({
 @dataclass(frozen=True)
 class Exits:
     """A decision's exits as one version shows them: (path of labels, where it leads) in writing
-    order; where = a step number of that version, 'selesai', or an id no step has."""
+    order; where = a step number of that version, 'selesai', or an id no step has. An exit whose
+    branch draws a symbol on the way (`melalui`) has it third: (kegiatan, the column it stands in)."""
 
     exits: tuple[tuple[str, str], ...]
 
@@ -197,9 +198,11 @@ def _exits(sop: Sop, step: Step, place) -> Exits | None:
     for via, exit_ in step_exits(step):
         path = ", ".join(x for x in (*via, exit_.label) if x)
         if exit_.leaves:
-            found.append((path, exit_.target))
+            where = exit_.target
         else:
-            found.append((path, place(index.get(exit_.target) if exit_.target is not None else None, exit_.target)))
+            where = place(index.get(exit_.target) if exit_.target is not None else None, exit_.target)
+        symbol = () if exit_.via is None else ((exit_.via.activity, symbol_column(step, exit_.via)),)
+        found.append((path, where, *symbol))
     return Exits(tuple(found))
 
 

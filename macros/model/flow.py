@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from typing import Iterator
+from typing import Callable, Iterator
 
-from .sop import CONTINUED, END, Exit, Sop, Step
+from .sop import CONTINUED, END, Exit, Sop, Step, Via
 
 
 def _path(via: tuple[str | None, ...], label: str | None) -> str:
@@ -23,6 +23,7 @@ class Edge:
     # The labels of the exits taken inside the step before this one: () for the step's first
     # decision, ("Lengkap",) for an exit of the second decision that the exit "Lengkap" leads to.
     via: tuple[str, ...] = ()
+    symbol: Via | None = None  # the symbol the exit's branch draws on the way (`melalui`), if any
 
     @property
     def decision(self) -> int:
@@ -69,12 +70,27 @@ def has_second_decision(step: Step) -> bool:
     return step.link is not None
 
 
-def exits_summary(step: Step, place) -> str:
+def symbol_column(step: Step, via: Via) -> str | None:
+    """The column a symbol drawn on a branch of `step` stands in: its own `pelaksana`, else the column
+    of the decision (None when the decision is a joint step's: the checks ask for it, SOP-F018)."""
+    if via.actor is not None:
+        return via.actor
+    return step.actors[0] if len(step.actors) == 1 else None
+
+
+def exits_summary(step: Step, place, through: Callable[[Via], str] | None = None) -> str:
     """'Ya → 5, Tidak → 2' for a decision step, each exit with where `place(exit)` says it leads, after
     the question in its diamond when the source writes one ('Lengkap? Ya → 5, …'); an exit of a second
     decision is named by its path ('Lengkap, Sah → 6') and, since that path holds a comma, the exits
-    of such a step are separated by semicolons."""
-    parts = [f"{_path(via, exit_.label)} → {place(exit_)}".lstrip() for via, exit_ in step_exits(step)]
+    of such a step are separated by semicolons. A symbol drawn on the branch (`melalui`) is named on
+    the way, as `through(via)` says it: 'Tidak → Melengkapi berkas (Pemohon) → 1'."""
+    def way(exit_: Exit) -> str:
+        if exit_.via is None:
+            return str(place(exit_))
+        symbol = through(exit_.via) if through is not None else exit_.via.activity
+        return f"{symbol} → {place(exit_)}"
+
+    parts = [f"{_path(via, exit_.label)} → {way(exit_)}".lstrip() for via, exit_ in step_exits(step)]
     summary = ("; " if has_second_decision(step) else ", ").join(parts)
     return f"{step.question} {summary}" if step.question else summary  # 'Lengkap? Ya → 5, Tidak → 1'
 
@@ -116,7 +132,7 @@ def edges(sop: Sop) -> list[Edge]:
         for via, exit_ in step_exits(step):
             target = index.get(exit_.target) if exit_.target is not None and not exit_.leaves else None
             if target is not None:
-                result.append(Edge(i, target, exit_.label, via))
+                result.append(Edge(i, target, exit_.label, via, exit_.via))
     return result
 
 

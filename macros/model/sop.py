@@ -206,6 +206,23 @@ class RelatedSop(StrictModel):
         return self
 
 
+class Via(StrictModel):
+    """A symbol a source draws on a decision's branch without a step number of its own ('Melengkapi
+    berkas' on the 'tidak lengkap' branch): drawn on the way to where the exit leads, never a step
+    (no number, not counted, not timed)."""
+
+    activity: Text = Field(alias="kegiatan", description="teks di dalam simbol, seperti ditulis sumber")
+    actor: ColumnKey | None = Field(
+        None, alias="pelaksana",
+        description="kolom pelaksana tempat simbol digambar; tanpa ini: kolom keputusannya (keputusan satu pelaksana)",
+    )
+
+
+def _via_form(value: Any) -> Any:
+    """`melalui: "Melengkapi berkas"` is `melalui: {kegiatan: "Melengkapi berkas"}`: the decision's own column."""
+    return {"kegiatan": value} if isinstance(value, str) else value
+
+
 class Exit(StrictModel):
     """One exit of a decision, with its label when the source writes one."""
 
@@ -223,6 +240,11 @@ class Exit(StrictModel):
     )
     question: Text | None = Field(
         None, alias="pertanyaan", description="pertanyaan di dalam belah ketupat keputusan kedua, mis. 'Sah?'"
+    )
+    via: Annotated[Via | None, BeforeValidator(_via_form)] = Field(
+        None, alias="melalui",
+        description="simbol proses tanpa nomor yang digambar sumber pada cabang ini, sebelum tujuannya ('ke'): "
+        "{kegiatan, pelaksana}, atau teksnya saja (kolom keputusannya)",
     )
 
     @property

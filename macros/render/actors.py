@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..model.sop import Sop
+from typing import Mapping
+
+from ..model.flow import symbol_column
+from ..model.sop import Sop, Step, Via
 from .context import Registries
 
 
@@ -31,3 +34,14 @@ def alternatives_note(others: tuple[str, ...], registries: Registries) -> str:
     if not others:
         return ""
     return "(atau " + " atau ".join(registries.roles[r].short_name for r in others) + ")"
+
+
+def column_headings(sop: Sop, registries: Registries) -> dict[str, str]:
+    """Every column's header (column_short), by its key: what the text of a symbol on a branch names its column by."""
+    return {key: column_short(sop, key, registries) for key in sop.columns}
+
+
+def symbol_text(step: Step, via: Via, headings: Mapping[str, str]) -> str:
+    """A symbol drawn on a branch of decision `step`, in words: 'Melengkapi berkas (Pemohon)'."""
+    column = symbol_column(step, via) or step.actors[0]
+    return f"{via.activity} ({headings.get(column, column)})"

@@ -76,7 +76,13 @@ def value_text(value: Any, registries: Registries) -> str:
     if isinstance(value, (Duration, Alternatives, WrittenTime)):
         return duration(value)
     if isinstance(value, Exits):
-        return ", ".join(f"{path} → {target if target in (END, CONTINUED) else 'langkah ' + target}" for path, target in value.exits)
+        def way(path: str, target: str, *symbol: tuple[str, str | None]) -> str:
+            place = target if target in (END, CONTINUED) else "langkah " + target
+            for activity, column in symbol:  # the symbol the branch draws on the way
+                place = f"{activity} ({_actors((column,), registries) if column else '—'}) → {place}"
+            return f"{path} → {place}"
+
+        return ", ".join(way(*exit_) for exit_ in value.exits)
     if isinstance(value, LegalBasis):
         return value.citation() + (" (dicabut)" if value.status is LegalStatus.REPEALED else "")
     if isinstance(value, Role):

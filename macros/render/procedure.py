@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Mapping
+
 from markupsafe import Markup
 
+from ..model.drawn import DrawnSop, branch_symbol, source_of, source_step
 from ..model.flow import exits_summary, step_index
 from ..model.flow import continues, is_terminal
 from ..model.sop import END, Sop
-from .actors import column_name, column_short, step_actors
+from .actors import column_headings, column_name, column_short, step_actors, symbol_text
 from .context import Registries
 from .flowchart.geometry import PageLayout, RowKind, Shape
 from .flowchart.font_metrics import text_width
@@ -44,11 +47,13 @@ def _longest_word(texts, bold: bool = False) -> float:
     return max((text_width(w, SCREEN_FONT_PX, bold) for t in texts if t for w in t.split()), default=0.0)
 
 
-def screen_widths(sop: Sop) -> dict[str, float]:
-    """SCREEN_WIDTHS, each text column widened to hold its longest word (header included) unbroken."""
+def screen_widths(sop: Sop, headings: Mapping[str, str] = {}) -> dict[str, float]:
+    """SCREEN_WIDTHS, each text column widened to hold its longest word (header included) unbroken.
+    `headings`: the columns' headers (actors.column_headings), which name a symbol's column on a branch."""
+    sop = source_of(sop)  # the text columns hold the source's steps (a symbol on a branch has no text there)
     texts = {
         "no": [str(len(sop.steps))],
-        "kegiatan": [s.activity for s in sop.steps] + [exits_text(sop, i) for i in range(len(sop.steps))],
+        "kegiatan": [s.activity for s in sop.steps] + [exits_text(sop, i, headings) for i in range(len(sop.steps))],
         "kelengkapan": [r for s in sop.steps for r in s.requirements],
         "waktu": [duration(s.duration) for s in sop.steps],
         "output": [s.output for s in sop.steps],
@@ -61,11 +66,17 @@ def screen_widths(sop: Sop) -> dict[str, float]:
     return widths
 
 
-def exits_text(sop: Sop, index: int) -> str:
+def exits_text(sop: Sop, index: int, headings: Mapping[str, str] = {}) -> str:
     """'Ya → 5, Tidak → selesai': where each exit of a decision leads (a step, the end, or on into the
-    missing part of a truncated source: 'bersambung')."""
+    missing part of a truncated source: 'bersambung'), through the symbol a branch draws on the way:
+    'Tidak → Melengkapi berkas (Pemohon) → 1', the column named by `headings` (actors.column_headings;
+    without it, by its key)."""
     targets = step_index(sop)
-    return exits_summary(sop.steps[index], lambda e: e.target if e.leaves else sop.step_number(targets[e.target]))
+    step = sop.steps[index]
+    return exits_summary(
+        step, lambda e: e.target if e.leaves else sop.step_number(targets[e.target]),
+        lambda via: symbol_text(step, via, headings),
+    )
 
 
 def _actors(sop: Sop, index: int, registries: Registries) -> str:
@@ -127,12 +138,47 @@ def _head(sop: Sop, registries: Registries, layout: PageLayout, em: bool, header
     ).format(n=n, actors=actors)
 
 
-def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Registries) -> Markup:
+def _positions(sop: Sop) -> list[int | None] | None:
+    """What each drawn step is called in the drawing's data attributes: its source position (1-based), or
+    None for a symbol on a branch; None when nothing shifts the rows."""
+    if not isinstance(sop, DrawnSop):
+        return None
+    return [None if sop.origin(i) is None else sop.origin(i) + 1 for i in range(len(sop.steps))]
+
+
+def _symbol_row(
+    sop: Sop, index: int, layout: PageLayout, row: int, registries: Registries, positions: list[int | None] | None
+) -> Markup:
+    """The row of a symbol a source draws on a branch: the symbol in its column, and nothing in the other
+    cells (the source has no row for it: no number, no text, no time; the decision's Kegiatan names it)."""
+    symbol = branch_symbol(sop, index)
+    source = source_of(sop)
+    (onward,) = sop.steps[index].exits
+    targets = step_index(source)
+    place = onward.target if onward.leaves else source.step_number(targets[onward.target])
+    spoken = (
+        f"Pelaksana: {column_short(source, symbol.column, registries)}. Simbol tanpa nomor pada cabang "
+        f"{symbol.path or 'tanpa label'} langkah {source.step_number(symbol.decision)}: {symbol.via.activity}; lalu → {place}."
+    )
+    return Markup(
+        '<tr class="sop-baris-simbol" data-cabang-dari="{no}"><td class="sop-no"></td><td class="sop-kegiatan"></td>'
+        '<td class="sop-alur-sel" colspan="{n}" style="height:{h}px">{svg}<span class="sop-sr">{spoken}</span></td>'
+        "<td></td><td></td><td></td><td></td></tr>"
+    ).format(
+        no=symbol.decision + 1, n=_span(sop, layout), h=fmt(layout.rows[row].min_height),
+        svg=row_svg(layout, row, positions), spoken=spoken,
+    )
+
+
+def _step_row(
+    sop: Sop, index: int, layout: PageLayout, row: int, registries: Registries, positions: list[int | None] | None
+) -> Markup:
+    sop, index = source_step(sop, index)  # its text is the source's step
     step = sop.steps[index]
     activity = keep_codes(step.activity)
     spoken = f"Pelaksana: {_actors(sop, index, registries)}."
     if step.is_decision:
-        exits = exits_text(sop, index)
+        exits = exits_text(sop, index, column_headings(sop, registries))
         activity += Markup('<span class="sop-cabang">{}</span>').format(keep_codes(exits))
         spoken += f" Keputusan: {exits}."
     elif is_terminal(sop, index) and index < len(sop.steps) - 1:
@@ -152,7 +198,7 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
         activity=activity,
         n=_span(sop, layout),
         h=fmt(layout.rows[row].min_height),
-        svg=row_svg(layout, row),
+        svg=row_svg(layout, row, positions),
         spoken=spoken,
         kelengkapan=Markup("<br>").join(map(keep_codes, step.requirements)) if step.requirements else NO_VALUE,
         waktu=duration(step.duration),
@@ -161,7 +207,7 @@ def _step_row(sop: Sop, index: int, layout: PageLayout, row: int, registries: Re
     )
 
 
-def _connector_row(sop: Sop, layout: PageLayout, row: int) -> Markup:
+def _connector_row(sop: Sop, layout: PageLayout, row: int, positions: list[int | None] | None) -> Markup:
     letters = sorted(s.letter for s in layout.symbols if s.row == row and s.letter)
     spoken = "Penghubung antarhalaman: " + ", ".join(letters) if letters else ""
     if any(s.shape is Shape.CONTINUED for s in layout.symbols if s.row == row):
@@ -170,22 +216,26 @@ def _connector_row(sop: Sop, layout: PageLayout, row: int) -> Markup:
         '<tr class="sop-baris-sambungan"><td></td><td></td>'
         '<td class="sop-alur-sel" colspan="{n}" style="height:{h}px">{svg}<span class="sop-sr">{spoken}</span></td>'
         "<td></td><td></td><td></td><td></td></tr>"
-    ).format(n=_span(sop, layout), h=fmt(layout.rows[row].min_height), svg=row_svg(layout, row), spoken=spoken)
+    ).format(n=_span(sop, layout), h=fmt(layout.rows[row].min_height), svg=row_svg(layout, row, positions), spoken=spoken)
 
 
 def procedure_table(
     sop: Sop, layout: PageLayout, registries: Registries, widths: dict[str, float], css: str, em: bool = False,
     header_scale: float = 1.0,
 ) -> Markup:
-    """`em`: size the text columns in em of the table's font (the screen copy) rather than in px (print);
-    the screen copy also states the No column's width (the Kegiatan column, kept in view beside it while
-    the table scrolls sideways, starts there) and the actor headers' font: HEADER_FONT_PX × `header_scale`."""
+    """`sop` as drawn (model.drawn.drawn: the layout's rows are its steps). `em`: size the text columns
+    in em of the table's font (the screen copy) rather than in px (print); the screen copy also states
+    the No column's width (the Kegiatan column, kept in view beside it while the table scrolls sideways,
+    starts there) and the actor headers' font: HEADER_FONT_PX × `header_scale`."""
     rows = []
+    positions = _positions(sop)
     for i, row in enumerate(layout.rows):
-        if row.kind is RowKind.STEP:
-            rows.append(_step_row(sop, row.step, layout, i, registries))
+        if row.kind is RowKind.STEP and branch_symbol(sop, row.step) is not None:
+            rows.append(_symbol_row(sop, row.step, layout, i, registries, positions))
+        elif row.kind is RowKind.STEP:
+            rows.append(_step_row(sop, row.step, layout, i, registries, positions))
         else:
-            rows.append(_connector_row(sop, layout, i))
+            rows.append(_connector_row(sop, layout, i, positions))
     text = sum(widths[k] for k in ("no", "kegiatan", *TEXT_COLUMNS, "keterangan"))
     drawing = widths["pelaksana"] * len(sop.columns) + layout.margin
     if em:

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from ..model.sop import Sop
 from .actors import alternatives_note
 from .context import Registries
-from .duties import role_steps
+from .duties import branch_duties, role_steps
 from .html import keep_codes, table, table_row
 from .links import Links
 from .status import status_badge
@@ -51,11 +51,18 @@ def render_role_page(role_id: str, sops: dict[str, Sop], registries: Registries,
             len(duties), n_steps, "Terlibat di" if role.external else "Bertugas di", len(duties), n_steps, _total(duties))
     )
     for slug, sop, steps in duties:
-        rows = [
-            table_row([sop.step_number(i), _with_note(sop.steps[i].activity, sop.acts_in(role_id, i), registries),
-                       duration(sop.steps[i].duration), keep_codes(sop.steps[i].output) if sop.steps[i].output else NO_VALUE])
-            for i in steps
-        ]
+        symbols = branch_duties(sop, role_id, registries)
+        rows = []
+        for i in range(len(sop.steps)):  # a symbol the role draws on a branch: unnumbered, under its decision
+            if i in steps:
+                rows.append(table_row([
+                    sop.step_number(i), _with_note(sop.steps[i].activity, sop.acts_in(role_id, i), registries),
+                    duration(sop.steps[i].duration), keep_codes(sop.steps[i].output) if sop.steps[i].output else NO_VALUE,
+                ]))
+            rows += [
+                table_row(["", Markup("{}: {}").format(duty.heading, keep_codes(duty.activity)), "", ""])
+                for duty in symbols.get(i, ())
+            ]
         # a truncated source may show none of the role's steps: said, not an empty table
         listed = table("sop-tugas-tabel", rows, ["No", "Kegiatan", "Waktu", "Output"]) if rows else \
             Markup('<p class="sop-kosong">{}</p>').format(missing_steps(role.short_name))

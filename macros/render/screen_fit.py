@@ -13,7 +13,7 @@ import math
 from dataclasses import dataclass
 
 from ..model.sop import Sop
-from .actors import column_short
+from .actors import column_headings, column_short
 from .context import Registries
 from .flowchart.font_metrics import text_width
 from .flowchart.geometry import Metrics, PageLayout
@@ -49,8 +49,8 @@ def _column(text: float, actors: int, margin: float, word: float) -> float:
 def fit_screen(sop: Sop, registries: Registries) -> ScreenFit:
     """The screen table's column widths, its flowchart laid out in them, and its headers' font scale.
     A very crowded flow needs lanes beside the last column (the layout's margin): the columns are
-    narrowed once more to make room for them."""
-    widths = screen_widths(sop)
+    narrowed once more to make room for them. `sop` as drawn (model.drawn.drawn)."""
+    widths = screen_widths(sop, column_headings(sop, registries))
     text = sum(widths.values())
     word = _longest_header_word(sop, registries)
     margin = 0.0

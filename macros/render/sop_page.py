@@ -7,11 +7,12 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..model.drawn import branch_symbol, drawn, source_step
 from ..model.monev import EMPTY, SopMonev
 from ..model.revision import Revision
 from ..model.sop import Sop
 from ..urls import PageKind, PageRef, absolute_url
-from .actors import column_name, column_short
+from .actors import column_headings, column_name, column_short
 from .citation import review_aside
 from .context import Registries
 from .flowchart import pagination
@@ -39,9 +40,10 @@ def _page_style(options: PageOptions) -> Markup:
 
 
 def _screen_table(sop: Sop, registries: Registries) -> Markup:
-    fit = fit_screen(sop, registries)
+    drawing = drawn(sop)
+    fit = fit_screen(drawing, registries)
     return Markup('<div class="sop-gulir sop-layar">{}</div>').format(
-        procedure_table(sop, fit.layout, registries, fit.widths, "sop-prosedur--layar", em=True, header_scale=fit.header_scale)
+        procedure_table(drawing, fit.layout, registries, fit.widths, "sop-prosedur--layar", em=True, header_scale=fit.header_scale)
     )
 
 
@@ -88,6 +90,16 @@ def _print_footer_html(sop: Sop, registries: Registries) -> Markup:
     return _footer_html(sop, registries) + note
 
 
+def _page_steps(drawing: Sop, rows: range) -> tuple[int, int]:
+    """The first and last step (source positions, 1-based) a printed page's rows show; a symbol on a
+    branch counts as its decision's."""
+    positions = []
+    for row in rows:
+        symbol = branch_symbol(drawing, row)
+        positions.append(symbol.decision if symbol is not None else source_step(drawing, row)[1])
+    return positions[0] + 1, positions[-1] + 1
+
+
 def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Markup:
     """The procedure table as printed: one block per planned page, each starting a page of its own and
     scaled down (CSS zoom) when what was laid out on it would not fit the paper, so that the browser
@@ -98,15 +110,17 @@ def _print_tables(sop: Sop, registries: Registries, options: PageOptions) -> Mar
     footer = pagination.footer_height(
         [[(label, True), (" " + text, False)] for label, text in _print_footer(sop, registries)], geometry.page_width
     )
-    pages = pagination.plan(sop, geometry, header, footer)
+    drawing = drawn(sop)
+    pages = pagination.plan(drawing, geometry, header, footer, column_headings(sop, registries))
     parts = []
     for n, page in enumerate(pages):
         style = Markup(' style="zoom:{}"').format(f"{page.scale:.3f}") if page.scale < 1 else Markup("")
         foot = Markup('<div class="sop-cetak-kaki">{}</div>').format(_print_footer_html(sop, registries)) if n + 1 == len(pages) else ""
+        first, last = _page_steps(drawing, page.steps)
         parts.append(
             Markup('<div class="sop-halaman-cetak" data-halaman="{}" data-langkah="{}–{}" data-tinggi="{}"{}>{}{}</div>').format(
-                n + 1, page.steps.start + 1, page.steps.stop, f"{page.height:.1f}", style,
-                procedure_table(sop, page.layout, registries, page.widths, "sop-prosedur--cetak"), foot,
+                n + 1, first, last, f"{page.height:.1f}", style,
+                procedure_table(drawing, page.layout, registries, page.widths, "sop-prosedur--cetak"), foot,
             )
         )
     return Markup('<div class="sop-cetak" data-kertas="{}">{}</div>').format(options.paper, Markup("").join(parts))

@@ -4,11 +4,13 @@ table stays the official document (print shows only the table)."""
 
 from __future__ import annotations
 
+from typing import Mapping
+
 from markupsafe import Markup
 
 from ..model.flow import continues, has_second_decision, is_terminal, step_exits, step_index
 from ..model.sop import CONTINUED, END, Sop
-from .actors import column_name
+from .actors import column_headings, column_name, symbol_text
 from .context import Registries
 from .text import NO_VALUE, duration
 
@@ -25,9 +27,10 @@ def _who(sop: Sop, index: int, registries: Registries) -> str:
     return joiner.join(column_name(key, registries) for key in sop.steps[index].actors)
 
 
-def _branches(sop: Sop, index: int) -> list[Markup]:
+def _branches(sop: Sop, index: int, headings: Mapping[str, str]) -> list[Markup]:
     """Where the flow goes after the step when that is not simply the next step: each exit of a decision
-    ('Lengkap → 4', the number a link to that step), an early end, or the missing rest of a truncated source."""
+    ('Lengkap → 4', the number a link to that step; through the symbol a branch draws on the way:
+    'Tidak → Melengkapi berkas (Pemohon) → 1'), an early end, or the missing rest of a truncated source."""
     step = sop.steps[index]
     if step.is_decision:
         targets = step_index(sop)
@@ -35,6 +38,8 @@ def _branches(sop: Sop, index: int) -> list[Markup]:
         for via, exit_ in step_exits(step):
             path = ", ".join(x for x in (*via, exit_.label) if x)
             lead = Markup("{} → ").format(path) if path else Markup("→ ")  # an exit drawn without a label
+            if exit_.via is not None:
+                lead += Markup("{} → ").format(symbol_text(step, exit_.via, headings))
             if exit_.ends:
                 items.append(lead + END)
             elif exit_.continues:
@@ -68,7 +73,7 @@ def _step(sop: Sop, index: int, registries: Registries) -> Markup:
     ]
     if step.note:
         details.append(_detail("Keterangan", step.note, "keterangan"))
-    branches = _branches(sop, index)
+    branches = _branches(sop, index, column_headings(sop, registries))
     if branches:  # separated as the table's Kegiatan column separates them (model.flow.exits_summary)
         separator = Markup("; " if has_second_decision(step) else ", ")
         label = "Keputusan" if step.is_decision else "Lalu"

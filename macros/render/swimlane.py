@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import textwrap
 
+from ..model.drawn import branch_symbol, drawn as drawn_sop
 from ..model.flow import continues, edges, end_exits, has_second_decision, leaving_exits
 from ..model.sop import CONTINUED, Sop
 from .actors import column_name, column_short
@@ -110,12 +111,14 @@ def _rows(sop: Sop, registries: Registries) -> tuple[list[dict[int, str]], list[
     for step, lanes in lanes_of(sop).items():
         shape = step_shape(sop, step)
         width = 20 if shape is Shape.DECISION else WRAP
-        text = _wrapped(f"{sop.step_number(step)}. {sop.steps[step].activity}", width)
+        symbol = branch_symbol(sop, step) is not None  # a symbol on a branch: its text, no number
+        text = _wrapped(sop.steps[step].activity if symbol else f"{sop.step_number(step)}. {sop.steps[step].activity}", width)
         if sop.steps[step].question:  # the question the source writes in the diamond, below the activity
             text += "\n" + _wrapped(sop.steps[step].question, width)
         label = quote(text)
+        attrs = _node_attrs(shape) + (', class="sop-simbol-cabang"' if symbol else "")
         rows.append({lane: node_id(step, lane) for lane in lanes})
-        declarations += [f"  {node_id(step, lane)} [label={label}, {_node_attrs(shape)}];" for lane in lanes]
+        declarations += [f"  {node_id(step, lane)} [label={label}, {attrs}];" for lane in lanes]
         if has_second_decision(sop.steps[step]):  # a row of its own below the step, in its lane
             rows.append({lanes[0]: second_id(step)})
             question = sop.steps[step].link.question
@@ -223,7 +226,8 @@ def _flow(sop: Sop, label_attribute: str) -> list[tuple[str, str, str]]:
         source_lane = min(source_lanes, key=lambda lane: (abs(lane - target_lane), lane))
         crosses = source_lane != target_lane
         attrs = []
-        decides = sop.steps[e.source].is_decision  # an exit, labelled or drawn without a label
+        # an exit, labelled or drawn without a label; out of a symbol on a branch, its plain way on
+        decides = sop.steps[e.source].is_decision and branch_symbol(sop, e.source) is None
         label = e.label if decides else (sop.steps[e.source].output if crosses else None)
         if label:
             attrs.append(f"{label_attribute}={quote(_wrapped(label, 18))}")
@@ -332,6 +336,9 @@ def _anchors(rows: list[dict[int, str]], flow: list[tuple[str, str, str]]) -> li
 
 
 def swimlane_dot(sop: Sop, registries: Registries) -> str:
+    """A symbol the source draws on a branch (`melalui`) is a box of its own in its lane, in a row of its
+    own below its decision (model.drawn), the exit's label on the edge into it."""
+    sop = drawn_sop(sop)
     n_lanes = len(sop.columns)
     rows, declarations = _rows(sop, registries)
     flow = _flow(sop, "label" if len(rows) * (n_lanes + 1) <= LABEL_CELLS else "xlabel")

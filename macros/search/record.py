@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..model.flow import step_exits, symbol_column
 from ..model.sop import Sop, Status
 from ..render.actors import column_name
 from ..render.context import Registries
@@ -78,6 +79,10 @@ def search_record(slug: str, url: str, sop: Sop, registries: Registries) -> Sear
         parts = [step.activity, f"({who})"]
         if step.output:
             parts.append(f"Output: {step.output}.")
+        for _, exit_ in step_exits(step):  # a symbol a branch draws: found like the step it hangs from
+            column = symbol_column(step, exit_.via) if exit_.via is not None else None
+            if column is not None:
+                parts.append(f"{exit_.via.activity} ({column_name(column, registries)}).")
         steps.append(Markup("<li>{}</li>").format(" ".join(parts)))
     body.append(Markup("<ol>{}</ol>").format(Markup("").join(steps)))
     html = Markup('<!doctype html><html lang="id"><head><meta charset="utf-8"><title>{}</title></head>'

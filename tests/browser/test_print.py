@@ -152,6 +152,7 @@ def test_the_print_estimate_matches_the_printed_heights(browser, served, site, t
     what Chromium prints: close (within a few px), and never short by more than a rounding."""
     from macros.load.discover import source_sets
     from macros.model.project import load_project
+    from macros.render.actors import column_headings
     from macros.render.context import Registries
     from macros.render.flowchart import pagination
     from macros.render.identity import identity_block
@@ -201,7 +202,8 @@ def test_the_print_estimate_matches_the_printed_heights(browser, served, site, t
             assert real - 1 <= estimate <= real + 6, (document.slug, estimate, real)
 
         widths = geometry.widths_for(document.sop)
-        texts = [pagination.row_height(document.sop, i, widths, 0) - pagination.CELL_PADDING
+        headings = column_headings(document.sop, registries)  # the Kegiatan text names a branch symbol's column
+        texts = [pagination.row_height(document.sop, i, widths, 0, headings) - pagination.CELL_PADDING
                  for i in range(len(document.sop.steps))]
         assert len(texts) == len(measured["rows"])
         for estimate, real in zip(texts, measured["rows"]):

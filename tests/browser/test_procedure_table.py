@@ -13,7 +13,7 @@ PAGES = [("seed", "perbaikan-data-kinerja")] + [
     for slug in (
         "putar-balik", "lompat-maju", "label-khusus", "langkah-bersama",
         "delapan-pelaksana", "dua-puluh-lima-langkah", "kegiatan-panjang",
-        "surat-salah-alamat", "dua-akhir", "sumber-terpotong",
+        "surat-salah-alamat", "dua-akhir", "sumber-terpotong", "simbol-cabang",
     )
 ] + [("layar", "izin-reklame-delapan-pelaksana")]
 
@@ -130,3 +130,39 @@ def test_a_step_with_two_decisions_draws_both_diamonds_in_its_row_joined_by_the_
     assert link["right"] <= label["left"]  # beside the arrow, not on it
     assert "Tidak lengkap → 1; Lengkap, Sah → 4; Lengkap, Tidak sah → selesai" in m["alt"]
     assert m["exits"] == "Tidak lengkap → 1; Lengkap, Sah → 4; Lengkap, Tidak sah → selesai"
+
+
+BRANCH_SYMBOLS = """() => {
+  const table = document.querySelector('.sop-layar table.sop-prosedur');
+  const box = el => { const b = el.getBoundingClientRect(); return {left: b.left, right: b.right, top: b.top, bottom: b.bottom}; };
+  const heads = {};
+  for (const th of table.querySelectorAll('th[data-kolom]')) heads[th.dataset.kolom] = box(th);
+  return {heads, rows: [...table.querySelectorAll('tr.sop-baris-simbol')].map(tr => ({
+    row: box(tr), from: tr.dataset.cabangDari,
+    cells: [...tr.children].filter(td => !td.classList.contains('sop-alur-sel')).map(td => td.textContent),
+    symbols: [...tr.querySelectorAll('.sop-simbol--cabang')].map(s => ({...box(s), kolom: s.dataset.kolom})),
+    texts: [...tr.querySelectorAll('text.sop-teks-simbol')].map(t => ({...box(t), text: t.textContent})),
+    alt: tr.querySelector('.sop-sr').textContent,
+  }))};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1440], ids=["ponsel", "desktop"])
+def test_a_symbol_on_a_branch_stands_in_its_column_in_a_row_without_number_or_text(browser, served, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{served['fixtures']}/sop/simbol-cabang/")
+    show_table(page)
+    m = page.evaluate(BRANCH_SYMBOLS)
+    page.close()
+    assert [(r["from"], [s["kolom"] for s in r["symbols"]]) for r in m["rows"]] == [("2", ["0"]), ("3", ["2"])]
+    for r, text in zip(m["rows"], ["Melengkapi berkas", "Membuat surat penolakan"]):
+        assert r["cells"] == ["", "", "", "", "", ""], r["cells"]  # No, Kegiatan, Kelengkapan, Waktu, Output, Keterangan
+        [s] = r["symbols"]
+        head = m["heads"][s["kolom"]]
+        assert head["left"] < s["left"] and s["right"] < head["right"]
+        assert r["row"]["top"] < s["top"] and s["bottom"] < r["row"]["bottom"]
+        assert abs((s["top"] + s["bottom"]) / 2 - (r["row"]["top"] + r["row"]["bottom"]) / 2) <= 1.5
+        [t] = r["texts"]
+        assert t["text"].replace(" ", "") == text.replace(" ", "")  # one tspan a line
+        assert s["left"] < t["left"] and t["right"] < s["right"] and s["top"] < t["top"] and t["bottom"] < s["bottom"]
+        assert r["alt"].startswith("Pelaksana: ") and text in r["alt"]

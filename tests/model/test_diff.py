@@ -125,6 +125,32 @@ def test_decision_exits_compare_by_the_step_they_lead_to():
     assert kinds(diff_sops(model(old), model(shifted))) == [("langkah_ditambah", "2", "kegiatan")]
 
 
+def test_a_symbol_drawn_on_a_branch_is_part_of_its_exit():
+    """A `melalui` added, reworded or moved to another column changes the decision; its two forms (text
+    alone, or {kegiatan} in the decision's column) are the same symbol."""
+    from macros.render.history import describe
+    from macros.render.context import Registries
+
+    old = _decision_sop(("l8", "koreksi"))
+    old["langkah"][7]["id"] = "l8"
+    new = copy.deepcopy(old)
+    new["langkah"][6]["keputusan"][1]["melalui"] = "Memperbaiki data"
+    changes = diff_sops(model(old), model(new))
+    assert kinds(changes) == [("keputusan_diubah", "7", "keputusan")]
+    column = model(new).steps[6].actors[0]
+    assert changes[0].new == Exits((("Sesuai", "8"), ("Tidak sesuai", "6", ("Memperbaiki data", column))))
+    said = describe(changes[0], Registries.of({}, {}, {}))
+    assert said.old == "Sesuai → langkah 8, Tidak sesuai → langkah 6"
+    assert said.new == f"Sesuai → langkah 8, Tidak sesuai → Memperbaiki data ({column}) → langkah 6"
+    same = copy.deepcopy(new)
+    same["langkah"][6]["keputusan"][1]["melalui"] = {"kegiatan": "Memperbaiki data"}
+    assert diff_sops(model(new), model(same)) == []
+    moved = copy.deepcopy(new)
+    other = next(key for key in model(new).columns if key != column)
+    moved["langkah"][6]["keputusan"][1]["melalui"] = {"kegiatan": "Memperbaiki data", "pelaksana": other}
+    assert kinds(diff_sops(model(new), model(moved))) == [("keputusan_diubah", "7", "keputusan")]
+
+
 def test_steps_are_matched_by_id_before_text():
     old = seed_data()
     new = copy.deepcopy(old)

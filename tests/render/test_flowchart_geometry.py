@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from macros.load.discover import source_sets
-from macros.model.flow import continues, edges, end_exits, is_terminal, leaving_exits
+from macros.model.drawn import branch_symbol, drawn
+from macros.model.flow import continues, edges, end_exits, is_terminal, leaving_exits, step_exits
 from macros.model.project import load_project
 from macros.model.sop import Sop
 from macros.render.flowchart.geometry import (
@@ -36,8 +37,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "flowchart"
 
 
 def _load(root: Path) -> dict[str, Sop]:
+    """Each SOP as drawn: a symbol on a branch (melalui) is laid out as a row of its own."""
     project = load_project(source_sets([root])[0])
-    return {d.slug: d.sop for d in project.documents}
+    return {d.slug: drawn(d.sop) for d in project.documents}
 
 
 SOPS = {**_load(FIXTURES), **_load(SEED_SOURCES)}
@@ -143,7 +145,9 @@ def check_symbols_in_columns_and_rows(sop: Sop, pages: Pages, layouts: Layouts) 
         for s in layout.symbols:
             # an end capsule, or the marker of an exit `ke: bersambung`: in the row of the step whose exit it ends
             if s.shape is Shape.END or (s.shape is Shape.CONTINUED and layout.rows[s.row].kind is RowKind.STEP):
-                assert any(c.end is not None and c.label is not None and c.points[-1].row == s.row for c in layout.connectors)
+                # from a decision's exit (labelled), or from a symbol on a branch (the label is on the way in)
+                assert any(c.end is not None and c.points[-1].row == s.row
+                           and (c.label is not None or branch_symbol(sop, c.source) is not None) for c in layout.connectors)
                 assert 0 <= s.x - s.half_width and s.x + s.half_width <= layout.width
                 continue
             if s.step is None:
@@ -174,7 +178,9 @@ def check_shapes_follow_the_format(sop: Sop, pages: Pages, layouts: Layouts) -> 
         for s in layout.symbols:
             if s.step is None:
                 continue
-            if sop.steps[s.step].is_decision:
+            if branch_symbol(sop, s.step) is not None:  # a symbol a source draws on a branch: a process box
+                assert s.shape is Shape.PROCESS and s.text == branch_symbol(sop, s.step).via.activity
+            elif sop.steps[s.step].is_decision:
                 assert s.shape is Shape.DECISION
             elif s.step == 0 or is_terminal(sop, s.step):  # every step that ends the flow, too
                 assert s.shape is Shape.TERMINATOR
@@ -303,7 +309,8 @@ def check_labels_sit_beside_their_first_segment_and_on_nothing(sop: Sop, pages: 
     for layout in layouts:
         for c in layout.connectors:
             if c.label_crowded:
-                exits = len(sop.steps[c.source].exits or ())
+                # every way out of the step's row: a second decision's exits crowd the same row and column
+                exits = len(list(step_exits(sop.steps[c.source])))
                 many = exits >= CROWDED_EXITS
                 # wider than the room beside a line down a column's middle, up to the column's edge
                 # (its box is 1 px wider than the text, LABEL_GAP from the line, 1 px clear of the edge)
@@ -426,8 +433,9 @@ def check_every_end_is_drawn(sop: Sop, pages: Pages, layouts: Layouts) -> None:
     for (source, kind), labels in by_source.items():
         layout = layouts[page_of[source]]
         row = layout.step_rows()[source]
-        drawn = [c for c in layout.connectors if c.source == source and c.end == kind and c.label is not None]
-        assert sorted(c.label for c in drawn) == sorted(labels)
+        # an exit's (of a decision, or of a symbol on a branch: unlabelled), not the way on past a truncated source
+        drawn = [c for c in layout.connectors if c.source == source and c.end == kind and sop.steps[source].is_decision]
+        assert sorted(c.label or "" for c in drawn) == sorted(label or "" for label in labels)
         shape = Shape.END if kind == "selesai" else Shape.CONTINUED
         for c in drawn:
             assert c.arrow and c.target is None

@@ -1,7 +1,7 @@
 """Issue 21, print: labels sit on clear ground, lines keep off the gridlines, headers keep their words.
 
 For generated legal SOPs (up to 8 actors, loops, skips, joint steps, second decisions, ends, truncated
-sources), laid out for the screen, A4 and F4 (and tiny pages): no label's box crosses a column or row
+sources, symbols drawn on branches), laid out for the screen, A4 and F4 (and tiny pages): no label's box crosses a column or row
 gridline, a symbol or another line, no line runs along a column's border (the invariants of
 test_flowchart_geometry.py, every one of them), and no word of an actor's header is wider than its
 column at the font the header is given, on screen (at the largest root font) and on paper."""
@@ -29,7 +29,7 @@ from tests.render.test_flowchart_geometry import splits
 from tests.render.test_flowchart_property import PROPERTY, check_every_split
 from tests.render.test_flow_ends import LINKS
 from tests.render.test_swimlane import SOPS as WITH_REGISTRIES
-from tests.strategies import ROLES, sop_sources, to_sop
+from tests.strategies import ROLES, branch_symbols, sop_sources, to_sop
 
 # Headers of real SOPs' actor columns (their singkatan), with the long words Indonesian posts carry.
 HEADERS = sorted({r["singkatan"] for r in ROLES.values()} | {
@@ -74,7 +74,7 @@ def check_header_words_fit(mode: str, name: str, column: float) -> None:
 
 @st.composite
 def headed_sources(draw) -> tuple[dict[str, Any], dict[str, str]]:
-    source = draw(sop_sources(second_decisions=True))
+    source = draw(sop_sources(second_decisions=True).flatmap(branch_symbols))  # melalui: a row of its own
     names = {column: draw(st.sampled_from(HEADERS)) for column in source["pelaksana"]}
     return source, names
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from macros.model.drawn import branch_symbol, drawn
 from macros.model.sop import Sop
 from macros.render.flowchart import pagination
 from macros.render.flowchart.pagination import PAGE_SPARE, PrintGeometry
 from tests.render.test_flowchart_geometry import SOPS
-from tests.strategies import sop_sources, to_sop
+from tests.strategies import branch_symbols, sop_sources, to_sop
 
 PROPERTY = settings(
     max_examples=30, deadline=None, derandomize=True, database=None,
@@ -34,8 +35,9 @@ def check_plan(sop: Sop, paper: str, steps_per_page: int = 0) -> list[pagination
         # scaled, the page fits the paper both ways; unscaled it is only too tall when it has one step
         assert 0 < page.scale <= 1
         assert page.height * page.scale <= budget + 1e-6 and width * page.scale <= geometry.page_width + 1e-6
-        if page.height > budget and not steps_per_page:
-            assert len(page.steps) == 1, (page.steps, page.height, budget)
+        if page.height > budget and not steps_per_page:  # one step (with the symbols on its branches)
+            assert len([i for i in page.steps if branch_symbol(sop, i) is None]) == 1, (page.steps, page.height, budget)
+        assert branch_symbol(sop, page.steps.start) is None  # a symbol on a branch stays on its decision's page
         if page.scale < 1:
             assert page.height > budget or width > geometry.page_width
     return pages
@@ -47,6 +49,14 @@ def test_every_fixture_is_planned_to_fit(slug, paper):
     check_plan(SOPS[slug], paper)
 
 
+def test_a_fixed_number_of_steps_per_page_counts_steps_and_keeps_symbols_on_branches_with_their_decision():
+    sop = SOPS["simbol-cabang"]  # rows: 1, 2, its symbol, 3, its symbol, 4, 5
+    pages = check_plan(sop, "A4", steps_per_page=2)
+    assert [list(page.steps) for page in pages] == [[0, 1, 2], [3, 4, 5], [6]]
+    estimated = check_plan(sop, "A4")
+    assert [list(page.steps) for page in estimated] == [list(range(7))]
+
+
 def test_a_fixed_number_of_steps_per_page_is_scaled_rather_than_split():
     sop = SOPS["dua-puluh-lima-langkah"]
     pages = check_plan(sop, "A4", steps_per_page=25)
@@ -55,9 +65,9 @@ def test_a_fixed_number_of_steps_per_page_is_scaled_rather_than_split():
 
 @pytest.mark.slow  # property test, many examples
 @PROPERTY
-@given(sop_sources(max_actors=25, max_steps=30))
+@given(sop_sources(max_actors=25, max_steps=30).flatmap(branch_symbols))
 def test_every_legal_sop_is_planned_to_fit(source):
-    sop = to_sop(source)
+    sop = drawn(to_sop(source))
     for paper in ("A4", "F4"):
         check_plan(sop, paper)
 

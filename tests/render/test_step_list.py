@@ -10,6 +10,7 @@ from pathlib import Path
 from macros.load.discover import source_sets
 from macros.model.project import load_project
 from macros.render.context import Registries
+from macros.render.actors import column_headings
 from macros.render.procedure import exits_text
 from macros.render.step_list import step_list
 from tests.render.test_escaping import ESCAPED, HOSTILE
@@ -62,7 +63,7 @@ def test_each_decision_lists_the_exits_of_the_table():
         items = _items(str(step_list(sop, registries)))
         for i, step in enumerate(sop.steps):
             if step.is_decision:
-                assert _detail(items[str(i + 1)], "cabang") == exits_text(sop, i), (sop.title, i)
+                assert _detail(items[str(i + 1)], "cabang") == exits_text(sop, i, column_headings(sop, registries)), (sop.title, i)
                 checked += 1
     assert checked >= 10
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from macros.load.discover import source_sets
+from macros.model.drawn import drawn
 from macros.model.flow import continues, edges, end_exits, leaving_exits
 from macros.model.project import load_project
 from macros.render.context import Registries
@@ -117,6 +118,7 @@ def _check_layout(sop, registries) -> str:
     """Lanes in order, borders straight, every step node in its lane and row, the flow and the
     joint steps drawn. Returns the DOT text."""
     dot = swimlane_dot(sop, registries)
+    sop = drawn(sop)  # a symbol on a branch is a node and a row of its own, as a step's
     svg, warnings = _dot(dot)
     assert warnings == ""
     nodes, edge_paths, edge_classes, edge_lines = _parse(svg)

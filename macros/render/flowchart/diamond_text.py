@@ -1,6 +1,8 @@
 """The question a source writes inside a decision's diamond ("Lengkap?", "Masih berlaku?"), set to fit
 the diamond: the largest size from which its words, wrapped between words, stay inside the diamond's
-sides; a question too long for the smallest size is cut with "…" (the Kegiatan column says it whole)."""
+sides; a question too long for the smallest size is cut with "…" (the Kegiatan column says it whole).
+The text of a symbol on a branch ("Melengkapi berkas") is set the same way inside its box (`box`): the
+decision's Kegiatan column says it whole."""
 
 from __future__ import annotations
 
@@ -27,15 +29,19 @@ class DiamondText:
         return [top + height * (k + 1) - self.size * 0.28 for k in range(len(self.lines))]
 
 
-def _room(half_width: float, half_height: float, size: float, count: int) -> list[float]:
+def _room(half_width: float, half_height: float, size: float, count: int, box: bool = False) -> list[float]:
     """How wide each of `count` lines may be: a diamond is narrower away from its middle, so each line
-    gets the width at its band's edge farthest from the centre."""
+    gets the width at its band's edge farthest from the centre; a box is as wide all the way down, as
+    long as the lines stay inside its height."""
     height = size * LEADING
     top = -height * count / 2
     rooms = []
     for k in range(count):
         far = max(abs(top + height * k), abs(top + height * (k + 1)))
-        rooms.append(2 * half_width * max(0.0, 1 - far / half_height) - 2 * PADDING)
+        if box:
+            rooms.append(2 * half_width - 2 * PADDING if far <= half_height - PADDING else 0.0)
+        else:
+            rooms.append(2 * half_width * max(0.0, 1 - far / half_height) - 2 * PADDING)
     return rooms
 
 
@@ -51,18 +57,21 @@ def _wrap(words: list[str], rooms: list[float], size: float) -> list[str] | None
     return lines
 
 
-def fit_question(question: str, half_width: float, half_height: float) -> DiamondText:
+def fit_question(question: str, half_width: float, half_height: float, box: bool = False) -> DiamondText:
+    """`box`: inside a process box rather than a diamond."""
     words = question.split()
+    if not words:  # an empty text (a warning, SOP-H003): nothing to set
+        return DiamondText(SIZES[0], (), cut=False)
     for size in SIZES:
         for count in range(1, MAX_LINES + 1):
-            lines = _wrap(words, _room(half_width, half_height, size, count), size)
+            lines = _wrap(words, _room(half_width, half_height, size, count, box), size)
             if lines is not None and len(lines) == count:
                 return DiamondText(size, tuple(lines), cut=False)
     size = SIZES[-1]
     best: list[str] = ["…"]
     shown = 0
     for count in range(1, MAX_LINES + 1):  # as many whole words as fit, then "…"
-        lines, taken = _cut(words, _room(half_width, half_height, size, count))
+        lines, taken = _cut(words, _room(half_width, half_height, size, count, box))
         if len(lines) == count and taken > shown:
             best, shown = lines, taken
     return DiamondText(size, tuple(best), cut=True)

@@ -141,7 +141,7 @@ class Symbol:
     column: int | None = None
     letter: str | None = None  # for off-page connectors
     dy: float = 0.0  # its centre from the row's centre: the two decisions of one step stack
-    text: str | None = None  # the question a source writes inside a decision's diamond
+    text: str | None = None  # the question a source writes inside a decision's diamond; the text of a symbol on a branch
 
     @property
     def top(self) -> float:

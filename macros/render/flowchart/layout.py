@@ -20,6 +20,7 @@ import string
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator, Sequence
 
+from ...model.drawn import inner_text
 from ...model.flow import Edge, continues, edges as flow_edges, has_second_decision, leaving_exits
 from ...model.sop import CONTINUED, Sop
 from ..symbols import step_shape
@@ -388,7 +389,7 @@ class _PageBuilder:
         for step in self.steps:
             shape = step_shape(self.sop, step)
             columns = sorted(self.column_of[a] for a in self.sop.steps[step].actors)
-            question = self.sop.steps[step].question if shape is Shape.DECISION else None
+            question = inner_text(self.sop, step)  # a diamond's question, a symbol on a branch's text
             placed = [
                 Symbol(shape, self.row_of[step], m.column_center(c), m.half_widths[shape], m.half_heights[shape], step, c,
                        text=question)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from markupsafe import Markup
 
+from ...model.drawn import branch_symbol, source_step
 from ...model.flow import continues, exits_summary, is_terminal
 from ...model.sop import Sop
+from ..actors import symbol_text
 from ..text import NO_VALUE, duration
 from .geometry import CONNECTOR_ROW, Metrics, PageLayout, RowKind
 from .font_metrics import text_width, wrapped_lines
@@ -137,9 +139,14 @@ def footer_height(paragraphs: Sequence[Sequence[tuple[str, bool]]], width: float
     return FOOTER_GAP + lines * PROCEDURE_LINE + BORDER
 
 
-def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -> float:
+def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float, headings: Mapping[str, str] = {}) -> float:
+    """A step row's height from its text (`sop` as drawn: a symbol on a branch has a row without text).
+    `headings`: the columns' headers, which the Kegiatan text names a symbol on a branch's column by."""
+    sop, index = source_step(sop, index)
+    if index is None:
+        return min_row
     step = sop.steps[index]
-    exits = exits_summary(step, lambda e: e.target if e.leaves else 99)
+    exits = exits_summary(step, lambda e: e.target if e.leaves else 99, lambda via: symbol_text(step, via, headings))
     activity = _cell_lines([step.activity], widths["kegiatan"]) * PROCEDURE_LINE
     if step.is_decision:
         activity += _cell_lines([exits], widths["kegiatan"]) * PROCEDURE_LINE + BRANCH_GAP
@@ -157,32 +164,46 @@ def row_height(sop: Sop, index: int, widths: dict[str, float], min_row: float) -
 
 def paginate(
     sop: Sop, geometry: PrintGeometry, min_row: float, header: float = HEADER_HEIGHT, footer: float = 0.0,
-    start: int = 0,
+    start: int = 0, headings: Mapping[str, str] = {},
 ) -> list[range]:
     """A first split of the steps from `start` into printed pages, from the text alone; no page is left
     without a step. `header` is the table header's height, `footer` what follows the last table.
-    plan() checks it against the laid-out flowchart."""
+    plan() checks it against the laid-out flowchart. A symbol on a branch stays on its decision's page
+    (and is no step of a fixed number per page)."""
     n = len(sop.steps)
+    starts = [i for i in step_starts(sop) if i >= start]
     if geometry.steps_per_page > 0:
         size = geometry.steps_per_page
-        return [range(i, min(n, i + size)) for i in range(start, n, size)]
+        return [range(starts[k], starts[k + size] if k + size < len(starts) else n) for k in range(0, len(starts), size)]
     widths = geometry.widths_for(sop)
-    heights = [row_height(sop, i, widths, min_row) for i in range(n)]
+    heights = [row_height(sop, i, widths, min_row, headings) for i in range(n)]
+    stops = dict(zip(starts, [*starts[1:], n]))  # each step's rows: its own, and its branches' symbols
     pages: list[range] = []
     while start < n:
         budget = geometry.page_height - PAGE_SPARE - header - (CONNECTOR_ROW if start > 0 else 0)
         end = start
         used = 0.0
         while end < n:
+            stop = stops[end]
             # the connector row below, or the footer (past a truncated source's last step: 'bersambung' too)
-            reserve = CONNECTOR_ROW if end + 1 < n else footer + (CONNECTOR_ROW if sop.truncated else 0.0)
-            if end > start and used + heights[end] + reserve > budget:
+            reserve = CONNECTOR_ROW if stop < n else footer + (CONNECTOR_ROW if sop.truncated else 0.0)
+            if end > start and used + sum(heights[end:stop]) + reserve > budget:
                 break
-            used += heights[end]
-            end += 1
+            used += sum(heights[end:stop])
+            end = stop
         pages.append(range(start, end))
         start = end
     return pages
+
+
+def step_starts(sop: Sop) -> list[int]:
+    """The rows a printed page may begin with: every step's, not a symbol on a branch's (`sop` as drawn)."""
+    return [i for i in range(len(sop.steps)) if branch_symbol(sop, i) is None]
+
+
+def _steps(sop: Sop, rows: range) -> list[int]:
+    """The rows of `rows` that begin a step (its symbols on branches follow it)."""
+    return [i for i in rows if branch_symbol(sop, i) is None]
 
 
 def fit_widths(widths: dict[str, float], margin: float) -> dict[str, float]:
@@ -210,39 +231,42 @@ class PlannedPage:
     scale: float
 
 
-def plan(sop: Sop, geometry: PrintGeometry, header: float, footer: float) -> list[PlannedPage]:
+def plan(sop: Sop, geometry: PrintGeometry, header: float, footer: float, headings: Mapping[str, str] = {}) -> list[PlannedPage]:
     """Where the printed procedure table breaks, checked against the laid-out flowchart: a page whose
     rows, connector rows and header (and, on the last page, footer) come out taller than the paper
     gives its last step to the next page, and the rest is split again. Only a page that cannot give a
-    step away (one step, or a fixed number of steps per page) is left too tall: it is scaled to fit."""
+    step away (one step, or a fixed number of steps per page) is left too tall: it is scaled to fit.
+    `sop` as drawn (model.drawn.drawn): a symbol on a branch is a row of its own; `headings`: the columns'
+    headers (actors.column_headings), which the Kegiatan text names such a symbol's column by."""
     widths = geometry.widths_for(sop)
     metrics = Metrics(widths["pelaksana"])
     budget = geometry.page_height - PAGE_SPARE
-    pages = paginate(sop, geometry, metrics.min_step_row, header, footer)
+    pages = paginate(sop, geometry, metrics.min_step_row, header, footer, headings=headings)
 
     def measure(pages: list[range]) -> list[PlannedPage]:
         planned = []
         for k, layout in enumerate(layout_pages(sop, pages, metrics)):
             fitted = fit_widths(widths, layout.margin)
-            height = planned_height(sop, layout, fitted, header, footer if k + 1 == len(pages) else 0.0)
+            height = planned_height(sop, layout, fitted, header, footer if k + 1 == len(pages) else 0.0, headings)
             scale = page_scale(height, table_width(fitted, len(sop.columns), layout.margin), geometry)
             planned.append(PlannedPage(pages[k], layout, fitted, height, scale))
         return planned
 
     planned = measure(pages)
     for _ in range(len(sop.steps)):  # each round moves a page break up by one step
-        over = next((k for k, p in enumerate(planned) if p.height > budget and len(p.steps) > 1), None)
+        over = next((k for k, p in enumerate(planned) if p.height > budget and len(_steps(sop, p.steps)) > 1), None)
         if over is None or geometry.steps_per_page > 0:
             break
-        cut = pages[over].stop - 1
+        cut = _steps(sop, pages[over])[-1]
         pages = pages[:over] + [range(pages[over].start, cut)] + paginate(
-            sop, geometry, metrics.min_step_row, header, footer, start=cut
+            sop, geometry, metrics.min_step_row, header, footer, start=cut, headings=headings
         )
         planned = measure(pages)
-    if geometry.steps_per_page == 0 and len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) >= 3:
+    if geometry.steps_per_page == 0 and len(pages) > 1 and len(_steps(sop, pages[-1])) == 1 and len(_steps(sop, pages[-2])) >= 3:
         # no lone last step (the end of the procedure) when the page before can spare one that fits
         *rest, before, last = pages
-        moved = [*rest, range(before.start, before.stop - 1), range(before.stop - 1, last.stop)]
+        cut = _steps(sop, before)[-1]
+        moved = [*rest, range(before.start, cut), range(cut, last.stop)]
         candidate = measure(moved)
         if all(p.height <= budget for p in candidate[-2:]):
             return candidate
@@ -255,14 +279,17 @@ def table_width(widths: dict[str, float], actors: int, margin: float) -> float:
     return text + widths["pelaksana"] * actors + margin
 
 
-def planned_height(sop: Sop, layout: PageLayout, widths: dict[str, float], header: float, footer: float = 0.0) -> float:
+def planned_height(
+    sop: Sop, layout: PageLayout, widths: dict[str, float], header: float, footer: float = 0.0,
+    headings: Mapping[str, str] = {},
+) -> float:
     """The height (px) one printed page of the table takes as laid out: the header, each step row
     (its text or its flowchart, whichever is taller), the connector rows, and the footer."""
     rows = 0.0
     for row in layout.rows:
         drawn = row.min_height + BORDER
         if row.kind is RowKind.STEP:
-            drawn = max(drawn, row_height(sop, row.step, widths, 0.0))
+            drawn = max(drawn, row_height(sop, row.step, widths, 0.0, headings))
         rows += drawn
     return header + rows + footer
 

@@ -8,6 +8,7 @@ drawn long and clipped by the cell. No script is needed at any row height.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Sequence
 
 from markupsafe import Markup
 
@@ -25,17 +26,28 @@ def fmt(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _symbol(symbol: Symbol) -> str:
+Positions = Sequence["int | None"]  # drawn step -> the source step's position (1-based); None: a symbol on a branch
+
+
+def _position(step: int, positions: Positions | None) -> int | None:
+    return step + 1 if positions is None else positions[step]
+
+
+def _symbol(symbol: Symbol, positions: Positions | None = None) -> str:
     if symbol.dy:  # one of a step's two stacked decisions
         which = 1 if symbol.dy < 0 else 2
         return (
             f'<g class="sop-keputusan-bertumpuk" data-keputusan="{which}" transform="translate(0 {fmt(symbol.dy)})">'
-            f"{_symbol(replace(symbol, dy=0.0))}</g>"
+            f"{_symbol(replace(symbol, dy=0.0), positions)}</g>"
         )
     x, hw, hh = symbol.x, symbol.half_width, symbol.half_height
     attrs = f'class="sop-simbol sop-simbol--{symbol.shape.value}"'
     if symbol.step is not None:
-        attrs += f' data-langkah="{symbol.step + 1}" data-kolom="{symbol.column}"'
+        position = _position(symbol.step, positions)
+        if position is None:  # a symbol on a branch: no step, no number
+            attrs = f'class="sop-simbol sop-simbol--{symbol.shape.value} sop-simbol--cabang" data-kolom="{symbol.column}"'
+        else:
+            attrs += f' data-langkah="{position}" data-kolom="{symbol.column}"'
     if symbol.letter:
         attrs += f' data-huruf="{symbol.letter}"'
     style = f'fill="#ffffff" stroke="{STROKE}" stroke-width="1.4"'
@@ -56,7 +68,7 @@ def _symbol(symbol: Symbol) -> str:
         return (
             f'<rect {attrs} x="{fmt(x - hw)}" y="{fmt(-hh)}" width="{fmt(2 * hw)}" height="{fmt(2 * hh)}" '
             f'rx="{fmt(rx)}" {style}/>'
-        )
+        ) + (_question(symbol, box=True) if symbol.text is not None else "")  # a symbol on a branch: its text
     if symbol.shape is Shape.DECISION:
         points = [(x, -hh), (x + hw, 0), (x, hh), (x - hw, 0)]
         text = " ".join(f"{fmt(px)},{fmt(py)}" for px, py in points)
@@ -73,16 +85,18 @@ def _symbol(symbol: Symbol) -> str:
     return shape
 
 
-def _question(symbol: Symbol) -> str:
-    """The question inside the diamond, as the source writes it (escaped), sized to stay inside."""
-    fitted = fit_question(symbol.text, symbol.half_width, symbol.half_height)
+def _question(symbol: Symbol, box: bool = False) -> str:
+    """The question inside the diamond (`box`: the text inside a symbol on a branch), as the source writes
+    it (escaped), sized to stay inside."""
+    fitted = fit_question(symbol.text, symbol.half_width, symbol.half_height, box)
+    kind = "sop-teks-simbol" if box else "sop-pertanyaan"
     lines = "".join(
         f'<tspan x="{fmt(symbol.x)}" y="{fmt(y)}">{Markup.escape(line)}</tspan>'
         for line, y in zip(fitted.lines, fitted.baselines())
     )
     title = f"<title>{Markup.escape(symbol.text)}</title>" if fitted.cut else ""
     return (
-        f'<text class="sop-pertanyaan" text-anchor="middle" font-size="{fmt(fitted.size)}" fill="{STROKE}">'
+        f'<text class="{kind}" text-anchor="middle" font-size="{fmt(fitted.size)}" fill="{STROKE}">'
         f"{title}{lines}</text>"
     )
 
@@ -126,17 +140,23 @@ def _label(connector: Connector) -> str:
     )
 
 
-def _connector(connector: Connector, row: int) -> str:
+def _connector(connector: Connector, row: int, positions: Positions | None = None) -> str:
     parts = []
     if connector.joint:  # a joint step's joining line, or a hand-over's arrow along its row
         kind = "sop-panah sop-serah-terima" if connector.arrow else "sop-garis-gabung"
     else:
         kind = "sop-panah sop-panah-keputusan-kedua" if connector.link else "sop-panah"
     data = ""
-    if connector.source is not None:
-        data += f' data-dari="{connector.source + 1}"'
-    if connector.target is not None:
-        data += f' data-ke="{connector.target + 1}"'
+    source = _position(connector.source, positions) if connector.source is not None else None
+    target = _position(connector.target, positions) if connector.target is not None else None
+    if source is not None:
+        data += f' data-dari="{source}"'
+    elif connector.source is not None:  # out of a symbol on a branch
+        data += ' data-dari="cabang"'
+    if target is not None:
+        data += f' data-ke="{target}"'
+    elif connector.target is not None:  # into a symbol on a branch
+        data += ' data-ke="cabang"'
     elif connector.end is not None:
         data += f' data-ke="{connector.end}"'
     for p, q in _pieces(connector, row):
@@ -170,7 +190,9 @@ def _gridline(x: float, gaps: list[tuple[float, float]]) -> str:
     return f'<path class="sop-garis-kolom" d="{d}" stroke="{GRID}" stroke-width="1"/>'
 
 
-def row_svg(layout: PageLayout, row: int) -> Markup:
+def row_svg(layout: PageLayout, row: int, positions: Positions | None = None) -> Markup:
+    """`positions`: what each drawn step is called in the data attributes, when the drawing has symbols
+    on branches (which shift the rows): its source position, or None for such a symbol."""
     width = layout.width
     w = layout.metrics.column_width
     boxes = [c.label_box for c in layout.connectors if c.label and c.label_box is not None and c.label_box.row == row]
@@ -179,8 +201,8 @@ def row_svg(layout: PageLayout, row: int) -> Markup:
         for k in range(1, layout.columns)
     )
     body = grid
-    body += "".join(_connector(c, row) for c in layout.connectors)
-    body += "".join(_symbol(s) for s in layout.symbols if s.row == row)
+    body += "".join(_connector(c, row, positions) for c in layout.connectors)
+    body += "".join(_symbol(s, positions) for s in layout.symbols if s.row == row)
     # The wrapper stretches to the cell (inset: 0); the SVG then fills a box of definite height.
     return Markup(
         f'<div class="sop-alur-wadah"><svg class="sop-alur" xmlns="http://www.w3.org/2000/svg" '
