@@ -204,3 +204,7 @@ RECORD_DUPLICATE = _code("SOP-M006", E, "Hasil SOP yang sama dicatat dua kali un
 SWIMLANE_FAILED = _code("SOP-B001", E, "Swimlane tidak dapat digambar Graphviz (dot gagal atau melewati batas waktu)")
 PAGE_FAILED = _code("SOP-B002", E, "Halaman SOP tidak dapat dibuat (galat internal; laporkan kepada pengelola)")
 BAD_MACRO_CALL = _code("SOP-B003", E, "Makro di halaman docs/ menyebut SOP atau jabatan yang tidak diterbitkan")
+UNSAFE_OUTPUT = _code(
+    "SOP-B004", E, "Folder hasil situs atau folder cache adalah, berisi, atau berada di dalam folder sumber SOP, docs/ "
+    "atau berkas mkdocs.yml: pembangunan dihentikan sebelum apa pun dihapus"
+)

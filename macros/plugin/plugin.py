@@ -47,6 +47,7 @@ from ..validate import validate_paths
 from ..urls import (AUDIT_CSV, AUDIT_FOLDER, AUDIT_XLSX, PDF_FOLDER, ROLE_FOLDER, ROLE_SECTION_INDEX, SOP_FOLDER, PageKind,
                     PageRef, section_of, swimlane_svg)
 from .config import SopConfig
+from .safe_folders import unsafe_output_of
 
 log = logging.getLogger("mkdocs.plugins.sop")
 
@@ -158,6 +159,9 @@ class SopPlugin(BasePlugin[SopConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        unsafe = unsafe_output_of(config, self.config)  # before mkdocs empties the site folder
+        if unsafe is not None:
+            raise Abort(unsafe)
         self._reset()
         if config.nav is not None:
             # the generated sections (Dokumen SOP, Pelaksana) are built from the sources; a hand-written
