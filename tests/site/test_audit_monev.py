@@ -44,7 +44,7 @@ def test_the_page_gives_the_last_results_and_the_open_actions(site):
     assert ('<a href="../sop/perbaikan-data-kinerja/monitoring/#hasil-2026-1" title="Semester I 2026 (22 Juni 2026): '
             '8 dari 10 langkah berjalan dengan baik; 1 tidak berjalan dengan baik; 1 tidak dinilai">Semester I 2026</a>'
             "<br>8 dari 10 langkah baik") in seed
-    assert 'title="Tahun 2026 (10 Desember 2026): 5 dari 7 kriteria dijawab Ya">Tahun 2026</a><br>5 dari 7 kriteria Ya' in seed
+    assert 'title="Tahun 2026 (02 Desember 2026): 5 dari 7 kriteria dijawab Ya">Tahun 2026</a><br>5 dari 7 kriteria Ya' in seed
     assert 'data-label="Tindakan terbuka">2<' in seed and 'data-monev="monitoring evaluasi tindakan"' in seed
     assert other.count("belum tercatat") == 2 and 'data-monev="belum-monitoring belum-evaluasi"' in other
     assert '<select data-saring="monev" data-saring-cara="kata">' in html
@@ -56,7 +56,7 @@ def test_the_downloads_hold_the_same(site):
     columns = {name: n for n, name in enumerate(SOP_COLUMNS)}
     seed = next(r for r in rows[1:] if r[columns["Nomor"]] == "205/050/01/Bappeda & Litbang")
     assert seed[columns["Monitoring terakhir"]].startswith("Semester I 2026 (22 Juni 2026): 8 dari 10 langkah")
-    assert seed[columns["Evaluasi terakhir"]] == "Tahun 2026 (10 Desember 2026): 5 dari 7 kriteria dijawab Ya"
+    assert seed[columns["Evaluasi terakhir"]] == "Tahun 2026 (02 Desember 2026): 5 dari 7 kriteria dijawab Ya"
     assert seed[columns["Tindakan terbuka"]] == 2
     text = (site / "audit" / "audit.csv").read_bytes().decode("utf-8")[1:]
     other = next(r for r in csv.reader(io.StringIO(text)) if r[columns["Nomor"]] == "205/050/02/Bappeda & Litbang")
