@@ -48,6 +48,7 @@ from ..urls import (AUDIT_CSV, AUDIT_FOLDER, AUDIT_XLSX, PDF_FOLDER, ROLE_FOLDER
                     PageRef, section_of, swimlane_svg)
 from .config import SopConfig
 from .safe_folders import unsafe_output_of
+from .watch import keep_watching
 
 log = logging.getLogger("mkdocs.plugins.sop")
 
@@ -364,6 +365,7 @@ class SopPlugin(BasePlugin[SopConfig]):
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.sources_root(config)))
+        keep_watching(server, [self.sources_root(config), Path(config.docs_dir)])  # through removal and return
         return server
 
     def on_post_build(self, config: MkDocsConfig) -> None:
