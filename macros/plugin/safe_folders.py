@@ -26,7 +26,7 @@ WHY = {
     "cache_dir": "cache menulis berkasnya di sana dan membuang berkas yang tidak dipakai pembangunan",
 }
 WHAT = {"site_dir": "folder hasil situs", "cache_dir": "folder cache"}
-SUGGESTED = {"site_dir": "site", "cache_dir": ".cache/sop"}
+DEFAULTS = {"site_dir": "site", "cache_dir": ".cache/sop"}  # MkDocs' and the plugin's, beside mkdocs.yml
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,17 +106,17 @@ def _origin(config_file: Path | None, option: str, output: Path) -> tuple[str, L
     written = _written(config_file, keys)
     if written is not None and _real(config_file.parent / written.value) == _real(output):
         return f" ({option} di {config_file.name})", Location(display_path(config_file), written.line, written.column)
-    if option == "site_dir" and _real(config_file.parent / SUGGESTED[option]) != _real(output):
-        return f" (opsi {SITE_DIR_FLAG})", None
-    return " (bawaan)", None
+    if _real(config_file.parent / DEFAULTS[option]) == _real(output):
+        return " (bawaan)", None
+    return (f" (opsi {SITE_DIR_FLAG})" if option == "site_dir" else ""), None
 
 
 def _line(config_file: Path | None, option: str, output: Path, relation: str, item: Kept) -> str:
     origin, where = _origin(config_file, option, output)
+    example = f" (mis. {DEFAULTS[option]})" if origin != " (bawaan)" else ""
     message = (
         f"{WHAT[option]} '{display_path(output)}'{origin} {relation} {item.what} '{display_path(item.path)}': "
-        f"{WHY[option]}, jadi pembangunan dihentikan sebelum apa pun ditulis atau dihapus; "
-        f"pilih folder lain (mis. {SUGGESTED[option]})"
+        f"{WHY[option]}, jadi pembangunan dihentikan sebelum apa pun ditulis atau dihapus; pilih folder lain{example}"
     )
     if where is not None:
         return codes.UNSAFE_OUTPUT.at(where, message).as_line()
