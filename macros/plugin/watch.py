@@ -46,9 +46,21 @@ class _FolderKeeper(FileSystemEventHandler):
             return  # the same folder, still watched: MkDocs sees its changes itself
         self.seen = now
         if now is not None:
-            self.server.unwatch(self.folder)
-            self.server.watch(self.folder)
+            self._rewatch()
         self._ask_rebuild()
+
+    def _rewatch(self) -> None:
+        """A new watch of the folder now at the path. MkDocs counts the watches of one path (the
+        plugin's and a `watch:` entry of mkdocs.yml): each goes, then comes back."""
+        count = 0
+        while self._emitter() is not None:
+            try:
+                self.server.unwatch(self.folder)
+            except KeyError:  # scheduled by someone else than MkDocs' watch(): not ours to end
+                break
+            count += 1
+        for _ in range(max(count, 1)):
+            self.server.watch(self.folder)
 
     def _emitter(self):
         """MkDocs' emitter for the folder (alive or ended), or None."""
