@@ -126,11 +126,40 @@ def record_folder(root: Path, path: Path) -> str | None:
     return head[0] if head and head[0] in RECORD_FOLDERS else None
 
 
+def _holds_registry(folder: Path) -> bool:
+    return any((folder / name).is_file() for name in REGISTRY_FILES)
+
+
+def _named_link_out(raw: Path) -> tuple[Path, Path] | None:
+    """A path named to be checked that is itself a link out of the sources root it stands in: (that
+    root, the path by its place); None for any other path (taken by its real place, as before)."""
+    absolute = Path(os.path.abspath(raw))
+    placed = Path(os.path.realpath(absolute.parent)) / absolute.name
+    if not placed.is_symlink():
+        return None
+    root = find_root(placed.parent)
+    if not _holds_registry(root) or is_inside(placed, root):
+        return None
+    return root, placed
+
+
 def source_sets(paths: list[Path]) -> list[SourceSet]:
     """Group the requested paths by their source root; order is stable. The whole root brings its
     record folders; a record file or folder named on its own is read as records, never as an SOP."""
     sets: dict[Path, SourceSet] = {}
     for raw in paths:
+        named = _named_link_out(raw)
+        if named is not None:  # `sop check sop/_monitoring`, that folder a link out of sop/: refused, not followed
+            root, path = named
+            entry = sets.setdefault(root, SourceSet(root))
+            folder = record_folder(root, path)
+            if path.is_dir():
+                entry.linked_out.append(path)
+            elif folder is not None:
+                entry.record_files.setdefault(folder, []).append(path)  # read_source refuses it
+            else:
+                (entry.other_underscore_files if path.name.startswith("_") else entry.sop_files).append(path)
+            continue
         path = raw.resolve()
         root = find_root(path)
         entry = sets.setdefault(root, SourceSet(root))

@@ -141,3 +141,20 @@ def test_the_revision_reads_no_big_or_foreign_file_whole(tmp_path):
 
 
 assert resource.RLIMIT_AS  # the memory limit the test above relies on (Linux)
+
+
+def test_a_linked_folder_named_on_its_own_is_refused_unread(tmp_path):
+    """`sop check sop/_monitoring` (or `sop check sop/unit`) where that folder links out: the same one
+    line, and nothing of the foreign folder read, as when the whole sources folder is checked."""
+    root = _sources(tmp_path)
+    outside = _foreign(tmp_path, "monitoring")
+    (root / "_monitoring").symlink_to(outside, target_is_directory=True)
+    (root / "unit").symlink_to(outside, target_is_directory=True)
+    for named in ("sop/_monitoring", "sop/unit"):
+        result = run_cli("check", named, cwd=root.parent)
+        assert SECRET not in result.out and "region" not in result.out, result.out
+        assert [line.split(": ")[:2] for line in result.lines[:-1]] == [[f"{named}:1:1", "SOP-Y003 galat"]], result.out
+    # a file named through its link: refused as a link out, not read where it points
+    (root / "luar.yml").symlink_to(outside / "kredensial.yml")
+    result = run_cli("check", "sop/luar.yml", cwd=root.parent)
+    assert SECRET not in result.out and result.lines[0].startswith("sop/luar.yml:1:1: SOP-Y003 galat: tautan simbolik"), result.out
