@@ -206,10 +206,20 @@ RECORD_DATE_OUTSIDE = _code(
     "SOP-M005", E, "Tanggal penilaian sebelum periodenya mulai, atau setelah periode berikutnya berakhir"
 )
 RECORD_DUPLICATE = _code("SOP-M006", E, "Hasil SOP yang sama dicatat dua kali untuk satu periode")
+RECORD_IN_FUTURE = _code(
+    "SOP-M007", E, "Tanggal penilaian sesudah hari ini (tanggal pemeriksaan): hasil monitoring/evaluasi yang belum terjadi"
+)
+ACTION_DONE_IMPOSSIBLE = _code(
+    "SOP-M008", E, "Tanggal selesai tindakan sesudah hari ini, atau sebelum tanggal penilaian yang memintanya"
+)
 # Building the site (reported by `mkdocs build` / `sop build`, never by `sop check`)
 SWIMLANE_FAILED = _code("SOP-B001", E, "Swimlane tidak dapat digambar Graphviz (dot gagal atau melewati batas waktu)")
 PAGE_FAILED = _code("SOP-B002", E, "Halaman SOP tidak dapat dibuat (galat internal; laporkan kepada pengelola)")
 BAD_MACRO_CALL = _code("SOP-B003", E, "Makro di halaman docs/ menyebut SOP atau jabatan yang tidak diterbitkan")
 STALE_ASSET_COPY = _code(
     "SOP-B004", W, "Salinan lama aset situs (sop.css, skrip, huruf) di docs/, yang kini dibawa paket; salinan itu diabaikan"
+)
+UNSAFE_OUTPUT = _code(
+    "SOP-B005", E, "Folder hasil situs atau folder cache adalah, berisi, atau berada di dalam folder sumber SOP, docs/ "
+    "atau berkas mkdocs.yml: pembangunan dihentikan sebelum apa pun dihapus"
 )

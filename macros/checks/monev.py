@@ -8,6 +8,7 @@ entries; an entry with an error of its own is left out alone.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -17,13 +18,14 @@ from ..load.yaml_tree import Locator
 from ..model.base import PartialDate
 from ..model.errors import suggest
 from ..model.monev import (
-    Assessor, EvaluationEntry, EvaluationResult, MonitoringEntry, MonitoringResult, Period, RecordFile, RecordKind,
+    Action, Assessor, EvaluationEntry, EvaluationResult, MonitoringEntry, MonitoringResult, Period, RecordFile, RecordKind,
     SopMonev, StepRating,
 )
 from ..model.project import Project
 from ..model.sop import Sop
 from .base import Check, register, unknown_reference
 from .nip import nip_problems
+from .review import project_today
 
 
 @dataclass(slots=True)
@@ -46,24 +48,65 @@ def _assessor_problems(assessor: Assessor, project: Project, locator: Locator, *
     return found
 
 
-def _date_problem(date: PartialDate, period: Period, at: Location) -> Finding | None:
+def _date_problems(date: PartialDate, period: Period, at: Location, today: dt.date) -> list[Finding]:
     """A judgement is made in its period or, written up late, in the next one: never before the period
-    starts, nor after the next one ends (that is another period's record)."""
+    starts, nor after the next one ends (that is another period's record); and never after today
+    (a record of a judgement not yet made, like a tinjauan after today: SOP-V004)."""
+    found: list[Finding] = []
     if date.certainly_before(period.first):
-        return codes.RECORD_DATE_OUTSIDE.at(
+        found.append(codes.RECORD_DATE_OUTSIDE.at(
             at, f"tanggal penilaian {date.isoformat()} sebelum periode {period.label} ({period.months}) mulai"
-        )
+        ))
     later = period.following
     if later.last.certainly_before(date):
-        return codes.RECORD_DATE_OUTSIDE.at(
+        found.append(codes.RECORD_DATE_OUTSIDE.at(
             at,
             f"tanggal penilaian {date.isoformat()} setelah periode berikutnya ({later.label}) berakhir; "
             f"hasil itu bukan untuk periode {period.label}?",
-        )
-    return None
+        ))
+    if date.first > today:
+        found.append(codes.RECORD_IN_FUTURE.at(
+            at, f"tanggal penilaian {date.isoformat()} sesudah hari ini: catat hanya penilaian yang sudah dilakukan"
+        ))
+    return found
 
 
-def _file_problems(record: RecordFile, project: Project) -> list[Finding]:
+def _actions(entry: MonitoringEntry | EvaluationEntry) -> Iterator[tuple[tuple[str, ...], Action]]:
+    """Each action an entry records, with the keys that lead to it from the entry."""
+    if isinstance(entry, MonitoringEntry):
+        for written, step in entry.steps.items():
+            if step.action is not None:
+                yield ("langkah", written, "tindakan"), step.action
+    else:
+        for key, answer in entry.criteria.answers():
+            if answer.action is not None:
+                yield ("kriteria", key, "tindakan"), answer.action
+
+
+def _action_problems(record: RecordFile, slug: str, entry: MonitoringEntry | EvaluationEntry,
+                     today: dt.date) -> list[Finding]:
+    """An action is done after the judgement that asked for it, and not after today: a `selesai` that
+    cannot be true would count an open action as done."""
+    judged = entry.date or (record.header.date if record.header is not None else None)
+    found: list[Finding] = []
+    for keys, action in _actions(entry):
+        done = action.done
+        if done is None:
+            continue
+        at = record.locator.value("hasil", slug, *keys, "selesai")
+        if done.first > today:
+            found.append(codes.ACTION_DONE_IMPOSSIBLE.at(
+                at, f"tindakan selesai {done.isoformat()} sesudah hari ini: tulis 'selesai' setelah tindakan "
+                "dilaksanakan; sampai itu tindakan masih terbuka",
+            ))
+        elif judged is not None and done.certainly_before(judged):
+            found.append(codes.ACTION_DONE_IMPOSSIBLE.at(
+                at, f"tindakan selesai {done.isoformat()} sebelum tanggal penilaian {judged.isoformat()} yang memintanya",
+            ))
+    return found
+
+
+def _file_problems(record: RecordFile, project: Project, today: dt.date) -> list[Finding]:
     """What makes the whole file unusable: its name, its period, its own assessor and date."""
     found: list[Finding] = []
     name = record.path.rsplit("/", 1)[-1]
@@ -83,9 +126,7 @@ def _file_problems(record: RecordFile, project: Project) -> list[Finding]:
     if header.assessor is not None:
         found += _assessor_problems(header.assessor, project, record.locator)
     if header.date is not None:
-        problem = _date_problem(header.date, header.period, record.locator.value("tanggal"))
-        if problem is not None:
-            found.append(problem)
+        found += _date_problems(header.date, header.period, record.locator.value("tanggal"), today)
     return found
 
 
@@ -146,9 +187,10 @@ def judge_records(project: Project) -> Verdict:
     verdict = Verdict()
     sops = {d.slug: d.sop for d in project.valid_documents}
     seen: dict[tuple[RecordKind, Period, str], str] = {}
+    today = project_today(project)
     results: dict[str, list] = {}
     for record in sorted(project.records, key=lambda r: (r.kind.value, r.path)):
-        file_problems = _file_problems(record, project)
+        file_problems = _file_problems(record, project, today)
         verdict.findings += file_problems
         file_ok = record.header is not None and not _errors(file_problems)
         # the file name is the period (a content that disagrees is reported above)
@@ -173,9 +215,9 @@ def judge_records(project: Project) -> Verdict:
                 if entry.assessor is not None:
                     found += _assessor_problems(entry.assessor, project, record.locator, "hasil", slug)
                 if entry.date is not None and record.header is not None:
-                    problem = _date_problem(entry.date, record.header.period, record.locator.value("hasil", slug, "tanggal"))
-                    if problem is not None:
-                        found.append(problem)
+                    found += _date_problems(entry.date, record.header.period, record.locator.value("hasil", slug, "tanggal"),
+                                            today)
+                found += _action_problems(record, slug, entry, today)
                 if isinstance(entry, MonitoringEntry) and sops.get(slug) is not None:
                     found += _step_problems(record, slug, entry, sops[slug])
             verdict.findings += found
@@ -205,7 +247,8 @@ def judge_records(project: Project) -> Verdict:
 class Records(Check):
     emits = (
         codes.RECORD_UNKNOWN_SOP, codes.RECORD_UNKNOWN_STEP, codes.RECORD_PERIOD, codes.RECORD_NO_ASSESSOR,
-        codes.RECORD_DATE_OUTSIDE, codes.RECORD_DUPLICATE, codes.UNKNOWN_ROLE,
+        codes.RECORD_DATE_OUTSIDE, codes.RECORD_DUPLICATE, codes.RECORD_IN_FUTURE, codes.ACTION_DONE_IMPOSSIBLE,
+        codes.UNKNOWN_ROLE,
     )
 
     def run(self, project: Project) -> Iterator[Finding]:

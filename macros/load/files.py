@@ -24,7 +24,7 @@ def _refused(display: str, reason: str) -> tuple[None, list[Finding]]:
 def read_source(path: Path, display: str, root: Path | None = None) -> tuple[bytes | None, list[Finding]]:
     """The bytes of `path`, or None with the finding that says why it was not read."""
     try:
-        if root is not None and path.is_symlink():
+        if root is not None:  # the file, or a folder on its way, may be a link
             target = path.resolve()
             if not target.is_relative_to(root.resolve()):
                 return _refused(display, f"tautan simbolik ke luar folder sumber ({target}); salin berkasnya ke dalam folder sumber")

@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from .discover import REGISTRY_FILES, source_sets
+from .files import read_source
+
 GIT_HASH_LENGTH = 12  # hex digits of a commit shown
 SHA256_LENGTH = 12  # hex digits of a file's SHA-256 shown
 GIT_TIMEOUT = 60.0  # seconds; a git that hangs (a network filesystem, a lock) must not hang the build
@@ -157,12 +160,9 @@ def _git_revisions(git: GitFolder, files: Iterable[Path]) -> dict[Path, Revision
     return found
 
 
-def _read(path: Path) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read()
-    except OSError:
-        return None
+def _read(path: Path, root: Path) -> bytes | None:
+    """A source's bytes as loading reads them (a regular file in the root, up to the size cap), or None."""
+    return read_source(path, str(path), root)[0]
 
 
 def source_revisions(directory: Path, files: Mapping[str, Path], git: GitFolder | None = None) -> dict[str, Revision]:
@@ -176,7 +176,7 @@ def source_revisions(directory: Path, files: Mapping[str, Path], git: GitFolder 
         path = Path(os.path.abspath(path))
         revision = known.get(path)
         if revision is None:
-            data = _read(path)
+            data = _read(path, Path(directory))
             if data is None:
                 continue
             revision = content_revision(data)
@@ -195,8 +195,31 @@ def sources_revision(directory: Path, git: GitFolder | None = None) -> Revision:
     if head and head.strip():
         return Revision("git", head.strip()[:GIT_HASH_LENGTH])
     digest = hashlib.sha256()
-    for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-        data = _read(path)
-        digest.update(path.relative_to(directory).as_posix().encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(hashlib.sha256(data or b"").digest())
+    for name, data in _source_contents(directory):
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(hashlib.sha256(data).digest())
     return Revision("sha256", "sha256:" + digest.hexdigest()[:SHA256_LENGTH])
+
+
+def _source_contents(directory: Path) -> list[tuple[str, bytes]]:
+    """(name from the folder, what stands for it) of each file the sources are, in name order: the
+    files loading reads (registries, SOPs, records), by their bytes with the same size cap and link
+    rules (a file not read stands as why it was not); the files only named (a stray `_x.yml`, an
+    `x.YML`, a folder linked out of the root) by their name. Nothing else in the folder (a scan
+    beside its YAML, an editor's backup) is read."""
+    source = source_sets([directory])[0]
+    root = source.root
+    read = [source.registry_path(name) for name in REGISTRY_FILES if source.has_registry(name)]
+    read += source.sop_files + [path for paths in source.record_files.values() for path in paths]
+    named = source.other_underscore_files + source.misnamed_files + source.linked_out
+    found: dict[str, bytes] = {}
+    for path in read:
+        data, refused = read_source(path, str(path), root)
+        found[_name(path, root)] = data if data is not None else "\0".join(f.message for f in refused).encode()
+    for path in named:
+        found.setdefault(_name(path, root), b"")
+    return sorted(found.items())
+
+
+def _name(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()

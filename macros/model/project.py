@@ -5,6 +5,7 @@ Files are read and parsed in `load/`; this module validates what was read into t
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -201,6 +202,14 @@ def load_project(source: SourceSet, docs_dir: Path | None = None) -> Project:
             codes.UNKNOWN_REGISTRY.at(
                 Location(display_path(stray)),
                 f"berkas '{stray.name}' bukan registri yang dikenal (hanya {', '.join(REGISTRY_FILES)} di akar sumber){hint}",
+            )
+        )
+    for folder in source.linked_out:
+        findings.append(
+            codes.UNREADABLE_SOURCE.at(
+                Location(display_path(folder)),
+                f"folder ini tautan simbolik ke luar folder sumber (ke {os.readlink(folder)}); isinya tidak dibaca: "
+                "salin foldernya ke dalam folder sumber",
             )
         )
     documents = []

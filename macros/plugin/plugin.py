@@ -48,6 +48,8 @@ from ..urls import (AUDIT_CSV, AUDIT_FOLDER, AUDIT_XLSX, PDF_FOLDER, ROLE_FOLDER
                     PageRef, section_of, swimlane_svg)
 from . import assets
 from .config import SopConfig
+from .safe_folders import unsafe_output_of
+from .watch import keep_watching
 
 log = logging.getLogger("mkdocs.plugins.sop")
 
@@ -159,6 +161,9 @@ class SopPlugin(BasePlugin[SopConfig]):
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        unsafe = unsafe_output_of(config, self.config)  # before mkdocs empties the site folder
+        if unsafe is not None:
+            raise Abort(unsafe)
         self._reset()
         assets.link(config)  # before the PDFs' printer reads extra_css
         if config.nav is not None:
@@ -363,6 +368,7 @@ class SopPlugin(BasePlugin[SopConfig]):
     def on_serve(self, server, config: MkDocsConfig, builder):
         server.watch(str(self.sources_root(config)))
         server.watch(str(assets.STATIC))
+        keep_watching(server, [self.sources_root(config), Path(config.docs_dir)])  # through removal and return
         return server
 
     def on_post_build(self, config: MkDocsConfig) -> None:

@@ -21,7 +21,7 @@ A4_PORTRAIT = (594.96, 841.92)
 LONG = "dua-puluh-lima-langkah"
 LONG_MONITORING = f"""periode: 2026-2
 penilai: {{nama: Budi Santoso}}
-tanggal: 2026-12-15
+tanggal: 2026-12-03
 hasil:
   {LONG}:
     langkah:

@@ -3,6 +3,7 @@ and the findings say where (see also the fixtures m001–m006 in tests/checks/fi
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -34,8 +35,13 @@ def _project(tmp_path: Path, records: dict[str, str]) -> Path:
     return root
 
 
-def _judge(root: Path):
-    return judge_records(load_project(source_sets([root])[0]))
+LATER = dt.date(2027, 6, 30)  # "today" for the records here: after each of their dates, whatever the clock says
+
+
+def _judge(root: Path, today: dt.date = LATER):
+    project = load_project(source_sets([root])[0])
+    project.today = today
+    return judge_records(project)
 
 
 def _codes(root: Path) -> list[tuple[str, str]]:
@@ -136,3 +142,46 @@ def test_a_wrong_value_names_its_sop_and_step(tmp_path):
         f"SOP-S003 galat: 'penilaian' (SOP {SLUG}, langkah 3) bernilai 'bagus', harus salah satu dari: baik, tidak",
     ]
     assert SLUG not in _judge(root).accepted
+
+
+EVALUATION = (CHECK_FIXTURES / "valid-monev" / "_evaluasi" / "2026.yml").read_text(encoding="utf-8")
+
+
+def test_a_record_dated_after_today_does_not_count(tmp_path):
+    """An evaluation dated after today is not the SOP's last evaluation (SOP-M007, like a tinjauan: SOP-V004)."""
+    future = (EVALUATION.replace("Tahun 2026", "Tahun 2099").replace("tanggal: 2026-12-01", "tanggal: 2099-12-31")
+              .replace("          selesai: 2026-12-05\n", ""))
+    root = _project(tmp_path, {"_evaluasi/2026.yml": EVALUATION, "_evaluasi/2099.yml": future})
+    verdict = _judge(root, dt.date(2026, 12, 10))
+    assert [(f.code, f.location.line) for f in verdict.findings] == [("SOP-M007", 6)]
+    assert verdict.accepted[SLUG].last_evaluation.period == Period(2026)
+    # an entry's own date after today leaves that entry out
+    own = EVALUATION.replace("    kriteria:", "    tanggal: 2026-12-20\n    kriteria:").replace("          selesai: 2026-12-05\n", "")
+    root = _project(tmp_path / "own", {"_evaluasi/2026.yml": own})
+    verdict = _judge(root, dt.date(2026, 12, 10))
+    assert [f.code for f in verdict.findings] == ["SOP-M007"] and SLUG not in verdict.accepted
+    assert _judge(root, dt.date(2026, 12, 20)).findings == []  # the day itself is not after today
+
+
+def test_an_action_done_after_today_or_before_it_was_asked_is_not_done(tmp_path):
+    for done, today, found in (("2099-01-01", dt.date(2026, 12, 10), ["SOP-M008"]),
+                               ("1950-01-01", dt.date(2026, 12, 10), ["SOP-M008"]),
+                               ("2026-11-30", dt.date(2026, 12, 10), ["SOP-M008"]),  # the evaluation is dated 2026-12-01
+                               ("Desember 2026", dt.date(2026, 12, 10), []),  # may be the same month
+                               ("2026-12-01", dt.date(2026, 12, 10), []),
+                               ("2026-12-10", dt.date(2026, 12, 10), [])):
+        root = _project(tmp_path / done, {"_evaluasi/2026.yml": EVALUATION.replace("selesai: 2026-12-05", f"selesai: {done}")})
+        verdict = _judge(root, today)
+        assert [f.code for f in verdict.findings] == found, done
+        if found:
+            [finding] = verdict.findings
+            assert finding.location.line == 17 and done in finding.message
+            assert SLUG not in verdict.accepted  # no evaluation with an action counted as done
+        else:
+            assert verdict.accepted[SLUG].open_actions == ()
+    monitoring = GOOD_ENTRY.replace("        tindakan: Memeriksa surat pada hari yang sama",
+                                    "        tindakan: {uraian: Memeriksa surat, selesai: 2026-06-19}")
+    root = _project(tmp_path / "m", {"_monitoring/2026-1.yml": "periode: 2026-1\npenilai: sekretaris\ntanggal: 2026-06-20\nhasil:\n"
+                                     + monitoring})
+    [finding] = _judge(root).findings
+    assert finding.code == "SOP-M008" and "sebelum tanggal penilaian 2026-06-20" in finding.message

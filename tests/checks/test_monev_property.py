@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from macros.checks.monev import judge_records
 from macros.load.discover import source_sets
-from macros.model.monev import CRITERIA
+from macros.checks.review import project_today
+from macros.model.monev import CRITERIA, MonitoringResult
 from macros.model.project import load_project
 from macros.render.context import Registries
 from macros.render.links import Links
@@ -27,7 +28,8 @@ _counter = itertools.count()
 
 texts = st.sampled_from(["", "Catatan", "<b>x</b> & {{ 7*7 }}", "a" * 2100, "baris\nkedua", "\x07", "ya", "tidak", "baik"])
 # Valid values are drawn more often than the others, so that many examples have results to show.
-dates = st.sampled_from(["2026-06-20"] * 4 + ["2026-13-01", "2025-12-31", "2027", "Juli 2026", "05/02/2026", "2300-01-01", "kemarin"])
+dates = st.sampled_from(["2026-06-20"] * 4 + ["2026-13-01", "2025-12-31", "2027", "Juli 2026", "05/02/2026", "2300-01-01", "kemarin",
+                         "2099-12-31", "1950-01-01"])
 assessors = st.one_of(
     st.sampled_from(["sekretaris"] * 4 + ["kepala", "tidak-ada", "Budi Santoso", ""]),
     st.fixed_dictionaries({}, optional={"nama": texts, "nip": st.sampled_from(["19750312 200003 2 004", "123", "19751312 200003 2 004"]),
@@ -86,6 +88,12 @@ def _project(folder: Path, records: dict[str, Any]) -> Path:
     return root
 
 
+def _actions_of(result):
+    if isinstance(result, MonitoringResult):
+        return [s.result.action for s in result.steps if s.result.action is not None]
+    return [answer.action for _, answer in result.criteria.answers() if answer.action is not None]
+
+
 @settings(max_examples=40, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 @given(record_sets)
 def test_any_record_is_answered_with_findings_and_what_is_accepted_renders(tmp_path_factory, records):
@@ -101,8 +109,13 @@ def test_any_record_is_answered_with_findings_and_what_is_accepted_renders(tmp_p
     registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
     links = Links(lambda p: "/" + p)
     sop = project.documents[0].sop
+    today = project_today(project)
     for slug, history in verdict.accepted.items():
         assert slug == SLUG
+        for accepted in (*history.monitoring, *history.evaluations):  # nothing that cannot be true counts
+            assert not accepted.date.first > today, accepted
+            for action in _actions_of(accepted):
+                assert action.done is None or not (action.done.first > today or action.done.certainly_before(accepted.date))
         for render in (render_monitoring_form, render_evaluation_form):
             assert "<b>" not in str(render(slug, sop, registries, links, history))
         monev_section(slug, history, registries, links)

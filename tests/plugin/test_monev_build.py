@@ -47,7 +47,7 @@ def test_the_sop_page_shows_the_last_monitoring_and_evaluation(monev_site):
     text = page_text(monev_site / SEED / "index.html")
     assert "Monitoring terakhir: Semester I 2026 , 22 Juni 2026, oleh Dra. SITI AMINAH" in text
     assert "8 dari 10 langkah berjalan dengan baik; 1 tidak berjalan dengan baik; 1 tidak dinilai." in text
-    assert "Evaluasi terakhir: Tahun 2026 , 10 Desember 2026" in text and "5 dari 7 kriteria dijawab Ya" in text
+    assert "Evaluasi terakhir: Tahun 2026 , 02 Desember 2026" in text and "5 dari 7 kriteria dijawab Ya" in text
     assert "Tindakan yang belum selesai (2)" in text
     raw = (monev_site / SEED / "index.html").read_text(encoding="utf-8")
     assert 'href="monitoring/"' in raw and 'href="evaluasi/"' in raw

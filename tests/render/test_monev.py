@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -44,7 +45,7 @@ hasil:
 """
 EVALUATION = f"""periode: Tahun 2026
 penilai: sekretaris-bappeda
-tanggal: 10 Desember 2026
+tanggal: 2 Desember 2026
 hasil:
   {SLUG}:
     kriteria:
@@ -52,7 +53,7 @@ hasil:
       mudah_dipahami: ya
       mudah_dilaksanakan:
         jawaban: tidak
-        tindakan: {{uraian: Menyusun formulir, selesai: 2027-01-15}}
+        tindakan: {{uraian: Menyusun formulir, selesai: 2026-12-06}}
       menjalankan_peran: ya
       mengatasi_permasalahan: ya
       menjawab_kebutuhan: {{jawaban: tidak, tindakan: Menambah langkah validasi}}
@@ -69,6 +70,7 @@ def _seed(tmp_path: Path, with_records: bool = True):
         (root / "_evaluasi").mkdir()
         (root / "_evaluasi" / "2026.yml").write_text(EVALUATION, encoding="utf-8")
     project = load_project(source_sets([root])[0])
+    project.today = dt.date(2027, 6, 30)  # after every date the records hold, whatever the clock says
     registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
     verdict = judge_records(project)
     assert verdict.findings == []
@@ -116,7 +118,7 @@ def test_the_evaluation_form_asks_the_seven_criteria(tmp_path):
     assert len(blank) == len(filled) == 7
     assert "Mampu mendorong peningkatan kinerja" in blank[0] and "Sinergi satu dengan lainnya" in blank[6]
     assert [re.search(r'data-jawaban="(\w*)"', r).group(1) for r in filled] == ["ya", "ya", "tidak", "ya", "ya", "tidak", "ya"]
-    assert "Menyusun formulir" in filled[2] and "(selesai 15 Januari 2027)" in filled[2]
+    assert "Menyusun formulir" in filled[2] and "(selesai 06 Desember 2026)" in filled[2]
     assert "5 dari 7 kriteria dijawab Ya" in html
 
 
@@ -125,7 +127,7 @@ def test_the_sop_page_names_the_last_results_and_the_open_actions(tmp_path):
     page = str(render_sop_page(SLUG, sop, registries, {}, LINKS, PageOptions(), None, history))
     section = page[page.index('<section class="sop-monev-blok"'):]
     assert "Semester I 2026</a>, 22 Juni 2026" in section and "8 dari 10 langkah berjalan dengan baik" in section
-    assert "Tahun 2026</a>, 10 Desember 2026" in section and "5 dari 7 kriteria dijawab Ya" in section
+    assert "Tahun 2026</a>, 02 Desember 2026" in section and "5 dari 7 kriteria dijawab Ya" in section
     open_actions = re.findall(r"<li data-jenis=.*?</li>", section)
     assert len(open_actions) == 2  # the finished one is not open
     assert "Menambah langkah validasi" in open_actions[0] and "Langkah 4" in open_actions[1]
