@@ -9,6 +9,7 @@ import glob
 import logging
 import tomllib
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import yaml
@@ -189,10 +190,16 @@ def test_serve_watches_the_shipped_files(tmp_path):
         def watch(self, path: str, *args, **kwargs) -> None:
             self.watched.append(path)
 
+    class Observer:
+        def schedule(self, *args, **kwargs) -> None:
+            pass
+
     (tmp_path / "sop").mkdir()
+    (tmp_path / "docs").mkdir()
     plugin = SopPlugin()
     errors, _ = plugin.load_config({"sources": str(tmp_path / "sop")})
     assert not errors, errors
     server = Server()
-    plugin.on_serve(server, config=None, builder=None)
+    server.observer = Observer()
+    plugin.on_serve(server, config=SimpleNamespace(docs_dir=str(tmp_path / "docs")), builder=None)
     assert str(assets.STATIC) in server.watched
