@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import REPO
 
 PACKAGE = REPO / "macros"
-SHARED = {"findings", "codes", "urls"}
+SHARED = {"findings", "failures", "codes", "urls"}
 ALLOWED = {
     "load": SHARED,
     "model": SHARED | {"load"},

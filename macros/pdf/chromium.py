@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from ..failures import Failure
+
 HOST_NAME = "sop-cetak.invalid"
 HOST = f"http://{HOST_NAME}"
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -41,7 +43,7 @@ MISSING_CHROMIUM = (
 MISSING_PLAYWRIGHT = "PDF memerlukan paket Python 'playwright' (dipasang oleh 'bash .ci/install')"
 
 
-class PrintFailed(Exception):
+class PrintFailed(Failure):
     """Chromium could not print; the message is one line in Indonesian."""
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ..failures import Failure
 from ..model.sop import Sop, Status
 from ..render.book import book_groups, book_order, render_book_front
 from ..site.data import SiteData
@@ -41,7 +42,7 @@ SMALL_BOOK = 5  # SOPs whose Daftar Isi is taken to fit one page before it is pr
 _ARTICLE = re.compile(r"<article\b.*</article>", re.S)
 
 
-class PdfFailed(Exception):
+class PdfFailed(Failure):
     """A PDF could not be made; the message is one line in Indonesian."""
 
 
