@@ -22,7 +22,7 @@ from ..model.monev import (
 )
 from ..model.project import Project
 from ..model.sop import Sop
-from .base import Check, register, unknown_reference
+from .base import JudgingCheck, register, unknown_reference
 from .nip import nip_problems
 
 
@@ -202,11 +202,14 @@ def judge_records(project: Project) -> Verdict:
 
 
 @register
-class Records(Check):
+class Records(JudgingCheck[Verdict]):
     emits = (
         codes.RECORD_UNKNOWN_SOP, codes.RECORD_UNKNOWN_STEP, codes.RECORD_PERIOD, codes.RECORD_NO_ASSESSOR,
         codes.RECORD_DATE_OUTSIDE, codes.RECORD_DUPLICATE, codes.UNKNOWN_ROLE,
     )
 
-    def run(self, project: Project) -> Iterator[Finding]:
-        yield from judge_records(project).findings
+    def judge(self, project: Project) -> Verdict:
+        return judge_records(project)
+
+    def report(self, project: Project, judgement: Verdict) -> Iterator[Finding]:
+        yield from judgement.findings
