@@ -10,6 +10,7 @@ from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 
 from ..load.clock import BadDay, parse_day
+from ..pdf import FORCE_PDF, chromium_path
 from ..render.sop_page import PageOptions
 from ..site.build import BuildOptions
 
@@ -92,11 +93,22 @@ def printed_site_url(site_url: str | None, dev_addr, serving: bool) -> str | Non
     return site_url
 
 
-def build_options(options: SopConfig, config: MkDocsConfig, site_url: str | None, pdfs: bool, serving: bool) -> BuildOptions:
+def build_options(options: SopConfig, config: MkDocsConfig, pdfs: bool, serving: bool) -> BuildOptions:
     """What the build pipeline is asked for, from the plugin's options and mkdocs' config."""
     base_dir = Path(config.config_file_path or ".").parent
+    site_url = printed_site_url(config.site_url, config.dev_addr, serving)
     return BuildOptions(
         sources=Path(options.sources), docs_dir=Path(config.docs_dir), cache_dir=base_dir / options.cache_dir,
         page=PageOptions(options.paper, options.print_steps_per_page, site_url), search=options.search, pdfs=pdfs,
         broken_pages=serving,
     )
+
+
+def wants_pdf(options: SopConfig, serving: bool) -> bool:
+    """`pdf` on (or `sop pdf`), and not under `mkdocs serve` unless `pdf_serve` asks. Chromium is
+    looked for now (PrintFailed), so that a machine without it learns so before the build, not after."""
+    wanted = options.pdf or os.environ.get(FORCE_PDF) == "1"
+    if not wanted or (serving and not options.pdf_serve):
+        return False
+    chromium_path()
+    return True

@@ -3,18 +3,56 @@ options, and a page (its address for relative links, its source for a macro's lo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..findings import Location
+from ..findings import Finding, Location
 from ..load.discover import display_path
 from ..render.links import Links
-from ..site.macros import MacroPage
+from ..site.build import Matter, SiteBuild
+from ..site.macros import MacroContext, MacroPage, page_macros
 
 TEMPLATES = Path(__file__).parent / "templates"  # partials put before the theme's own
+
+
+def refuse_hand_written_nav(config: MkDocsConfig) -> None:
+    """The navigation is made from docs/ and the sources: a hand-written one would leave every SOP
+    out of it without a word."""
+    if config.nav is not None:
+        raise PluginError("mkdocs.yml: bagian 'nav' tidak dipakai bersama plugin sop, yang membuat navigasi dari halaman "
+                          "di docs/ dan dari sumber SOP; hapus bagian 'nav'")
+
+
+def prepare_theme(config: MkDocsConfig, serving: bool) -> None:
+    add_templates(config)
+    if serving:
+        keep_macros_from_exiting(config)
+
+
+def add_footer(config: MkDocsConfig, built_from: str) -> None:
+    """Every page's footer says what it was built from (Material shows `copyright` there)."""
+    config.copyright = f"{config.copyright} · {built_from}" if config.copyright else built_from
+
+
+def set_meta(page: Page, matter: Matter) -> None:
+    """Before the page is converted: what the theme hides, and whether the search indexes it."""
+    page.meta["hide"] = list(matter.hide)
+    if not matter.searchable:
+        page.meta["search"] = {"exclude": True}
+    page.meta["render_macros"] = False  # made from data: nothing here is a template
+
+
+def set_titles(page: Page, matter: Matter) -> None:
+    """Set after mkdocs-macros, which renders titles as Jinja; Material prints them as HTML."""
+    page.title, page.meta["title"] = matter.nav_title, matter.title
+    if matter.agency is not None:
+        page.meta["sop_instansi"] = matter.agency
 
 
 def add_templates(config: MkDocsConfig) -> None:
@@ -54,3 +92,14 @@ def _macro_location(page: Page, macro: str) -> Location:
         if column >= 0:
             return Location(path, number, column + 1)
     return Location(path)
+
+
+def register_macros(config: MkDocsConfig, build: SiteBuild, pdfs: bool, defer: Callable[[Markup], Markup],
+                    fail: Callable[[Finding, str], Markup]) -> None:
+    """Our macros, made for this build, registered with mkdocs-macros (it renders docs/ and names
+    the page it is rendering). Called after every plugin's on_config: mkdocs-macros has made its
+    environment then, a fresh one each build."""
+    macros = config.plugins.get("macros")
+    if macros is not None:
+        context = MacroContext(build, lambda: macro_page(macros.page, pdfs), defer, fail)
+        macros.register_macros(page_macros(context))

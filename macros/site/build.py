@@ -16,6 +16,7 @@ import datetime as dt
 import logging
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -91,7 +92,7 @@ class SiteBuild:
     paths: dict[str, str] = field(default_factory=dict)  # slug -> its source, as findings name it
     drawn: tuple[int, int] = (0, 0)  # swimlanes drawn by `dot`, and taken from the cache
 
-    @property
+    @cached_property
     def errors(self) -> list[Finding]:
         return [f for f in self.findings if f.severity is Severity.ERROR]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from macros.checks import check_project
 from macros.load.discover import source_sets
 from macros.model.project import load_project
 from macros.site.data import SiteData
@@ -14,7 +15,7 @@ SLUG = "perbaikan-data-kinerja"
 
 def _seed_site() -> SiteData:
     project = load_project(source_sets([SEED_SOURCES])[0])
-    return SiteData.build(project, project.findings)
+    return SiteData.build(check_project(project))
 
 
 def test_every_kind_but_the_error_page_is_a_view():
