@@ -1,7 +1,7 @@
 """Monitoring and evaluation records: which SOP, which step, which period, who judged and when.
 
 `judge_records` is the one place that decides: it gives the findings (reported by the check below)
-and the results accepted (read by the site, see site/data.py). A record with an error is left out
+and the results accepted (kept for the site by checks/run.py). A record with an error is left out
 with its finding, never the build: a file whose own period, assessor or date is wrong loses all its
 entries; an entry with an error of its own is left out alone.
 """

@@ -141,7 +141,8 @@ class _Loader:
             if data is not None:
                 try:
                     return pickle.loads(data)
-                except Exception:  # an entry cut short or from other code: made again
+                except Exception:  # an entry cut short or from other code: made again (unpickling raises
+                    # "other exceptions ... AttributeError, EOFError, ImportError, and IndexError", says the pickle module)
                     pass
         value = make()
         if self.cache is not None:

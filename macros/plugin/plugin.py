@@ -36,11 +36,11 @@ class SopPlugin(BasePlugin[SopConfig]):
     end the server: a broken source is shown on the pages and in the log until the next good save."""
 
     supports_multiple_instances = False
+    build: SiteBuild  # this build's, made in on_config before any other event reads it
 
     def __init__(self) -> None:
         self.serving = False
         self.pdf_on = False  # this build makes the PDFs (and so its pages link them)
-        self.build: SiteBuild | None = None
         self._printer = PrinterSlot()
         self._missing_sources: str | None = None
         self._failures: list[str] = []  # parts of the site that could not be made: `mkdocs build` fails at its end
@@ -49,16 +49,18 @@ class SopPlugin(BasePlugin[SopConfig]):
 
     @contextmanager
     def _step(self, doing: str, what: str = "") -> Iterator[None]:
-        """The one place that decides what a failure does: `mkdocs build` aborts with one line, `mkdocs
-        serve` reports the line and stays up (unless the failure stops it: no `dot`)."""
+        """A step whose failure is one line (`_failed`, the one place that decides what it does:
+        `mkdocs build` aborts with it, `mkdocs serve` reports it and stays up, unless it stops the
+        server: no `dot`)."""
         try:
             yield
-            return
         except Failure as exc:
-            message, stops = f"galat: {what}{exc}", exc.stops_server
+            self._failed(f"galat: {what}{exc}", exc.stops_server)
         except Exception as exc:  # a bug of ours: one line, never a traceback, and `serve` stays up
-            message, stops = f"sop: galat internal saat {doing}: {exc.__class__.__name__}: {exc}", False
-        if stops or not self.serving:
+            self._failed(f"sop: galat internal saat {doing}: {exc.__class__.__name__}: {exc}")
+
+    def _failed(self, message: str, stops_server: bool = False) -> None:
+        if stops_server or not self.serving:
             raise Abort(message) from None
         log.error(message)
 
@@ -77,7 +79,8 @@ class SopPlugin(BasePlugin[SopConfig]):
         return errors, warnings
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self._failures, self._deferred, self._nav, self.build = [], Deferred(), None, None
+        self._failures, self._deferred, self._nav = [], Deferred(), None
+        build: SiteBuild | None = None
         refuse_hand_written_nav(config)
         self.pdf_on = self._wants_pdf()
         self._printer.close()
@@ -86,15 +89,15 @@ class SopPlugin(BasePlugin[SopConfig]):
         prepare_theme(config, self.serving)
         options = build_options(self.config, config, self.pdf_on, self.serving)
         if self._missing_sources is not None:
-            log.error(self._missing_sources)
+            self._failed(self._missing_sources)  # only while serving: see load_config
         else:
             with self._step("memeriksa sumber"):
-                self.build = build_site(options, build_day(self.config.tanggal, BUILD_DATE.user_value()))
-                for level, line in self.build.report():
+                build = build_site(options, build_day(self.config.tanggal, BUILD_DATE.user_value()))
+                for level, line in build.report():
                     log.log(level, line)
-                add_footer(config, self.build.built_from)
-        if self.build is None:  # serving, and the sources could not be built: a site without SOPs
-            self.build = empty_build(options)
+                add_footer(config, build.built_from)
+        # serving, and the sources could not be built: a site without SOPs
+        self.build = build if build is not None else empty_build(options)
         pin_build_date(self.build.site.newest_date())
         if not self.build.site.sops:
             self._printer.close()
@@ -149,8 +152,8 @@ class SopPlugin(BasePlugin[SopConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         BUILD_DATE.release()
         try:
-            if self._failures and not self.serving:
-                raise Abort(f"{len(self._failures)} bagian situs tidak dapat dibuat; lihat galat di atas")
+            if self._failures:
+                self._failed(f"{len(self._failures)} bagian situs tidak dapat dibuat; lihat galat di atas")
             site_dir, stylesheets = Path(config.site_dir), tuple(str(css) for css in config.extra_css)
             if self.config.search:
                 with self._step("membuat indeks pencarian", "indeks pencarian tidak dapat dibuat: "):
@@ -161,7 +164,7 @@ class SopPlugin(BasePlugin[SopConfig]):
         finally:
             self._printer.close()
 
-    def on_build_error(self, error: Exception) -> None:
+    def on_build_error(self, error: Exception | None) -> None:
         BUILD_DATE.release()
         self._printer.close()
 

@@ -134,7 +134,8 @@ class SiteBuild:
         macro on a hand-written page), default its own. A renderer that fails is one located error
         line and a notice on the page, never a build or a server taken down."""
         if ref.kind is PageKind.BROKEN:
-            return Rendered(broken_sop_page(ref.slug, self.broken.get(ref.slug, [])))
+            slug = ref.slug or ""
+            return Rendered(broken_sop_page(slug, self.broken.get(slug, [])))
         page = page or ref.src_uri
         try:
             return Rendered(render_page(ref, PageContext(self.site, self.swimlanes, self.options.page, links, self.audit)))
@@ -150,7 +151,7 @@ class SiteBuild:
             return f"tidak ada SOP '{ref.slug}' yang diterbitkan (slug salah, atau SOP itu masih bergalat)"
         if ref.role is not None and ref.role not in roles:
             return f"tidak ada jabatan '{ref.role}' di registri jabatan"
-        if ref.kind is PageKind.CHECKLIST and ref.role not in sops[ref.slug].roles:
+        if ref.kind is PageKind.CHECKLIST and ref.slug is not None and ref.role not in sops[ref.slug].roles:
             return f"jabatan '{ref.role}' bukan pelaksana SOP '{ref.slug}'"
         return None
 
@@ -197,6 +198,8 @@ def _draw_swimlanes(documents: list[SopDocument], registries: Registries, cache:
     drawn: dict[str, str] = {}
     failed: list[Finding] = []
     for document in documents:
+        if document.sop is None:  # not renderable: never asked for
+            continue
         try:
             drawn[document.slug] = cache.svg(swimlane_dot(document.sop, registries))
         except DotFailed as exc:
