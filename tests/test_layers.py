@@ -18,7 +18,8 @@ ALLOWED = {
     "model": SHARED | {"load"},
     "checks": SHARED | {"load", "model"},
     "render": SHARED | {"model"},
-    "site": SHARED | {"load", "model", "checks", "render", "validate"},
+    "search": SHARED | {"model", "render"},  # the search records, from the model
+    "site": SHARED | {"load", "model", "checks", "render", "search", "validate"},
     "pdf": SHARED | {"model", "render", "site"},  # after the site is built: never the plugin
 }
 
