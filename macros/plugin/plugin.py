@@ -133,7 +133,9 @@ class SopPlugin(BasePlugin[SopConfig]):
             return markdown
         set_meta(page, self.build.matter(ref))
         rendered = self.build.render(ref, links_for(page, self.pdf_on))
-        return str(self._deferred.defer(rendered.html if rendered.failure is None else self._fail(rendered.failure, "Halaman ini")))
+        if rendered.failure is not None:
+            self._fail(rendered.failure, "Halaman ini")
+        return str(self._deferred.defer(rendered.html))
 
     def _fail(self, finding: Finding, what: str) -> Markup:
         log.error(finding.as_line())

@@ -55,8 +55,9 @@ def page_macros(context: MacroContext) -> dict[str, Callable[..., Markup]]:
         if problem is not None:
             return bad_call(page, macro, problem)
         rendered = build.render(ref, page.links, page.uri)
-        html = rendered.html if rendered.failure is None else context.fail(rendered.failure, "Halaman ini")
-        return context.defer(html)
+        if rendered.failure is not None:
+            context.fail(rendered.failure, "Halaman ini")
+        return context.defer(rendered.html)
 
     def view(kind: PageKind, name: str, doc: str, *params: str):
         """A macro that places a generated view (the same HTML as its own page) on this page."""
