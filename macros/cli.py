@@ -18,7 +18,6 @@ from .load.clock import SOURCE_DATE_EPOCH, BadDay, build_day
 from .load.discover import find_root
 from .load.history import GitError, resolve, sources_at, working_sources
 from .model.history import compare_sources
-from .render.context import Registries
 from .render.history import change_line, change_record
 from .site_commands import build_arguments, run_mkdocs, serve_arguments
 from .validate import validate_paths
@@ -183,7 +182,7 @@ def diff_command(args: argparse.Namespace) -> int:
         print(f"sop: galat: {exc}", file=sys.stderr)
         return 1
     comparison = compare_sources(old, new)
-    registries = Registries.of(comparison.registries[2], comparison.registries[1], comparison.registries[0])
+    registries = comparison.registries
     wanted = [p.resolve() for p in paths]
     changes = [
         (entry.slug, change)

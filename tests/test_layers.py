@@ -12,13 +12,14 @@ import pytest
 from tests.conftest import REPO
 
 PACKAGE = REPO / "macros"
-SHARED = {"findings", "codes", "urls"}
+SHARED = {"findings", "failures", "codes", "urls"}
 ALLOWED = {
     "load": SHARED,
     "model": SHARED | {"load"},
     "checks": SHARED | {"load", "model"},
     "render": SHARED | {"model"},
-    "site": SHARED | {"load", "model", "checks", "render", "validate"},
+    "search": SHARED | {"model", "render"},  # the search records, from the model
+    "site": SHARED | {"load", "model", "checks", "render", "search", "validate"},
     "pdf": SHARED | {"model", "render", "site"},  # after the site is built: never the plugin
 }
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from typing import ClassVar, Iterator
+from typing import ClassVar, Generic, Iterator, TypeVar
 
 from .. import codes
 from ..codes import Code
-from ..findings import Finding, Location, sorted_findings
+from ..findings import Finding, Location
 from ..model.errors import suggest
 from ..model.project import Project, Registry, SopDocument
 
 ALL_CHECKS: list["Check"] = []
+J = TypeVar("J")
 
 
 class Check(ABC):
@@ -21,6 +22,21 @@ class Check(ABC):
 
     @abstractmethod
     def run(self, project: Project) -> Iterator[Finding]: ...
+
+
+class JudgingCheck(Check, Generic[J]):
+    """A rule whose judgement the site shows as well (each SOP's review state, the monitoring and
+    evaluation results accepted): `judge` decides, `report` says what is wrong. A build judges once
+    (checks/run.py) and hands the judgement on; `run` alone does both."""
+
+    def run(self, project: Project) -> Iterator[Finding]:
+        yield from self.report(project, self.judge(project))
+
+    @abstractmethod
+    def judge(self, project: Project) -> J: ...
+
+    @abstractmethod
+    def report(self, project: Project, judgement: J) -> Iterator[Finding]: ...
 
 
 class SopCheck(Check):
@@ -55,9 +71,3 @@ def register(cls: type[Check]) -> type[Check]:
     ALL_CHECKS.append(cls())
     return cls
 
-
-def run_checks(project: Project) -> list[Finding]:
-    findings = list(project.findings)
-    for check in ALL_CHECKS:
-        findings.extend(check.run(project))
-    return sorted_findings(findings)

@@ -1,7 +1,7 @@
 """Monitoring and evaluation records: which SOP, which step, which period, who judged and when.
 
 `judge_records` is the one place that decides: it gives the findings (reported by the check below)
-and the results accepted (read by the site, see site/data.py). A record with an error is left out
+and the results accepted (kept for the site by checks/run.py). A record with an error is left out
 with its finding, never the build: a file whose own period, assessor or date is wrong loses all its
 entries; an entry with an error of its own is left out alone.
 """
@@ -23,7 +23,7 @@ from ..model.monev import (
 )
 from ..model.project import Project
 from ..model.sop import Sop
-from .base import Check, register, unknown_reference
+from .base import JudgingCheck, register, unknown_reference
 from .nip import nip_problems
 from .review import project_today
 
@@ -244,12 +244,15 @@ def judge_records(project: Project) -> Verdict:
 
 
 @register
-class Records(Check):
+class Records(JudgingCheck[Verdict]):
     emits = (
         codes.RECORD_UNKNOWN_SOP, codes.RECORD_UNKNOWN_STEP, codes.RECORD_PERIOD, codes.RECORD_NO_ASSESSOR,
         codes.RECORD_DATE_OUTSIDE, codes.RECORD_DUPLICATE, codes.RECORD_IN_FUTURE, codes.ACTION_DONE_IMPOSSIBLE,
         codes.UNKNOWN_ROLE,
     )
 
-    def run(self, project: Project) -> Iterator[Finding]:
-        yield from judge_records(project).findings
+    def judge(self, project: Project) -> Verdict:
+        return judge_records(project)
+
+    def report(self, project: Project, judgement: Verdict) -> Iterator[Finding]:
+        yield from judgement.findings

@@ -14,12 +14,12 @@ from ..model.base import indonesian_date
 from ..model.project import Project, SopDocument
 from ..model.review import BASELINE_WORDS, ReasonKind, ReviewState, SuspectReason, day_text, review_states
 from .numbering import item_location
-from .base import Check, register
+from .base import JudgingCheck, register
 
 
 
 def project_today(project: Project) -> dt.date:
-    return project.today if project.today is not None else dt.date.today()
+    return project.today
 
 
 def project_states(project: Project, documents: list[SopDocument] | None = None) -> dict[str, ReviewState]:
@@ -55,17 +55,18 @@ def _reason_location(document: SopDocument, reason: SuspectReason) -> Location:
 
 
 @register
-class ReviewRules(Check):
+class ReviewRules(JudgingCheck[dict[str, ReviewState]]):
     emits = (codes.REVIEW_OVERDUE, codes.REVIEW_SUSPECT, codes.REVIEW_BEFORE_CREATED, codes.REVIEW_IN_FUTURE)
 
-    def run(self, project: Project) -> Iterator[Finding]:
+    def judge(self, project: Project) -> dict[str, ReviewState]:
+        return project_states(project)
+
+    def report(self, project: Project, judgement: dict[str, ReviewState]) -> Iterator[Finding]:
         today = project_today(project)
         for document in project.valid_documents:
             yield from self._recorded(document, today)
-        judged = _judged_documents(project.valid_documents)
-        states = project_states(project, judged)
-        for document in judged:
-            yield from self._judged(document, states[document.slug])
+        for document in _judged_documents(project.valid_documents):
+            yield from self._judged(document, judgement[document.slug])
 
     @staticmethod
     def _recorded(document: SopDocument, today: dt.date) -> Iterator[Finding]:

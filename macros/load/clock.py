@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..failures import Failure
+
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
 DAY_FORM = "TTTT-BB-HH, mis. 2026-12-01"
 
 
-class BadDay(ValueError):
+class BadDay(Failure, ValueError):
     """A fixed day that cannot be read; the message is for the user."""
 
 

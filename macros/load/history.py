@@ -14,14 +14,14 @@ history that says it is not available, and why.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .discover import REGISTRY_FILES, SOURCE_SUFFIXES, walk_sources
 from .files import read_source
-from .revisions import GIT_ENV, GIT_HASH_LENGTH, GIT_OPTIONS, GIT_TIMEOUT
+from ..failures import Failure
+from .git import run_git
+from .revisions import GIT_HASH_LENGTH
 
 REGULAR_MODES = ("100644", "100755")  # a symbolic link or a submodule in the sources is not a source
 EMPTY_BLOB = "0" * 40
@@ -33,7 +33,7 @@ SHALLOW = "repositori ini klon dangkal (shallow clone); riwayat lengkapnya tidak
 GIT_FAILED = "git tidak dapat membaca riwayat repositori ini"
 
 
-class GitError(Exception):
+class GitError(Failure):
     """A git command the user asked for (`sop diff`) failed; the message is for the user."""
 
 
@@ -97,21 +97,6 @@ def is_source_path(path: str) -> bool:
     return PurePosixPath(name).suffix in SOURCE_SUFFIXES
 
 
-def _run(args: list[str], cwd: Path, data: bytes | None = None) -> bytes | None:
-    """Git's output, or None whatever went wrong (nothing reaches the user's terminal)."""
-    try:
-        done = subprocess.run(
-            ["git", *GIT_OPTIONS, *args], cwd=cwd, env=os.environ | GIT_ENV,
-            input=data, stdin=None if data is not None else subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=GIT_TIMEOUT, check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if done.returncode != 0:
-        return None
-    return done.stdout
-
-
 @dataclass(frozen=True)
 class Repository:
     directory: Path  # the sources folder
@@ -121,16 +106,9 @@ class Repository:
 
 def repository(directory: Path) -> Repository | str:
     """The repository the sources folder is in, or why there is none (a reason to show)."""
-    try:
-        found = subprocess.run(
-            ["git", *GIT_OPTIONS, "--version"], env=os.environ | GIT_ENV, stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=GIT_TIMEOUT, check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
+    if run_git(["--version"], None) is None:
         return NO_GIT
-    if found.returncode != 0:
-        return NO_GIT
-    out = _run(["rev-parse", "--show-prefix", "--is-shallow-repository"], directory)
+    out = run_git(["rev-parse", "--show-prefix", "--is-shallow-repository"], directory)
     if out is None:
         return NOT_A_REPOSITORY
     lines = out.decode("utf-8", "surrogateescape").split("\n")
@@ -213,7 +191,7 @@ def read_blobs(directory: Path, ids: list[str]) -> dict[str, bytes] | None:
     """The content of every blob, by one `git cat-file --batch`; None when git failed."""
     if not ids:
         return {}
-    out = _run(["cat-file", "--batch"], directory, ("\n".join(ids) + "\n").encode("ascii"))
+    out = run_git(["cat-file", "--batch"], directory, ("\n".join(ids) + "\n").encode("ascii"))
     if out is None:
         return None
     blobs: dict[str, bytes] = {}
@@ -239,14 +217,14 @@ def read_history(directory: Path) -> GitHistory:
         return GitHistory(False, repo)
     if repo.shallow:
         return GitHistory(False, SHALLOW, prefix=repo.prefix)
-    log = _run(
+    log = run_git(
         ["log", "-z", "--no-color", "--topo-order", "--raw", "--no-abbrev", "-M", "--no-ext-diff", "--no-textconv",
          "--format=format:%x01%H%x00%P%x00%an%x00%ae%x00%aI%x00%s", "--", "."],
         directory,
     )
     if log is None:
         # a repository without any commit yet is a repository with an empty history
-        head = _run(["rev-parse", "--verify", "--quiet", "HEAD"], directory)
+        head = run_git(["rev-parse", "--verify", "--quiet", "HEAD"], directory)
         return GitHistory(True, prefix=repo.prefix) if head is None else GitHistory(False, GIT_FAILED, prefix=repo.prefix)
     # 'replace': a name or message that is not UTF-8 is shown, never written back as bytes a page cannot hold
     commits = parse_log(log.decode("utf-8", "replace"), repo.prefix)
@@ -266,7 +244,7 @@ def resolve(directory: Path, revision: str) -> str:
         raise GitError(repo)
     if revision.startswith("-"):
         raise GitError(f"revisi '{revision}' tidak dikenal git")
-    out = _run(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"], directory)
+    out = run_git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"], directory)
     if out is None:
         raise GitError(f"revisi '{revision}' tidak dikenal git")
     return out.decode("ascii", "replace").strip()
@@ -278,7 +256,7 @@ def sources_at(directory: Path, commit: str) -> dict[str, bytes]:
     repo = repository(directory)
     if isinstance(repo, str):
         raise GitError(repo)
-    out = _run(["ls-tree", "-r", "-z", "--full-name", commit, "--", "."], directory)
+    out = run_git(["ls-tree", "-r", "-z", "--full-name", commit, "--", "."], directory)
     if out is None:
         raise GitError(f"isi revisi {commit[:GIT_HASH_LENGTH]} tidak dapat dibaca git")
     names: dict[str, str] = {}

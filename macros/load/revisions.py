@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import subprocess
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,26 +18,10 @@ from typing import Literal
 
 from .discover import REGISTRY_FILES, source_sets
 from .files import read_source
+from .git import run_git
 
 GIT_HASH_LENGTH = 12  # hex digits of a commit shown
 SHA256_LENGTH = 12  # hex digits of a file's SHA-256 shown
-GIT_TIMEOUT = 60.0  # seconds; a git that hangs (a network filesystem, a lock) must not hang the build
-
-# Git as the same program on every machine: no system configuration, the user's settings that would
-# change the output overridden (log.showSignature, diff.relative, quoted names), no translated
-# messages, never a prompt or a pager, no index lock taken. The user's own configuration is kept for
-# what only lets git read the repository at all (safe.directory).
-GIT_ENV = {
-    "LC_ALL": "C",
-    "LANGUAGE": "C",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_TERMINAL_PROMPT": "0",
-    "GIT_OPTIONAL_LOCKS": "0",
-    "GIT_PAGER": "cat",
-    "PAGER": "cat",
-}
-GIT_OPTIONS = ("-c", "log.showSignature=false", "-c", "diff.relative=false", "-c", "core.quotePath=false", "--no-pager")
-
 
 @dataclass(frozen=True)
 class Revision:
@@ -60,17 +43,8 @@ def content_revision(data: bytes) -> Revision:
 
 
 def _git(args: list[str], cwd: Path) -> str | None:
-    """Git's output, or None whatever went wrong (nothing reaches the user's terminal)."""
-    try:
-        done = subprocess.run(
-            ["git", *GIT_OPTIONS, *args], cwd=cwd, env=os.environ | GIT_ENV, stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=GIT_TIMEOUT, check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if done.returncode != 0:
-        return None
-    return done.stdout.decode("utf-8", "surrogateescape")
+    out = run_git(args, cwd)
+    return None if out is None else out.decode("utf-8", "surrogateescape")
 
 
 def _repo_path(path: Path, top: Path) -> str | None:
@@ -120,20 +94,21 @@ def _changed(status: str) -> set[str]:
 
 @dataclass(frozen=True)
 class GitFolder:
-    """What git says of a sources folder, read once (one `rev-parse`, one `log`, one `status`) for
-    both the files' revisions and the folder's own. Not `available`: no git, no repository, or git
-    refused to read it."""
+    """What git says of a sources folder, read once (one `rev-parse`, one `log`, one `status`, and
+    the commit checked out when the folder is clean) for both the files' revisions and the folder's
+    own. Not `available`: no git, no repository, or git refused to read it."""
 
     available: bool
     top: Path | None = None
     commits: Mapping[str, str | None] = field(default_factory=dict)  # repo path -> newest commit naming it
     changed: frozenset[str] = frozenset()  # repo paths git status lists
     clean: bool = False  # git status lists nothing in the folder
+    head: str | None = None  # the commit checked out, read only when the folder is clean
 
 
 def read_git_folder(directory: Path) -> GitFolder:
-    head = _git(["rev-parse", "--show-toplevel", "--is-shallow-repository"], directory)
-    lines = head.splitlines() if head is not None else []
+    where = _git(["rev-parse", "--show-toplevel", "--is-shallow-repository"], directory)
+    lines = where.splitlines() if where is not None else []
     if len(lines) < 2:
         return GitFolder(False)
     top = Path(os.path.realpath(lines[0]))
@@ -142,7 +117,9 @@ def read_git_folder(directory: Path) -> GitFolder:
     status = _git(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "."], directory)
     if log is None or status is None:
         return GitFolder(False)
-    return GitFolder(True, top, _last_commits(log, shallow), frozenset(_changed(status)), status == "")
+    clean = status == ""
+    head = _git(["rev-parse", "--verify", "-q", "HEAD"], directory) if clean else None
+    return GitFolder(True, top, _last_commits(log, shallow), frozenset(_changed(status)), clean, head)
 
 
 def _git_revisions(git: GitFolder, files: Iterable[Path]) -> dict[Path, Revision]:
@@ -191,9 +168,8 @@ def sources_revision(directory: Path, git: GitFolder | None = None) -> Revision:
     `git`: what git says of the folder, read here when not given."""
     directory = Path(directory)
     git = git if git is not None else read_git_folder(directory)
-    head = _git(["rev-parse", "--verify", "-q", "HEAD"], directory) if git.clean else None
-    if head and head.strip():
-        return Revision("git", head.strip()[:GIT_HASH_LENGTH])
+    if git.head and git.head.strip():
+        return Revision("git", git.head.strip()[:GIT_HASH_LENGTH])
     digest = hashlib.sha256()
     for name, data in _source_contents(directory):
         digest.update(name.encode("utf-8", "surrogateescape") + b"\0")

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from .. import codes
+from ..failures import Failure
 from ..findings import Finding, Location
 
 try:  # libyaml is several times faster; the pure-Python loader gives the same nodes.
@@ -161,7 +162,7 @@ def parse_text(text: str, display: str) -> ParsedYaml:
     return ParsedYaml(data, locator, converter.findings)
 
 
-class _TooLarge(Exception):
+class _TooLarge(Failure):
     def __init__(self, location: Location, message: str):
         super().__init__(message)
         self.location = location

@@ -34,7 +34,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from .flow import step_exits, step_index, symbol_column
-from .registry import Agency, LegalBasis, LegalStatus, Role
+from .registry import LegalStatus, Registries
 from .sop import Sop, Step
 
 SIMILAR = 0.5  # how alike two step texts must be (difflib ratio over words, with the bonuses below)
@@ -293,16 +293,15 @@ def relied_on(sop: Sop) -> tuple[tuple[str, ...], tuple[str, ...], str]:
 
 def registry_changes(
     sop: Sop,
-    old: tuple[Mapping[str, LegalBasis], Mapping[str, Role], Mapping[str, Agency]],
-    new: tuple[Mapping[str, LegalBasis], Mapping[str, Role], Mapping[str, Agency]],
+    old: Registries,
+    new: Registries,
 ) -> list[Change]:
-    """Changes of the registry entries `sop` relies on, from the `old` registries (legal bases,
-    roles, agencies) to the `new` ones. An entry that was not there before is no change to the SOP
+    """Changes of the registry entries `sop` relies on, from the `old` registries to the `new` ones. An entry that was not there before is no change to the SOP
     (it cited an unknown id, which the checks reported)."""
     bases, roles, agency = relied_on(sop)
     changes: list[Change] = []
     for entry in bases:
-        before, after = old[0].get(entry), new[0].get(entry)
+        before, after = old.legal_bases.get(entry), new.legal_bases.get(entry)
         if before is None or before == after:  # an entry new to the registry: the SOP cited nothing before
             continue
         repealed = after is not None and after.status is LegalStatus.REPEALED and (
@@ -310,10 +309,10 @@ def registry_changes(
         )
         changes.append(Change(ChangeKind.LEGAL_REPEALED if repealed else ChangeKind.LEGAL_EDITED, field=entry, old=before, new=after))
     for entry in roles:
-        before, after = old[1].get(entry), new[1].get(entry)
+        before, after = old.roles.get(entry), new.roles.get(entry)
         if before is not None and before != after:
             changes.append(Change(ChangeKind.ROLE_EDITED, field=entry, old=before, new=after))
-    before, after = old[2].get(agency), new[2].get(agency)
+    before, after = old.agencies.get(agency), new.agencies.get(agency)
     if before is not None and before != after:
         changes.append(Change(ChangeKind.AGENCY_EDITED, field=agency, old=before, new=after))
     return changes

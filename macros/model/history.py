@@ -26,12 +26,17 @@ from ..load.blob_cache import BlobCache
 from ..load.history import Commit, FileChange, GitHistory
 from .diff import Change, ChangeKind, changed_entries, diff_sops, registry_changes
 from .project import registry_from_bytes, sop_from_bytes
-from .registry import AgencyRegistry, LegalRegistry, RoleRegistry
+from .registry import AgencyRegistry, LegalRegistry, Registries, RoleRegistry
 from .sop import Sop
 
-# Registry file -> its model, in the order `registry_changes` takes them.
-REGISTRIES = (("_dasar-hukum.yml", LegalRegistry), ("_jabatan.yml", RoleRegistry), ("_instansi.yml", AgencyRegistry))
-REGISTRY_NAMES = tuple(name for name, _ in REGISTRIES)
+# Registry file -> its model.
+REGISTRIES = {"_instansi.yml": AgencyRegistry, "_jabatan.yml": RoleRegistry, "_dasar-hukum.yml": LegalRegistry}
+REGISTRY_NAMES = tuple(REGISTRIES)
+
+
+def _named(by_file: Mapping[str, Mapping[str, Any]]) -> Registries:
+    """The registries of one state of the sources, by file name, as named fields."""
+    return Registries(by_file["_instansi.yml"], by_file["_jabatan.yml"], by_file["_dasar-hukum.yml"])
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,9 @@ class ProjectHistory:
         return self.entries.get((registry, entry))
 
 
+NOT_READ = ProjectHistory(False, "riwayat tidak dibaca")
+
+
 class _Loader:
     """Each blob loaded once, however many versions name it; with a cache, once across builds."""
 
@@ -133,7 +141,8 @@ class _Loader:
             if data is not None:
                 try:
                     return pickle.loads(data)
-                except Exception:  # an entry cut short or from other code: made again
+                except Exception:  # an entry cut short or from other code: made again (unpickling raises
+                    # "other exceptions ... AttributeError, EOFError, ImportError, and IndexError", says the pickle module)
                     pass
         value = make()
         if self.cache is not None:
@@ -144,7 +153,7 @@ class _Loader:
         key = (name, blob)
         if key not in self._registries:
             raw = self.history.content(blob)
-            model = dict(REGISTRIES)[name]
+            model = REGISTRIES[name]
             self._registries[key] = {} if raw is None else registry_from_bytes(raw, name, name, model).entries
         return self._registries[key]
 
@@ -193,15 +202,15 @@ def build_history(history: GitHistory, cache: BlobCache | None = None) -> Projec
                 continue  # a registry renamed to or from an SOP's name is no history to follow
             _replay_sop_change(change, commit, alive, loader, touched)
         if registries:
-            olds = tuple(loader.registry(n, registries[n][0] if n in registries else registry_blobs[n]) for n in REGISTRY_NAMES)
+            olds = {n: loader.registry(n, registries[n][0] if n in registries else registry_blobs[n]) for n in REGISTRY_NAMES}
             registry_blobs.update({name: blobs[1] for name, blobs in registries.items()})
-            news = tuple(loader.registry(n, registry_blobs[n]) for n in REGISTRY_NAMES)
-            for n, name in enumerate(REGISTRY_NAMES):
-                if name in registries:
-                    for entry in changed_entries(olds[n], news[n]):
-                        entries[(name, entry)] = EntryChange(name, entry, commit, entry not in news[n])
+            news = {n: loader.registry(n, registry_blobs[n]) for n in REGISTRY_NAMES}
+            for name in registries:
+                for entry in changed_entries(olds[name], news[name]):
+                    entries[(name, entry)] = EntryChange(name, entry, commit, entry not in news[name])
+            before, after = _named(olds), _named(news)
             for line in alive.values():
-                found = tuple(registry_changes(line.current, olds, news)) if line.current is not None else ()
+                found = tuple(registry_changes(line.current, before, after)) if line.current is not None else ()
                 if not found:
                     continue
                 mine = touched.get(line)
@@ -263,13 +272,14 @@ class SopChanges:
 @dataclass(frozen=True)
 class Comparison:
     sops: tuple[SopChanges, ...]  # by slug
-    registries: tuple[Mapping[str, Any], Mapping[str, Any], Mapping[str, Any]]  # the newer state's
+    registries: Registries  # the newer state's
 
 
-def _registries_of(files: Mapping[str, bytes]) -> tuple[Mapping[str, Any], ...]:
-    return tuple(
-        registry_from_bytes(files[name], name, name, model).entries if name in files else {} for name, model in REGISTRIES
-    )
+def _registries_of(files: Mapping[str, bytes]) -> Registries:
+    return _named({
+        name: registry_from_bytes(files[name], name, name, model).entries if name in files else {}
+        for name, model in REGISTRIES.items()
+    })
 
 
 def _pair(old: dict[str, Loaded], new: dict[str, Loaded], old_raw: Mapping[str, bytes],

@@ -8,7 +8,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pydantic_core import PydanticCustomError
 
@@ -19,8 +19,11 @@ from ..load.files import read_yaml
 from ..load.yaml_tree import Locator, ParsedYaml, parse_bytes
 from .errors import suggest, validate
 from .monev import HEADERS, RESULTS, RecordFile, RecordKind, parse_period
-from .registry import Agency, AgencyRegistry, LegalBasis, LegalRegistry, Role, RoleRegistry
+from .registry import Agency, AgencyRegistry, LegalBasis, LegalRegistry, Registries, Role, RoleRegistry
 from .sop import Sop
+
+if TYPE_CHECKING:  # model/history.py loads old versions through this module
+    from .history import ProjectHistory
 
 T = TypeVar("T")
 
@@ -67,12 +70,16 @@ class Project:
     known_slugs: dict[str, list[str]]
     whole_root: bool
     docs_dir: Path  # where the site's hand-written pages and assets (the logo) live
+    # For the review rules (checks/review.py): the day they judge by, and the git history of the
+    # sources (None: not read, e.g. `sop check` of one file).
+    today: dt.date
+    history: ProjectHistory | None
     findings: list[Finding] = field(default_factory=list)
-    # For the review rules (checks/review.py), set by validate_paths: the day they judge by ("today",
-    # None: the clock's) and the git history of the sources (a model.history.ProjectHistory, or None).
-    today: dt.date | None = None
-    history: Any = None
     records: list[RecordFile] = field(default_factory=list)  # monitoring and evaluation, by kind and path
+    registries: Registries = field(init=False)  # the valid entries of the three, as the renderers read them
+
+    def __post_init__(self) -> None:
+        self.registries = Registries.of(self.agencies.entries, self.roles.entries, self.legal_bases.entries)
 
     @property
     def valid_documents(self) -> list[SopDocument]:
@@ -189,8 +196,12 @@ def _load_record(path: Path, kind: RecordKind, root: Path) -> tuple[RecordFile, 
     return record, findings
 
 
-def load_project(source: SourceSet, docs_dir: Path | None = None) -> Project:
-    """`docs_dir` defaults to `docs/` beside the source folder, as in the shipped mkdocs.yml."""
+def load_project(
+    source: SourceSet, docs_dir: Path | None = None, *, today: dt.date | None = None, history: ProjectHistory | None = None,
+) -> Project:
+    """`docs_dir` defaults to `docs/` beside the source folder, as in the shipped mkdocs.yml. `today`:
+    the day the review rules judge by (default: the clock's); `history`: the git history of the
+    sources, when it was read (model/history.py)."""
     findings: list[Finding] = []
     agencies, f1 = _load_registry(source, "_instansi.yml", AgencyRegistry)
     roles, f2 = _load_registry(source, "_jabatan.yml", RoleRegistry)
@@ -233,4 +244,6 @@ def load_project(source: SourceSet, docs_dir: Path | None = None) -> Project:
             findings += found
     known = known_slugs(source)
     docs = docs_dir if docs_dir is not None else source.root.parent / "docs"
-    return Project(source.root, agencies, roles, legal, documents, known, source.whole_root, docs, findings, records=records)
+    day = today if today is not None else dt.date.today()
+    return Project(source.root, agencies, roles, legal, documents, known, source.whole_root, docs, day, history, findings,
+                   records)

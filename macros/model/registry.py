@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Annotated
 
 from pydantic import BeforeValidator, Field, RootModel, model_validator
@@ -190,3 +193,18 @@ class RoleRegistry(RootModel[dict[Id, Role]]):
 
 class LegalRegistry(RootModel[dict[Id, LegalBasis]]):
     pass
+
+
+@dataclass(frozen=True)
+class Registries:
+    """The three registries of a state of the sources, by name, read-only: what the renderers need
+    besides one SOP, and what a registry change is measured against (model/diff.py)."""
+
+    agencies: Mapping[str, Agency]
+    roles: Mapping[str, Role]
+    legal_bases: Mapping[str, LegalBasis]
+
+    @classmethod
+    def of(cls, agencies: Mapping[str, Agency], roles: Mapping[str, Role], legal_bases: Mapping[str, LegalBasis]) -> "Registries":
+        """Read-only copies of the three."""
+        return cls(MappingProxyType(dict(agencies)), MappingProxyType(dict(roles)), MappingProxyType(dict(legal_bases)))

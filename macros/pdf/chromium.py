@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from ..failures import Failure
+
 HOST_NAME = "sop-cetak.invalid"
 HOST = f"http://{HOST_NAME}"
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -41,7 +43,7 @@ MISSING_CHROMIUM = (
 MISSING_PLAYWRIGHT = "PDF memerlukan paket Python 'playwright' (dipasang oleh 'bash .ci/install')"
 
 
-class PrintFailed(Exception):
+class PrintFailed(Failure):
     """Chromium could not print; the message is one line in Indonesian."""
 
 
@@ -224,7 +226,8 @@ class Printer:
             result = self._run(self._print_all(list(jobs))).result()
         except PrintFailed:
             raise
-        except Exception as exc:
+        except Exception as exc:  # whatever the browser's thread raised (Playwright's errors, a timeout, a cancelled
+            # future, a closed pipe): one line naming it, the printer's promise to the build
             raise PrintFailed(f"Chromium gagal mencetak: {exc.__class__.__name__}: {_first_line(exc)}") from exc
         self.printed += len(jobs)
         return result
@@ -234,7 +237,7 @@ class Printer:
             try:
                 if self._warming is not None:
                     self._warming.result(timeout=60)
-            except Exception:
+            except Exception:  # a warm-up that failed was reported by the print that waited for it, or is moot
                 pass
             self._warming = None
             try:
@@ -254,7 +257,7 @@ class Printer:
         if self._context is not None:
             return
         try:
-            from playwright.async_api import async_playwright
+            from playwright.async_api import Error as PlaywrightError, async_playwright
         except ImportError:
             raise PrintFailed(MISSING_PLAYWRIGHT) from None
         executable = chromium_path()
@@ -265,7 +268,7 @@ class Printer:
             self._browser = await self._playwright.chromium.launch(
                 executable_path=executable, args=BROWSER_ARGS, proxy={"server": self._server.address},
             )
-        except Exception as exc:
+        except (PlaywrightError, OSError) as exc:
             raise PrintFailed(f"Chromium ({executable}) tidak dapat dijalankan: {_first_line(exc)}") from None
         self._context = await self._browser.new_context(java_script_enabled=False)
 
@@ -273,12 +276,14 @@ class Printer:
         await self._start()
         tabs = await asyncio.gather(*(self._tab() for _ in range(self.tabs)))
         if document is not None:
+            from playwright.async_api import Error as PlaywrightError  # importable: _start ran
+
             self._server.in_memory = {WARM_PATH: document()}
             try:
                 for tab in tabs:
                     await tab[0].goto(HOST + WARM_PATH, wait_until="load")
                     await tab[0].evaluate("document.fonts.ready.then(() => true)")
-            except Exception:  # only time is lost: the prints load what they need themselves
+            except PlaywrightError:  # only time is lost: the prints load what they need themselves
                 pass
         self._pages.extend(tabs)
 

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ..failures import Failure
 from ..model.sop import Sop, Status
 from ..render.book import book_groups, book_order, render_book_front
 from ..site.data import SiteData
@@ -44,7 +45,7 @@ _ARTICLE = re.compile(r"<article\b.*</article>", re.S)
 PRINTED = printed_views()  # what an SOP's PDF prints: (kind, title in the outline); the document outlines its parts
 
 
-class PdfFailed(Exception):
+class PdfFailed(Failure):
     """A PDF could not be made; the message is one line in Indonesian."""
 
 

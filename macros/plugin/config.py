@@ -1,12 +1,18 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
+from mkdocs.config.defaults import MkDocsConfig
 
 from ..load.clock import BadDay, parse_day
+from ..pdf import FORCE_PDF, chromium_path
+from ..render.sop_page import PageOptions
+from ..site.build import BuildOptions
 
 
 class SourcesDir(c.Dir):
@@ -73,3 +79,36 @@ class SopConfig(base.Config):
     tanggal = FixedDay()
     """"Today" for the review rules (TTTT-BB-HH): two builds on different days give the same site.
     Empty: the user's SOURCE_DATE_EPOCH when set, else the build's own day."""
+
+
+def printed_site_url(site_url: str | None, dev_addr, serving: bool) -> str | None:
+    """The address the printed QR code points to: mkdocs' `site_url`, but never the address
+    `mkdocs serve` puts there (its own server, even when the site sets another): no paper may point
+    to a preview on the author's machine."""
+    if not site_url or serving:
+        return None
+    parts = urlsplit(site_url)
+    if dev_addr is not None and parts.hostname == dev_addr.host and parts.port == dev_addr.port:
+        return None
+    return site_url
+
+
+def build_options(options: SopConfig, config: MkDocsConfig, pdfs: bool, serving: bool) -> BuildOptions:
+    """What the build pipeline is asked for, from the plugin's options and mkdocs' config."""
+    base_dir = Path(config.config_file_path or ".").parent
+    site_url = printed_site_url(config.site_url, config.dev_addr, serving)
+    return BuildOptions(
+        sources=Path(options.sources), docs_dir=Path(config.docs_dir), cache_dir=base_dir / options.cache_dir,
+        page=PageOptions(options.paper, options.print_steps_per_page, site_url), search=options.search, pdfs=pdfs,
+        broken_pages=serving,
+    )
+
+
+def wants_pdf(options: SopConfig, serving: bool) -> bool:
+    """`pdf` on (or `sop pdf`), and not under `mkdocs serve` unless `pdf_serve` asks. Chromium is
+    looked for now (PrintFailed), so that a machine without it learns so before the build, not after."""
+    wanted = options.pdf or os.environ.get(FORCE_PDF) == "1"
+    if not wanted or (serving and not options.pdf_serve):
+        return False
+    chromium_path()
+    return True

@@ -18,12 +18,14 @@ import hashlib
 import json
 from pathlib import Path
 
+from ..failures import Failure
+
 SIGNATURE = b"pagefind_dcd"
 FILTER_HASH = 7  # hex digits of a filter file's name, as Pagefind names them
 META_HASH = 10  # hex digits of the metadata's name
 
 
-class UnexpectedFormat(Exception):
+class UnexpectedFormat(Failure):
     """The files are not laid out as this Pagefind version writes them."""
 
 

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..failures import Failure
+
 from .canonical import UnexpectedFormat, canonicalize
 from .record import SearchRecord
 
@@ -26,7 +28,7 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
 
-class SearchIndexFailed(Exception):
+class SearchIndexFailed(Failure):
     """Pagefind is missing or failed (an installation fault, never the sources')."""
 
 

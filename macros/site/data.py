@@ -6,19 +6,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..checks.monev import judge_records
-from ..checks.review import project_states
+from ..checks import CheckedProject
 from ..findings import Finding
 from ..load.revisions import Revision
-from ..model.history import ProjectHistory
+from ..model.history import NOT_READ, ProjectHistory
 from ..model.monev import EMPTY, SopMonev
-from ..model.project import Project
+from ..model.project import SopDocument
+from ..model.registry import Registries
 from ..model.review import ReviewState
 from ..model.sop import Sop
-from ..render.context import Registries
-
-
-NOT_READ = ProjectHistory(False, "riwayat tidak dibaca")
 
 
 @dataclass(frozen=True)
@@ -33,21 +29,25 @@ class SiteData:
 
     @classmethod
     def build(
-        cls, project: Project, findings: list[Finding], revisions: dict[str, Revision] | None = None,
-        history: ProjectHistory | None = None,
+        cls, checked: CheckedProject, published: list[SopDocument] | None = None, findings: list[Finding] | None = None,
+        revisions: dict[str, Revision] | None = None,
     ) -> "SiteData":
-        documents = sorted(project.renderable(findings), key=lambda d: d.slug)
-        registries = Registries.of(project.agencies.entries, project.roles.entries, project.legal_bases.entries)
+        """`published`: the documents that make pages (default: those with a model and no error in
+        `findings`, by default the checks')."""
+        project = checked.project
+        findings = checked.findings if findings is None else findings
+        documents = sorted(project.renderable(findings) if published is None else published, key=lambda d: d.slug)
         sops = {d.slug: d.sop for d in documents}
         by_path: dict[str, list[Finding]] = {}
         for finding in findings:
             by_path.setdefault(finding.location.path, []).append(finding)
         revisions = {slug: r for slug, r in (revisions or {}).items() if slug in sops}
-        # judged as the checks judge them (every SOP with a model), kept for the published ones
-        reviews = {slug: state for slug, state in project_states(project).items() if slug in sops}
-        monev = {slug: m for slug, m in judge_records(project).accepted.items() if slug in sops}
-        return cls(registries, sops, revisions, {d.slug: tuple(by_path[d.path]) for d in documents if d.path in by_path},
-                   history if history is not None else NOT_READ, reviews, monev)
+        # as the checks judged them (every SOP with a model), kept for the published ones
+        reviews = {slug: state for slug, state in checked.reviews.items() if slug in sops}
+        monev = {slug: m for slug, m in checked.records.items() if slug in sops}
+        history = project.history if project.history is not None else NOT_READ
+        return cls(project.registries, sops, revisions, {d.slug: tuple(by_path[d.path]) for d in documents if d.path in by_path},
+                   history, reviews, monev)
 
     def monev_of(self, slug: str) -> SopMonev:
         """What the records say of a published SOP (nothing recorded: an empty history)."""

@@ -24,6 +24,8 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ..failures import Failure
+
 log = logging.getLogger("mkdocs.plugins.sop")
 
 MISSING_DOT = (
@@ -47,11 +49,11 @@ ALLOWED_ATTRIBUTES = frozenset({
 })
 
 
-class DotMissing(Exception):
+class DotMissing(Failure):
     pass
 
 
-class DotFailed(Exception):
+class DotFailed(Failure):
     """`dot` could not draw one diagram; the message is one line in Indonesian."""
 
 

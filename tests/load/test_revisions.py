@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import revisions as revisions_module
+from macros.load import git as git_module
 from macros.load.revisions import Revision, content_revision, source_revisions, sources_revision
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git tidak terpasang")
@@ -132,7 +132,7 @@ def test_git_is_asked_once_for_all_files(repo, monkeypatch):
         calls.append(args)
         return real(args, *a, **kw)
 
-    monkeypatch.setattr(revisions_module.subprocess, "run", counting)
+    monkeypatch.setattr(git_module.subprocess, "run", counting)  # every git command runs there
     sources = repo / "sop"
     for n in range(20):
         (sources / f"tambahan-{n}.yml").write_text(f"judul: {n}\n")

@@ -12,7 +12,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
 
-from macros.plugin.plugin import _PageNav, _folder_of
+from macros.plugin.nav import _PageNav, _folder_of
 from tests.conftest import REPO, SEED_SOURCES, build_into
 from tests.harness import build, project_config, write_config
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from mkdocs.config.config_options import _IpAddressValue
 
-from macros.plugin.plugin import printed_site_url
+from macros.plugin.config import printed_site_url
 
 DEV = _IpAddressValue("127.0.0.1", 8000)
 

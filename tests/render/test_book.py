@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
+from macros.checks import check_project
 from macros.load.discover import source_sets
 from macros.model.project import load_project
 from macros.model.registry import Agency
@@ -231,7 +232,7 @@ def test_an_agency_without_sops_has_an_empty_daftar_isi():
 def test_the_seed_book():
     """From the site's own data (macros.site.data.SiteData), as the PDF engine calls it."""
     project = load_project(source_sets([SEED_SOURCES])[0])
-    site = SiteData.build(project, project.findings)
+    site = SiteData.build(check_project(project))
     groups = book_groups(site, SEED_SOP.agency, {"perbaikan-data-kinerja": 3})
     assert [(t, [e.slug for e in g]) for t, g in groups] == [
         ("Badan Perencanaan Pembangunan, Penelitian dan Pengembangan Daerah Kab. Banggai", ["perbaikan-data-kinerja"])

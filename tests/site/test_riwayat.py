@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.load import history as git_history
+from macros.load import git as git_module
 from macros.load.history import read_history
 from macros.model.history import build_history
 from tests.conftest import SEED_SOURCES, build_into, run_cli
@@ -119,7 +119,7 @@ def test_history_takes_a_fixed_number_of_git_processes(repository, monkeypatch):
         calls.append(args[args.index("--no-pager") + 1] if "--no-pager" in args else args[0])
         return real(args, *rest, **options)
 
-    monkeypatch.setattr(git_history.subprocess, "run", counting)
+    monkeypatch.setattr(git_module.subprocess, "run", counting)
     history = read_history(repository / "sop")
     assert len(history.commits) == len(COMMITS)
     assert calls == ["--version", "rev-parse", "log", "cat-file"]

@@ -253,7 +253,7 @@ def test_a_bad_day_is_one_line_and_exit_2(tmp_path, monkeypatch, args, env, mess
 
 
 def test_our_own_source_date_epoch_is_not_the_users(monkeypatch):
-    from macros.plugin.plugin import _BuildDate
+    from macros.plugin.build_date import _BuildDate
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # recorded, so that the value is restored after the test
     monkeypatch.delenv("SOURCE_DATE_EPOCH")

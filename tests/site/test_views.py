@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from html import escape
-from types import SimpleNamespace
 
+from macros.checks import check_project
 from macros.load.discover import source_sets
 from macros.model.project import load_project
 from macros.render.links import Links
@@ -25,7 +25,7 @@ PER_SOP = (Scope.SOP, Scope.SOP_ROLE)
 
 def _seed_site() -> SiteData:
     project = load_project(source_sets([SEED_SOURCES])[0])
-    return SiteData.build(project, project.findings)
+    return SiteData.build(check_project(project))
 
 
 def _context(site: SiteData, pdfs: bool = False) -> PageContext:
@@ -122,25 +122,12 @@ def test_the_sop_page_links_every_labelled_view_in_the_order_of_views():
     assert _strip(with_pdf) == " · ".join(expected) + f' · <a class="sop-unduh-pdf" href="/pdf/{SLUG}.pdf" download>Unduh PDF</a>'
 
 
-class _Env:
-    """What mkdocs-macros hands define_env: here only the macros it is given are kept."""
-
-    def __init__(self) -> None:
-        self.macros: dict = {}
-        self.conf = {"plugins": {}}
-        self.page = SimpleNamespace()
-
-    def macro(self, function):
-        self.macros[function.__name__] = function
-        return function
-
-
 def test_every_view_with_a_macro_name_is_a_macro_of_the_hand_written_pages():
-    env = _Env()
-    site_macros.define_env(env)
+    context = site_macros.MacroContext(build=None, page=lambda: None, defer=lambda html: html, fail=lambda f, what: what)
+    macros = site_macros.page_macros(context)
     named = {view.macro: view for view in VIEWS.values() if view.macro}
     assert len(named) == len([view for view in VIEWS.values() if view.macro])  # no name given twice
-    assert set(env.macros) == set(named) | {"daftar_sop", "daftar_kode"}
+    assert set(macros) == set(named) | {"daftar_sop", "daftar_kode"}
     for name, view in named.items():
-        assert env.macros[name].__doc__ == view.about and view.about, name
+        assert macros[name].__doc__ == view.about and view.about, name
     assert {"halaman_sop", "lembar_kerja", "checklist", "halaman_pelaksana"} <= set(named)  # what docs/ pages use
