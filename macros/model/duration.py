@@ -328,7 +328,7 @@ class Duration(StrictModel):
     quantity: AmountField = Field(alias="jumlah", description="berapa lama, dalam satuannya")
     unit: UnitField = Field(
         alias="satuan", description="satuan jumlah",
-        json_schema_extra=when_absent("satuan_waktu SOP bila ditulis; tanpa itu galat"),
+        json_schema_extra=when_absent("boleh tidak ditulis bila SOP menulis satuan_waktu: satuan itu yang dipakai"),
     )
     condition: Text | None = Field(
         None, alias="syarat", description="mis. bila ditandatangani Kadin; wajib pada setiap butir daftar bersyarat (SOP-W007)",

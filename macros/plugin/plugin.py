@@ -41,7 +41,7 @@ from ..model.audit import Audit
 from ..site.audit import build_audit
 from ..site.audit_export import audit_csv, audit_xlsx
 from ..site.data import SiteData
-from ..site.pages import PageContext, front_matter, page_refs, render_page, view_order
+from ..site.pages import PageContext, front_matter, page_refs, render_page, view_order, without_own_pages
 from ..site.swimlanes import DotFailed, DotMissing, SvgCache
 from ..validate import validate_paths
 from ..urls import (AUDIT_CSV, AUDIT_FOLDER, AUDIT_XLSX, PDF_FOLDER, ROLE_FOLDER, ROLE_SECTION_INDEX, SOP_FOLDER, PageKind,
@@ -257,7 +257,7 @@ class SopPlugin(BasePlugin[SopConfig]):
 
     def _reset_after_crash(self) -> None:
         self.site = SiteData(Registries.of({}, {}, {}), {})
-        self.pages = {}
+        self.pages = page_refs(self.site)  # the package's own pages stay
 
     def _load(self, root: Path, config: MkDocsConfig) -> None:
         today = build_day(self.config.tanggal, _BUILD_DATE.user_value())  # a bad user value: BadDay
@@ -432,6 +432,9 @@ class SopPlugin(BasePlugin[SopConfig]):
         return Markup('<div class="sop-isi" data-sop-isi="{}"></div>').format(key)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.pages, own = without_own_pages(self.pages, {file.src_uri for file in files})
+        for uri in own:
+            log.info(f"{uri}: halaman di docs/ ini dipakai, bukan halaman bawaan paket sop; hapus berkas itu untuk memakai halaman paket")
         for uri in self.pages:
             files.append(File.generated(config, uri, content=""))
         for slug, svg in self.swimlanes.items():

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from ..codes import CATALOGUE
+from ..render.codes import render_code_table
 from ..render.findings_panel import unpublished_notice
-from ..render.html import table, table_row
 from ..render.index_table import render_index
 from ..urls import PageKind, PageRef
 
@@ -57,8 +56,5 @@ def define_env(env) -> None:
 
     @env.macro
     def daftar_kode() -> Markup:
-        """The table of check codes."""
-        rows = [
-            table_row([Markup("<code>{}</code>").format(c.code), c.severity.value, c.summary]) for c in CATALOGUE.values()
-        ]
-        return _plugin(env).defer(table("sop-kode", rows, ["Kode", "Tingkat", "Arti"]))
+        """The table of check codes (the package's own Kode Pemeriksaan page shows the same table)."""
+        return _plugin(env).defer(render_code_table())
