@@ -152,10 +152,10 @@ def _absent(info: FieldInfo, required: bool) -> str:
     return "tidak ada"
 
 
-def sections(files: Sequence[SourceFile]) -> list[Section]:
+def sections(files: Sequence[SourceFile], taken: set[str] | None = None) -> list[Section]:
     """Each file's mapping, then every mapping nested in it, breadth first; a mapping reached again
     (another key, another file of the group, or itself: a decision's second decision) is listed once,
-    with every path it is written at."""
+    with every path it is written at. `taken`: anchors already used on the page."""
     several = len(files) > 1
     order: list[type[BaseModel]] = []
     paths: dict[type[BaseModel], list[tuple[str, ...]]] = {}
@@ -182,7 +182,7 @@ def sections(files: Sequence[SourceFile]) -> list[Section]:
                         seen.add(linked)
                         queue.append((linked, where))
     first = [paths[m][0] for m in order]
-    taken: set[str] = set()
+    taken = set() if taken is None else set(taken)
     found = []
     for model, path in zip(order, first):
         source = roots.get(model)
@@ -198,7 +198,7 @@ def render_source_files(files: Sequence[SourceFile], placed: dict[type[BaseModel
     `placed`: the mappings already shown higher on the page (filled in here), so that a mapping two
     groups share has one table."""
     placed = {} if placed is None else placed
-    found = [s for s in sections(files) if s.model not in placed]
+    found = [s for s in sections(files, {s.anchor for s in placed.values()}) if s.model not in placed]
     for section in found:
         placed[section.model] = section
     return Markup("").join(_section(s, placed) for s in found)

@@ -92,12 +92,6 @@ def _short_name(ref: PageRef, site: SiteData) -> str:
 
 
 VIEWS: dict[PageKind, View] = {
-    PageKind.CODES: View(
-        lambda ref, c: codes_page(), Scope.SITE, lambda ref, site: ("Kode Pemeriksaan", "Kode Pemeriksaan"), searchable=True
-    ),
-    PageKind.FORMAT: View(
-        lambda ref, c: format_page(), Scope.SITE, lambda ref, site: ("Format Sumber", "Format Sumber"), searchable=True
-    ),
     PageKind.AGENCY_INDEX: View(
         lambda ref, c: render_agency_index(list(c.site.sops.items()), c.site.registries, c.links),
         Scope.SOPS,
@@ -168,6 +162,12 @@ VIEWS: dict[PageKind, View] = {
         Scope.ROLE,
         lambda ref, site: (_role_name(ref, site), _role_name(ref, site)),
         searchable=True,
+    ),
+    PageKind.CODES: View(
+        lambda ref, c: codes_page(), Scope.SITE, lambda ref, site: ("Kode Pemeriksaan", "Kode Pemeriksaan"), searchable=True
+    ),
+    PageKind.FORMAT: View(
+        lambda ref, c: format_page(), Scope.SITE, lambda ref, site: ("Format Sumber", "Format Sumber"), searchable=True
     ),
 }
 

@@ -25,16 +25,17 @@ def test_the_seed_makes_one_page_per_view_and_scope():
     site = _seed_site()
     refs = page_refs(site)
     sop = site.sops[SLUG]
-    assert list(refs)[:5] == ["sop/index.md", "audit/index.md", f"sop/{SLUG}/index.md", f"sop/{SLUG}/lembar-kerja.md",
-                              f"sop/{SLUG}/swimlane.md"]
+    assert list(refs)[:7] == ["kode-pemeriksaan.md", "format-sumber.md", "sop/index.md", "audit/index.md",
+                              f"sop/{SLUG}/index.md", f"sop/{SLUG}/lembar-kerja.md", f"sop/{SLUG}/swimlane.md"]
     checklists = [r for r in refs.values() if r.kind is PageKind.CHECKLIST]
     assert [r.role for r in checklists] == list(sop.roles)
     roles = [r.role for r in refs.values() if r.kind is PageKind.ROLE]
     assert roles == sorted(site.registries.roles)
     assert all(uri == ref.src_uri for uri, ref in refs.items())
     assert [r.kind for r in refs.values() if r.slug == SLUG][3:6] == [PageKind.HISTORY, PageKind.MONITORING, PageKind.EVALUATION]
-    # the site's two (index, audit); document, worksheet, swimlane, riwayat, monitoring, evaluasi
-    assert len(refs) == 2 + 6 + len(sop.roles) + 1 + len(roles)
+    # the package's two (codes, format); the site's two (index, audit); document, worksheet, swimlane, riwayat,
+    # monitoring, evaluasi
+    assert len(refs) == 2 + 2 + 6 + len(sop.roles) + 1 + len(roles)
 
 
 def test_front_matter_is_set_where_the_page_is_made():
