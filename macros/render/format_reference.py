@@ -21,6 +21,7 @@ from pydantic.fields import FieldInfo
 
 from .. import codes
 from ..model.base import ABSENT, TypeName
+from .html import keep_codes
 
 REQUIRED, OPTIONAL = "wajib", "opsional"
 COLUMNS = ("Kunci", "Isi", "Wajib", "Arti", "Bila tidak ada")
@@ -238,8 +239,8 @@ def _row(doc: FieldDoc, placed: dict[type[BaseModel], Section]) -> Markup:
         Markup("<code>{}</code>").format(doc.key),
         kind,
         REQUIRED if doc.required else OPTIONAL,
-        doc.description,
-        doc.absent,
+        keep_codes(doc.description),  # "SOP-R011" never broken at its hyphen
+        keep_codes(doc.absent),
     )
     return Markup("<tr>{}</tr>").format(
         Markup("").join(Markup('<td data-label="{}">{}</td>').format(label, cell) for label, cell in zip(COLUMNS, cells))
