@@ -9,9 +9,9 @@ not with the site's own `markdown_extensions`: a package page must look the same
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
-import markdown
+import markdown  # type: ignore[import-untyped]  # no stubs installed; a plain str -> str call
 from markupsafe import Markup
 
 EXTENSIONS = ["tables", "fenced_code", "toc"]

@@ -12,8 +12,9 @@ import enum
 import re
 import types
 import typing
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Sequence, Union
+from typing import Annotated, Any, Union
 
 from markupsafe import Markup
 from pydantic import BaseModel, RootModel
@@ -186,11 +187,11 @@ def sections(files: Sequence[SourceFile], taken: set[str] | None = None) -> list
     taken = set() if taken is None else set(taken)
     found = []
     for model, path in zip(order, first):
-        source = roots.get(model)
-        anchor = _anchor(path or (source.label if source and source.label else "sop",), taken)
+        root = roots.get(model)
+        anchor = _anchor(path or (root.label if root and root.label else "sop",), taken)
         shared = first.count(path) > 1
         keys = "{" + ", ".join(doc.key for doc in field_docs(model)) + "}" if shared else ""
-        found.append(Section(model, tuple(paths[model]), source, anchor, keys))
+        found.append(Section(model, tuple(paths[model]), root, anchor, keys))
     return found
 
 

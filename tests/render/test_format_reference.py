@@ -15,7 +15,13 @@ from pydantic import Field
 import macros.model
 from macros.model.base import StrictModel, Text, TypeName, when_absent
 from macros.model.monev import EvaluationResults, MonitoringResults
-from macros.render.format_reference import SourceFile, describe, field_docs, render_source_files, sections
+from macros.render.format_reference import (
+    SourceFile,
+    describe,
+    field_docs,
+    render_source_files,
+    sections,
+)
 from macros.site.package_pages import SOURCE_FILES, format_page
 
 ALL_FILES = [source for group in SOURCE_FILES.values() for source in group]
