@@ -20,6 +20,8 @@ REFS = [
     PageRef(PageKind.ROLE_INDEX),
     PageRef(PageKind.AGENCY_INDEX),
     PageRef(PageKind.AUDIT),
+    PageRef(PageKind.CODES),
+    PageRef(PageKind.FORMAT),
 ]
 
 
@@ -40,6 +42,7 @@ def test_the_addresses_are_the_published_ones():
         "sop/surat-masuk/", "sop/surat-masuk/", "sop/surat-masuk/lembar-kerja/", "sop/surat-masuk/swimlane/",
         "sop/surat-masuk/riwayat/", "sop/surat-masuk/checklist/kasubbag-umum/", "sop/surat-masuk/monitoring/",
         "sop/surat-masuk/evaluasi/", "pelaksana/kasubbag-umum/", "pelaksana/", "sop/", "audit/",
+        "kode-pemeriksaan/", "format-sumber/",
     ]
     assert (AUDIT_XLSX, AUDIT_CSV) == ("audit/audit.xlsx", "audit/audit.csv")
     assert swimlane_svg("surat-masuk") == "sop/surat-masuk/swimlane.svg"
@@ -57,6 +60,7 @@ def test_a_page_reference_says_what_its_kind_needs(kind, slug, role):
 def test_generated_sections_are_known_by_their_files():
     assert section_of("sop/x/index.md") == "sop" and section_of("pelaksana/index.md") == "pelaksana"
     assert section_of("sop.md") is None and section_of("panduan/sop.md") is None
+    assert section_of(PageRef(PageKind.FORMAT).src_uri) is None  # the package's pages stand at the top, beside docs/
 
 
 def test_each_kind_has_its_one_source_pattern():
