@@ -1,7 +1,7 @@
 """The catalogue of check codes. A code never changes meaning once released.
 
-Each code has one severity and a one-line Indonesian summary, which the README's
-table of codes repeats (a test keeps the two in step).
+Each code has one severity and a one-line Indonesian summary, which the site's Kode Pemeriksaan
+page shows (render/codes.py, made from this catalogue).
 """
 
 from __future__ import annotations

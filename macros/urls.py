@@ -22,6 +22,8 @@ class PageKind(enum.Enum):
     ROLE_INDEX = "daftar-pelaksana"
     AGENCY_INDEX = "daftar-instansi"  # Dokumen SOP per Instansi
     AUDIT = "audit"  # the inspector's view of every SOP, with its downloads
+    CODES = "kode-pemeriksaan"  # what each check code means
+    FORMAT = "format-sumber"  # the source format, generated from the model
     BROKEN = "galat"  # under `mkdocs serve`: an SOP with errors keeps its address and says why
 
     @property
@@ -50,6 +52,8 @@ SOURCES: dict[PageKind, str] = {
     PageKind.ROLE_INDEX: ROLE_FOLDER + "/index.md",
     PageKind.AGENCY_INDEX: SOP_FOLDER + "/index.md",
     PageKind.AUDIT: AUDIT_FOLDER + "/index.md",
+    PageKind.CODES: "kode-pemeriksaan.md",  # the package's pages beside the agency's own in docs/
+    PageKind.FORMAT: "format-sumber.md",
     PageKind.BROKEN: SOP_FOLDER + "/{slug}/index.md",  # the SOP's own address, while it has errors
 }
 

@@ -39,6 +39,6 @@ def test_ci_runs_every_test():
     assert commands == [".venv/bin/pytest"]
 
 
-def test_the_readme_says_how_to_run_the_fast_suite():
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert '.venv/bin/pytest -m "not browser and not slow"' in readme
+def test_the_test_guide_says_how_to_run_the_fast_suite():
+    guide = (REPO / "tests" / "README.md").read_text(encoding="utf-8")
+    assert '.venv/bin/pytest -m "not browser and not slow"' in guide

@@ -21,7 +21,7 @@ PUBLISHED = {
     PageKind.HISTORY: "sop/surat-masuk/riwayat/", PageKind.CHECKLIST: "sop/surat-masuk/checklist/kasubbag-umum/",
     PageKind.MONITORING: "sop/surat-masuk/monitoring/", PageKind.EVALUATION: "sop/surat-masuk/evaluasi/",
     PageKind.ROLE: "pelaksana/kasubbag-umum/", PageKind.ROLE_INDEX: "pelaksana/", PageKind.AGENCY_INDEX: "sop/",
-    PageKind.AUDIT: "audit/",
+    PageKind.AUDIT: "audit/", PageKind.CODES: "kode-pemeriksaan/", PageKind.FORMAT: "format-sumber/",
 }
 
 
@@ -51,6 +51,7 @@ def test_a_page_reference_says_what_its_kind_needs(kind, slug, role):
 def test_generated_sections_are_known_by_their_files():
     assert section_of("sop/x/index.md") == "sop" and section_of("pelaksana/index.md") == "pelaksana"
     assert section_of("sop.md") is None and section_of("panduan/sop.md") is None
+    assert section_of(PageRef(PageKind.FORMAT).src_uri) is None  # the package's pages stand at the top, beside docs/
 
 
 def test_each_kind_has_its_one_source_pattern():

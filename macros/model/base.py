@@ -24,6 +24,24 @@ MONTHS = (
 )  # dates outside are typos, and break the site's timestamps
 
 
+@dataclass(frozen=True)
+class TypeName:
+    """What a type is called on the format reference page (Format Sumber), in plain Indonesian.
+    Validation ignores it. `model`: the mapping the value holds, when the type itself does not show it
+    (a mapping validated entry by entry later)."""
+
+    text: str
+    model: Any = None
+
+
+ABSENT = "x-bila-tidak-ada"  # the field's JSON-schema extra: what the site prints or reports without it
+
+
+def when_absent(text: str) -> dict[str, str]:
+    """A field's `json_schema_extra`: what happens when the source leaves it out (Format Sumber)."""
+    return {ABSENT: text}
+
+
 class StrictModel(BaseModel):
     """Unknown keys are errors; values are read by their Indonesian alias only."""
 
@@ -112,7 +130,7 @@ def _check_text(value: str) -> str:
 
 
 check_text = _check_text  # for text read inside another type (a waktu kept as written)
-Id = Annotated[str, AfterValidator(_check_id)]
+Id = Annotated[str, AfterValidator(_check_id), TypeName("id (huruf kecil, angka, tanda hubung)")]
 
 EITHER_SEPARATOR = "/"  # 'kadin/bupati': the either/or column of roles kadin and bupati
 
@@ -132,9 +150,9 @@ def _check_column_key(value: str) -> str:
     return _check_id(value)
 
 
-ColumnKey = Annotated[str, AfterValidator(_check_column_key)]
-Slug = Annotated[str, AfterValidator(_check_slug)]
-Text = Annotated[str, StringConstraints(strict=True), AfterValidator(_check_text)]
+ColumnKey = Annotated[str, AfterValidator(_check_column_key), TypeName("kunci kolom: id jabatan, atau 'a/b' untuk kolom salah satu")]
+Slug = Annotated[str, AfterValidator(_check_slug), TypeName("slug SOP (nama berkasnya tanpa .yml)")]
+Text = Annotated[str, StringConstraints(strict=True), AfterValidator(_check_text), TypeName("teks")]
 
 
 def _one_or_many(value: Any) -> Any:
@@ -147,8 +165,8 @@ def _one_or_many(value: Any) -> Any:
 
 
 MAX_ITEMS = 100  # any list of texts or ids: legal bases, requirements, qualifications...
-TextList = Annotated[tuple[Text, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
-IdList = Annotated[tuple[Id, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
+TextList = Annotated[tuple[Text, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many), TypeName("teks atau daftar teks")]
+IdList = Annotated[tuple[Id, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many), TypeName("id atau daftar id")]
 
 MONTH_NAMES = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -254,7 +272,7 @@ def _parse_date(value: Any) -> PartialDate:
     return date
 
 
-Date = Annotated[PartialDate, PlainValidator(_parse_date)]
+Date = Annotated[PartialDate, PlainValidator(_parse_date), TypeName("tanggal: 2016-01-05, 5 Januari 2016, Januari 2016 atau 2016")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,7 +304,10 @@ def _parse_source_date(value: Any) -> PartialDate | YearlessDate:
     return _parse_date(value)
 
 
-SourceDate = Annotated[PartialDate | YearlessDate, PlainValidator(_parse_source_date)]
+SourceDate = Annotated[
+    PartialDate | YearlessDate, PlainValidator(_parse_source_date),
+    TypeName("tanggal: 2016-01-05, 5 Januari 2016, Januari 2016, 2016, atau tanpa tahun seperti sumbernya (04 Januari)"),
+]
 
 
 def dated(value: PartialDate | YearlessDate | None) -> PartialDate | None:

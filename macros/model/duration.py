@@ -31,7 +31,7 @@ from typing import Annotated, Any, Iterator, Union
 from pydantic import BeforeValidator, ConfigDict, Discriminator, Field, PlainValidator, RootModel, Tag, TypeAdapter, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import StrictModel, Text, check_text, shown
+from .base import StrictModel, Text, TypeName, check_text, shown, when_absent
 
 
 class TimeUnit(str, enum.Enum):
@@ -318,16 +318,22 @@ def _unit_from_text(value: Any) -> Any:
     return value
 
 
-AmountField = Annotated[Amount, PlainValidator(_amount_from_text)]
+AmountField = Annotated[Amount, PlainValidator(_amount_from_text), TypeName("jumlah: 3, 1,5, 1–3, paling lama 3 atau ± 10")]
 UnitField = Annotated[TimeUnit, BeforeValidator(_unit_from_text)]
 
 
 class Duration(StrictModel):
     """One amount of time: written `120 menit`, or as a mapping when a condition applies."""
 
-    quantity: AmountField = Field(alias="jumlah")
-    unit: UnitField = Field(alias="satuan")
-    condition: Text | None = Field(None, alias="syarat", description="mis. bila ditandatangani Kadin")
+    quantity: AmountField = Field(alias="jumlah", description="berapa lama, dalam satuannya")
+    unit: UnitField = Field(
+        alias="satuan", description="satuan jumlah",
+        json_schema_extra=when_absent("boleh tidak ditulis bila SOP menulis satuan_waktu: satuan itu yang dipakai"),
+    )
+    condition: Text | None = Field(
+        None, alias="syarat", description="mis. bila ditandatangani Kadin; wajib pada setiap butir daftar bersyarat (SOP-W007)",
+        json_schema_extra=when_absent("waktu tanpa syarat"),
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -534,6 +540,8 @@ StepTime = Annotated[
         Annotated[WrittenTime, PlainValidator(_written_time), Tag(TAG_WRITTEN)],
     ],
     Discriminator(_shape),
+    TypeName("waktu: teks seperti '30 menit' atau '1-3 hari kerja', bentuk panjang {jumlah, satuan, syarat}, "
+             "atau daftar bentuk panjang bersyarat"),
 ]
 
 

@@ -24,7 +24,7 @@ from pydantic import BeforeValidator, Field, PlainValidator, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..load.yaml_tree import Locator
-from .base import Date, Id, PartialDate, StrictModel, Text, is_id, shown
+from .base import Date, Id, PartialDate, StrictModel, Text, TypeName, is_id, shown, when_absent
 
 MAX_ENTRIES = 5000  # SOPs in one period's file: a kabupaten holds 1,000–3,000
 MAX_STEP_RESULTS = 200  # as many as an SOP may have steps
@@ -144,8 +144,8 @@ def _evaluation_period(value: Any) -> Period:
     return value if isinstance(value, Period) else parse_period(value, RecordKind.EVALUATION)
 
 
-MonitoringPeriod = Annotated[Period, PlainValidator(_monitoring_period)]
-EvaluationPeriod = Annotated[Period, PlainValidator(_evaluation_period)]
+MonitoringPeriod = Annotated[Period, PlainValidator(_monitoring_period), TypeName("semester: 2026-1, 2026-2 atau Semester I 2026")]
+EvaluationPeriod = Annotated[Period, PlainValidator(_evaluation_period), TypeName("tahun: 2026 atau Tahun 2026")]
 
 
 # -- what a record file says --------------------------------------------------------------------
@@ -167,9 +167,16 @@ def _assessor_form(value: Any) -> Any:
 class Assessor(StrictModel):
     """Who judged: a role of the registry, a named official (with NIP), or both."""
 
-    name: Text | None = Field(None, alias="nama")
-    nip: Text | None = Field(None, alias="nip", description="18 angka, spasi boleh")
-    role: Id | None = Field(None, alias="jabatan", description="id jabatan di registri")
+    name: Text | None = Field(
+        None, alias="nama", description="nama penilai", json_schema_extra=when_absent("penilai disebut dengan jabatannya saja")
+    )
+    nip: Text | None = Field(
+        None, alias="nip", description="18 angka, spasi boleh; diperiksa seperti NIP pengesah (SOP-N001–N004)",
+        json_schema_extra=when_absent("tidak dicetak"),
+    )
+    role: Id | None = Field(
+        None, alias="jabatan", description="id jabatan di registri (SOP-A003)", json_schema_extra=when_absent("boleh, bila nama ditulis")
+    )
 
     @model_validator(mode="after")
     def _someone(self) -> "Assessor":
@@ -178,7 +185,7 @@ class Assessor(StrictModel):
         return self
 
 
-AssessorField = Annotated[Assessor, BeforeValidator(_assessor_form)]
+AssessorField = Annotated[Assessor, BeforeValidator(_assessor_form), TypeName("id jabatan, atau {nama, nip, jabatan}")]
 
 
 def _action_form(value: Any) -> Any:
@@ -189,11 +196,14 @@ def _action_form(value: Any) -> Any:
 class Action(StrictModel):
     """Tindakan yang harus diambil; `selesai` records the day it was done (until then it is open)."""
 
-    text: Text = Field(alias="uraian")
-    done: Date | None = Field(None, alias="selesai", description="tanggal tindakan selesai dilaksanakan")
+    text: Text = Field(alias="uraian", description="tindakan yang harus diambil")
+    done: Date | None = Field(
+        None, alias="selesai", description="tanggal tindakan selesai dilaksanakan",
+        json_schema_extra=when_absent("tindakan masih terbuka"),
+    )
 
 
-ActionField = Annotated[Action, BeforeValidator(_action_form)]
+ActionField = Annotated[Action, BeforeValidator(_action_form), TypeName("teks (tindakan yang masih terbuka), atau {uraian, selesai}")]
 
 
 class Rating(str, enum.Enum):
@@ -214,22 +224,25 @@ def _short_rating(value: Any) -> Any:
 class StepResult(StrictModel):
     """One row of the monitoring form: a step judged, with a note and the action to take."""
 
-    rating: Rating = Field(alias="penilaian", description="baik | tidak")
-    note: Text | None = Field(None, alias="catatan")
-    action: ActionField | None = Field(None, alias="tindakan")
+    rating: Rating = Field(alias="penilaian", description="baik (berjalan dengan baik) atau tidak (tidak berjalan dengan baik)")
+    note: Text | None = Field(None, alias="catatan", description="catatan hasil penilaian")
+    action: ActionField | None = Field(None, alias="tindakan", description="tindakan yang harus diambil")
 
 
-StepResultField = Annotated[StepResult, BeforeValidator(_short_rating)]
+StepResultField = Annotated[StepResult, BeforeValidator(_short_rating), TypeName("baik atau tidak, atau {penilaian, catatan, tindakan}")]
 
 
 class MonitoringEntry(StrictModel):
     """One SOP in a monitoring period: its steps by number (as the form prints them)."""
 
-    assessor: AssessorField | None = Field(None, alias="penilai", description="bila berbeda dari penilai berkas")
-    date: Date | None = Field(None, alias="tanggal", description="bila berbeda dari tanggal berkas")
-    steps: Annotated[dict[str, StepResultField], Field(min_length=1, max_length=MAX_STEP_RESULTS)] = Field(
-        alias="langkah", description="nomor langkah: baik | tidak, atau {penilaian, catatan, tindakan}"
+    assessor: AssessorField | None = Field(
+        None, alias="penilai", description="bila berbeda dari penilai berkas", json_schema_extra=when_absent("penilai berkas")
     )
+    date: Date | None = Field(None, alias="tanggal", description="bila berbeda dari tanggal berkas", json_schema_extra=when_absent("tanggal berkas"))
+    steps: Annotated[
+        dict[str, StepResultField], Field(min_length=1, max_length=MAX_STEP_RESULTS),
+        TypeName("pemetaan nomor langkah (seperti dicetak formulir) → baik atau tidak, atau {penilaian, catatan, tindakan}"),
+    ] = Field(alias="langkah", description="penilaian setiap langkah yang dinilai (SOP-M002: nomor yang tidak ada)")
     note: Text | None = Field(None, alias="catatan", description="catatan umum hasil monitoring SOP ini")
 
 
@@ -247,12 +260,12 @@ def _short_answer(value: Any) -> Any:
 
 
 class CriterionAnswer(StrictModel):
-    answer: Answer = Field(alias="jawaban", description="ya | tidak")
-    note: Text | None = Field(None, alias="catatan")
-    action: ActionField | None = Field(None, alias="tindakan")
+    answer: Answer = Field(alias="jawaban", description="jawaban atas kriteria")
+    note: Text | None = Field(None, alias="catatan", description="catatan hasil evaluasi kriteria ini")
+    action: ActionField | None = Field(None, alias="tindakan", description="tindakan yang harus diambil")
 
 
-AnswerField = Annotated[CriterionAnswer, BeforeValidator(_short_answer)]
+AnswerField = Annotated[CriterionAnswer, BeforeValidator(_short_answer), TypeName("ya atau tidak, atau {jawaban, catatan, tindakan}")]
 
 # The seven criteria of the evaluation, in the regulation's order: (key in the sources, question).
 CRITERIA: tuple[tuple[str, str], ...] = (
@@ -270,13 +283,13 @@ CRITERION_LABELS = dict(CRITERIA)
 class Criteria(StrictModel):
     """Every criterion answered: an evaluation leaves none out."""
 
-    mendorong_kinerja: AnswerField = Field(alias="mendorong_kinerja")
-    mudah_dipahami: AnswerField = Field(alias="mudah_dipahami")
-    mudah_dilaksanakan: AnswerField = Field(alias="mudah_dilaksanakan")
-    menjalankan_peran: AnswerField = Field(alias="menjalankan_peran")
-    mengatasi_permasalahan: AnswerField = Field(alias="mengatasi_permasalahan")
-    menjawab_kebutuhan: AnswerField = Field(alias="menjawab_kebutuhan")
-    sinergi: AnswerField = Field(alias="sinergi")
+    mendorong_kinerja: AnswerField = Field(alias="mendorong_kinerja", description=CRITERION_LABELS["mendorong_kinerja"])
+    mudah_dipahami: AnswerField = Field(alias="mudah_dipahami", description=CRITERION_LABELS["mudah_dipahami"])
+    mudah_dilaksanakan: AnswerField = Field(alias="mudah_dilaksanakan", description=CRITERION_LABELS["mudah_dilaksanakan"])
+    menjalankan_peran: AnswerField = Field(alias="menjalankan_peran", description=CRITERION_LABELS["menjalankan_peran"])
+    mengatasi_permasalahan: AnswerField = Field(alias="mengatasi_permasalahan", description=CRITERION_LABELS["mengatasi_permasalahan"])
+    menjawab_kebutuhan: AnswerField = Field(alias="menjawab_kebutuhan", description=CRITERION_LABELS["menjawab_kebutuhan"])
+    sinergi: AnswerField = Field(alias="sinergi", description=CRITERION_LABELS["sinergi"])
 
     def answers(self) -> tuple[tuple[str, CriterionAnswer], ...]:
         """(key, answer) in the regulation's order."""
@@ -286,9 +299,11 @@ class Criteria(StrictModel):
 class EvaluationEntry(StrictModel):
     """One SOP in an evaluation period."""
 
-    assessor: AssessorField | None = Field(None, alias="penilai", description="bila berbeda dari penilai berkas")
-    date: Date | None = Field(None, alias="tanggal", description="bila berbeda dari tanggal berkas")
-    criteria: Criteria = Field(alias="kriteria")
+    assessor: AssessorField | None = Field(
+        None, alias="penilai", description="bila berbeda dari penilai berkas", json_schema_extra=when_absent("penilai berkas")
+    )
+    date: Date | None = Field(None, alias="tanggal", description="bila berbeda dari tanggal berkas", json_schema_extra=when_absent("tanggal berkas"))
+    criteria: Criteria = Field(alias="kriteria", description="ketujuh kriteria Permenpan-RB 35/2012, semuanya dijawab")
     note: Text | None = Field(None, alias="catatan", description="catatan umum hasil evaluasi SOP ini")
 
 
@@ -303,27 +318,35 @@ class MonitoringHeader(StrictModel):
     """A monitoring file: its period, who judged and when (each entry may say otherwise), and the
     results by SOP slug (validated one entry at a time, as MonitoringEntry)."""
 
-    period: MonitoringPeriod = Field(alias="periode", description="mis. 2026-1 atau 'Semester I 2026'")
-    assessor: AssessorField | None = Field(None, alias="penilai")
-    date: Date | None = Field(None, alias="tanggal")
-    results: Entries = Field(alias="hasil", description="slug SOP: hasil monitoring SOP itu")
+    period: MonitoringPeriod = Field(alias="periode", description="periode berkas; sama dengan nama berkasnya (SOP-M003)")
+    assessor: AssessorField | None = Field(
+        None, alias="penilai", description="penilai semua hasil berkas ini", json_schema_extra=when_absent("setiap hasil menulis penilainya sendiri; tanpa itu galat SOP-M004")
+    )
+    date: Date | None = Field(None, alias="tanggal", description="tanggal penilaian", json_schema_extra=when_absent("setiap hasil menulis tanggalnya sendiri; tanpa itu galat SOP-M004"))
+    results: Annotated[Entries, TypeName("pemetaan slug SOP → hasil monitoring SOP itu", MonitoringEntry)] = Field(
+        alias="hasil", description="hasil monitoring per SOP"
+    )
 
 
 class EvaluationHeader(StrictModel):
-    period: EvaluationPeriod = Field(alias="periode", description="mis. 2026 atau 'Tahun 2026'")
-    assessor: AssessorField | None = Field(None, alias="penilai")
-    date: Date | None = Field(None, alias="tanggal")
-    results: Entries = Field(alias="hasil", description="slug SOP: hasil evaluasi SOP itu")
+    period: EvaluationPeriod = Field(alias="periode", description="periode berkas; sama dengan nama berkasnya (SOP-M003)")
+    assessor: AssessorField | None = Field(
+        None, alias="penilai", description="penilai semua hasil berkas ini", json_schema_extra=when_absent("setiap hasil menulis penilainya sendiri; tanpa itu galat SOP-M004")
+    )
+    date: Date | None = Field(None, alias="tanggal", description="tanggal penilaian", json_schema_extra=when_absent("setiap hasil menulis tanggalnya sendiri; tanpa itu galat SOP-M004"))
+    results: Annotated[Entries, TypeName("pemetaan slug SOP → hasil evaluasi SOP itu", EvaluationEntry)] = Field(
+        alias="hasil", description="hasil evaluasi per SOP"
+    )
 
 
 class MonitoringResults(StrictModel):
     """The shape one entry is validated in, so that its findings are located under `hasil`."""
 
-    results: dict[str, MonitoringEntry] = Field(alias="hasil")
+    results: dict[str, MonitoringEntry] = Field(alias="hasil", description="hasil monitoring per SOP")
 
 
 class EvaluationResults(StrictModel):
-    results: dict[str, EvaluationEntry] = Field(alias="hasil")
+    results: dict[str, EvaluationEntry] = Field(alias="hasil", description="hasil evaluasi per SOP")
 
 
 HEADERS = {RecordKind.MONITORING: MonitoringHeader, RecordKind.EVALUATION: EvaluationHeader}

@@ -12,13 +12,14 @@ from typing import Annotated
 from pydantic import BeforeValidator, Field, RootModel, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import MONTHS, Date, Id, StrictModel, Text, _one_or_many
+from .base import MONTHS, Date, Id, StrictModel, Text, TypeName, _one_or_many, when_absent
 from .review_period import ReviewPeriod
 
 MAX_KOP_LEVELS = 4  # Provinsi / Kabupaten-Kota / Kecamatan / Kelurahan-Desa above the agency itself
 
 KopLevels = Annotated[
-    tuple[Text, ...], Field(max_length=MAX_KOP_LEVELS), BeforeValidator(_one_or_many)
+    tuple[Text, ...], Field(max_length=MAX_KOP_LEVELS), BeforeValidator(_one_or_many),
+    TypeName("teks, atau daftar teks dari atas (paling banyak 4 tingkat)"),
 ]
 
 
@@ -29,14 +30,23 @@ class Agency(StrictModel):
 
     levels: KopLevels = Field(
         (),
-        alias="pemerintah", description="mis. Pemerintah Kabupaten Banggai, atau daftar: [Pemerintah Kota Contoh, Kecamatan Contoh]"
+        alias="pemerintah", description="mis. Pemerintah Kabupaten Banggai, atau daftar: [Pemerintah Kota Contoh, Kecamatan Contoh]",
+        json_schema_extra=when_absent("kop hanya memuat nama instansi"),
     )
-    name: Text = Field(alias="nama", description="nama lengkap instansi")
-    short_name: Text | None = Field(None, alias="singkatan")
-    address: Text | None = Field(None, alias="alamat")
-    logo: Text | None = Field(None, alias="logo", description="berkas gambar, relatif terhadap docs/")
+    name: Text = Field(alias="nama", description="nama lengkap instansi: baris terakhir kop")
+    short_name: Text | None = Field(
+        None, alias="singkatan", description="nama singkat, di kepala situs pada layar ponsel",
+        json_schema_extra=when_absent("kepala situs di ponsel memakai nama lengkap"),
+    )
+    address: Text | None = Field(
+        None, alias="alamat", description="alamat instansi di kop", json_schema_extra=when_absent("kop tanpa alamat; peringatan SOP-I002")
+    )
+    logo: Text | None = Field(
+        None, alias="logo", description="berkas gambar, relatif terhadap docs/ (SOP-I003)", json_schema_extra=when_absent("kop tanpa logo")
+    )
     review_period: ReviewPeriod | None = Field(
-        None, alias="masa_tinjauan", description="SOP instansi ini ditinjau setiap ..., mis. '2 tahun' atau '18 bulan'"
+        None, alias="masa_tinjauan", description="SOP instansi ini ditinjau setiap ..., mis. '2 tahun' atau '18 bulan'",
+        json_schema_extra=when_absent("tidak ada jadwal tinjauan berkala"),
     )
 
     @property
@@ -56,9 +66,10 @@ class Role(StrictModel):
 
     name: Text = Field(alias="nama", description="nomenklatur jabatan resmi")
     short_name: Text = Field(alias="singkatan", description="nama singkat untuk kepala kolom")
-    agency: Id | None = Field(None, alias="instansi")
+    agency: Id | None = Field(None, alias="instansi", description="id instansi jabatan ini: kepala halaman jabatan menyebutnya")
     external: bool = Field(
-        False, alias="eksternal", description="pihak di luar instansi (mis. Pemohon): tanpa NIP dan tanda tangan pejabat"
+        False, alias="eksternal", description="pihak di luar instansi (mis. Pemohon): tanpa NIP dan tanda tangan pejabat",
+        json_schema_extra=when_absent("false: jabatan di instansi"),
     )
 
 
@@ -117,18 +128,41 @@ def day_text(value) -> str:
 class LegalBasis(StrictModel):
     """One legal basis, cited by id. Structured so a citation is never half a sentence."""
 
-    form: LegalForm = Field(LegalForm.REGULATION, alias="bentuk")
-    kind: Text | None = Field(None, alias="jenis", description="mis. Peraturan Pemerintah, Keputusan Bupati Banggai")
-    number: Text | None = Field(None, alias="nomor")
-    year: Annotated[int, Field(ge=1945, le=2100)] | None = Field(None, alias="tahun")
-    date: Date | None = Field(None, alias="tanggal", description="tanggal penetapan, bila sumber menyebutnya")
-    subject: Text | None = Field(None, alias="tentang")
-    code: Text | None = Field(None, alias="kode", description="kode standar, mis. SNI ISO 9001:2015")
+    form: LegalForm = Field(
+        LegalForm.REGULATION, alias="bentuk", description="bentuk kutipan: menentukan isian yang dipakai dan cara cetaknya",
+        json_schema_extra=when_absent("peraturan"),
+    )
+    kind: Text | None = Field(
+        None, alias="jenis", description="mis. Peraturan Pemerintah, Keputusan Bupati Banggai (bentuk selain standar)",
+        json_schema_extra=when_absent("galat SOP-S003, kecuali bentuk standar"),
+    )
+    number: Text | None = Field(
+        None, alias="nomor", description="nomor seperti tertulis, mis. PER/21/M.PAN/11/2008 (bentuk selain standar)",
+        json_schema_extra=when_absent("galat SOP-S002, kecuali tidak_lengkap: true (dicetak sebagian, SOP-L002)"),
+    )
+    year: Annotated[int, Field(ge=1945, le=2100), TypeName("tahun: 1945–2100")] | None = Field(
+        None, alias="tahun", description="tahun penetapan (bentuk selain standar)",
+        json_schema_extra=when_absent("dicetak tanpa tahun; peringatan SOP-L013 bila nomor dan tanggalnya pun tidak memuat tahun"),
+    )
+    date: Date | None = Field(
+        None, alias="tanggal", description="tanggal penetapan, bila sumber menyebutnya", json_schema_extra=when_absent("tidak dicetak")
+    )
+    subject: Text | None = Field(
+        None, alias="tentang", description="judul peraturan, sesudah kata 'tentang' (bentuk selain standar)",
+        json_schema_extra=when_absent("galat SOP-S002, kecuali tidak_lengkap: true (dicetak sebagian, SOP-L002)"),
+    )
+    code: Text | None = Field(None, alias="kode", description="kode standar dengan tahun edisinya, mis. SNI ISO 9001:2015 (SOP-L012)")
     title: Text | None = Field(None, alias="judul", description="judul standar")
-    status: LegalStatus = Field(LegalStatus.IN_FORCE, alias="status")
-    replaced_by: Id | None = Field(None, alias="diganti_oleh")
-    incomplete: bool = Field(False, alias="tidak_lengkap", description="kutipan diketahui tidak lengkap")
-    note: Text | None = Field(None, alias="catatan")
+    status: LegalStatus = Field(
+        LegalStatus.IN_FORCE, alias="status", description="berlaku, atau dicabut (SOP yang masih mengutipnya: SOP-L003)",
+        json_schema_extra=when_absent("berlaku"),
+    )
+    replaced_by: Id | None = Field(None, alias="diganti_oleh", description="id dasar hukum pengganti di registri (SOP-L006)")
+    incomplete: bool = Field(
+        False, alias="tidak_lengkap", description="kutipan diketahui tidak lengkap: dicetak sebagian, dengan catatan di layar",
+        json_schema_extra=when_absent("false"),
+    )
+    note: Text | None = Field(None, alias="catatan", description="catatan bebas tentang dasar hukum ini")
 
     @model_validator(mode="after")
     def _printable(self) -> "LegalBasis":

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 from pydantic import PlainValidator
 from pydantic_core import PydanticCustomError
 
-from .base import shown
+from .base import TypeName, shown
 
 MAX_MONTHS = 120  # ten years: a longer period is a typo, and no SOP stays current that long
 _FORM = re.compile(r"(\d{1,3})\s*(tahun|bulan)", re.IGNORECASE)
@@ -59,4 +59,4 @@ def _parse_period(value: Any) -> Period:
     return Period(months)
 
 
-ReviewPeriod = Annotated[Period, PlainValidator(_parse_period)]
+ReviewPeriod = Annotated[Period, PlainValidator(_parse_period), TypeName("masa: 2 tahun atau 18 bulan (paling lama 10 tahun)")]

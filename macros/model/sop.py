@@ -8,7 +8,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Discriminator, Field, PlainValidator, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import EITHER_SEPARATOR, MAX_ITEMS, ColumnKey, Date, Id, Slug, SourceDate, StrictModel, Text, TextList
+from .base import EITHER_SEPARATOR, MAX_ITEMS, ColumnKey, Date, Id, Slug, SourceDate, StrictModel, Text, TextList, TypeName
+from .base import when_absent
 from .base import YearlessDate, dated, shown
 from .base import _one_or_many
 from .duration import StepTime, TimeUnit, UnitField, declared_unit, parse_unit
@@ -49,11 +50,26 @@ class Dates(StrictModel):
     The effective date is written `efektif` or, as many sources call it, `pengesahan`
     (one of the two; a check reports both written)."""
 
-    created_written: SourceDate | None = Field(None, alias="pembuatan", description="wajib kecuali status: draf")
-    revised_written: SourceDate | None = Field(None, alias="revisi")
-    effective_written: SourceDate | None = Field(None, alias="efektif")
+    created_written: SourceDate | None = Field(
+        None, alias="pembuatan", description="tanggal pembuatan SOP",
+        json_schema_extra=when_absent(
+            'dicetak "—"; peringatan SOP-R011 (draf: "belum ditetapkan", SOP-R002); jadwal tinjauan dihitung dari tanggal lain bila ada'
+        ),
+    )
+    revised_written: SourceDate | None = Field(
+        None, alias="revisi",
+        description="tanggal revisi; tidak boleh sebelum tanggal pembuatan (SOP-T003); tanggal sesudah hari ini adalah revisi yang direncanakan",
+        json_schema_extra=when_absent('dicetak "—"'),
+    )
+    effective_written: SourceDate | None = Field(
+        None, alias="efektif", description="tanggal efektif; tidak boleh sebelum tanggal pembuatan (SOP-T002)",
+        json_schema_extra=when_absent('dicetak "—"'),
+    )
     ratified_written: SourceDate | None = Field(
-        None, alias="pengesahan", description="tanggal efektif, sebagaimana sumber menyebutnya"
+        None, alias="pengesahan",
+        description="tanggal efektif, bila sumber menyebutnya tanggal pengesahan (dicetak \"Tanggal Pengesahan\"); "
+        "tulis salah satu dari efektif dan pengesahan (SOP-T005)",
+        json_schema_extra=when_absent('dicetak "—"'),
     )
 
     @property
@@ -94,18 +110,38 @@ class Dates(StrictModel):
 class Approval(StrictModel):
     """Disahkan oleh: the official who signs."""
 
-    role: Id | None = Field(None, alias="jabatan", description="id jabatan di registri; wajib kecuali status: draf")
-    name: Text | None = Field(None, alias="nama", description="wajib kecuali status: draf")
-    rank: Text | None = Field(None, alias="pangkat")
-    grade: Text | None = Field(None, alias="golongan", description="golongan ruang, mis. IV/c")
-    nip: Text | None = Field(None, alias="nip")
+    role: Id | None = Field(
+        None, alias="jabatan", description="id jabatan pengesah di registri jabatan",
+        json_schema_extra=when_absent('dicetak "—"; peringatan SOP-R011 (draf: "belum ditetapkan", SOP-R003)'),
+    )
+    name: Text | None = Field(
+        None, alias="nama", description="nama pengesah seperti dicetak, mis. BUDI SANTOSO, S.H.",
+        json_schema_extra=when_absent('dicetak "—"; peringatan SOP-R011 (draf: "belum ditetapkan", SOP-R003)'),
+    )
+    rank: Text | None = Field(
+        None, alias="pangkat", description="pangkat pengesah; diperiksa kecocokannya dengan golongan (SOP-N005)",
+        json_schema_extra=when_absent("tidak dicetak"),
+    )
+    grade: Text | None = Field(
+        None, alias="golongan", description="golongan ruang, mis. IV/c", json_schema_extra=when_absent("tidak dicetak")
+    )
+    nip: Text | None = Field(
+        None, alias="nip", description="NIP pengesah: 18 angka, spasi boleh (SOP-N001–N004)",
+        json_schema_extra=when_absent("tidak dicetak"),
+    )
 
 
 class Responsible(StrictModel):
     """Penanggung jawab of the Lembar Kerja; either may be absent from the source."""
 
-    product: Id | None = Field(None, alias="produk")
-    activity: Id | None = Field(None, alias="kegiatan")
+    product: Id | None = Field(
+        None, alias="produk", description="id jabatan penanggung jawab produk",
+        json_schema_extra=when_absent('lembar kerja menulis "belum diisi"; peringatan SOP-R010'),
+    )
+    activity: Id | None = Field(
+        None, alias="kegiatan", description="id jabatan penanggung jawab kegiatan",
+        json_schema_extra=when_absent('lembar kerja menulis "belum diisi"; peringatan SOP-R010'),
+    )
 
 
 MAX_ITEM_NUMBER = 999
@@ -123,15 +159,16 @@ def _item_number(value: Any) -> int:
     return int(text)
 
 
-ItemNumber = Annotated[int, PlainValidator(_item_number)]
+ItemNumber = Annotated[int, PlainValidator(_item_number), TypeName("nomor butir: bilangan bulat 1–999")]
 ITEM_NUMBER_DESCRIPTION = "nomor butir seperti dicetak sumber (daftar yang mulai di tengah atau melompat); butir berikutnya melanjutkannya"
+ITEM_NUMBER_ABSENT = when_absent("nomor butir sebelumnya + 1 (butir pertama: 1)")
 
 
 class NumberedText(StrictModel):
     """An item of a list written with the number its source prints ('9. …' of a list cut off above)."""
 
-    number: ItemNumber | None = Field(None, alias="nomor", description=ITEM_NUMBER_DESCRIPTION)
-    text: Text = Field(alias="teks")
+    number: ItemNumber | None = Field(None, alias="nomor", description=ITEM_NUMBER_DESCRIPTION, json_schema_extra=ITEM_NUMBER_ABSENT)
+    text: Text = Field(alias="teks", description="teks butir")
 
 
 class LegalCitation(StrictModel):
@@ -139,9 +176,10 @@ class LegalCitation(StrictModel):
     SOP's own wording when it cites the act in other words than the registry's."""
 
     basis: Id = Field(alias="id", description="id di registri dasar hukum")
-    number: ItemNumber | None = Field(None, alias="nomor", description=ITEM_NUMBER_DESCRIPTION)
+    number: ItemNumber | None = Field(None, alias="nomor", description=ITEM_NUMBER_DESCRIPTION, json_schema_extra=ITEM_NUMBER_ABSENT)
     wording: Text | None = Field(
-        None, alias="kutipan", description="kutipan seperti ditulis SOP ini, bila berbeda dari kutipan registri"
+        None, alias="kutipan", description="kutipan seperti ditulis SOP ini, bila berbeda dari kutipan registri",
+        json_schema_extra=when_absent("kutipan registri yang dicetak"),
     )
 
 
@@ -167,10 +205,12 @@ def _plain_when_alike(items: tuple) -> tuple:
 
 
 TextItems = Annotated[
-    tuple[TextItem, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many), AfterValidator(_plain_when_alike)
+    tuple[TextItem, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many), AfterValidator(_plain_when_alike),
+    TypeName("daftar; setiap butir teks, atau {teks, nomor}"),
 ]
 LegalItems = Annotated[
-    tuple[LegalItem, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many), AfterValidator(_plain_when_alike)
+    tuple[LegalItem, ...], Field(max_length=MAX_ITEMS), BeforeValidator(_one_or_many), AfterValidator(_plain_when_alike),
+    TypeName("daftar; setiap butir id dasar hukum, atau {id, nomor, kutipan}"),
 ]
 
 
@@ -192,9 +232,15 @@ def item_texts(items: tuple) -> tuple[str, ...]:
 class RelatedSop(StrictModel):
     """Keterkaitan: an SOP in the sources (by slug) or elsewhere (by title)."""
 
-    slug: Slug | None = Field(None, alias="sop")
-    title: Text | None = Field(None, alias="judul")
-    number: ItemNumber | None = Field(None, alias="nomor", description=ITEM_NUMBER_DESCRIPTION)
+    slug: Slug | None = Field(
+        None, alias="sop", description="SOP terkait yang ada di sumber (menjadi tautan; harus ada, SOP-K001)",
+        json_schema_extra=when_absent("tulis judul: tepat satu dari sop dan judul"),
+    )
+    title: Text | None = Field(
+        None, alias="judul", description="judul SOP terkait di luar sumber",
+        json_schema_extra=when_absent("tulis sop: tepat satu dari sop dan judul"),
+    )
+    number: ItemNumber | None = Field(None, alias="nomor", description=ITEM_NUMBER_DESCRIPTION, json_schema_extra=ITEM_NUMBER_ABSENT)
 
     @model_validator(mode="after")
     def _one_of(self) -> "RelatedSop":
@@ -227,19 +273,23 @@ class Exit(StrictModel):
     """One exit of a decision, with its label when the source writes one."""
 
     label: Text | None = Field(
-        None, alias="label", description="mis. Ya, Tidak, Lengkap; tanpa label bila panah sumber tidak berlabel"
+        None, alias="label", description="label cabang, mis. Ya, Tidak, Lengkap",
+        json_schema_extra=when_absent('panah tanpa label, seperti sumbernya; ditulis "→ 3"'),
     )
     target: Annotated[Id | None, BeforeValidator(_blank_is_missing)] = Field(
         None, alias="ke",
         description="id langkah tujuan, 'selesai' (akhir prosedur) atau 'bersambung' (sumber terpotong); wajib kecuali ada keputusan",
+        json_schema_extra=when_absent("galat SOP-F009, kecuali cabang ini membuka keputusan kedua (keputusan)"),
     )
     # The second decision of the same step, in the same row, reached by this exit (instead of `ke`).
     # The model takes any depth so that the checks can say where a deeper one is written (SOP-F012).
     exits: Annotated[tuple["Exit", ...], Field(max_length=MAX_EXITS)] | None = Field(
-        None, alias="keputusan", description="keputusan kedua langkah yang sama (pengganti 'ke'); satu tingkat"
+        None, alias="keputusan", description="keputusan kedua langkah yang sama (pengganti 'ke'); satu tingkat",
+        json_schema_extra=when_absent("cabang menuju 'ke'"),
     )
     question: Text | None = Field(
-        None, alias="pertanyaan", description="pertanyaan di dalam belah ketupat keputusan kedua, mis. 'Sah?'"
+        None, alias="pertanyaan", description="pertanyaan di dalam belah ketupat keputusan kedua, mis. 'Sah?'",
+        json_schema_extra=when_absent("belah ketupat tanpa pertanyaan"),
     )
     via: Annotated[Via | None, BeforeValidator(_via_form)] = Field(
         None, alias="melalui",
@@ -274,8 +324,13 @@ class EitherColumn(StrictModel):
     """One actor column any of several roles may fill ("Kadin/Bupati"): `salah_satu: [kadin, bupati]`.
     Steps name it by its key, the role ids joined by '/': `pelaksana: kadin/bupati`."""
 
-    roles: Annotated[tuple[Id, ...], Field(min_length=1, max_length=MAX_COLUMNS)] = Field(alias="salah_satu")
-    heading: Text | None = Field(None, alias="kepala_kolom", description=HEADING_DESCRIPTION)
+    roles: Annotated[tuple[Id, ...], Field(min_length=1, max_length=MAX_COLUMNS)] = Field(
+        alias="salah_satu", description="id jabatan-jabatan yang dapat mengisi kolom ini; minimal dua berbeda (SOP-A006)"
+    )
+    heading: Text | None = Field(
+        None, alias="kepala_kolom", description=HEADING_DESCRIPTION,
+        json_schema_extra=when_absent('singkatan setiap jabatan dipisah " / " (mis. Kadin / Bupati)'),
+    )
 
     @property
     def key(self) -> str:
@@ -287,7 +342,9 @@ class RoleColumn(StrictModel):
     SOPs ("Kasubag Umum", "Kepala Sub Bagian Umum"), and each prints its own."""
 
     role: Id = Field(alias="jabatan", description="id jabatan di registri")
-    heading: Text | None = Field(None, alias="kepala_kolom", description=HEADING_DESCRIPTION)
+    heading: Text | None = Field(
+        None, alias="kepala_kolom", description=HEADING_DESCRIPTION, json_schema_extra=when_absent("singkatan jabatan di registri")
+    )
 
     @property
     def key(self) -> str:
@@ -305,30 +362,56 @@ def _column_kind(value) -> str:
 ColumnSpec = Annotated[
     Annotated[Id, Tag("tag:id")] | Annotated[RoleColumn, Tag("tag:jabatan")] | Annotated[EitherColumn, Tag("tag:salah_satu")],
     Discriminator(_column_kind),
+    TypeName("id jabatan, {jabatan, kepala_kolom}, atau {salah_satu, kepala_kolom}"),
 ]
-ActorList = Annotated[tuple[ColumnKey, ...], Field(min_length=1, max_length=MAX_ITEMS), BeforeValidator(_one_or_many)]
+ActorList = Annotated[
+    tuple[ColumnKey, ...], Field(min_length=1, max_length=MAX_ITEMS), BeforeValidator(_one_or_many),
+    TypeName("kunci kolom, atau daftar kunci kolom untuk langkah bersama"),
+]
 
 
 class Step(StrictModel):
-    id: Id | None = Field(None, alias="id", description="wajib bila langkah ini dituju sebuah cabang")
+    id: Id | None = Field(
+        None, alias="id", description="wajib bila langkah ini dituju sebuah cabang",
+        json_schema_extra=when_absent("langkah tidak dapat dituju cabang (tidak diperlukan bila tidak dituju)"),
+    )
     number: Text | None = Field(
-        None, alias="nomor", description="nomor langkah seperti dicetak sumber (mis. 1–4, 6); semua atau tidak sama sekali"
+        None, alias="nomor", description="nomor langkah seperti dicetak sumber (mis. 1–4, 6); semua atau tidak sama sekali",
+        json_schema_extra=when_absent("langkah dinomori 1..n menurut urutannya"),
     )
-    activity: Text = Field(alias="kegiatan")
-    actors: ActorList = Field(alias="pelaksana", description="kunci kolom: id jabatan, atau 'a/b' untuk kolom salah satu")
-    requirements: TextList = Field((), alias="kelengkapan")
-    duration: StepTime | None = Field(None, alias="waktu", description="wajib kecuali status: draf")
-    output: Text | None = Field(None, alias="output", description="wajib kecuali status: draf")
-    note: Text | None = Field(None, alias="keterangan")
-    exits: Annotated[tuple[Exit, ...], Field(max_length=MAX_EXITS)] | None = Field(None, alias="keputusan")
+    activity: Text = Field(alias="kegiatan", description="kegiatan langkah ini, seperti ditulis sumber")
+    actors: ActorList = Field(alias="pelaksana", description="kolom pelaksana langkah ini (lebih dari satu: langkah bersama)")
+    requirements: TextList = Field(
+        (), alias="kelengkapan", description="kelengkapan (mutu baku)", json_schema_extra=when_absent('dicetak "—"')
+    )
+    duration: StepTime | None = Field(
+        None, alias="waktu", description="waktu (mutu baku)",
+        json_schema_extra=when_absent(
+            'dicetak "—"; total waktu menyebut langkah yang belum termasuk; peringatan SOP-R011 (draf: SOP-R004)'
+        ),
+    )
+    output: Text | None = Field(
+        None, alias="output", description="output (mutu baku)",
+        json_schema_extra=when_absent('dicetak "—"; peringatan SOP-R011 (draf: SOP-R005)'),
+    )
+    note: Text | None = Field(None, alias="keterangan", description="keterangan", json_schema_extra=when_absent("sel kosong"))
+    exits: Annotated[tuple[Exit, ...], Field(max_length=MAX_EXITS)] | None = Field(
+        None, alias="keputusan", description="cabang-cabang keputusan: menjadikan langkah ini keputusan (belah ketupat)",
+        json_schema_extra=when_absent("langkah biasa (proses)"),
+    )
     question: Text | None = Field(
-        None, alias="pertanyaan", description="pertanyaan di dalam belah ketupat keputusan, mis. 'Lengkap?'"
+        None, alias="pertanyaan", description="pertanyaan di dalam belah ketupat keputusan, mis. 'Lengkap?'",
+        json_schema_extra=when_absent("belah ketupat tanpa pertanyaan"),
     )
-    ends: bool = Field(False, alias="selesai", description="langkah ini mengakhiri prosedur (akhir lebih awal)")
+    ends: bool = Field(
+        False, alias="selesai", description="langkah ini mengakhiri prosedur (akhir lebih awal)",
+        json_schema_extra=when_absent("false: alur berlanjut ke langkah berikutnya"),
+    )
     handover: bool = Field(
         False, alias="serah_terima",
         description="langkah dua pelaksana atau lebih yang digambar sebagai panah dari pelaksana pertama ke berikutnya "
         "(serah terima), bukan garis gabung langkah bersama",
+        json_schema_extra=when_absent("false: garis gabung langkah bersama"),
     )
 
     @property
@@ -342,17 +425,19 @@ class Step(StrictModel):
 
 
 class Revision(StrictModel):
-    date: Date = Field(alias="tanggal")
-    change: Text = Field(alias="perubahan")
-    by: Text = Field(alias="oleh")
+    date: Date = Field(alias="tanggal", description="tanggal revisi")
+    change: Text = Field(alias="perubahan", description="apa yang diubah")
+    by: Text = Field(alias="oleh", description="yang mengubah, mis. Sub Bagian Organisasi")
 
 
 class Review(StrictModel):
     """One recorded review (tinjauan) of the SOP: when, by whom, and what was concluded."""
 
-    date: Date = Field(alias="tanggal")
+    date: Date = Field(
+        alias="tanggal", description="tanggal tinjauan; tidak sebelum tanggal pembuatan (SOP-V003), tidak sesudah hari ini (SOP-V004)"
+    )
     reviewer: Text = Field(alias="peninjau", description="id jabatan di registri, atau nama peninjau")
-    note: Text | None = Field(None, alias="catatan")
+    note: Text | None = Field(None, alias="catatan", description="kesimpulan tinjauan, mis. masih sesuai")
 
 
 def _empty_mapping(value: Any) -> Any:
@@ -363,56 +448,90 @@ def _empty_mapping(value: Any) -> Any:
 class Retirement(StrictModel):
     """dicabut: when the SOP was retired and which SOP replaces it."""
 
-    date: Date | None = Field(None, alias="tanggal")
-    replaced_by: Slug | None = Field(None, alias="diganti_oleh", description="slug SOP pengganti di sumber")
-    note: Text | None = Field(None, alias="keterangan")
+    date: Date | None = Field(
+        None, alias="tanggal", description="tanggal pencabutan; tidak boleh sebelum tanggal pembuatan atau efektif (SOP-T006)"
+    )
+    replaced_by: Slug | None = Field(
+        None, alias="diganti_oleh", description="slug SOP pengganti di sumber (SOP-R006, SOP-R008)",
+        json_schema_extra=when_absent("tanpa tautan ke pengganti"),
+    )
+    note: Text | None = Field(None, alias="keterangan", description="keterangan pencabutan, mis. keputusan yang mencabutnya")
 
 
 class Sop(StrictModel):
-    status: Status = Field(Status.IN_FORCE, alias="status")
-    retirement: Retirement | None = Field(None, alias="dicabut")
-    number: Text | None = Field(None, alias="nomor", description="wajib kecuali status: draf")
-    title: Text = Field(alias="judul")
-    agency: Id = Field(alias="instansi")
-    unit: Text | None = Field(None, alias="unit", description="unit kerja/bidang dalam instansi")
+    status: Status = Field(
+        Status.IN_FORCE, alias="status", description="draf (rancangan), berlaku (sudah disahkan) atau dicabut",
+        json_schema_extra=when_absent("berlaku"),
+    )
+    retirement: Retirement | None = Field(
+        None, alias="dicabut", description="keterangan pencabutan, hanya pada SOP berstatus dicabut (SOP-R009)"
+    )
+    number: Text | None = Field(
+        None, alias="nomor", description="nomor SOP; unik di antara semua SOP (SOP-D001)",
+        json_schema_extra=when_absent('dicetak "—"; peringatan SOP-R011 (draf: "belum ditetapkan", SOP-R001)'),
+    )
+    title: Text = Field(alias="judul", description="nama SOP")
+    agency: Id = Field(alias="instansi", description="id instansi di registri instansi: kop SOP")
+    unit: Text | None = Field(
+        None, alias="unit", description="unit kerja/bidang dalam instansi, ditampilkan di Daftar SOP",
+        json_schema_extra=when_absent("tidak ditampilkan"),
+    )
     annex: Text | None = Field(
         None, alias="lampiran",
-        description="peraturan yang melampirkan SOP ini, seperti tertulis, mis. 'Lampiran II Peraturan Bupati Banggai Nomor 12 Tahun 2020'",
+        description="peraturan yang melampirkan SOP ini, seperti tertulis, mis. 'Lampiran II Peraturan Bupati Banggai Nomor 12 Tahun 2020'; "
+        "dicetak di bagian identitas sebagai baris 'Ditetapkan dalam'",
+        json_schema_extra=when_absent("baris 'Ditetapkan dalam' tidak dicetak"),
     )
     dates: Annotated[Dates, BeforeValidator(_empty_mapping)] = Field(
-        default_factory=Dates, alias="tanggal", description="wajib kecuali status: draf"
+        default_factory=Dates, alias="tanggal", description="tanggal pembuatan, revisi dan efektif (atau pengesahan)",
+        json_schema_extra=when_absent("setiap tanggal seperti tidak ditulis (lihat di bawah)"),
     )
-    approval: Approval | None = Field(None, alias="disahkan_oleh", description="wajib kecuali status: draf")
+    approval: Approval | None = Field(
+        None, alias="disahkan_oleh", description="pejabat yang mengesahkan SOP",
+        json_schema_extra=when_absent('dicetak "—"; peringatan SOP-R011 (draf: "belum ditetapkan", SOP-R003)'),
+    )
     legal_items: LegalItems = Field(
-        (), alias="dasar_hukum", description="id di registri dasar hukum, atau {id, nomor, kutipan}"
+        (), alias="dasar_hukum", description="dasar hukum dalam urutan cetak: id di registri dasar hukum, atau {id, nomor, kutipan}",
+        json_schema_extra=when_absent('daftar kosong, dicetak "—"'),
     )
-    qualification_items: TextItems = Field((), alias="kualifikasi_pelaksana")
-    related: Annotated[tuple[RelatedSop, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="keterkaitan")
-    equipment_items: TextItems = Field((), alias="peralatan_perlengkapan")
-    warning_items: TextItems = Field((), alias="peringatan")
-    record_items: TextItems = Field((), alias="pencatatan_pendataan")
+    qualification_items: TextItems = Field((), alias="kualifikasi_pelaksana", description="kualifikasi pelaksana", json_schema_extra=when_absent('daftar kosong, dicetak "—"'))
+    related: Annotated[tuple[RelatedSop, ...], Field(max_length=MAX_ITEMS)] = Field(
+        (), alias="keterkaitan", description="SOP terkait: {sop: slug} untuk SOP di sumber, {judul: ...} untuk SOP di luar sumber",
+        json_schema_extra=when_absent('daftar kosong, dicetak "—"'),
+    )
+    equipment_items: TextItems = Field((), alias="peralatan_perlengkapan", description="peralatan/perlengkapan", json_schema_extra=when_absent('daftar kosong, dicetak "—"'))
+    warning_items: TextItems = Field((), alias="peringatan", description="peringatan", json_schema_extra=when_absent('daftar kosong, dicetak "—"'))
+    record_items: TextItems = Field((), alias="pencatatan_pendataan", description="pencatatan dan pendataan", json_schema_extra=when_absent('daftar kosong, dicetak "—"'))
     activity_kind: ActivityKind | None = Field(
-        None, alias="jenis_kegiatan", description="Lembar Kerja bagian A; tanpa ini lembar kerja menulis 'belum diisi'"
+        None, alias="jenis_kegiatan", description="jenis kegiatan (Lembar Kerja bagian A)", json_schema_extra=when_absent('lembar kerja menulis "belum diisi"; peringatan SOP-R010')
     )
     responsible: Responsible | None = Field(
-        None, alias="penanggung_jawab", description="Lembar Kerja bagian A; tanpa ini lembar kerja menulis 'belum diisi'"
+        None, alias="penanggung_jawab", description="penanggung jawab produk dan kegiatan (Lembar Kerja bagian A)", json_schema_extra=when_absent('lembar kerja menulis "belum diisi"; peringatan SOP-R010')
     )
     scope: Text | None = Field(
-        None, alias="ruang_lingkup", description="Lembar Kerja bagian A; tanpa ini lembar kerja menulis 'belum diisi'"
+        None, alias="ruang_lingkup", description="ruang lingkup (Lembar Kerja bagian A)", json_schema_extra=when_absent('lembar kerja menulis "belum diisi"; peringatan SOP-R010')
     )
     time_unit: UnitField | None = Field(
-        None, alias="satuan_waktu", description="satuan kolom waktu, mis. menit bila kepala kolomnya 'Waktu (menit)'"
+        None, alias="satuan_waktu",
+        description="satuan kolom waktu, mis. menit bila kepala kolomnya 'Waktu (menit)': langkah boleh menulis angka saja",
+        json_schema_extra=when_absent("angka waktu tanpa satuan dicetak apa adanya dan tidak dijumlahkan (peringatan SOP-W004)"),
     )
     column_specs: Annotated[tuple[ColumnSpec, ...], Field(min_length=1, max_length=MAX_COLUMNS)] = Field(
-        alias="pelaksana", description="kolom pelaksana: id jabatan, atau {salah_satu: [id, id]}"
+        alias="pelaksana", description="kolom pelaksana tabel prosedur, berurutan"
     )
-    steps: Annotated[tuple[Step, ...], Field(min_length=2, max_length=MAX_STEPS)] = Field(alias="langkah")
-    revisions: Annotated[tuple[Revision, ...], Field(max_length=MAX_ITEMS)] = Field((), alias="riwayat_revisi")
+    steps: Annotated[tuple[Step, ...], Field(min_length=2, max_length=MAX_STEPS)] = Field(
+        alias="langkah", description="langkah prosedur, berurutan; minimal dua"
+    )
+    revisions: Annotated[tuple[Revision, ...], Field(max_length=MAX_ITEMS)] = Field(
+        (), alias="riwayat_revisi", description="riwayat revisi seperti dicatat sumber", json_schema_extra=when_absent("tidak ada")
+    )
     reviews: Annotated[tuple[Review, ...], Field(max_length=MAX_ITEMS)] = Field(
-        (), alias="tinjauan", description="tinjauan yang sudah dilakukan: tanggal, peninjau, catatan"
+        (), alias="tinjauan", description="tinjauan yang sudah dilakukan: tanggal, peninjau, catatan",
+        json_schema_extra=when_absent("tinjauan terakhir dihitung dari tanggal revisi, efektif atau pembuatan"),
     )
     truncated: bool = Field(
-        False, alias="terpotong", description="sumber disalin dari dokumen yang tidak lengkap: alur berlanjut setelah langkah terakhir"
+        False, alias="terpotong", description="sumber disalin dari dokumen yang tidak lengkap: alur berlanjut setelah langkah terakhir",
+        json_schema_extra=when_absent("false: langkah terakhir adalah akhir prosedur"),
     )
 
     @model_validator(mode="wrap")

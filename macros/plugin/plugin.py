@@ -124,6 +124,9 @@ class SopPlugin(BasePlugin[SopConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         files = assets.publish(files, config)
+        self.build, own = self.build.yielding_to({file.src_uri for file in files})
+        for line in own:
+            log.info(line)
         for uri in self.build.pages:
             files.append(File.generated(config, uri, content=""))
         for path, content in self.build.files().items():

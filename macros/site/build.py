@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -42,7 +42,7 @@ from ..validate import project_history, validate_source
 from .audit import build_audit
 from .audit_export import audit_csv, audit_xlsx
 from .data import SiteData
-from .pages import PageContext, front_matter, page_refs, render_page
+from .pages import PageContext, front_matter, page_refs, render_page, without_own_pages
 from .swimlanes import DotFailed, SvgCache
 
 NO_DATE = dt.date(1970, 1, 1)  # the build date of a site without any dated source
@@ -101,6 +101,15 @@ class SiteBuild:
         """The latest date the sources mention: same sources, same date, same bytes."""
         return self.site.newest_date() or NO_DATE
 
+    def yielding_to(self, docs: set[str]) -> tuple[SiteBuild, list[str]]:
+        """This build without the package's site pages whose address a page of the agency's docs/
+        already has (`docs`: their src_uris), and a line saying so for each: nothing of the
+        agency's is replaced."""
+        pages, own = without_own_pages(self.pages, docs)
+        said = [f"{uri}: halaman di docs/ ini dipakai, bukan halaman bawaan paket sop; hapus berkas itu untuk memakai "
+                "halaman paket" for uri in own]
+        return (replace(self, pages=pages) if own else self), said
+
     def report(self) -> Iterator[tuple[int, str]]:
         """(logging level, line) of what a build says: each finding (errors count towards
         `--strict`, warnings never fail a build), the swimlanes drawn, what is missing."""
@@ -158,7 +167,8 @@ class SiteBuild:
 
 def empty_build(options: BuildOptions) -> SiteBuild:
     """A site without any SOP: what is served while the sources cannot be read at all."""
-    return SiteBuild(options, [], SiteData(Registries.of({}, {}, {}), {}), {}, {}, [], 0, "")
+    site = SiteData(Registries.of({}, {}, {}), {})
+    return SiteBuild(options, [], site, {}, page_refs(site), [], 0, "")  # the package's own pages stay
 
 
 def build_site(options: BuildOptions, today: dt.date) -> SiteBuild:

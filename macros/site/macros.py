@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .. import codes
-from ..codes import CATALOGUE
 from ..findings import Finding, Location
+from ..render.codes import render_code_table
 from ..render.findings_panel import unpublished_notice
-from ..render.html import table, table_row
 from ..render.index_table import render_index
 from ..render.links import Links
 from ..urls import PageKind, PageRef
@@ -89,11 +88,8 @@ def page_macros(context: MacroContext) -> dict[str, Callable[..., Markup]]:
         return context.defer(notice + render_index(list(site.sops.items()), site.registries, links, site.reviews))
 
     def daftar_kode() -> Markup:
-        """The table of check codes."""
-        rows = [
-            table_row([Markup("<code>{}</code>").format(c.code), c.severity.value, c.summary]) for c in CATALOGUE.values()
-        ]
-        return context.defer(table("sop-kode", rows, ["Kode", "Tingkat", "Arti"]))
+        """The table of check codes (the package's own Kode Pemeriksaan page shows the same table)."""
+        return context.defer(render_code_table())
 
     macros["daftar_sop"] = daftar_sop
     macros["daftar_kode"] = daftar_kode

@@ -38,6 +38,7 @@ from ..render.swimlane_page import render_swimlane_page
 from ..render.worksheet import render_worksheet
 from ..urls import PageKind, PageRef
 from .data import SiteData
+from .package_pages import codes_page, format_page
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class PageContext:
 class Scope(enum.Enum):
     """Which pages a view makes."""
 
+    SITE = "one page for the site, always: the package's own pages (unless docs/ has its own at that address)"
     SOPS = "one page for the site, when it has SOPs"
     SOP = "one page per SOP"
     SOP_ROLE = "one page per role of each SOP"
@@ -209,6 +211,12 @@ VIEWS: dict[PageKind, View] = {
         macro="halaman_pelaksana",
         about="Every duty of one role across all SOPs.",
     ),
+    PageKind.CODES: View(
+        lambda ref, c: codes_page(), Scope.SITE, lambda ref, site: ("Kode Pemeriksaan", "Kode Pemeriksaan"), searchable=True
+    ),
+    PageKind.FORMAT: View(
+        lambda ref, c: format_page(), Scope.SITE, lambda ref, site: ("Format Sumber", "Format Sumber"), searchable=True
+    ),
 }
 
 
@@ -218,7 +226,8 @@ def page_refs(site: SiteData) -> dict[str, PageRef]:
     def kinds(scope: Scope) -> list[PageKind]:
         return [kind for kind, view in VIEWS.items() if view.scope is scope]
 
-    refs: list[PageRef] = [PageRef(kind) for kind in kinds(Scope.SOPS)] if site.sops else []
+    refs: list[PageRef] = [PageRef(kind) for kind in kinds(Scope.SITE)]
+    refs += [PageRef(kind) for kind in kinds(Scope.SOPS)] if site.sops else []
     for slug, sop in site.sops.items():
         for kind, view in VIEWS.items():
             if view.scope is Scope.SOP:
@@ -229,6 +238,14 @@ def page_refs(site: SiteData) -> dict[str, PageRef]:
         refs += [PageRef(kind) for kind in kinds(Scope.ROLES)]
         refs += [PageRef(kind, role=role) for role in sorted(site.registries.roles) for kind in kinds(Scope.ROLE)]
     return {ref.src_uri: ref for ref in refs}
+
+
+def without_own_pages(pages: dict[str, PageRef], docs: set[str]) -> tuple[dict[str, PageRef], list[str]]:
+    """The package's site pages yield to a page of the agency's docs/ at the same address (an older
+    copy of Kode Pemeriksaan, or the agency's own text): docs/ is the agency's, nothing there is
+    replaced. Returns the pages to make and the addresses left to docs/."""
+    kept = [uri for uri, ref in pages.items() if uri in docs and ref.kind in VIEWS and VIEWS[ref.kind].scope is Scope.SITE]
+    return {uri: ref for uri, ref in pages.items() if uri not in kept}, kept
 
 
 def view_order(kind: PageKind) -> int:

@@ -63,14 +63,14 @@ def test_the_seed_makes_one_page_per_view_and_scope():
     refs = page_refs(site)
     sop = site.sops[SLUG]
     roles = sorted(site.registries.roles)
-    site_pages = [PageRef(kind) for kind in _kinds(Scope.SOPS)]
+    site_pages = [PageRef(kind) for kind in _kinds(Scope.SITE)] + [PageRef(kind) for kind in _kinds(Scope.SOPS)]
     sop_pages = [ref for kind, view in VIEWS.items() if view.scope in PER_SOP
                  for ref in ([PageRef(kind, SLUG)] if view.scope is Scope.SOP else [PageRef(kind, SLUG, r) for r in sop.roles])]
     role_pages = [PageRef(kind) for kind in _kinds(Scope.ROLES)] + [PageRef(kind, role=r) for r in roles for kind in _kinds(Scope.ROLE)]
     # the site's own pages, then the SOP's in the order of VIEWS, then the roles' (the seed has one SOP)
     assert list(refs.values()) == site_pages + sop_pages + role_pages
     assert all(uri == ref.src_uri for uri, ref in refs.items())
-    per_scope = {Scope.SOPS: 1, Scope.SOP: 1, Scope.SOP_ROLE: len(sop.roles), Scope.ROLES: 1, Scope.ROLE: len(roles)}
+    per_scope = {Scope.SITE: 1, Scope.SOPS: 1, Scope.SOP: 1, Scope.SOP_ROLE: len(sop.roles), Scope.ROLES: 1, Scope.ROLE: len(roles)}
     assert len(refs) == sum(per_scope[view.scope] for view in VIEWS.values())
     assert len(sop.roles) > 1 and len(roles) > 1  # so a view per role is told from a view per SOP
 
