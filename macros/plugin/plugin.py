@@ -44,11 +44,13 @@ from ..site.data import SiteData
 from ..site.pages import PageContext, front_matter, page_refs, render_page, view_order
 from ..site.swimlanes import DotFailed, DotMissing, SvgCache
 from ..validate import validate_paths
+from ..terminal import PrintableRecords
 from ..urls import (AUDIT_CSV, AUDIT_FOLDER, AUDIT_XLSX, PDF_FOLDER, ROLE_FOLDER, ROLE_SECTION_INDEX, SOP_FOLDER, PageKind,
                     PageRef, section_of, swimlane_svg)
 from .config import SopConfig
 
 log = logging.getLogger("mkdocs.plugins.sop")
+log.addFilter(PrintableRecords())  # every message shown, never obeyed, by a terminal (terminal.py)
 
 SECTION_TITLE = "Dokumen SOP"
 # A line break after block-level closing tags: invisible in layout, but a word boundary for
