@@ -133,12 +133,13 @@ def audit_xlsx(audit: Audit, site_url: str | None, when: dt.date) -> bytes:
         sheet.append(list(columns))
         for cell in sheet[1]:
             cell.font = Font(bold=True)
-        for row in rows:
+        for number, row in enumerate(rows, start=2):  # counted here: sheet.max_row scans every cell
             sheet.append([None if v == "" else v for v in row])
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+            for column, value in enumerate(row, start=1):
+                if isinstance(value, str) and value.startswith(FORMULA_START):
                     # SOP text starting with '=' is text, never a formula; marked as Excel marks a text
                     # typed with a leading apostrophe, so that editing the cell keeps it text
+                    cell = sheet.cell(row=number, column=column)
                     cell.data_type = "s"
                     cell.quotePrefix = True
         for column, name in enumerate(columns, start=1):
