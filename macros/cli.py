@@ -20,6 +20,7 @@ from .load.history import GitError, resolve, sources_at, working_sources
 from .model.history import compare_sources
 from .render.history import change_line, change_record
 from .site_commands import build_arguments, run_mkdocs, serve_arguments
+from .terminal import printable, printable_json
 from .validate import validate_paths
 
 # argparse's own messages, in Indonesian (keys are argparse's gettext message ids).
@@ -135,7 +136,7 @@ def _paths(args: argparse.Namespace) -> list[Path] | None:
     paths = [Path(p) for p in (args.paths or ["sop"])]
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
-        print(f"sop: galat: path tidak ditemukan: {', '.join(missing)}", file=sys.stderr)
+        print(printable(f"sop: galat: path tidak ditemukan: {', '.join(missing)}"), file=sys.stderr)
         return None
     return paths
 
@@ -147,7 +148,7 @@ def check_command(args: argparse.Namespace) -> int:
     try:
         today = build_day(args.tanggal, os.environ.get(SOURCE_DATE_EPOCH), "--tanggal")
     except BadDay as exc:
-        print(f"sop: galat: {exc}", file=sys.stderr)
+        print(printable(f"sop: galat: {exc}"), file=sys.stderr)
         return 2
     result = validate_paths(paths, today=today)
     findings = escalate(result.findings) if args.strict else result.findings
@@ -179,7 +180,7 @@ def diff_command(args: argparse.Namespace) -> int:
         old = sources_at(root, resolve(root, args.dari))
         new = sources_at(root, resolve(root, args.ke)) if args.ke is not None else working_sources(root)
     except GitError as exc:
-        print(f"sop: galat: {exc}", file=sys.stderr)
+        print(printable(f"sop: galat: {exc}"), file=sys.stderr)
         return 1
     comparison = compare_sources(old, new)
     registries = comparison.registries
@@ -191,10 +192,11 @@ def diff_command(args: argparse.Namespace) -> int:
         for change in entry.changes
     ]
     if args.format == "json":
-        print(json.dumps([change_record(slug, c, registries) for slug, c in changes], ensure_ascii=False, indent=2))
+        records = [change_record(slug, c, registries) for slug, c in changes]
+        print(printable_json(json.dumps(records, ensure_ascii=False, indent=2)))
     elif changes:
         for slug, change in changes:
-            print(change_line(slug, change, registries))
+            print(printable(change_line(slug, change, registries)))
     else:
         print("Tidak ada perubahan isi SOP.")
     return 0
@@ -223,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the promise is: never a traceback
-        print(f"sop: galat internal: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        print(printable(f"sop: galat internal: {exc.__class__.__name__}: {exc}"), file=sys.stderr)
         print("Laporkan ini kepada pengelola beserta berkas sumber yang diperiksa.", file=sys.stderr)
         return 3
 

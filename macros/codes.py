@@ -154,6 +154,12 @@ DUPLICATE_STEP_TEXT = _code("SOP-D002", E, "Dua langkah dengan kegiatan yang sam
 DOUBLED_WORD = _code("SOP-H001", W, "Kata yang ditulis dua kali berturut-turut (\"dan dan\")")
 PLACEHOLDER = _code("SOP-H002", W, "Sisa penanda templat (${…}, {{, {%) dalam teks")
 EMPTY_TEXT = _code("SOP-H003", W, "Teks kosong")
+INVISIBLE_CHARACTER = _code(
+    "SOP-H004", W, "Karakter format tak terlihat (Unicode Cf: spasi lebar-nol U+200B, tanda hubung lunak U+00AD, …) dalam teks: dibuang saat dibaca"
+)
+BIDI_CONTROL = _code(
+    "SOP-H005", E, "Karakter pengatur arah tulisan (bidi, mis. U+202E) dalam teks: ditolak, karena membalik urutan yang tercetak"
+)
 # Status: draf, berlaku, dicabut
 DRAFT_NO_NOMOR = _code("SOP-R001", W, "SOP draf: nomor belum ditetapkan")
 DRAFT_NO_DATE = _code("SOP-R002", W, "SOP draf: tanggal pembuatan belum ditetapkan")

@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass, replace
 from typing import Iterable
 
+from .terminal import printable, printable_json
+
 
 class Severity(enum.Enum):
     ERROR = "galat"
@@ -36,9 +38,9 @@ class Finding:
         return (self.location.path, self.location.line, self.location.column, self.code, self.message)
 
     def as_line(self) -> str:
-        """One line, always: a line break quoted from the source (a key 'a<newline>b') is shown as \\n."""
-        message = self.message.replace("\r", "\\r").replace("\n", "\\n")
-        return f"{self.location}: {self.code} {self.severity.value}: {message}"
+        """One line, always, that a terminal shows and never obeys: a line break or an escape
+        sequence quoted from the source (a key, a file name) is shown as \\n, \\x1b (terminal.py)."""
+        return printable(f"{self.location}: {self.code} {self.severity.value}: {self.message}")
 
     def as_dict(self) -> dict:
         return {
@@ -72,8 +74,8 @@ def count(findings: Iterable[Finding]) -> tuple[int, int]:
 
 
 def to_json(findings: list[Finding], summary: dict) -> str:
-    return json.dumps(
+    return printable_json(json.dumps(
         {"findings": [f.as_dict() for f in findings], "summary": summary},
         ensure_ascii=False,
         indent=2,
-    )
+    ))

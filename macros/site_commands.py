@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 from mkdocs.utils import CountHandler
 
+from .terminal import printable
+
 _QUIET_LOGGERS = ("mkdocs.plugins.mkdocs_macros.util",)
 _FINDINGS_LOGGER = "mkdocs.plugins.sop"
 
@@ -26,7 +28,7 @@ class _PlainLines(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
-            print(record.getMessage(), file=sys.stderr, flush=True)
+            print(printable(record.getMessage()), file=sys.stderr, flush=True)
             if record.levelno >= logging.WARNING:
                 for handler in logging.getLogger("mkdocs").handlers:
                     if isinstance(handler, CountHandler):

@@ -67,6 +67,10 @@ LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".gif", ".webp")
 
 
 def _logo_problem(logo: str, docs_dir: Path) -> str | None:
+    """What is wrong with the logo as written: the kop, the print and the book cover use exactly
+    this value, so it is checked as it is (a space before 'assets/' is a file nobody has)."""
+    if logo != logo.strip():
+        return f"diawali atau diakhiri spasi ('{logo}'); tulis nama berkasnya tanpa spasi, mis. '{logo.strip()}'"
     if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//", logo):
         return "berupa alamat web; simpan berkas logonya di docs/ (mis. docs/assets/logo.png) lalu tulis 'assets/logo.png'"
     relative = PurePosixPath(logo)
@@ -89,7 +93,7 @@ class AgencyLogo(Check):
         for agency_id, agency in project.agencies.entries.items():
             if agency.logo is None:
                 continue
-            problem = _logo_problem(agency.logo.strip(), project.docs_dir)
+            problem = _logo_problem(agency.logo, project.docs_dir)
             if problem:
                 yield codes.BAD_LOGO.at(
                     project.agencies.locator.value(agency_id, "logo"), f"logo instansi '{agency_id}' {problem}"

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from .. import codes
 from ..findings import Finding
+from ..model.base import identity
 from ..model.errors import suggest
 from ..model.base import shown
 from ..model.flow import backward, ends, forward, reachable, step_exits, step_index, symbol_column
@@ -158,7 +159,7 @@ class Decisions(SopCheck):
         labels: dict[str, int] = {}
         places: dict[str, int] = {}
         for e, exit_ in enumerate(exits):
-            key = " ".join(exit_.label.lower().split()) if exit_.label else None
+            key = identity(exit_.label) if exit_.label else None
             if key is not None and key in labels:
                 yield codes.DUPLICATE_EXIT_LABEL.at(
                     loc.value(*at, e, "label"),

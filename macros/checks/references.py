@@ -61,14 +61,51 @@ def _title_key(title: str, number: str | None = None) -> str:
     return " ".join(words)
 
 
+class TitleIndex:
+    """The SOPs of a project by title, as `same_title` compares them: a title-only reference is looked
+    up, not compared with every SOP (a kabupaten has thousands, each with references)."""
+
+    def __init__(self, documents: list[SopDocument]):
+        self._by_key: dict[str, list[SopDocument]] = {}  # its title's key, its own nomor taken out
+        self._by_number: dict[tuple[str, ...], list[SopDocument]] = {}  # the words of its nomor
+        for document in documents:
+            key = _title_key(document.sop.title, document.sop.number)
+            if key:
+                self._by_key.setdefault(key, []).append(document)
+            number = tuple(_words(document.sop.number or ""))
+            if number:
+                self._by_number.setdefault(number, []).append(document)
+        self._longest = max(map(len, self._by_number), default=0)
+
+    def titled(self, title: str) -> list[SopDocument]:
+        """Every SOP for which same_title(title, its title, its nomor) holds. A reference reads the
+        same against every SOP whose nomor it does not write; against one whose nomor it writes, the
+        nomor is taken out first."""
+        words = _words(title)
+        runs = {tuple(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + self._longest) + 1)}
+        written = {id(d): d for run in runs for d in self._by_number.get(run, ())}
+        plain = _title_key(title)
+        found = [d for d in self._by_key.get(plain, ()) if id(d) not in written] if plain else []
+        found += [d for d in written.values() if same_title(title, d.sop.title, d.sop.number)]
+        return found
+
+
 @register
 class RelatedSops(SopCheck):
     emits = (codes.UNKNOWN_RELATED_SOP, codes.RELATED_TO_ITSELF, codes.RELATED_BY_TITLE)
 
+    def run(self, project: Project) -> Iterator[Finding]:
+        titles = TitleIndex(project.valid_documents)
+        for document in project.valid_documents:
+            yield from self._check(document, project, titles)
+
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
+        yield from self._check(document, project, TitleIndex(project.valid_documents))
+
+    def _check(self, document: SopDocument, project: Project, titles: TitleIndex) -> Iterator[Finding]:
         for i, related in enumerate(document.sop.related):
             if related.slug is None:
-                yield from self._by_title(document, project, i, related.title)
+                yield from self._by_title(document, i, related.title, titles)
                 continue
             where = document.locator.value("keterkaitan", i, "sop")
             if related.slug == document.slug:
@@ -81,7 +118,7 @@ class RelatedSops(SopCheck):
                 )
 
     @staticmethod
-    def _by_title(document: SopDocument, project: Project, i: int, title: str) -> Iterator[Finding]:
+    def _by_title(document: SopDocument, i: int, title: str, titles: TitleIndex) -> Iterator[Finding]:
         """A title-only reference names an SOP outside the sources: its own title, or the title
         of an SOP that is in the sources (which would then be plain text, not a link), is a slip."""
         where = document.locator.value("keterkaitan", i, "judul")
@@ -90,7 +127,7 @@ class RelatedSops(SopCheck):
                 where, f"keterkaitan '{shown(title, 60)}' adalah judul SOP ini sendiri; hapus butir ini"
             )
             return
-        matches = sorted(d.slug for d in project.valid_documents if d is not document and same_title(title, d.sop.title, d.sop.number))
+        matches = sorted(d.slug for d in titles.titled(title) if d is not document)
         if matches:
             yield codes.RELATED_BY_TITLE.at(
                 where,

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from .. import codes
 from ..findings import Finding, Location
-from ..model.base import RESERVED_NAMES, is_slug
+from ..model.base import RESERVED_NAMES, identity, is_slug
 from ..model.project import Project, SopDocument
 from .base import Check, SopCheck, register
 
@@ -43,7 +43,7 @@ class UniqueNomor(Check):
         for document in project.valid_documents:
             if document.sop.number is None:
                 continue  # a draft without a nomor yet (SOP-R001)
-            key = " ".join(document.sop.number.lower().split())
+            key = identity(document.sop.number)  # as it looks: U+200B or a soft hyphen makes no other nomor
             if key in first:
                 yield codes.DUPLICATE_NOMOR.at(
                     document.locator.value("nomor"),
@@ -60,7 +60,7 @@ class UniqueStepText(SopCheck):
     def check(self, document: SopDocument, project: Project) -> Iterator[Finding]:
         seen: dict[str, int] = {}
         for i, step in enumerate(document.sop.steps):
-            key = " ".join(step.activity.lower().split()).rstrip(".")
+            key = identity(step.activity).rstrip(".")
             if not key:
                 continue
             if key in seen:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Annotated, Any
 
@@ -112,6 +113,41 @@ def _forbidden_character(value: str) -> str | None:
     return None
 
 
+# Format characters (Unicode category Cf) are invisible. The bidi controls reorder what is printed
+# (U+202E makes a nomor read backwards): refused. The others (zero-width space U+200B and soft hyphen
+# U+00AD, which come with text pasted from Word; joiners, U+FEFF, tags…) make two texts that look the
+# same differ: removed when read, so every comparison, page and export sees the text as it looks, and
+# reported where written (SOP-H004, checks/hygiene.py).
+BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def bidi_control(value: str) -> str | None:
+    return next((char for char in value if char in BIDI_CONTROLS), None)
+
+
+def invisible_characters(value: str) -> list[str]:
+    """The format characters (Cf) of `value` that reading removes, in order, each once."""
+    if value.isascii():
+        return []
+    found = {char: None for char in value if unicodedata.category(char) == "Cf" and char not in BIDI_CONTROLS}
+    return list(found)
+
+
+def as_it_looks(value: str) -> str:
+    """`value` without its invisible format characters, composed (NFC): 'e' + combining acute and
+    'é' are one text, as they are one letter on the page."""
+    if value.isascii():
+        return value
+    removed = "".join(char for char in value if unicodedata.category(char) != "Cf" or char in BIDI_CONTROLS)
+    return unicodedata.normalize("NFC", removed)
+
+
+def identity(value: str) -> str:
+    """What two texts that must differ (nomor, step texts, exit labels) are compared by: as they look,
+    ignoring case and how the words are spaced."""
+    return " ".join(as_it_looks(value).casefold().split())
+
+
 def _check_text(value: str) -> str:
     if len(value) > MAX_TEXT_LENGTH:
         raise PydanticCustomError(
@@ -126,7 +162,15 @@ def _check_text(value: str) -> str:
             "teks memuat karakter kendali {code} yang tidak boleh ada; hapus karakter itu",
             {"code": f"U+{ord(bad):04X}"},
         )
-    return value
+    bidi = bidi_control(value)
+    if bidi is not None:
+        raise PydanticCustomError(
+            "bidi_control",
+            "teks memuat karakter pengatur arah tulisan {code} yang membalik urutan huruf yang tercetak; hapus "
+            "karakter itu (biasanya terbawa saat menyalin teks)",
+            {"code": f"U+{ord(bidi):04X}"},
+        )
+    return as_it_looks(value)
 
 
 check_text = _check_text  # for text read inside another type (a waktu kept as written)

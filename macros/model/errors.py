@@ -20,6 +20,7 @@ _CUSTOM_CODES = {
     "date_range": codes.IMPOSSIBLE_DATE,
     "date_ambiguous": codes.AMBIGUOUS_DATE,
     "reserved_name": codes.RESERVED_NAME,
+    "bidi_control": codes.BIDI_CONTROL,
     monev.ERR_PERIOD: codes.RECORD_PERIOD,
     duration.ERR_FORMAT: codes.WAKTU_FORMAT,
     duration.ERR_WORDS: codes.WAKTU_WORDS,

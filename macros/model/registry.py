@@ -13,6 +13,7 @@ from pydantic import BeforeValidator, Field, RootModel, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import MONTHS, Date, Id, StrictModel, Text, TypeName, _one_or_many, when_absent
+from .base import identity as text_identity
 from .review_period import ReviewPeriod
 
 MAX_KOP_LEVELS = 4  # Provinsi / Kabupaten-Kota / Kecamatan / Kelurahan-Desa above the agency itself
@@ -210,11 +211,11 @@ class LegalBasis(StrictModel):
     def identity(self) -> tuple | None:
         """What makes two entries the same act (or standard)."""
         if self.form is LegalForm.STANDARD:
-            return ("standar", " ".join(self.code.lower().split())) if self.code else None
+            return ("standar", text_identity(self.code)) if self.code else None
         year = self.year or (self.date.year if self.date else None) or self.year_in_number
         if not self.kind or not self.number or not year:
             return None
-        return (" ".join(self.kind.lower().split()), self.number.strip().lower(), year)
+        return (text_identity(self.kind), text_identity(self.number), year)
 
 
 class AgencyRegistry(RootModel[dict[Id, Agency]]):

@@ -29,8 +29,10 @@ from .printer import PrinterSlot
 from . import assets
 from .safe_folders import unsafe_output_of
 from .watch import keep_watching
+from ..terminal import PrintableRecords
 
 log = logging.getLogger("mkdocs.plugins.sop")
+log.addFilter(PrintableRecords())  # every message shown, never obeyed, by a terminal (terminal.py)
 
 
 class SopPlugin(BasePlugin[SopConfig]):

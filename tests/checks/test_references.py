@@ -64,3 +64,27 @@ def test_decorations_of_any_title_do_not_count_but_its_words_do(words, prefix, q
     assert not same_title(written + " lain", title)
     if len(words) > 1:
         assert not same_title(" ".join(words[:-1]), title)
+
+
+NUMBERS = ["800/001/UMUM", "800/002/UMUM", "001", "UMUM", "", "12 TAHUN 2020"]
+TITLES = ["Pelayanan Surat Masuk", "Pelayanan Surat Keluar", "Surat Masuk", "SOP Pelayanan Surat Masuk",
+          "Nomor 001 Pelayanan", "Pelayanan Surat Masuk UMUM", "Tahun 2020"]
+
+
+@given(
+    sops=st.lists(st.tuples(st.sampled_from(TITLES), st.sampled_from(NUMBERS)), min_size=1, max_size=8),
+    prefix=st.sampled_from(["", "SOP ", "SOP Nomor 800/001/UMUM tentang ", "SOP No. 001 "]),
+    title=st.sampled_from(TITLES),
+    suffix=st.sampled_from(["", " (No. 800/002/UMUM)", " UMUM", " 12 Tahun 2020"]),
+)
+def test_the_title_index_finds_what_comparing_with_every_sop_finds(sops, prefix, title, suffix):
+    """Looked up (checks/references.py TitleIndex) instead of compared with each of thousands of SOPs:
+    the same SOPs, whatever nomor a reference writes with the title."""
+    from types import SimpleNamespace
+
+    from macros.checks.references import TitleIndex
+
+    documents = [SimpleNamespace(sop=SimpleNamespace(title=t, number=n or None)) for t, n in sops]
+    written = prefix + title + suffix
+    found = {id(d) for d in TitleIndex(documents).titled(written)}
+    assert found == {id(d) for d in documents if same_title(written, d.sop.title, d.sop.number)}

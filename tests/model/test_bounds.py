@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import unicodedata
 
 import pytest
 from pydantic import ValidationError
 
-from macros.model.base import MAX_TEXT_LENGTH
+from macros.model.base import BIDI_CONTROLS, MAX_TEXT_LENGTH, identity
 from macros.model.duration import Duration
 from macros.model.registry import RoleRegistry
 from macros.model.sop import Exit, RelatedSop, Revision
@@ -43,6 +45,32 @@ def test_control_characters_are_refused(char):
 @pytest.mark.parametrize("char", ["\t", "\n", "\u00a0", "é", "—", "\U0001f600"])
 def test_ordinary_characters_are_kept(char):
     assert Exit.model_validate({"label": f"Ya{char}tidak"}).label == f"Ya{char}tidak"
+
+
+FORMAT_CHARACTERS = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+
+
+@pytest.mark.parametrize("char", sorted(BIDI_CONTROLS))
+def test_bidi_controls_are_refused(char):
+    assert "pengatur arah tulisan" in _error(Exit, {"label": f"Ya{char}tidak"})
+
+
+def test_every_other_format_character_is_removed_when_read():
+    """Unicode category Cf is the rule: a character Unicode adds to it later is read the same way."""
+    invisible = [c for c in FORMAT_CHARACTERS if c not in BIDI_CONTROLS]
+    assert "\u200b" in invisible and "\u00ad" in invisible and "\ufeff" in invisible
+    assert BIDI_CONTROLS <= set(FORMAT_CHARACTERS)
+    for char in invisible:
+        assert Exit.model_validate({"label": f"Ya{char}tidak"}).label == "Yatidak", f"U+{ord(char):04X}"
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("800/001/UMUM", "800/\u200b001/UMUM"), ("Memeriksa kelengkapan", "Memeriksa keleng\u00adkapan"),
+    ("Café", "Cafe\u0301"), ("Ya", "\ufeffYa"), ("Tidak  lengkap", "tidak\u00a0lengkap"),
+])
+def test_texts_that_look_the_same_have_one_identity(one, other):
+    read = Exit.model_validate({"label": other}).label
+    assert identity(read) == identity(one) == identity(other)
 
 
 def test_texts_have_a_sane_length():

@@ -120,7 +120,7 @@ def test_the_audit_shows_dates_as_written_and_never_a_first_of_the_month(site):
     page = (site / "audit" / "index.html").read_text(encoding="utf-8")
     row = next(r for r in re.findall(r"<tr data-urutan.*?</tr>", page, re.S) if "pendaftaran-pasien" in r)
     assert _text(re.search(r'data-label="Tanggal Efektif">(.*?)</td>', row, re.S).group(1)) == "Desember"
-    rows = list(csv.reader(io.StringIO((site / "audit" / "audit.csv").read_text(encoding="utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO((site / "audit" / "audit.csv").read_text(encoding="utf-8-sig")), delimiter=";"))
     effective = rows[0].index("Tanggal Efektif")
     cells = {r[rows[0].index("Judul")]: r[effective] for r in rows[1:]}
     assert cells == {"Pendaftaran Pasien": "Desember", "Pelayanan Surat Keterangan Domisili": ""}

@@ -91,7 +91,7 @@ def test_a_source_left_off_the_site_is_named_with_its_error(built):
 
 def test_the_workbook_holds_one_row_per_sop_with_the_columns_of_the_page(built):
     book = openpyxl.load_workbook(built[0] / "audit" / "audit.xlsx")
-    assert book.sheetnames == ["SOP", "Dasar Hukum"]
+    assert book.sheetnames == ["SOP", "Dasar Hukum", "SOP per Dasar Hukum", "Perlu Ditinjau"]
     rows = list(book["SOP"].iter_rows(values_only=True))
     assert rows[0] == SOP_COLUMNS
     by_number = {r[2]: r for r in rows[1:]}
@@ -105,15 +105,20 @@ def test_the_workbook_holds_one_row_per_sop_with_the_columns_of_the_page(built):
     assert seed[18] == f"/sop/{SEED}/"
     hostile = book["SOP"].cell(row=1 + list(by_number).index("205/050/02/Bappeda & Litbang") + 1, column=4)
     assert hostile.value == HOSTILE and hostile.data_type == "s"  # text, never a formula
+    assert hostile.quotePrefix  # as Excel marks a text typed with a leading apostrophe: it stays text when edited
     assert by_number["205/050/02/Bappeda & Litbang"][5] == dt.datetime(2021, 3, 5)
     legal = list(book["Dasar Hukum"].iter_rows(values_only=True))
-    assert legal[0][0] == "Dasar hukum" and any("Nomor 79 Tahun 2005" in r[0] for r in legal[1:])
+    assert legal[0] == ("Dasar hukum", "Keadaan", "Jumlah SOP") and any("Nomor 79 Tahun 2005" in r[0] for r in legal[1:])
+    citing = list(book["SOP per Dasar Hukum"].iter_rows(values_only=True))
+    repealed = [r for r in citing[1:] if "Nomor 79 Tahun 2005" in r[0]]
+    assert [r[3] for r in repealed] == ["205/050/01/Bappeda & Litbang", "205/050/02/Bappeda & Litbang"]
+    assert next(r[2] for r in legal[1:] if "Nomor 79 Tahun 2005" in r[0]) == len(repealed)
 
 
 def test_the_csv_has_the_same_rows(built):
     text = (built[0] / "audit" / "audit.csv").read_bytes().decode("utf-8")
     assert text.startswith("\ufeff")
-    rows = list(csv.reader(io.StringIO(text[1:])))
+    rows = list(csv.reader(io.StringIO(text[1:]), delimiter=";"))  # Excel in id-ID: the list separator is ';'
     assert tuple(rows[0]) == SOP_COLUMNS and len(rows) == 3
     titles = {r[3] for r in rows[1:]}
     assert "'" + HOSTILE in titles  # a spreadsheet would take it for a formula otherwise

@@ -72,5 +72,5 @@ def test_the_downloads_hold_the_same(site):
     assert seed[columns["Evaluasi terakhir"]] == "Tahun 2026 (02 Desember 2026): 5 dari 7 kriteria dijawab Ya"
     assert seed[columns["Tindakan terbuka"]] == 2
     text = (site / "audit" / "audit.csv").read_bytes().decode("utf-8")[1:]
-    other = next(r for r in csv.reader(io.StringIO(text)) if r[columns["Nomor"]] == "205/050/02/Bappeda & Litbang")
+    other = next(r for r in csv.reader(io.StringIO(text), delimiter=";") if r[columns["Nomor"]] == "205/050/02/Bappeda & Litbang")
     assert other[columns["Monitoring terakhir"]] == "" and other[columns["Tindakan terbuka"]] == "0"
