@@ -260,7 +260,8 @@ class Via(StrictModel):
     activity: Text = Field(alias="kegiatan", description="teks di dalam simbol, seperti ditulis sumber")
     actor: ColumnKey | None = Field(
         None, alias="pelaksana",
-        description="kolom pelaksana tempat simbol digambar; tanpa ini: kolom keputusannya (keputusan satu pelaksana)",
+        description="kolom pelaksana tempat simbol digambar; harus kolom pelaksana SOP (SOP-F018)",
+        json_schema_extra=when_absent("simbol di kolom keputusannya; keputusan bersama (beberapa pelaksana): SOP-F018"),
     )
 
 
@@ -295,6 +296,7 @@ class Exit(StrictModel):
         None, alias="melalui",
         description="simbol proses tanpa nomor yang digambar sumber pada cabang ini, sebelum tujuannya ('ke'): "
         "{kegiatan, pelaksana}, atau teksnya saja (kolom keputusannya)",
+        json_schema_extra=when_absent("cabang digambar langsung ke tujuannya; tidak ada simbol di jalannya"),
     )
 
     @property
