@@ -100,16 +100,51 @@ class _Route:
 
 def layout_pages(sop: Sop, pages: list[range], metrics: Metrics) -> list[PageLayout]:
     """Lay out the flowchart of `sop` split into `pages` (contiguous ranges of step indices)."""
-    all_edges = flow_edges(sop)
-    adjacent = _adjacent_edges(sop, all_edges)
-    page_of = {step: p for p, steps in enumerate(pages) for step in steps}
-    crossing = sorted(
-        (i for i, e in enumerate(all_edges) if page_of[e.source] != page_of[e.target]),
-        key=lambda i: (min(page_of[all_edges[i].source], page_of[all_edges[i].target]), all_edges[i].source, i),
-    )
-    letter_of = dict(zip(crossing, letters(len(crossing))))
-    routes = [_Route(i, e, i in adjacent, letter_of.get(i)) for i, e in enumerate(all_edges)]
-    return [_PageBuilder(sop, steps, routes, page_of, p, metrics).build() for p, steps in enumerate(pages)]
+    flowchart = Flowchart(sop, metrics)
+    return [flowchart.page(pages, k) for k in range(len(pages))]
+
+
+class Flowchart:
+    """One SOP's flowchart in columns of one width, laid out a page at a time.
+
+    A page's drawing depends only on its own steps (which arrows stay on it, which leave for an
+    earlier or a later page) and on the letters of its off-page connectors, and those letters only
+    on the pages up to it (they are given in page order). So a page is laid out once for the pages
+    before it and its own steps, however often the pages after it are split again: the print plan
+    moves a page break a step at a time without laying out every page anew."""
+
+    def __init__(self, sop: Sop, metrics: Metrics):
+        self.sop = sop
+        self.metrics = metrics
+        self.edges = flow_edges(sop)
+        self.adjacent = _adjacent_edges(sop, self.edges)
+        self._laid: dict[tuple[range, ...], PageLayout] = {}
+
+    def page(self, pages: Sequence[range], k: int) -> PageLayout:
+        """Page `k` of the split `pages` (only pages[:k + 1] matter)."""
+        key = tuple(pages[: k + 1])
+        if key not in self._laid:
+            self._laid[key] = self._build(key)
+        return self._laid[key]
+
+    def _build(self, pages: tuple[range, ...]) -> PageLayout:
+        k = len(pages) - 1
+        page_of = {step: k + 1 for step in range(len(self.sop.steps))}  # the steps after page k: any later page
+        page_of.update({step: p for p, steps in enumerate(pages) for step in steps})
+        all_edges = self.edges
+        # lettered in page order: every arrow to or from page k has its earlier page among pages[:k + 1]
+        crossing = sorted(
+            (i for i, e in enumerate(all_edges) if page_of[e.source] != page_of[e.target]),
+            key=lambda i: (min(page_of[all_edges[i].source], page_of[all_edges[i].target]), all_edges[i].source, i),
+        )
+        letter_of = dict(zip(crossing, letters(len(crossing))))
+        here = set(pages[k])
+        routes = [
+            _Route(i, e, i in self.adjacent, letter_of.get(i))
+            for i, e in enumerate(all_edges)
+            if e.source in here or e.target in here
+        ]
+        return _PageBuilder(self.sop, pages[k], routes, page_of, k, self.metrics).build()
 
 
 # -- occupancy: what a new line must not cross or run along ----------------------------------------

@@ -20,7 +20,7 @@ from ..text import NO_VALUE, duration
 from .geometry import CONNECTOR_ROW, Metrics, PageLayout, RowKind
 from .font_metrics import text_width, wrapped_lines
 from .headers import HEADER_SCALE, HeaderFit, fit_header, pieces
-from .layout import layout_pages
+from .layout import Flowchart
 from ..paper import PAPERS  # landscape: the procedure table is printed across the paper
 
 MM = 96 / 25.4  # CSS px per millimetre
@@ -214,36 +214,43 @@ def plan(sop: Sop, geometry: PrintGeometry, header: float, footer: float) -> lis
     """Where the printed procedure table breaks, checked against the laid-out flowchart: a page whose
     rows, connector rows and header (and, on the last page, footer) come out taller than the paper
     gives its last step to the next page, and the rest is split again. Only a page that cannot give a
-    step away (one step, or a fixed number of steps per page) is left too tall: it is scaled to fit."""
+    step away (one step, or a fixed number of steps per page) is left too tall: it is scaled to fit.
+
+    Pages are settled in order: a page is laid out for the pages before it (already settled) and its
+    own steps, never again for a break moved after it, so the plan lays out each page once per step
+    it gives away and the whole flowchart a few times at most, not once per moved step."""
     widths = geometry.widths_for(sop)
     metrics = Metrics(widths["pelaksana"])
     budget = geometry.page_height - PAGE_SPARE
+    flowchart = Flowchart(sop, metrics)
+    n = len(sop.steps)
+
+    def measure(pages: list[range], k: int) -> PlannedPage:
+        layout = flowchart.page(pages, k)
+        fitted = fit_widths(widths, layout.margin)
+        height = planned_height(sop, layout, fitted, header, footer if pages[k].stop == n else 0.0)
+        scale = page_scale(height, table_width(fitted, len(sop.columns), layout.margin), geometry)
+        return PlannedPage(pages[k], layout, fitted, height, scale)
+
     pages = paginate(sop, geometry, metrics.min_step_row, header, footer)
-
-    def measure(pages: list[range]) -> list[PlannedPage]:
-        planned = []
-        for k, layout in enumerate(layout_pages(sop, pages, metrics)):
-            fitted = fit_widths(widths, layout.margin)
-            height = planned_height(sop, layout, fitted, header, footer if k + 1 == len(pages) else 0.0)
-            scale = page_scale(height, table_width(fitted, len(sop.columns), layout.margin), geometry)
-            planned.append(PlannedPage(pages[k], layout, fitted, height, scale))
-        return planned
-
-    planned = measure(pages)
-    for _ in range(len(sop.steps)):  # each round moves a page break up by one step
-        over = next((k for k, p in enumerate(planned) if p.height > budget and len(p.steps) > 1), None)
-        if over is None or geometry.steps_per_page > 0:
-            break
-        cut = pages[over].stop - 1
-        pages = pages[:over] + [range(pages[over].start, cut)] + paginate(
-            sop, geometry, metrics.min_step_row, header, footer, start=cut
-        )
-        planned = measure(pages)
+    planned: list[PlannedPage] = []
+    moves = 0  # each moves a page break up by one step; at most one per step
+    while len(planned) < len(pages):
+        k = len(planned)
+        page = measure(pages, k)
+        if page.height > budget and len(page.steps) > 1 and geometry.steps_per_page == 0 and moves < n:
+            cut = pages[k].stop - 1
+            pages = pages[:k] + [range(pages[k].start, cut)] + paginate(
+                sop, geometry, metrics.min_step_row, header, footer, start=cut
+            )
+            moves += 1
+            continue
+        planned.append(page)
     if geometry.steps_per_page == 0 and len(pages) > 1 and len(pages[-1]) == 1 and len(pages[-2]) >= 3:
         # no lone last step (the end of the procedure) when the page before can spare one that fits
         *rest, before, last = pages
         moved = [*rest, range(before.start, before.stop - 1), range(before.stop - 1, last.stop)]
-        candidate = measure(moved)
+        candidate = [*planned[:-2], measure(moved, len(moved) - 2), measure(moved, len(moved) - 1)]
         if all(p.height <= budget for p in candidate[-2:]):
             return candidate
     return planned
