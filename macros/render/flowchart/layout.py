@@ -253,10 +253,15 @@ class _Board:
         self.symbols: dict[int, list[Symbol]] = {}
         self.verticals: dict[int, list[tuple[_Stretch, int | None]]] = {}  # by rounded x
         self.horizontals: dict[int, list[tuple[_Stretch, int | None]]] = {}  # by row
+        self.levels: dict[_Key, list[tuple[_Stretch, int | None]]] = {}  # horizontals by (row, dy)
         self.joints: list[_Stretch] = []  # the lines joining the symbols of a joint step
+        # Whether a stretch may be laid, by what it is checked against: a search asks of the same lane
+        # or first segment for many lines, and the board changes only between searches.
+        self._clear: dict[tuple, bool] = {}
 
     def place(self, symbol: Symbol) -> None:
         self.symbols.setdefault(symbol.row, []).append(symbol)
+        self._clear.clear()
 
     def add(self, points: list[Point], target: int | None) -> None:
         for st in _stretches(points):
@@ -264,15 +269,20 @@ class _Board:
                 self.verticals.setdefault(round(st.line), []).append((st, target))
             else:
                 self.horizontals.setdefault(st.line[0], []).append((st, target))
+                self.levels.setdefault(st.line, []).append((st, target))
+        self._clear.clear()
 
     def join(self, points: list[Point]) -> None:
         self.joints += _stretches(points)
+        self._clear.clear()
 
     def label(self, box: Label) -> None:
         self.labels.setdefault(box.row, []).append(box)
+        self._clear.clear()
 
     def unlabel(self, box: Label) -> None:
         self.labels[box.row].remove(box)
+        self._clear.clear()
 
     def label_fits(self, box: Label, own: Iterable[_Stretch] = ()) -> bool:
         """Is the box clear of every symbol, line and label (and of the lines in `own`)?"""
@@ -312,19 +322,30 @@ class _Board:
         stretches = _stretches(points)
         extra = list(extra)
         for i, st in enumerate(stretches):
-            if joints and any(_cuts(st, joint) for joint in self.joints):
+            key = (st, target, id(ignore) if i == 0 and ignore is not None else None, labels, joints)
+            clear = self._clear.get(key)
+            if clear is None:
+                clear = self._clear[key] = self._stretch_clear(st, target, ignore if i == 0 else None, labels, joints)
+            if not clear:
                 return False
-            for s in self._symbols_along(st):
-                if not (i == 0 and s is ignore) and _crosses(st, s):
-                    return False
             if any(_crosses(st, s) for s in extra):
                 return False
-            if labels and any(_hits(st, box) for box in self._labels_along(st)):
-                return False
-            for other, other_target in self._lines_along(st):
-                if (target is None or other_target != target) and _overlap(st, other):
-                    return False
             if any(_overlap(st, other) for other in stretches[:i]):
+                return False
+        return True
+
+    def _stretch_clear(self, st: _Stretch, target: int | None, ignore: Symbol | None, labels: bool, joints: bool) -> bool:
+        """Does the stretch keep off the symbols (but `ignore`), the labels, the other lines and
+        (`joints`) the lines joining a joint step's symbols?"""
+        if joints and any(_cuts(st, joint) for joint in self.joints):
+            return False
+        for s in self._symbols_along(st):
+            if s is not ignore and _crosses(st, s):
+                return False
+        if labels and any(_hits(st, box) for box in self._labels_along(st)):
+            return False
+        for other, other_target in self._lines_along(st):
+            if (target is None or other_target != target) and _overlap(st, other):
                 return False
         return True
 
@@ -342,8 +363,8 @@ class _Board:
         if st.vertical:
             for b in (round(st.line) - 1, round(st.line), round(st.line) + 1):
                 yield from self.verticals.get(b, ())
-        else:
-            yield from self.horizontals.get(st.line[0], ())
+        else:  # only a horizontal at the same height can run along it
+            yield from self.levels.get(st.line, ())
 
 
 # -- routing one page ------------------------------------------------------------------------------
@@ -746,6 +767,13 @@ class _PageBuilder:
             dy = self._exit_level(port.symbol, below, labelled=labelled)
         return [port.point, Point(row, port.point.x, dy), Point(row, lane, dy)], (("step", row, dy),)
 
+    def _turn_blocked(self, port: _Port, head: list[Point], target: int | None) -> bool:
+        """Is the first segment of a line leaving up or down by the port (to its turning level, the
+        same whatever lane the line turns to) roomless for its label or not free?"""
+        if port.heading not in ("up", "down"):
+            return False
+        return self._roomless(head) or not self._free(head[:2], target, port)
+
     @staticmethod
     def _boundary(port: _Port) -> int:
         if port.tag == "left" or (port.on_edge and port.point.x < port.symbol.x):
@@ -1040,6 +1068,8 @@ class _PageBuilder:
             for port, margin in self._plans(route, reserved):
                 for lane in self._lanes(self._boundary(port), margin):
                     head, levels = self._leave(port, lane, route)
+                    if self._turn_blocked(port, head, target):
+                        break  # so is every lane: the port's first segment is the same for all
                     if self._roomless(head) or not self._free(head, target, port):
                         continue
                     for tail, entry in self._entries(targets, lane):
@@ -1058,6 +1088,8 @@ class _PageBuilder:
             for port, margin in self._plans(route, reserved):
                 for lane in self._lanes(self._boundary(port), margin):
                     head, levels = self._leave(port, lane, route)
+                    if self._turn_blocked(port, head, None):
+                        break  # so is every lane: the port's first segment is the same for all
                     if self._roomless(head) or not self._free(head + [self._steps_edge(lane, down)], None, port):
                         continue  # blocked before it reaches any connector row
                     for row in self._band_rows(band):
