@@ -429,8 +429,10 @@ class _PageBuilder:
         self.roomless: set[tuple[Point, Point]] = set()  # first segments the current search found no label room beside
         self.labels_bar = True
         self.joints_bar = False  # does a line joining a joint step's symbols bar a line?
+        self.free_lines = True  # did the search just made without finding a line see a free line at all?
         self.board = _Board()
         self._lane_cache: dict[int, list[float]] = {}
+        self._slot_cache: dict[float, list[float]] = {}
         self._port_cache: dict[tuple[int, int, bool], list[_Port]] = {}
         self.pentagon_size = (metrics.half_widths[Shape.OFF_PAGE], metrics.half_heights[Shape.OFF_PAGE])
 
@@ -830,19 +832,26 @@ class _PageBuilder:
     def _slots(self, row: int, preferred: float, fitting: dict[tuple[int, float], bool]) -> Iterator[float]:
         """Where an off-page connector fits in the row: under a column or on a boundary, nearest
         `preferred` first, then anywhere else. `fitting` remembers the answers during one search."""
-        m, hw = self.metrics, self.pentagon_size[0]
-        # never on a column's border: the line into the connector would run along the gridline
-        coarse = [m.column_center(c) for c in range(self.n)]
-        coarse += [k * m.column_width + side * (hw + GRID_CLEAR) for k in range(1, self.n) for side in (-1, 1)]
-        fine = [hw + 3.0 * i for i in range(int((self.columns_width - 2 * hw) / 3) + 1)]
-        fine = [x for x in fine if self._off_grid(x)]
-        straight = [preferred] if self._off_grid(preferred) and hw <= preferred <= self.columns_width - hw else []
-        for group in (straight, coarse, fine):
-            for x in sorted(group, key=lambda x: (abs(x - preferred), x)):
-                if (row, x) not in fitting:
-                    fitting[(row, x)] = self.board.fits(self._pentagon(row, x, None), SLOT_GAP)
-                if fitting[(row, x)]:
-                    yield x
+        for x in self._slot_order(preferred):
+            if (row, x) not in fitting:
+                fitting[(row, x)] = self.board.fits(self._pentagon(row, x, None), SLOT_GAP)
+            if fitting[(row, x)]:
+                yield x
+
+    def _slot_order(self, preferred: float) -> list[float]:
+        """The places of an off-page connector in a row, in the order _slots tries them."""
+        if preferred not in self._slot_cache:
+            m, hw = self.metrics, self.pentagon_size[0]
+            # never on a column's border: the line into the connector would run along the gridline
+            coarse = [m.column_center(c) for c in range(self.n)]
+            coarse += [k * m.column_width + side * (hw + GRID_CLEAR) for k in range(1, self.n) for side in (-1, 1)]
+            fine = [hw + 3.0 * i for i in range(int((self.columns_width - 2 * hw) / 3) + 1)]
+            fine = [x for x in fine if self._off_grid(x)]
+            straight = [preferred] if self._off_grid(preferred) and hw <= preferred <= self.columns_width - hw else []
+            self._slot_cache[preferred] = [
+                x for group in (straight, coarse, fine) for x in sorted(group, key=lambda x: (abs(x - preferred), x))
+            ]
+        return self._slot_cache[preferred]
 
     def _off_grid(self, x: float) -> bool:
         """Does a vertical line at x keep GRID_CLEAR from every column border?"""
@@ -868,7 +877,10 @@ class _PageBuilder:
         laid so far bar every line, the first line free of symbols and other lines."""
         # A line crosses a joint step's joining line only when no line that leaves its label a free box can
         # go round it (it would read as joining the step).
+        self.free_lines = True
         for joints, labels in ((True, True), (False, True), (False, False)):
+            if not joints and labels and not self.free_lines and not self.board.joints:
+                continue  # no joining line on the page: the lines just tried again, and none of them free
             self.labels_bar = labels  # do labels bar a line (also in the candidates' own look-ahead)?
             self.joints_bar = joints
             c = self._first_free(candidates(), target, route, labels, label, crowded_ok=not joints)
@@ -922,6 +934,7 @@ class _PageBuilder:
             c.crowded = True
             self._commit(c)
             return c
+        self.free_lines = fallback is not None  # every free line left a fallback
         return None
 
     def _roomless(self, points: list[Point]) -> bool:
