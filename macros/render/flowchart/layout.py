@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Sequence
 
 from ...model.flow import Edge, continues, edges as flow_edges, has_second_decision, leaving_exits
@@ -54,6 +55,15 @@ TOLERANCE = 0.5  # px: closer than this, two lines overlap or a line touches a s
 LABEL_CLEAR = 1.0  # px: between a label and any line, symbol or other label
 LABEL_ROOM = LABEL_HEIGHT + 2 * LABEL_GAP  # a labelled exit's turning level below the one before it
 FALLBACKS = 60  # first segments (label places) compared when none leaves its label a free box
+# Lines checked, once a route has found a free line whose label has no free box, before it settles for
+# the best of the places compared so far: a crowded label is looked for in a bounded search, whatever
+# the number of lanes, ports and connector rows (enough for every place an ordinary SOP compares).
+LABEL_SEARCH = 1500
+
+
+@lru_cache(maxsize=4096)
+def _label_width(text: str) -> float:
+    return round(text_width(text, LABEL_SIZE) + 1.0, 1)
 
 
 def letters(count: int) -> list[str]:
@@ -126,6 +136,26 @@ class Flowchart:
         if key not in self._laid:
             self._laid[key] = self._build(key)
         return self._laid[key]
+
+    def connectors(self, steps: range) -> tuple[int, int]:
+        """How many off-page connectors a page of these steps holds in its connector rows above and
+        below the steps: one for each arrow between its steps and another page's."""
+        above = below = 0
+        for e in self.edges:
+            source, target = e.source in steps, e.target in steps
+            if source != target:
+                other = e.target if source else e.source
+                if (other < steps.start) == source:  # out to an earlier page, or in from one
+                    above += 1
+                else:
+                    below += 1
+        return above, below
+
+    def connectors_per_row(self) -> int:
+        """The most off-page connectors one connector row holds: SLOT_GAP apart, within the columns."""
+        hw = self.metrics.half_widths[Shape.OFF_PAGE]
+        room = len(self.sop.columns) * self.metrics.column_width - 2 * hw
+        return max(1, int(room // (2 * hw + SLOT_GAP)) + 1)
 
     def _build(self, pages: tuple[range, ...]) -> PageLayout:
         k = len(pages) - 1
@@ -258,6 +288,7 @@ class _Board:
         # Whether a stretch may be laid, by what it is checked against: a search asks of the same lane
         # or first segment for many lines, and the board changes only between searches.
         self._clear: dict[tuple, bool] = {}
+        self.checks = 0  # lines checked so far (the measure of a search's work)
 
     def place(self, symbol: Symbol) -> None:
         self.symbols.setdefault(symbol.row, []).append(symbol)
@@ -319,6 +350,7 @@ class _Board:
         """Can a connector run along `points`? Lines may share a stretch only on the way into one target.
         `ignore`: a symbol the first stretch leaves from its edge (it starts inside the symbol's box).
         `joints`: nor cross a line joining the symbols of a joint step."""
+        self.checks += 1
         stretches = _stretches(points)
         extra = list(extra)
         for i, st in enumerate(stretches):
@@ -427,9 +459,9 @@ class _PageBuilder:
         self.heads: dict[int, list[_Stretch]] = {}  # route index -> first stretch of its reserved exit
         self.margin = 0.0
         self.roomless: set[tuple[Point, Point]] = set()  # first segments the current search found no label room beside
+        self.search_end: int | None = None  # board.checks at which the current search stops looking for label room
         self.labels_bar = True
         self.joints_bar = False  # does a line joining a joint step's symbols bar a line?
-        self.free_lines = True  # did the search just made without finding a line see a free line at all?
         self.board = _Board()
         self._lane_cache: dict[int, list[float]] = {}
         self._slot_cache: dict[float, list[float]] = {}
@@ -595,7 +627,7 @@ class _PageBuilder:
     # -- labels ------------------------------------------------------------------------------------
     @staticmethod
     def _label_width(text: str) -> float:
-        return round(text_width(text, LABEL_SIZE) + 1.0, 1)
+        return _label_width(text)
 
     def _label_inside(self, port: _Port, text: str) -> bool:
         s = port.symbol
@@ -877,10 +909,9 @@ class _PageBuilder:
         laid so far bar every line, the first line free of symbols and other lines."""
         # A line crosses a joint step's joining line only when no line that leaves its label a free box can
         # go round it (it would read as joining the step).
-        self.free_lines = True
         for joints, labels in ((True, True), (False, True), (False, False)):
-            if not joints and labels and not self.free_lines and not self.board.joints:
-                continue  # no joining line on the page: the lines just tried again, and none of them free
+            if joints and not self.board.joints:
+                continue  # no joining line on the page: the next search tries the same lines in the same order
             self.labels_bar = labels  # do labels bar a line (also in the candidates' own look-ahead)?
             self.joints_bar = joints
             c = self._first_free(candidates(), target, route, labels, label, crowded_ok=not joints)
@@ -903,9 +934,10 @@ class _PageBuilder:
         # side of the target) that differ only past the label, and a cap by line gave up on a label
         # after one or two lanes.
         tried = self.roomless = set()
+        self.search_end = None
         for c in candidates:
-            if (fallback is not None or not crowded_ok) and len(tried) >= FALLBACKS:
-                break  # enough places compared: none leaves the label a free box
+            if (fallback is not None or not crowded_ok) and (len(tried) >= FALLBACKS or self._spent()):
+                break  # enough places compared (or lines checked): none leaves the label a free box
             if label is not None and c.label is None and self._roomless(c.points):
                 continue  # its label would stand where it found no room before
             if c.pentagon is not None and not self.board.fits(c.pentagon, SLOT_GAP):
@@ -925,6 +957,8 @@ class _PageBuilder:
                         box = self._fit_label(c.points, label, anyhow=True, extra=extra)
                         score = self._label_score(box, c.points)
                         if fallback is None or score < fallback[0]:
+                            if fallback is None:
+                                self.search_end = self.board.checks + LABEL_SEARCH
                             fallback = (score, c, box)
                     continue
             self._commit(c)
@@ -934,8 +968,11 @@ class _PageBuilder:
             c.crowded = True
             self._commit(c)
             return c
-        self.free_lines = fallback is not None  # every free line left a fallback
         return None
+
+    def _spent(self) -> bool:
+        """Has the current search checked LABEL_SEARCH lines since it found its first fallback?"""
+        return self.search_end is not None and self.board.checks >= self.search_end
 
     def _roomless(self, points: list[Point]) -> bool:
         """Did the search already find no room for the label beside this first segment?"""
@@ -1080,6 +1117,8 @@ class _PageBuilder:
         def candidates() -> Iterator[_Candidate]:
             for port, margin in self._plans(route, reserved):
                 for lane in self._lanes(self._boundary(port), margin):
+                    if self._spent():
+                        return
                     head, levels = self._leave(port, lane, route)
                     if self._turn_blocked(port, head, target):
                         break  # so is every lane: the port's first segment is the same for all
@@ -1100,6 +1139,8 @@ class _PageBuilder:
             fitting: dict[tuple[int, float], bool] = {}
             for port, margin in self._plans(route, reserved):
                 for lane in self._lanes(self._boundary(port), margin):
+                    if self._spent():
+                        return
                     head, levels = self._leave(port, lane, route)
                     if self._turn_blocked(port, head, None):
                         break  # so is every lane: the port's first segment is the same for all

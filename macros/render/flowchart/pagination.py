@@ -232,13 +232,22 @@ def plan(sop: Sop, geometry: PrintGeometry, header: float, footer: float) -> lis
         scale = page_scale(height, table_width(fitted, len(sop.columns), layout.margin), geometry)
         return PlannedPage(pages[k], layout, fitted, height, scale)
 
+    def too_tall(steps: range) -> bool:
+        """Is a page of these steps taller than the paper whatever its flowchart: its step rows at
+        their least height and the connector rows its off-page connectors need at the least?"""
+        per_row = flowchart.connectors_per_row()
+        rows = sum(math.ceil(count / per_row) for count in flowchart.connectors(steps))
+        least = len(steps) * (metrics.min_step_row + BORDER) + rows * (CONNECTOR_ROW + BORDER)
+        return header + least + (footer if steps.stop == n else 0.0) > budget
+
     pages = paginate(sop, geometry, metrics.min_step_row, header, footer)
     planned: list[PlannedPage] = []
     moves = 0  # each moves a page break up by one step; at most one per step
     while len(planned) < len(pages):
         k = len(planned)
-        page = measure(pages, k)
-        if page.height > budget and len(page.steps) > 1 and geometry.steps_per_page == 0 and moves < n:
+        movable = len(pages[k]) > 1 and geometry.steps_per_page == 0 and moves < n
+        page = None if movable and too_tall(pages[k]) else measure(pages, k)
+        if movable and (page is None or page.height > budget):
             cut = pages[k].stop - 1
             pages = pages[:k] + [range(pages[k].start, cut)] + paginate(
                 sop, geometry, metrics.min_step_row, header, footer, start=cut
