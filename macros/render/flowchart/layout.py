@@ -19,7 +19,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from ...model.flow import Edge, continues, edges as flow_edges, has_second_decision, leaving_exits
 from ...model.sop import CONTINUED, Sop
@@ -188,8 +188,7 @@ def _key(p: Point) -> _Key:
     return (p.row, max(-EDGE, p.dy))
 
 
-@dataclass(frozen=True, slots=True)
-class _Stretch:
+class _Stretch(NamedTuple):  # a tuple: made and hashed in every check, many times per line searched
     """One straight piece of a connector: a vertical at x = line, or a horizontal at (row, dy) = line."""
 
     vertical: bool
@@ -726,7 +725,8 @@ class _PageBuilder:
     def _clashes(self, box: Label, own: list[_Stretch]) -> int:
         """How many symbols, lines and labels the box touches (for a label that cannot avoid all)."""
         b = self.board
-        lines = [st for sts in (*b.verticals.values(), b.horizontals.get(box.row, ())) for st, _ in sts]
+        near = range(int(box.x0) - 2, int(box.x1) + 3)  # only a vertical this near can come within LABEL_CLEAR
+        lines = [st for sts in (*(b.verticals.get(k, ()) for k in near), b.horizontals.get(box.row, ())) for st, _ in sts]
         return (
             self._grid_crossed(box)
             + sum(_covers(s, box) for s in b.symbols.get(box.row, ()))
