@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Iterator, Sequence
+from functools import lru_cache
+from typing import Callable, Iterable, Iterator, NamedTuple, Sequence
 
 from ...model.drawn import inner_text
 from ...model.flow import Edge, continues, edges as flow_edges, has_second_decision, leaving_exits
@@ -55,6 +56,15 @@ TOLERANCE = 0.5  # px: closer than this, two lines overlap or a line touches a s
 LABEL_CLEAR = 1.0  # px: between a label and any line, symbol or other label
 LABEL_ROOM = LABEL_HEIGHT + 2 * LABEL_GAP  # a labelled exit's turning level below the one before it
 FALLBACKS = 60  # first segments (label places) compared when none leaves its label a free box
+# Lines checked, once a route has found a free line whose label has no free box, before it settles for
+# the best of the places compared so far: a crowded label is looked for in a bounded search, whatever
+# the number of lanes, ports and connector rows (enough for every place an ordinary SOP compares).
+LABEL_SEARCH = 1500
+
+
+@lru_cache(maxsize=4096)
+def _label_width(text: str) -> float:
+    return round(text_width(text, LABEL_SIZE) + 1.0, 1)
 
 
 def letters(count: int) -> list[str]:
@@ -101,16 +111,71 @@ class _Route:
 
 def layout_pages(sop: Sop, pages: list[range], metrics: Metrics) -> list[PageLayout]:
     """Lay out the flowchart of `sop` split into `pages` (contiguous ranges of step indices)."""
-    all_edges = flow_edges(sop)
-    adjacent = _adjacent_edges(sop, all_edges)
-    page_of = {step: p for p, steps in enumerate(pages) for step in steps}
-    crossing = sorted(
-        (i for i, e in enumerate(all_edges) if page_of[e.source] != page_of[e.target]),
-        key=lambda i: (min(page_of[all_edges[i].source], page_of[all_edges[i].target]), all_edges[i].source, i),
-    )
-    letter_of = dict(zip(crossing, letters(len(crossing))))
-    routes = [_Route(i, e, i in adjacent, letter_of.get(i)) for i, e in enumerate(all_edges)]
-    return [_PageBuilder(sop, steps, routes, page_of, p, metrics).build() for p, steps in enumerate(pages)]
+    flowchart = Flowchart(sop, metrics)
+    return [flowchart.page(pages, k) for k in range(len(pages))]
+
+
+class Flowchart:
+    """One SOP's flowchart in columns of one width, laid out a page at a time.
+
+    A page's drawing depends only on its own steps (which arrows stay on it, which leave for an
+    earlier or a later page) and on the letters of its off-page connectors, and those letters only
+    on the pages up to it (they are given in page order). So a page is laid out once for the pages
+    before it and its own steps, however often the pages after it are split again: the print plan
+    moves a page break a step at a time without laying out every page anew."""
+
+    def __init__(self, sop: Sop, metrics: Metrics):
+        self.sop = sop
+        self.metrics = metrics
+        self.edges = flow_edges(sop)
+        self.adjacent = _adjacent_edges(sop, self.edges)
+        self._laid: dict[tuple[range, ...], PageLayout] = {}
+
+    def page(self, pages: Sequence[range], k: int) -> PageLayout:
+        """Page `k` of the split `pages` (only pages[:k + 1] matter)."""
+        key = tuple(pages[: k + 1])
+        if key not in self._laid:
+            self._laid[key] = self._build(key)
+        return self._laid[key]
+
+    def connectors(self, steps: range) -> tuple[int, int]:
+        """How many off-page connectors a page of these steps holds in its connector rows above and
+        below the steps: one for each arrow between its steps and another page's."""
+        above = below = 0
+        for e in self.edges:
+            source, target = e.source in steps, e.target in steps
+            if source != target:
+                other = e.target if source else e.source
+                if (other < steps.start) == source:  # out to an earlier page, or in from one
+                    above += 1
+                else:
+                    below += 1
+        return above, below
+
+    def connectors_per_row(self) -> int:
+        """The most off-page connectors one connector row holds: SLOT_GAP apart, within the columns."""
+        hw = self.metrics.half_widths[Shape.OFF_PAGE]
+        room = len(self.sop.columns) * self.metrics.column_width - 2 * hw
+        return max(1, int(room // (2 * hw + SLOT_GAP)) + 1)
+
+    def _build(self, pages: tuple[range, ...]) -> PageLayout:
+        k = len(pages) - 1
+        page_of = {step: k + 1 for step in range(len(self.sop.steps))}  # the steps after page k: any later page
+        page_of.update({step: p for p, steps in enumerate(pages) for step in steps})
+        all_edges = self.edges
+        # lettered in page order: every arrow to or from page k has its earlier page among pages[:k + 1]
+        crossing = sorted(
+            (i for i, e in enumerate(all_edges) if page_of[e.source] != page_of[e.target]),
+            key=lambda i: (min(page_of[all_edges[i].source], page_of[all_edges[i].target]), all_edges[i].source, i),
+        )
+        letter_of = dict(zip(crossing, letters(len(crossing))))
+        here = set(pages[k])
+        routes = [
+            _Route(i, e, i in self.adjacent, letter_of.get(i))
+            for i, e in enumerate(all_edges)
+            if e.source in here or e.target in here
+        ]
+        return _PageBuilder(self.sop, pages[k], routes, page_of, k, self.metrics).build()
 
 
 # -- occupancy: what a new line must not cross or run along ----------------------------------------
@@ -124,8 +189,7 @@ def _key(p: Point) -> _Key:
     return (p.row, max(-EDGE, p.dy))
 
 
-@dataclass(frozen=True, slots=True)
-class _Stretch:
+class _Stretch(NamedTuple):  # a tuple: made and hashed in every check, many times per line searched
     """One straight piece of a connector: a vertical at x = line, or a horizontal at (row, dy) = line."""
 
     vertical: bool
@@ -219,10 +283,16 @@ class _Board:
         self.symbols: dict[int, list[Symbol]] = {}
         self.verticals: dict[int, list[tuple[_Stretch, int | None]]] = {}  # by rounded x
         self.horizontals: dict[int, list[tuple[_Stretch, int | None]]] = {}  # by row
+        self.levels: dict[_Key, list[tuple[_Stretch, int | None]]] = {}  # horizontals by (row, dy)
         self.joints: list[_Stretch] = []  # the lines joining the symbols of a joint step
+        # Whether a stretch may be laid, by what it is checked against: a search asks of the same lane
+        # or first segment for many lines, and the board changes only between searches.
+        self._clear: dict[tuple, bool] = {}
+        self.checks = 0  # lines checked so far (the measure of a search's work)
 
     def place(self, symbol: Symbol) -> None:
         self.symbols.setdefault(symbol.row, []).append(symbol)
+        self._clear.clear()
 
     def add(self, points: list[Point], target: int | None) -> None:
         for st in _stretches(points):
@@ -230,15 +300,20 @@ class _Board:
                 self.verticals.setdefault(round(st.line), []).append((st, target))
             else:
                 self.horizontals.setdefault(st.line[0], []).append((st, target))
+                self.levels.setdefault(st.line, []).append((st, target))
+        self._clear.clear()
 
     def join(self, points: list[Point]) -> None:
         self.joints += _stretches(points)
+        self._clear.clear()
 
     def label(self, box: Label) -> None:
         self.labels.setdefault(box.row, []).append(box)
+        self._clear.clear()
 
     def unlabel(self, box: Label) -> None:
         self.labels[box.row].remove(box)
+        self._clear.clear()
 
     def label_fits(self, box: Label, own: Iterable[_Stretch] = ()) -> bool:
         """Is the box clear of every symbol, line and label (and of the lines in `own`)?"""
@@ -275,22 +350,34 @@ class _Board:
         """Can a connector run along `points`? Lines may share a stretch only on the way into one target.
         `ignore`: a symbol the first stretch leaves from its edge (it starts inside the symbol's box).
         `joints`: nor cross a line joining the symbols of a joint step."""
+        self.checks += 1
         stretches = _stretches(points)
         extra = list(extra)
         for i, st in enumerate(stretches):
-            if joints and any(_cuts(st, joint) for joint in self.joints):
+            key = (st, target, id(ignore) if i == 0 and ignore is not None else None, labels, joints)
+            clear = self._clear.get(key)
+            if clear is None:
+                clear = self._clear[key] = self._stretch_clear(st, target, ignore if i == 0 else None, labels, joints)
+            if not clear:
                 return False
-            for s in self._symbols_along(st):
-                if not (i == 0 and s is ignore) and _crosses(st, s):
-                    return False
             if any(_crosses(st, s) for s in extra):
                 return False
-            if labels and any(_hits(st, box) for box in self._labels_along(st)):
-                return False
-            for other, other_target in self._lines_along(st):
-                if (target is None or other_target != target) and _overlap(st, other):
-                    return False
             if any(_overlap(st, other) for other in stretches[:i]):
+                return False
+        return True
+
+    def _stretch_clear(self, st: _Stretch, target: int | None, ignore: Symbol | None, labels: bool, joints: bool) -> bool:
+        """Does the stretch keep off the symbols (but `ignore`), the labels, the other lines and
+        (`joints`) the lines joining a joint step's symbols?"""
+        if joints and any(_cuts(st, joint) for joint in self.joints):
+            return False
+        for s in self._symbols_along(st):
+            if s is not ignore and _crosses(st, s):
+                return False
+        if labels and any(_hits(st, box) for box in self._labels_along(st)):
+            return False
+        for other, other_target in self._lines_along(st):
+            if (target is None or other_target != target) and _overlap(st, other):
                 return False
         return True
 
@@ -308,8 +395,8 @@ class _Board:
         if st.vertical:
             for b in (round(st.line) - 1, round(st.line), round(st.line) + 1):
                 yield from self.verticals.get(b, ())
-        else:
-            yield from self.horizontals.get(st.line[0], ())
+        else:  # only a horizontal at the same height can run along it
+            yield from self.levels.get(st.line, ())
 
 
 # -- routing one page ------------------------------------------------------------------------------
@@ -372,10 +459,12 @@ class _PageBuilder:
         self.heads: dict[int, list[_Stretch]] = {}  # route index -> first stretch of its reserved exit
         self.margin = 0.0
         self.roomless: set[tuple[Point, Point]] = set()  # first segments the current search found no label room beside
+        self.search_end: int | None = None  # board.checks at which the current search stops looking for label room
         self.labels_bar = True
         self.joints_bar = False  # does a line joining a joint step's symbols bar a line?
         self.board = _Board()
         self._lane_cache: dict[int, list[float]] = {}
+        self._slot_cache: dict[float, list[float]] = {}
         self._port_cache: dict[tuple[int, int, bool], list[_Port]] = {}
         self.pentagon_size = (metrics.half_widths[Shape.OFF_PAGE], metrics.half_heights[Shape.OFF_PAGE])
 
@@ -538,7 +627,7 @@ class _PageBuilder:
     # -- labels ------------------------------------------------------------------------------------
     @staticmethod
     def _label_width(text: str) -> float:
-        return round(text_width(text, LABEL_SIZE) + 1.0, 1)
+        return _label_width(text)
 
     def _label_inside(self, port: _Port, text: str) -> bool:
         s = port.symbol
@@ -637,7 +726,8 @@ class _PageBuilder:
     def _clashes(self, box: Label, own: list[_Stretch]) -> int:
         """How many symbols, lines and labels the box touches (for a label that cannot avoid all)."""
         b = self.board
-        lines = [st for sts in (*b.verticals.values(), b.horizontals.get(box.row, ())) for st, _ in sts]
+        near = range(int(box.x0) - 2, int(box.x1) + 3)  # only a vertical this near can come within LABEL_CLEAR
+        lines = [st for sts in (*(b.verticals.get(k, ()) for k in near), b.horizontals.get(box.row, ())) for st, _ in sts]
         return (
             self._grid_crossed(box)
             + sum(_covers(s, box) for s in b.symbols.get(box.row, ()))
@@ -712,6 +802,13 @@ class _PageBuilder:
             dy = self._exit_level(port.symbol, below, labelled=labelled)
         return [port.point, Point(row, port.point.x, dy), Point(row, lane, dy)], (("step", row, dy),)
 
+    def _turn_blocked(self, port: _Port, head: list[Point], target: int | None) -> bool:
+        """Is the first segment of a line leaving up or down by the port (to its turning level, the
+        same whatever lane the line turns to) roomless for its label or not free?"""
+        if port.heading not in ("up", "down"):
+            return False
+        return self._roomless(head) or not self._free(head[:2], target, port)
+
     @staticmethod
     def _boundary(port: _Port) -> int:
         if port.tag == "left" or (port.on_edge and port.point.x < port.symbol.x):
@@ -768,19 +865,26 @@ class _PageBuilder:
     def _slots(self, row: int, preferred: float, fitting: dict[tuple[int, float], bool]) -> Iterator[float]:
         """Where an off-page connector fits in the row: under a column or on a boundary, nearest
         `preferred` first, then anywhere else. `fitting` remembers the answers during one search."""
-        m, hw = self.metrics, self.pentagon_size[0]
-        # never on a column's border: the line into the connector would run along the gridline
-        coarse = [m.column_center(c) for c in range(self.n)]
-        coarse += [k * m.column_width + side * (hw + GRID_CLEAR) for k in range(1, self.n) for side in (-1, 1)]
-        fine = [hw + 3.0 * i for i in range(int((self.columns_width - 2 * hw) / 3) + 1)]
-        fine = [x for x in fine if self._off_grid(x)]
-        straight = [preferred] if self._off_grid(preferred) and hw <= preferred <= self.columns_width - hw else []
-        for group in (straight, coarse, fine):
-            for x in sorted(group, key=lambda x: (abs(x - preferred), x)):
-                if (row, x) not in fitting:
-                    fitting[(row, x)] = self.board.fits(self._pentagon(row, x, None), SLOT_GAP)
-                if fitting[(row, x)]:
-                    yield x
+        for x in self._slot_order(preferred):
+            if (row, x) not in fitting:
+                fitting[(row, x)] = self.board.fits(self._pentagon(row, x, None), SLOT_GAP)
+            if fitting[(row, x)]:
+                yield x
+
+    def _slot_order(self, preferred: float) -> list[float]:
+        """The places of an off-page connector in a row, in the order _slots tries them."""
+        if preferred not in self._slot_cache:
+            m, hw = self.metrics, self.pentagon_size[0]
+            # never on a column's border: the line into the connector would run along the gridline
+            coarse = [m.column_center(c) for c in range(self.n)]
+            coarse += [k * m.column_width + side * (hw + GRID_CLEAR) for k in range(1, self.n) for side in (-1, 1)]
+            fine = [hw + 3.0 * i for i in range(int((self.columns_width - 2 * hw) / 3) + 1)]
+            fine = [x for x in fine if self._off_grid(x)]
+            straight = [preferred] if self._off_grid(preferred) and hw <= preferred <= self.columns_width - hw else []
+            self._slot_cache[preferred] = [
+                x for group in (straight, coarse, fine) for x in sorted(group, key=lambda x: (abs(x - preferred), x))
+            ]
+        return self._slot_cache[preferred]
 
     def _off_grid(self, x: float) -> bool:
         """Does a vertical line at x keep GRID_CLEAR from every column border?"""
@@ -807,6 +911,8 @@ class _PageBuilder:
         # A line crosses a joint step's joining line only when no line that leaves its label a free box can
         # go round it (it would read as joining the step).
         for joints, labels in ((True, True), (False, True), (False, False)):
+            if joints and not self.board.joints:
+                continue  # no joining line on the page: the next search tries the same lines in the same order
             self.labels_bar = labels  # do labels bar a line (also in the candidates' own look-ahead)?
             self.joints_bar = joints
             c = self._first_free(candidates(), target, route, labels, label, crowded_ok=not joints)
@@ -829,9 +935,10 @@ class _PageBuilder:
         # side of the target) that differ only past the label, and a cap by line gave up on a label
         # after one or two lanes.
         tried = self.roomless = set()
+        self.search_end = None
         for c in candidates:
-            if (fallback is not None or not crowded_ok) and len(tried) >= FALLBACKS:
-                break  # enough places compared: none leaves the label a free box
+            if (fallback is not None or not crowded_ok) and (len(tried) >= FALLBACKS or self._spent()):
+                break  # enough places compared (or lines checked): none leaves the label a free box
             if label is not None and c.label is None and self._roomless(c.points):
                 continue  # its label would stand where it found no room before
             if c.pentagon is not None and not self.board.fits(c.pentagon, SLOT_GAP):
@@ -851,6 +958,8 @@ class _PageBuilder:
                         box = self._fit_label(c.points, label, anyhow=True, extra=extra)
                         score = self._label_score(box, c.points)
                         if fallback is None or score < fallback[0]:
+                            if fallback is None:
+                                self.search_end = self.board.checks + LABEL_SEARCH
                             fallback = (score, c, box)
                     continue
             self._commit(c)
@@ -861,6 +970,10 @@ class _PageBuilder:
             self._commit(c)
             return c
         return None
+
+    def _spent(self) -> bool:
+        """Has the current search checked LABEL_SEARCH lines since it found its first fallback?"""
+        return self.search_end is not None and self.board.checks >= self.search_end
 
     def _roomless(self, points: list[Point]) -> bool:
         """Did the search already find no room for the label beside this first segment?"""
@@ -1005,7 +1118,11 @@ class _PageBuilder:
         def candidates() -> Iterator[_Candidate]:
             for port, margin in self._plans(route, reserved):
                 for lane in self._lanes(self._boundary(port), margin):
+                    if self._spent():
+                        return
                     head, levels = self._leave(port, lane, route)
+                    if self._turn_blocked(port, head, target):
+                        break  # so is every lane: the port's first segment is the same for all
                     if self._roomless(head) or not self._free(head, target, port):
                         continue
                     for tail, entry in self._entries(targets, lane):
@@ -1023,7 +1140,11 @@ class _PageBuilder:
             fitting: dict[tuple[int, float], bool] = {}
             for port, margin in self._plans(route, reserved):
                 for lane in self._lanes(self._boundary(port), margin):
+                    if self._spent():
+                        return
                     head, levels = self._leave(port, lane, route)
+                    if self._turn_blocked(port, head, None):
+                        break  # so is every lane: the port's first segment is the same for all
                     if self._roomless(head) or not self._free(head + [self._steps_edge(lane, down)], None, port):
                         continue  # blocked before it reaches any connector row
                     for row in self._band_rows(band):

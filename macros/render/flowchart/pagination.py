@@ -22,7 +22,7 @@ from ..text import NO_VALUE, duration
 from .geometry import CONNECTOR_ROW, Metrics, PageLayout, RowKind
 from .font_metrics import text_width, wrapped_lines
 from .headers import HEADER_SCALE, HeaderFit, fit_header, pieces
-from .layout import layout_pages
+from .layout import Flowchart
 from ..paper import PAPERS  # landscape: the procedure table is printed across the paper
 
 MM = 96 / 25.4  # CSS px per millimetre
@@ -236,38 +236,55 @@ def plan(sop: Sop, geometry: PrintGeometry, header: float, footer: float, headin
     rows, connector rows and header (and, on the last page, footer) come out taller than the paper
     gives its last step to the next page, and the rest is split again. Only a page that cannot give a
     step away (one step, or a fixed number of steps per page) is left too tall: it is scaled to fit.
+
+    Pages are settled in order: a page is laid out for the pages before it (already settled) and its
+    own steps, never again for a break moved after it, so the plan lays out each page once per step
+    it gives away and the whole flowchart a few times at most, not once per moved step.
     `sop` as drawn (model.drawn.drawn): a symbol on a branch is a row of its own; `headings`: the columns'
-    headers (actors.column_headings), which the Kegiatan text names such a symbol's column by."""
+    headers (actors.column_headings), which the Kegiatan text names such a symbol's column by.
+    """
     widths = geometry.widths_for(sop)
     metrics = Metrics(widths["pelaksana"])
     budget = geometry.page_height - PAGE_SPARE
+    flowchart = Flowchart(sop, metrics)
+    n = len(sop.steps)
+
+    def measure(pages: list[range], k: int) -> PlannedPage:
+        layout = flowchart.page(pages, k)
+        fitted = fit_widths(widths, layout.margin)
+        height = planned_height(sop, layout, fitted, header, footer if pages[k].stop == n else 0.0, headings)
+        scale = page_scale(height, table_width(fitted, len(sop.columns), layout.margin), geometry)
+        return PlannedPage(pages[k], layout, fitted, height, scale)
+
+    def too_tall(steps: range) -> bool:
+        """Is a page of these steps taller than the paper whatever its flowchart: its step rows at
+        their least height and the connector rows its off-page connectors need at the least?"""
+        per_row = flowchart.connectors_per_row()
+        rows = sum(math.ceil(count / per_row) for count in flowchart.connectors(steps))
+        least = len(steps) * (metrics.min_step_row + BORDER) + rows * (CONNECTOR_ROW + BORDER)
+        return header + least + (footer if steps.stop == n else 0.0) > budget
+
     pages = paginate(sop, geometry, metrics.min_step_row, header, footer, headings=headings)
-
-    def measure(pages: list[range]) -> list[PlannedPage]:
-        planned = []
-        for k, layout in enumerate(layout_pages(sop, pages, metrics)):
-            fitted = fit_widths(widths, layout.margin)
-            height = planned_height(sop, layout, fitted, header, footer if k + 1 == len(pages) else 0.0, headings)
-            scale = page_scale(height, table_width(fitted, len(sop.columns), layout.margin), geometry)
-            planned.append(PlannedPage(pages[k], layout, fitted, height, scale))
-        return planned
-
-    planned = measure(pages)
-    for _ in range(len(sop.steps)):  # each round moves a page break up by one step
-        over = next((k for k, p in enumerate(planned) if p.height > budget and len(_steps(sop, p.steps)) > 1), None)
-        if over is None or geometry.steps_per_page > 0:
-            break
-        cut = _steps(sop, pages[over])[-1]
-        pages = pages[:over] + [range(pages[over].start, cut)] + paginate(
-            sop, geometry, metrics.min_step_row, header, footer, start=cut, headings=headings
-        )
-        planned = measure(pages)
+    planned: list[PlannedPage] = []
+    moves = 0  # each moves a page break up by one step; at most one per step
+    while len(planned) < len(pages):
+        k = len(planned)
+        movable = len(_steps(sop, pages[k])) > 1 and geometry.steps_per_page == 0 and moves < n
+        page = None if movable and too_tall(pages[k]) else measure(pages, k)
+        if movable and (page is None or page.height > budget):
+            cut = _steps(sop, pages[k])[-1]
+            pages = pages[:k] + [range(pages[k].start, cut)] + paginate(
+                sop, geometry, metrics.min_step_row, header, footer, start=cut, headings=headings
+            )
+            moves += 1
+            continue
+        planned.append(page)
     if geometry.steps_per_page == 0 and len(pages) > 1 and len(_steps(sop, pages[-1])) == 1 and len(_steps(sop, pages[-2])) >= 3:
         # no lone last step (the end of the procedure) when the page before can spare one that fits
         *rest, before, last = pages
         cut = _steps(sop, before)[-1]
         moved = [*rest, range(before.start, cut), range(cut, last.stop)]
-        candidate = measure(moved)
+        candidate = [*planned[:-2], measure(moved, len(moved) - 2), measure(moved, len(moved) - 1)]
         if all(p.height <= budget for p in candidate[-2:]):
             return candidate
     return planned
