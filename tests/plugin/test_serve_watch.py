@@ -11,22 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.plugin.test_build_fixtures import make_project
-from tests.plugin.test_serve import Server
+from tests.plugin.test_serve import Server, server  # noqa: F401  (the fixture: a real `mkdocs serve` of a small project)
 
 pytestmark = pytest.mark.slow  # runs a server and rebuilds a site a dozen times
 
 PAGE = "/sop/surat-masuk/"
 TITLE = "Pelayanan Surat Masuk"
 POLL_GAP = 1.5  # longer than MkDocs' polling interval (0.5 s): the watch sees the folder missing
-
-
-@pytest.fixture
-def server(tmp_path):
-    make_project(tmp_path)
-    running = Server(tmp_path)
-    yield running
-    running.stop()
 
 
 def _retitled(folder: Path, title: str) -> None:
