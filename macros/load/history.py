@@ -1,9 +1,18 @@
 """The git history of a sources folder, read once for every file together.
 
+The history is the first-parent chain of HEAD: the states the checked-out branch itself went
+through. A merge is one step of it, with what it changed against the branch it was merged into
+(its first parent) -- so a conflict resolved with new text shows as the merge's change, and a
+branch's commits are not listed apart from the merge that brought them in. Each step is dated by
+its committer date: when it entered this history (a merge's, for all a branch brought), not when
+its author first wrote it.
+
 One `git log` lists every commit that touched the folder with the files it changed (renames
-detected, blob ids of the old and new content), and one `git cat-file --batch` process hands
-over the content of every blob named there: two processes whatever the number of files or
-commits. The model (`model/history.py`) reads each old version through the same loader and
+detected, blob ids of the old and new content), parsed by position in NUL-separated fields, so
+that no byte of a subject or a name can move a field; one `git cat-file --batch-check` gives the
+size of every blob named there and one `git cat-file --batch` the content of those not over the
+live sources' cap (an old version larger is skipped and said so): a fixed number of processes
+whatever the number of files or commits. The model (`model/history.py`) reads each old version through the same loader and
 model as the live source.
 
 Nothing here fails a build: no git, a folder outside any repository, a shallow clone (whose
@@ -14,11 +23,12 @@ history that says it is not available, and why.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .discover import REGISTRY_FILES, SOURCE_SUFFIXES, walk_sources
-from .files import read_source
+from .files import MAX_SOURCE_BYTES, read_source
 from ..failures import Failure
 from .git import run_git
 from .revisions import GIT_HASH_LENGTH
@@ -45,6 +55,12 @@ class Commit:
     email: str
     date: dt.datetime  # the author date, in the author's own offset
     subject: str
+    committed: dt.datetime | None = None  # the committer date: when the change entered this history
+
+    @property
+    def entered(self) -> dt.datetime:
+        """When the commit entered the history (the committer date; the author date if unknown)."""
+        return self.committed if self.committed is not None else self.date
 
     @property
     def short(self) -> str:
@@ -70,17 +86,26 @@ class CommitChanges:
 
 @dataclass
 class GitHistory:
-    """Every commit that touched the sources folder, newest first (git's topological order), with
-    the content of every blob they name. `available` False: `reason` says why there is none."""
+    """Every commit of HEAD's first-parent chain that touched the sources folder, newest first
+    (the graph's order), with the content of every blob they name that is not over the live cap.
+    `available` False: `reason` says why there is none."""
 
     available: bool
     reason: str | None = None
     commits: list[CommitChanges] = field(default_factory=list)
     blobs: dict[str, bytes] = field(default_factory=dict)
     prefix: str = ""  # the sources folder relative to the top of the work tree ('' or 'sop/')
+    oversized: dict[str, int] = field(default_factory=dict)  # blob -> size: old versions over the cap, not read
 
     def content(self, blob: str | None) -> bytes | None:
         return None if blob is None else self.blobs.get(blob)
+
+    def missing(self, blob: str) -> str:
+        """Why a blob named in the history has no content here (the words for the page)."""
+        size = self.oversized.get(blob)
+        if size is not None:
+            return f"versi ini terlalu besar ({size} bait; paling besar {MAX_SOURCE_BYTES} bait) dan tidak dibaca"
+        return "isi versi ini tidak ada di repositori"
 
 
 def is_source_path(path: str) -> bool:
@@ -121,27 +146,49 @@ def _relative(path: str, prefix: str) -> str | None:
     return path[len(prefix):] if path.startswith(prefix) else None
 
 
+LOG_FIELDS = ("%H", "%P", "%an", "%ae", "%aI", "%cI", "%s")  # each ended by a NUL, in this order
+LOG_FORMAT = "--format=format:" + "".join(f"{f}%x00" for f in LOG_FIELDS)
+LOG_ARGS = ["log", "-z", "--no-color", "--first-parent", "--diff-merges=first-parent", "--topo-order", "--raw",
+            "--no-abbrev", "-M", "--no-ext-diff", "--no-textconv", LOG_FORMAT, "--", "."]
+_HASH = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
+
+
+class LogFormatError(ValueError):
+    """The log is not what `LOG_ARGS` makes (a git that prints otherwise): no history is better than a wrong one."""
+
+
 def parse_log(output: str, prefix: str) -> list[CommitChanges]:
-    """The output of `git log -z --raw --no-abbrev -M --format=format:%x01%H%x00%P%x00%an%x00%ae%x00%aI%x00%s`
-    as commits, newest first, each with the source files it changed (others are left out)."""
+    """The output of `git <LOG_ARGS>` as commits, newest first, each with the source files it
+    changed (others are left out). Every field is taken by its position among the NULs: a
+    subject or a name holding any byte git allows there is read as text, never as structure."""
+    tokens = output.split("\0")
     commits: list[CommitChanges] = []
-    for chunk in output.split("\x01"):
-        fields = chunk.split("\0", 5)
-        if len(fields) < 6:
+    i = 0
+    while i < len(tokens):
+        if tokens[i] == "":  # the end of a commit's changes
+            i += 1
             continue
-        commit_id, parents, author, email, date = fields[:5]
-        subject, _, raw = fields[5].partition("\n")
+        fields = tokens[i:i + len(LOG_FIELDS)]
+        i += len(LOG_FIELDS)
+        if len(fields) < len(LOG_FIELDS) or not _HASH.fullmatch(fields[0]):
+            raise LogFormatError(f"log tidak terbaca di dekat {fields[:1]!r}")
+        commit_id, parents, author, email, authored, committed, subject = fields
         try:
-            when = dt.datetime.fromisoformat(date)
-        except ValueError:
-            continue
-        commit = Commit(commit_id, tuple(parents.split()), author, email, when, subject.rstrip("\0"))
+            when, entered = dt.datetime.fromisoformat(authored), dt.datetime.fromisoformat(committed)
+        except ValueError as exc:
+            raise LogFormatError(str(exc)) from exc
+        raw: list[str] = []
+        while i < len(tokens) and tokens[i].lstrip("\n").startswith(":"):
+            head = tokens[i].lstrip("\n")
+            count = 2 if head.split()[-1][:1] in ("R", "C") else 1
+            raw.extend([head, *tokens[i + 1:i + 1 + count]])
+            i += 1 + count
+        commit = Commit(commit_id, tuple(parents.split()), author, email, when, subject, entered)
         commits.append(CommitChanges(commit, tuple(_raw_changes(raw, prefix))))
     return commits
 
 
-def _raw_changes(raw: str, prefix: str) -> list[FileChange]:
-    tokens = raw.split("\0")
+def _raw_changes(tokens: list[str], prefix: str) -> list[FileChange]:
     changes: list[FileChange] = []
     i = 0
     while i < len(tokens):
@@ -187,6 +234,21 @@ def _raw_changes(raw: str, prefix: str) -> list[FileChange]:
     return changes
 
 
+def blob_sizes(directory: Path, ids: list[str]) -> dict[str, int] | None:
+    """The size of every blob, by one `git cat-file --batch-check`; None when git failed."""
+    if not ids:
+        return {}
+    out = run_git(["cat-file", "--batch-check"], directory, ("\n".join(ids) + "\n").encode("ascii"))
+    if out is None:
+        return None
+    sizes: dict[str, int] = {}
+    for line in out.decode("ascii", "replace").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[1] == "blob" and parts[2].isdecimal():
+            sizes[parts[0]] = int(parts[2])
+    return sizes
+
+
 def read_blobs(directory: Path, ids: list[str]) -> dict[str, bytes] | None:
     """The content of every blob, by one `git cat-file --batch`; None when git failed."""
     if not ids:
@@ -210,6 +272,17 @@ def read_blobs(directory: Path, ids: list[str]) -> dict[str, bytes] | None:
     return blobs
 
 
+def read_capped_blobs(directory: Path, ids: list[str]) -> tuple[dict[str, bytes], dict[str, int]] | None:
+    """The content of every blob not over the live sources' cap, and the size of each one over it
+    (never read: an old 30 MB file costs nothing); None when git failed."""
+    sizes = blob_sizes(directory, ids)
+    if sizes is None:
+        return None
+    oversized = {blob: size for blob, size in sizes.items() if size > MAX_SOURCE_BYTES}
+    blobs = read_blobs(directory, [blob for blob in ids if blob in sizes and blob not in oversized])
+    return None if blobs is None else (blobs, oversized)
+
+
 def read_history(directory: Path) -> GitHistory:
     """Every commit that touched a source in `directory`, and the content of each version."""
     repo = repository(directory)
@@ -217,22 +290,22 @@ def read_history(directory: Path) -> GitHistory:
         return GitHistory(False, repo)
     if repo.shallow:
         return GitHistory(False, SHALLOW, prefix=repo.prefix)
-    log = run_git(
-        ["log", "-z", "--no-color", "--topo-order", "--raw", "--no-abbrev", "-M", "--no-ext-diff", "--no-textconv",
-         "--format=format:%x01%H%x00%P%x00%an%x00%ae%x00%aI%x00%s", "--", "."],
-        directory,
-    )
+    log = run_git(LOG_ARGS, directory)
     if log is None:
         # a repository without any commit yet is a repository with an empty history
         head = run_git(["rev-parse", "--verify", "--quiet", "HEAD"], directory)
         return GitHistory(True, prefix=repo.prefix) if head is None else GitHistory(False, GIT_FAILED, prefix=repo.prefix)
     # 'replace': a name or message that is not UTF-8 is shown, never written back as bytes a page cannot hold
-    commits = parse_log(log.decode("utf-8", "replace"), repo.prefix)
-    wanted = sorted({b for c in commits for f in c.files for b in (f.old_blob, f.new_blob) if b is not None})
-    blobs = read_blobs(directory, wanted)
-    if blobs is None:
+    try:
+        commits = parse_log(log.decode("utf-8", "replace"), repo.prefix)
+    except LogFormatError:
         return GitHistory(False, GIT_FAILED, prefix=repo.prefix)
-    return GitHistory(True, None, commits, blobs, repo.prefix)
+    wanted = sorted({b for c in commits for f in c.files for b in (f.old_blob, f.new_blob) if b is not None})
+    read = read_capped_blobs(directory, wanted)
+    if read is None:
+        return GitHistory(False, GIT_FAILED, prefix=repo.prefix)
+    blobs, oversized = read
+    return GitHistory(True, None, commits, blobs, repo.prefix, oversized)
 
 
 # -- one revision's sources, for `sop diff` ----------------------------------------------------------
@@ -268,9 +341,10 @@ def sources_at(directory: Path, commit: str) -> dict[str, bytes]:
         name = _relative(path, repo.prefix)
         if name is not None and is_source_path(name):
             names[name] = parts[2]
-    blobs = read_blobs(directory, sorted(set(names.values())))
-    if blobs is None:
+    read = read_capped_blobs(directory, sorted(set(names.values())))
+    if read is None:
         raise GitError(f"isi revisi {commit[:GIT_HASH_LENGTH]} tidak dapat dibaca git")
+    blobs, _ = read  # a file over the cap is left out, as the loader leaves it out of the working tree
     return {name: blobs[blob] for name, blob in sorted(names.items()) if blob in blobs}
 
 

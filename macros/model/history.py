@@ -64,7 +64,9 @@ class Version:
 
     @property
     def date(self) -> dt.datetime:
-        return self.commit.date
+        """When the change entered the history (its commit's committer date; for a branch's
+        change, the merge's), not when it was first written."""
+        return self.commit.entered
 
     @property
     def author(self) -> str:
@@ -131,7 +133,11 @@ class _Loader:
 
     def sop(self, blob: str, path: str) -> Loaded:
         if (blob, path) not in self._sops:
-            self._sops[(blob, path)] = self.kept(f"versi {blob} {path}", lambda: load_version(self.history.content(blob), path))
+            raw = self.history.content(blob)
+            self._sops[(blob, path)] = (
+                Loaded(None, self.history.missing(blob)) if raw is None
+                else self.kept(f"versi {blob} {path}", lambda: load_version(raw, path))
+            )
         return self._sops[(blob, path)]
 
     def kept(self, key: str, make: Callable[[], Any]) -> Any:
@@ -189,6 +195,7 @@ def build_history(history: GitHistory, cache: BlobCache | None = None) -> Projec
         return ProjectHistory(False, history.reason)
     loader = _Loader(history, cache)
     alive: dict[str, _Line] = {}  # path now -> its line
+    gone: dict[str, _Line] = {}  # path -> the line of the source deleted there (added again: the same line)
     registry_blobs: dict[str, str | None] = {name: None for name in REGISTRY_NAMES}
     entries: dict[tuple[str, str], EntryChange] = {}
     for step in reversed(history.commits):
@@ -200,7 +207,7 @@ def build_history(history: GitHistory, cache: BlobCache | None = None) -> Projec
                 if change.path in REGISTRY_NAMES and change.old_path is None:
                     registries[change.path] = (change.old_blob, change.new_blob)
                 continue  # a registry renamed to or from an SOP's name is no history to follow
-            _replay_sop_change(change, commit, alive, loader, touched)
+            _replay_sop_change(change, commit, alive, gone, loader, touched)
         if registries:
             olds = {n: loader.registry(n, registries[n][0] if n in registries else registry_blobs[n]) for n in REGISTRY_NAMES}
             registry_blobs.update({name: blobs[1] for name, blobs in registries.items()})
@@ -230,14 +237,19 @@ def build_history(history: GitHistory, cache: BlobCache | None = None) -> Projec
     return ProjectHistory(True, None, MappingProxyType(sops), MappingProxyType(dict(sorted(entries.items()))))
 
 
-def _replay_sop_change(change: FileChange, commit: Commit, alive: dict[str, _Line], loader: _Loader,
-                       touched: dict[_Line, Version]) -> None:
-    if change.new_blob is None:  # deleted: its line ends here
-        alive.pop(change.path, None)
+def _replay_sop_change(change: FileChange, commit: Commit, alive: dict[str, _Line], gone: dict[str, _Line],
+                       loader: _Loader, touched: dict[_Line, Version]) -> None:
+    if change.new_blob is None:  # deleted: its line waits at its path, should the source come back
+        line = alive.pop(change.path, None)
+        if line is not None:
+            removed = (Change(ChangeKind.SOP_REMOVED, field="judul", old=line.current.title if line.current else change.path),)
+            touched[line] = Version(commit, change.path, None, None, None, removed, deleted=True)
+            gone[change.path] = line
         return
     line = alive.pop(change.old_path, None) if change.old_path is not None else None
     if line is None:
-        line = alive.get(change.path) or _Line(change.path)
+        line = alive.get(change.path) or gone.pop(change.path, None) or _Line(change.path)
+    gone.pop(change.path, None)
     line.path = change.path
     alive[change.path] = line
     new = loader.sop(change.new_blob, change.path)

@@ -283,18 +283,29 @@ def _uncommitted_item(sop: Sop, own: SopHistory | None, registries: Registries) 
     ).format(Markup("").join(_change_item(c, registries) for c in changes))
 
 
+def _interleaved(versions: tuple[Version, ...], revisions: tuple[Revision, ...], registries: Registries) -> list[Markup]:
+    """The git versions in the history's own order (the graph's, newest first: a date can be wrong,
+    the order in which changes entered cannot), with each revision noted in the source placed
+    before the first version that entered on or before its day."""
+    notes = sorted(enumerate(revisions), key=lambda pair: (-pair[1].date.first.toordinal(), -pair[0]))
+    items: list[Markup] = []
+    for version in versions:
+        while notes and notes[0][1].date.first > version.date.date():
+            items.append(_note_item(notes.pop(0)[1]))
+        items.append(_version_item(version, registries))
+    items += [_note_item(revision) for _, revision in notes]
+    return items
+
+
 def render_history(slug: str, sop: Sop, history: ProjectHistory, registries: Registries, links: Links) -> Markup:
     """Every version, newest first: git's (with what changed) and the source's riwayat_revisi; on
     top, while the source is being edited, what it says that its last commit does not."""
     own: SopHistory | None = history.of(slug) if history.available else None
-    items: list[tuple[tuple[int, int, int], Markup]] = []
+    items: list[Markup] = []
     pending = _uncommitted_item(sop, own, registries)
     if pending is not None:
-        items.append(((-dt.date.max.toordinal(), 0, 0), pending))
-    for n, version in enumerate(own.versions if own is not None else ()):
-        items.append(((-version.date.date().toordinal(), 0, n), _version_item(version, registries)))
-    for n, revision in enumerate(sop.revisions):
-        items.append(((-revision.date.first.toordinal(), 1, -n), _note_item(revision)))
+        items.append(pending)
+    items += _interleaved(own.versions if own is not None else (), sop.revisions, registries)
     parts = [
         Markup('<div class="sop-riwayat-git">'),
         Markup('<nav class="sop-tautan" aria-label="Bagian SOP ini"><a href="{}">Dokumen SOP</a></nav>').format(links.sop(slug)),
@@ -309,6 +320,6 @@ def render_history(slug: str, sop: Sop, history: ProjectHistory, registries: Reg
                      .format(NO_HISTORY))
     if items:
         parts.append(Markup('<ol class="sop-versi-daftar">{}</ol>').format(
-            Markup("").join(item for _, item in sorted(items, key=lambda pair: pair[0]))))
+            Markup("").join(items)))
     parts.append(Markup("</div>"))
     return Markup("\n").join(parts)

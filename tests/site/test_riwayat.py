@@ -111,7 +111,8 @@ def test_each_commit_is_a_version_with_exactly_its_changes(repository):
 
 
 def test_history_takes_a_fixed_number_of_git_processes(repository, monkeypatch):
-    """One log and one cat-file for every file and commit (plus two questions about the repository)."""
+    """One log and two cat-files (sizes, then content) for every file and commit (plus two questions about the
+    repository)."""
     calls = []
     real = subprocess.run
 
@@ -122,7 +123,7 @@ def test_history_takes_a_fixed_number_of_git_processes(repository, monkeypatch):
     monkeypatch.setattr(git_module.subprocess, "run", counting)
     history = read_history(repository / "sop")
     assert len(history.commits) == len(COMMITS)
-    assert calls == ["--version", "rev-parse", "log", "cat-file"]
+    assert calls == ["--version", "rev-parse", "log", "cat-file", "cat-file"]
 
 
 # -- sop diff ------------------------------------------------------------------------------------
