@@ -153,7 +153,7 @@ LOG_ARGS = ["log", "-z", "--no-color", "--first-parent", "--diff-merges=first-pa
 _HASH = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
 
 
-class LogFormatError(ValueError):
+class LogFormatError(GitError):
     """The log is not what `LOG_ARGS` makes (a git that prints otherwise): no history is better than a wrong one."""
 
 
