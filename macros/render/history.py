@@ -21,6 +21,7 @@ from ..model.registry import Agency, LegalBasis, LegalStatus, Role
 from ..model.sop import CONTINUED, END, Revision, Sop
 from .context import Registries
 from .links import Links
+from .paper import Orientation, page_rule
 from .text import NO_VALUE, duration, indonesian_date
 
 NO_HISTORY = "Riwayat git tidak tersedia"
@@ -297,9 +298,11 @@ def _interleaved(versions: tuple[Version, ...], revisions: tuple[Revision, ...],
     return items
 
 
-def render_history(slug: str, sop: Sop, history: ProjectHistory, registries: Registries, links: Links) -> Markup:
+def render_history(slug: str, sop: Sop, history: ProjectHistory, registries: Registries, links: Links,
+                   paper: str) -> Markup:
     """Every version, newest first: git's (with what changed) and the source's riwayat_revisi; on
-    top, while the source is being edited, what it says that its last commit does not."""
+    top, while the source is being edited, what it says that its last commit does not. Printed from
+    the browser on the site's paper, portrait."""
     own: SopHistory | None = history.of(slug) if history.available else None
     items: list[Markup] = []
     pending = _uncommitted_item(sop, own, registries)
@@ -307,6 +310,7 @@ def render_history(slug: str, sop: Sop, history: ProjectHistory, registries: Reg
         items.append(pending)
     items += _interleaved(own.versions if own is not None else (), sop.revisions, registries)
     parts = [
+        page_rule(paper, Orientation.PORTRAIT, 12),
         Markup('<div class="sop-riwayat-git">'),
         Markup('<nav class="sop-tautan" aria-label="Bagian SOP ini"><a href="{}">Dokumen SOP</a></nav>').format(links.sop(slug)),
         Markup('<p class="sop-riwayat-pengantar">Setiap versi sumber SOP ini menurut riwayat git, digabung dengan riwayat '

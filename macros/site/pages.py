@@ -154,7 +154,8 @@ VIEWS: dict[PageKind, View] = {
         about="The swimlane diagram of one SOP, drawn by Graphviz.",
     ),
     PageKind.HISTORY: View(
-        lambda ref, c: render_history(ref.slug, c.site.sops[ref.slug], c.site.history, c.site.registries, c.links),
+        lambda ref, c: render_history(ref.slug, c.site.sops[ref.slug], c.site.history, c.site.registries, c.links,
+                                     c.options.paper),
         Scope.SOP,
         _of_sop("Riwayat Perubahan"),
         label="Riwayat Perubahan",

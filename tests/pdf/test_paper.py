@@ -33,9 +33,9 @@ PT_PER_MM = 72 / 25.4
 TOLERANCE_PT = 1.0  # Chromium rounds the page to its pixel grid (A4: 594.96 × 841.92 pt)
 WORKSHEET = "Lembar Kerja Identifikasi Kegiatan"
 CUT = (8, 9, 10)  # steps kept of the twenty-five, in the truncated copies
-# Views known to print on Chromium's default paper (US Letter): the riwayat page has no @page rule
-# yet. Giving it one changes the page, which issue 22's refactoring (same site, byte for byte) does not.
-OFF_PAPER = {PageKind.HISTORY}
+# Views known to print on Chromium's default paper (US Letter) instead of the site's: none. A view
+# put here must fail the test once it prints on the site's paper.
+OFF_PAPER: set[PageKind] = set()
 
 
 def _truncated_copies(target):
