@@ -153,7 +153,7 @@ def test_a_generated_three_thousand_sop_project_reads_back_whole(tmp_path):
             text = re.sub(r"(?m)^judul: .*$", "judul: 'Pelayanan;=1+1;'", text, count=1)
         path.write_text(text, encoding="utf-8")
     validation = validate_paths([sources], today=_today())
-    site = SiteData.build(validation.projects[0], list(validation.findings))
+    site = SiteData.build(validation.checked[0])
     assert len(site.sops) == 3000
     audit = build_audit(site, [], "Dibangun dari korpus uji")
     data = audit_csv(audit, None)
